@@ -1,0 +1,3 @@
+import { run } from './push.ts'
+
+void run()

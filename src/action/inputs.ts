@@ -1,0 +1,102 @@
+import * as core from '@actions/core'
+import { COMPRESSIONS, levelRange } from '../lib/compress.ts'
+import { TarPushError } from '../lib/errors.ts'
+import type { Compression } from '../lib/model.ts'
+
+/** Input and output names, in one place (action.yml must match). */
+export const Input = {
+  tarball: 'tarball',
+  image: 'image',
+  tags: 'tags',
+  username: 'username',
+  password: 'password',
+  insecure: 'insecure',
+  caFile: 'ca-file',
+  compression: 'compression',
+  compressionLevel: 'compression-level',
+} as const
+
+export const Output = {
+  digest: 'digest',
+  imageRef: 'image-ref',
+  tags: 'tags',
+  metadata: 'metadata',
+} as const
+
+export interface PushInputs {
+  tarball: string
+  image: string | undefined
+  tags: string[]
+  username: string | undefined
+  password: string | undefined
+  insecure: boolean
+  caFile: string | undefined
+  compression: Compression
+  compressionLevel: number | undefined
+}
+
+const optional = (name: string): string | undefined => core.getInput(name) || undefined
+
+/** Comma- or newline-separated list, as docker/metadata-action writes tags. */
+export const parseList = (value: string): string[] =>
+  value
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter(Boolean)
+
+function parseBoolean(name: string): boolean {
+  const value = core.getInput(name).trim().toLowerCase()
+  if (value === '' || value === 'false') return false
+  if (value === 'true') return true
+  throw new TarPushError('USAGE', `input ${name} must be true or false, not "${value}"`, {
+    subject: name,
+  })
+}
+
+/** Every input read and validated once, into one typed object. */
+export function getInputs(): PushInputs {
+  const tarball = core.getInput(Input.tarball, { required: true })
+  const compression = (core.getInput(Input.compression) || 'gzip') as Compression
+  if (!COMPRESSIONS.includes(compression)) {
+    throw new TarPushError(
+      'USAGE',
+      `input compression must be one of ${COMPRESSIONS.join(', ')}, not "${compression}"`,
+      {
+        subject: Input.compression,
+      },
+    )
+  }
+  const levelText = optional(Input.compressionLevel)
+  let compressionLevel: number | undefined
+  if (levelText !== undefined) {
+    const range = levelRange(compression)
+    compressionLevel = Number(levelText)
+    if (
+      !range ||
+      !Number.isInteger(compressionLevel) ||
+      compressionLevel < range[0] ||
+      compressionLevel > range[1]
+    ) {
+      throw new TarPushError(
+        'USAGE',
+        range
+          ? `input compression-level must be an integer ${range[0]}-${range[1]} for ${compression}, not "${levelText}"`
+          : 'input compression-level does not apply to compression none',
+        { subject: Input.compressionLevel },
+      )
+    }
+  }
+  const password = optional(Input.password)
+  if (password) core.setSecret(password)
+  return {
+    tarball,
+    image: optional(Input.image),
+    tags: parseList(core.getInput(Input.tags)),
+    username: optional(Input.username),
+    password,
+    insecure: parseBoolean(Input.insecure),
+    caFile: optional(Input.caFile),
+    compression,
+    compressionLevel,
+  }
+}

@@ -1,0 +1,65 @@
+import * as core from '@actions/core'
+import { TarPushError } from '../lib/errors.ts'
+import { formatBytes } from '../lib/copy.ts'
+import { metadataOf } from '../lib/metadata.ts'
+import { push, type PushResult } from '../lib/push.ts'
+import { getInputs, Output } from './inputs.ts'
+import { actionsLogger } from './log.ts'
+
+/** The push action: inputs → library → outputs and job summary; failures fail the step. */
+export async function run(): Promise<void> {
+  try {
+    const inputs = getInputs()
+    const result = await push({
+      ...inputs,
+      spoolDir: process.env['RUNNER_TEMP'] || undefined,
+      logger: actionsLogger,
+    })
+    const first = result.images[0]!
+    core.setOutput(Output.digest, first.digest)
+    core.setOutput(Output.imageRef, first.imageRef)
+    core.setOutput(Output.tags, result.images.flatMap((image) => image.references).join(','))
+    core.setOutput(Output.metadata, JSON.stringify(metadataOf(result)))
+    await writeSummary(result)
+  } catch (error) {
+    core.setFailed(
+      error instanceof TarPushError
+        ? error.describe()
+        : `unexpected error: ${(error as Error)?.stack ?? String(error)}`,
+    )
+  }
+}
+
+async function writeSummary(result: PushResult): Promise<void> {
+  if (!process.env['GITHUB_STEP_SUMMARY']) return
+  const rows = result.images.map((image) => {
+    const layers = image.images.flatMap((member) => member.layers)
+    const uploaded = layers.filter((layer) => layer.status === 'uploaded').length
+    return [
+      { data: image.repository },
+      {
+        data: image.references
+          .map((reference) => reference.slice(image.repository.length + 1))
+          .join(', '),
+      },
+      { data: `<code>${image.digest}</code>` },
+      { data: `${uploaded} / ${layers.length - uploaded}` },
+      { data: formatBytes(image.bytesUploaded) },
+      { data: result.seconds.toFixed(1) },
+    ]
+  })
+  await core.summary
+    .addHeading('tar-push', 3)
+    .addTable([
+      [
+        { data: 'Image', header: true },
+        { data: 'Tags', header: true },
+        { data: 'Digest', header: true },
+        { data: 'Layers uploaded / skipped', header: true },
+        { data: 'Uploaded', header: true },
+        { data: 'Seconds', header: true },
+      ],
+      ...rows,
+    ])
+    .write()
+}

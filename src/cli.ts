@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util'
+import { text } from 'node:stream/consumers'
+import { TarPushError, exitCodeFor } from './lib/errors.ts'
+import type { Logger } from './lib/log.ts'
+import { COMPRESSIONS, levelRange } from './lib/compress.ts'
+import type { Compression } from './lib/model.ts'
+import { push, type PushResult } from './lib/push.ts'
+import { formatBytes } from './lib/copy.ts'
+import { metadataOf } from './lib/metadata.ts'
+
+const USAGE = `Usage:
+  tar-push push TARBALL [options]     push an image tarball to a registry
+
+Options for push:
+  --image REPO              target repository (ghcr.io/org/app, 127.0.0.1:5000/app);
+                            default: the names stored in the tarball
+  --tag T                   tag to push (repeatable, or comma-separated); default: the tarball's tags
+  --username U              registry user
+  --password-stdin          read the password or token from standard input
+  --insecure                plain HTTP and no TLS verification for this registry
+  --ca-file F               PEM CA certificates to trust in addition to the system roots
+  --compression C           gzip (default) | zstd | none, for layers stored uncompressed
+  --compression-level N     gzip 0-9 (default 6), zstd 1-19 (default 3)
+  --json                    print the metadata as JSON on standard output
+  --debug                   show HTTP traffic (secrets masked)
+  -h, --help                show this help
+
+Credentials, when not given: ~/.docker/config.json (or $DOCKER_CONFIG), its credential
+helpers, then GITHUB_TOKEN for ghcr.io. Exit codes: 0 pushed, 2 bad input, 3 registry or auth failure.`
+
+/** Plain-line logger for terminals and CI logs; every secret is masked in every line. */
+function createCliLogger(options: { debug: boolean; quiet: boolean }): Logger {
+  const secrets: string[] = []
+  const mask = (message: string) =>
+    secrets.reduce((line, secret) => line.split(secret).join('***'), message)
+  const write = (message: string) => process.stderr.write(`${mask(message)}\n`)
+  return {
+    info: (message) => (options.quiet ? undefined : write(message)),
+    warn: (message) => write(`warning: ${message}`),
+    debug: (message) => (options.debug ? write(`debug: ${message}`) : undefined),
+    group: async (title, run) => {
+      if (!options.quiet) write(`== ${title}`)
+      return run()
+    },
+    secret: (value) => {
+      if (value && !secrets.includes(value)) secrets.push(value)
+      secrets.sort((a, b) => b.length - a.length)
+    },
+  }
+}
+
+function usageError(message: string): TarPushError {
+  return new TarPushError('USAGE', message, { hint: 'run tar-push --help' })
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let logger = createCliLogger({ debug: false, quiet: false })
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        image: { type: 'string' },
+        tag: { type: 'string', multiple: true },
+        username: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+        insecure: { type: 'boolean' },
+        'ca-file': { type: 'string' },
+        compression: { type: 'string' },
+        'compression-level': { type: 'string' },
+        json: { type: 'boolean' },
+        debug: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+    if (values.help || positionals.length === 0) {
+      process.stdout.write(`${USAGE}\n`)
+      return values.help ? 0 : 2
+    }
+    const [command, tarball, ...extra] = positionals
+    if (command !== 'push') throw usageError(`unknown command "${command}"`)
+    if (!tarball) throw usageError('push needs a TARBALL')
+    if (extra.length > 0) throw usageError(`unexpected arguments: ${extra.join(' ')}`)
+    logger = createCliLogger({ debug: values.debug === true, quiet: false })
+    const compression = (values.compression ?? 'gzip') as Compression
+    if (!COMPRESSIONS.includes(compression))
+      throw usageError(`--compression must be one of ${COMPRESSIONS.join(', ')}`)
+    const compressionLevel = parseLevel(values['compression-level'], compression)
+    const password = values['password-stdin'] ? await readPasswordFromStdin() : undefined
+    const result = await push({
+      tarball,
+      image: values.image,
+      tags: (values.tag ?? [])
+        .flatMap((tag) => tag.split(','))
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+      username: values.username,
+      password,
+      insecure: values.insecure,
+      caFile: values['ca-file'],
+      compression,
+      compressionLevel,
+      logger,
+    })
+    printResult(result, values.json === true)
+    return 0
+  } catch (error) {
+    const message =
+      error instanceof TarPushError
+        ? error.describe()
+        : `unexpected error: ${(error as Error)?.stack ?? String(error)}`
+    logger.warn(message.replace(/^/, ''))
+    const code = exitCodeFor(
+      error instanceof TypeError &&
+        (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')
+        ? usageError(error.message)
+        : error,
+    )
+    return code
+  }
+}
+
+function parseLevel(value: string | undefined, compression: Compression): number | undefined {
+  if (value === undefined) return undefined
+  const range = levelRange(compression)
+  const level = Number(value)
+  if (!range || !Number.isInteger(level) || level < range[0] || level > range[1]) {
+    throw usageError(
+      range
+        ? `--compression-level for ${compression} must be an integer ${range[0]}-${range[1]}`
+        : `--compression none takes no level`,
+    )
+  }
+  return level
+}
+
+async function readPasswordFromStdin(): Promise<string> {
+  if (process.stdin.isTTY)
+    throw usageError(
+      '--password-stdin needs the password on standard input (echo "$TOKEN" | tar-push …)',
+    )
+  const password = (await text(process.stdin)).replace(/\r?\n$/, '')
+  if (!password) throw usageError('--password-stdin read an empty password')
+  return password
+}
+
+function printResult(result: PushResult, json: boolean): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(metadataOf(result), null, 2)}\n`)
+    return
+  }
+  for (const image of result.images) {
+    const uploaded = image.images
+      .flatMap((member) => member.layers)
+      .filter((layer) => layer.status === 'uploaded').length
+    const total = image.images.reduce((count, member) => count + member.layers.length, 0)
+    process.stdout.write(`${image.imageRef}\n`)
+    process.stderr.write(
+      `pushed ${image.references.join(', ')}: ${uploaded} of ${total} layers uploaded, ${formatBytes(image.bytesUploaded)} in ${result.seconds.toFixed(1)} s\n`,
+    )
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code
+})

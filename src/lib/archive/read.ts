@@ -1,0 +1,386 @@
+import { TarPushError } from '../errors.ts'
+import { assertDigest, hexOf, algorithmOf, sha256 } from '../digest.ts'
+import { JsonReader } from '../json.ts'
+import {
+  MediaType,
+  compressionOfMediaType,
+  isTarLayerMediaType,
+  type Artifact,
+  type BlobContent,
+  type Descriptor,
+  type Image,
+  type ImageIndex,
+  type ImageSource,
+  type Layer,
+  type Platform,
+  type RawJson,
+  type SourceEntry,
+} from '../model.ts'
+import type { ArchiveFiles } from './files.ts'
+import { openArchive, sniffCompression } from './open.ts'
+
+/** Size limits for JSON documents: far above real ones, low enough to refuse a hostile file. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+const MAX_CONFIG_BYTES = 32 * 1024 * 1024
+const MAX_INDEX_DEPTH = 4
+
+export const ANNOTATION_REF_NAME = 'org.opencontainers.image.ref.name'
+export const ANNOTATION_CONTAINERD_NAME = 'io.containerd.image.name'
+
+/**
+ * Reads the images of a tarball or layout directory, recognised by content: a `manifest.json`
+ * means a docker save (legacy or Docker 25+, whose manifest.json points into an OCI layout),
+ * `oci-layout` + `index.json` an OCI archive or layout. Validates structure and every JSON
+ * document; layer bytes are verified later, while they are read for the upload.
+ */
+export async function readArchive(
+  path: string,
+  options: { spoolDir?: string } = {},
+): Promise<ImageSource> {
+  const archive = await openArchive(path, options)
+  try {
+    const entries = await readEntries(archive.files)
+    return { name: path, entries, close: () => archive.close() }
+  } catch (error) {
+    await archive.close()
+    throw error
+  }
+}
+
+async function readEntries(files: ArchiveFiles): Promise<SourceEntry[]> {
+  if (files.sizeOf('manifest.json') !== undefined) return readDockerArchive(files)
+  if (files.sizeOf('oci-layout') !== undefined && files.sizeOf('index.json') !== undefined) {
+    return readOciLayout(files)
+  }
+  throw new TarPushError(
+    'TARBALL_FORMAT',
+    'no manifest.json (docker save) nor oci-layout and index.json (OCI) in it',
+    {
+      subject: files.name,
+      hint: 'pass the output of docker save, podman save, skopeo copy docker-archive:/oci-archive: or buildx --output type=docker|oci',
+    },
+  )
+}
+
+const blobContent = (files: ArchiveFiles, name: string, size: number): BlobContent => ({
+  origin: `${files.name}: ${name}`,
+  size,
+  open: async () => files.open(name),
+})
+
+function requireSize(files: ArchiveFiles, name: string, referrer: string): number {
+  const size = files.sizeOf(name)
+  if (size === undefined) {
+    throw new TarPushError(
+      'TARBALL_MISSING_ENTRY',
+      `"${name}", named by ${referrer}, is not in the archive`,
+      {
+        subject: files.name,
+        hint: 'the tarball is incomplete; save the image again',
+      },
+    )
+  }
+  return size
+}
+
+/** Blob names that carry a digest: "blobs/sha256/<hex>", "<hex>.json", "<hex>/layer.tar" is not one. */
+function digestInName(name: string): string | undefined {
+  const blob = /(?:^|\/)blobs\/(sha256|sha512)\/([a-f0-9]{64,128})$/.exec(name)
+  if (blob) return `${blob[1]}:${blob[2]}`
+  const config = /(?:^|\/)([a-f0-9]{64})\.json$/.exec(name)
+  return config ? `sha256:${config[1]}` : undefined
+}
+
+function digestMismatch(
+  files: ArchiveFiles,
+  name: string,
+  expected: string,
+  actual: string,
+): TarPushError {
+  return new TarPushError(
+    'BLOB_DIGEST_MISMATCH',
+    `"${name}" has digest ${actual}, but is named ${expected}`,
+    {
+      subject: files.name,
+      hint: 'the archive is damaged or was altered after it was written; save the image again',
+    },
+  )
+}
+
+interface ParsedConfig {
+  readonly diffIds: string[]
+  readonly platform: Platform | undefined
+}
+
+function parseConfig(bytes: Buffer, document: string): ParsedConfig {
+  const json = new JsonReader(document)
+  const config = json.object(json.parse(bytes), '')
+  const rootfs = json.object(config['rootfs'], 'rootfs')
+  const diffIds = json
+    .stringArray(rootfs['diff_ids'] ?? [], 'rootfs.diff_ids')
+    .map((value, index) => assertDigest(value, `${document}: rootfs.diff_ids[${index}]`))
+  const os = json.optionalString(config['os'], 'os')
+  const architecture = json.optionalString(config['architecture'], 'architecture')
+  const variant = json.optionalString(config['variant'], 'variant')
+  const osVersion = json.optionalString(config['os.version'], 'os.version')
+  const platform: Platform | undefined =
+    os && architecture
+      ? {
+          os,
+          architecture,
+          ...(variant ? { variant } : {}),
+          ...(osVersion ? { 'os.version': osVersion } : {}),
+        }
+      : undefined
+  return { diffIds, platform }
+}
+
+function layerCountMismatch(
+  files: ArchiveFiles,
+  where: string,
+  layers: number,
+  diffIds: number,
+): TarPushError {
+  return new TarPushError(
+    'LAYER_COUNT_MISMATCH',
+    `${where} lists ${layers} layers but its config has ${diffIds} rootfs.diff_ids`,
+    { subject: files.name, hint: 'the archive is inconsistent; save the image again' },
+  )
+}
+
+async function readDockerArchive(files: ArchiveFiles): Promise<SourceEntry[]> {
+  const json = new JsonReader(`${files.name}: manifest.json`)
+  const manifest = json.array(
+    json.parse(await files.readAll('manifest.json', MAX_MANIFEST_BYTES)),
+    '',
+  )
+  if (manifest.length === 0) throw json.fail('', 'lists no image')
+  const entries: SourceEntry[] = []
+  for (const [index, item] of manifest.entries()) {
+    const at = `[${index}]`
+    const record = json.object(item, at)
+    const configName = json.string(record['Config'], `${at}.Config`)
+    const repoTags =
+      record['RepoTags'] == null ? [] : json.stringArray(record['RepoTags'], `${at}.RepoTags`)
+    const layerNames = json.stringArray(record['Layers'], `${at}.Layers`)
+
+    requireSize(files, configName, 'manifest.json')
+    const configBytes = await files.readAll(configName, MAX_CONFIG_BYTES)
+    const configDigest = sha256(configBytes)
+    const namedDigest = digestInName(configName)
+    if (namedDigest && algorithmOf(namedDigest) === 'sha256' && namedDigest !== configDigest) {
+      throw digestMismatch(files, configName, namedDigest, configDigest)
+    }
+    const { diffIds, platform } = parseConfig(configBytes, `${files.name}: ${configName}`)
+    if (layerNames.length !== diffIds.length) {
+      throw layerCountMismatch(files, `manifest.json ${at}`, layerNames.length, diffIds.length)
+    }
+    const layers: Layer[] = []
+    for (const [layerIndex, name] of layerNames.entries()) {
+      const size = requireSize(files, name, `manifest.json ${at}.Layers[${layerIndex}]`)
+      const compression = sniffCompression(await files.readHead(name, 8))
+      const diffId = diffIds[layerIndex]!
+      layers.push({
+        diffId,
+        compression,
+        storedDigest: digestInName(name) ?? (compression === 'none' ? diffId : undefined),
+        mediaType: undefined,
+        isTar: true,
+        content: blobContent(files, name, size),
+      })
+    }
+    const config: RawJson = {
+      bytes: configBytes,
+      digest: configDigest,
+      mediaType: MediaType.dockerConfig,
+    }
+    const image: Image = {
+      kind: 'image',
+      flavor: 'docker',
+      config,
+      diffIds,
+      layers,
+      manifest: undefined,
+      platform,
+    }
+    entries.push({ refs: repoTags, artifact: image })
+  }
+  return entries
+}
+
+class OciReader {
+  readonly #files: ArchiveFiles
+  constructor(files: ArchiveFiles) {
+    this.#files = files
+  }
+
+  blobName(digest: string): string {
+    return `blobs/${algorithmOf(digest)}/${hexOf(digest)}`
+  }
+
+  /** Reads a small blob whole and checks it against its descriptor. */
+  async readBlob(descriptor: Descriptor, referrer: string, limit: number): Promise<RawJson> {
+    const name = this.blobName(descriptor.digest)
+    const size = requireSize(this.#files, name, referrer)
+    if (size !== descriptor.size) throw this.sizeMismatch(name, descriptor.size, size)
+    const bytes = await this.#files.readAll(name, limit)
+    const digest = algorithmOf(descriptor.digest) === 'sha256' ? sha256(bytes) : descriptor.digest
+    if (digest !== descriptor.digest)
+      throw digestMismatch(this.#files, name, descriptor.digest, digest)
+    return { bytes, digest, mediaType: descriptor.mediaType }
+  }
+
+  sizeMismatch(name: string, expected: number, actual: number): TarPushError {
+    return new TarPushError(
+      'BLOB_DIGEST_MISMATCH',
+      `"${name}" is ${actual} bytes, its descriptor says ${expected}`,
+      {
+        subject: this.#files.name,
+        hint: 'the archive is damaged or was altered after it was written; save the image again',
+      },
+    )
+  }
+
+  descriptor(json: JsonReader, value: unknown, path: string): Descriptor {
+    const object = json.object(value, path)
+    const annotations = json.stringMap(object['annotations'], `${path}.annotations`)
+    const platform =
+      object['platform'] === undefined
+        ? undefined
+        : this.platform(json, object['platform'], `${path}.platform`)
+    return {
+      mediaType: json.string(object['mediaType'], `${path}.mediaType`),
+      digest: assertDigest(object['digest'], `${json.document}: ${path}.digest`),
+      size: json.size(object['size'], `${path}.size`),
+      ...(annotations ? { annotations } : {}),
+      ...(platform ? { platform } : {}),
+    }
+  }
+
+  platform(json: JsonReader, value: unknown, path: string): Platform {
+    const object = json.object(value, path)
+    const variant = json.optionalString(object['variant'], `${path}.variant`)
+    return {
+      os: json.string(object['os'], `${path}.os`),
+      architecture: json.string(object['architecture'], `${path}.architecture`),
+      ...(variant ? { variant } : {}),
+    }
+  }
+
+  async artifact(descriptor: Descriptor, referrer: string, depth: number): Promise<Artifact> {
+    const manifest = await this.readBlob(descriptor, referrer, MAX_MANIFEST_BYTES)
+    const where = `${this.#files.name}: ${this.blobName(descriptor.digest)}`
+    const json = new JsonReader(where)
+    const document = json.object(json.parse(manifest.bytes), '')
+    const mediaType =
+      json.optionalString(document['mediaType'], 'mediaType') ?? descriptor.mediaType
+    const raw = { ...manifest, mediaType }
+    if (mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList) {
+      if (depth >= MAX_INDEX_DEPTH) throw json.fail('', 'nests indexes too deeply')
+      const children: Image[] = []
+      for (const [index, child] of json.array(document['manifests'], 'manifests').entries()) {
+        const childDescriptor = this.descriptor(json, child, `manifests[${index}]`)
+        const artifact = await this.artifact(
+          childDescriptor,
+          `${where} manifests[${index}]`,
+          depth + 1,
+        )
+        if (artifact.kind !== 'image')
+          throw json.fail(`manifests[${index}]`, 'is an index inside an index; not supported')
+        children.push(artifact)
+      }
+      const index: ImageIndex = { kind: 'index', manifest: raw, children }
+      return index
+    }
+    if (mediaType !== MediaType.ociManifest && mediaType !== MediaType.dockerManifest) {
+      throw json.fail('mediaType', `is "${mediaType}", not an image manifest or index`)
+    }
+    return this.image(json, document, raw, where)
+  }
+
+  async image(
+    json: JsonReader,
+    document: Record<string, unknown>,
+    manifest: RawJson,
+    where: string,
+  ): Promise<Image> {
+    const configDescriptor = this.descriptor(json, document['config'], 'config')
+    const config = await this.readBlob(configDescriptor, `${where} config`, MAX_CONFIG_BYTES)
+    const isImageConfig =
+      configDescriptor.mediaType === MediaType.ociConfig ||
+      configDescriptor.mediaType === MediaType.dockerConfig
+    const { diffIds, platform } = isImageConfig
+      ? parseConfig(config.bytes, `${this.#files.name}: ${this.blobName(configDescriptor.digest)}`)
+      : { diffIds: [], platform: undefined }
+    const descriptors = json
+      .array(document['layers'] ?? [], 'layers')
+      .map((value, index) => this.descriptor(json, value, `layers[${index}]`))
+    const tarCount = descriptors.filter((layer) => isTarLayerMediaType(layer.mediaType)).length
+    if (isImageConfig && tarCount !== diffIds.length)
+      throw layerCountMismatch(this.#files, where, tarCount, diffIds.length)
+    let tarIndex = 0
+    const layers: Layer[] = descriptors.map((descriptor, index) => {
+      const name = this.blobName(descriptor.digest)
+      const size = requireSize(this.#files, name, `${where} layers[${index}]`)
+      if (size !== descriptor.size) throw this.sizeMismatch(name, descriptor.size, size)
+      const isTar = isTarLayerMediaType(descriptor.mediaType)
+      return {
+        diffId: isTar && isImageConfig ? diffIds[tarIndex++]! : descriptor.digest,
+        compression: isTar ? compressionOfMediaType(descriptor.mediaType) : 'none',
+        storedDigest: descriptor.digest,
+        mediaType: descriptor.mediaType,
+        isTar: isTar && isImageConfig,
+        ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
+        content: blobContent(this.#files, name, size),
+      }
+    })
+    return {
+      kind: 'image',
+      flavor: manifest.mediaType === MediaType.dockerManifest ? 'docker' : 'oci',
+      config,
+      diffIds,
+      layers,
+      manifest,
+      platform,
+    }
+  }
+}
+
+/** The name a descriptor of index.json carries: a full reference, or a tag alone (skopeo, umoci). */
+function refOf(descriptor: Descriptor): string | undefined {
+  return (
+    descriptor.annotations?.[ANNOTATION_CONTAINERD_NAME] ??
+    descriptor.annotations?.[ANNOTATION_REF_NAME]
+  )
+}
+
+async function readOciLayout(files: ArchiveFiles): Promise<SourceEntry[]> {
+  const layoutJson = new JsonReader(`${files.name}: oci-layout`)
+  const layout = layoutJson.object(
+    layoutJson.parse(await files.readAll('oci-layout', 64 * 1024)),
+    '',
+  )
+  layoutJson.string(layout['imageLayoutVersion'], 'imageLayoutVersion')
+
+  const json = new JsonReader(`${files.name}: index.json`)
+  const index = json.object(json.parse(await files.readAll('index.json', MAX_MANIFEST_BYTES)), '')
+  const reader = new OciReader(files)
+  const descriptors = json
+    .array(index['manifests'], 'manifests')
+    .map((value, i) => reader.descriptor(json, value, `manifests[${i}]`))
+  if (descriptors.length === 0) throw json.fail('manifests', 'is empty: the layout holds no image')
+
+  // One entry per manifest digest; several ref names on the same digest are several tags.
+  const byDigest = new Map<string, { refs: string[]; artifact: Artifact }>()
+  for (const [i, descriptor] of descriptors.entries()) {
+    const ref = refOf(descriptor)
+    const known = byDigest.get(descriptor.digest)
+    if (known) {
+      if (ref && !known.refs.includes(ref)) known.refs.push(ref)
+      continue
+    }
+    const artifact = await reader.artifact(descriptor, `index.json manifests[${i}]`, 0)
+    byDigest.set(descriptor.digest, { refs: ref ? [ref] : [], artifact })
+  }
+  return [...byDigest.values()]
+}

@@ -1,0 +1,74 @@
+/**
+ * One error class for everything a user can cause. `code` is stable and documented, `subject`
+ * names the failing object (file and entry, layer digest, URL and status) and `hint` says what
+ * to do. Front ends map `kind` to an exit code (input → 2, registry → 3).
+ */
+export type ErrorCode =
+  | 'USAGE'
+  | 'TARBALL_NOT_FOUND'
+  | 'TARBALL_UNREADABLE'
+  | 'TARBALL_FORMAT'
+  | 'TARBALL_ENTRY'
+  | 'TARBALL_JSON'
+  | 'TARBALL_MISSING_ENTRY'
+  | 'LAYER_COUNT_MISMATCH'
+  | 'DIFF_ID_MISMATCH'
+  | 'BLOB_DIGEST_MISMATCH'
+  | 'NO_TAGS'
+  | 'INVALID_REFERENCE'
+  | 'AUTH_FAILED'
+  | 'AUTH_DENIED'
+  | 'CREDENTIAL_HELPER'
+  | 'TLS_ERROR'
+  | 'NETWORK_ERROR'
+  | 'REGISTRY_ERROR'
+  | 'MANIFEST_DIGEST_MISMATCH'
+
+const INPUT_CODES: ReadonlySet<ErrorCode> = new Set([
+  'USAGE',
+  'TARBALL_NOT_FOUND',
+  'TARBALL_UNREADABLE',
+  'TARBALL_FORMAT',
+  'TARBALL_ENTRY',
+  'TARBALL_JSON',
+  'TARBALL_MISSING_ENTRY',
+  'LAYER_COUNT_MISMATCH',
+  'DIFF_ID_MISMATCH',
+  'BLOB_DIGEST_MISMATCH',
+  'NO_TAGS',
+  'INVALID_REFERENCE',
+])
+
+export interface TarPushErrorOptions {
+  subject?: string
+  hint?: string
+  cause?: unknown
+}
+
+export class TarPushError extends Error {
+  readonly code: ErrorCode
+  readonly subject: string | undefined
+  readonly hint: string | undefined
+
+  constructor(code: ErrorCode, message: string, options: TarPushErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.name = 'TarPushError'
+    this.code = code
+    this.subject = options.subject
+    this.hint = options.hint
+  }
+
+  get kind(): 'input' | 'registry' {
+    return INPUT_CODES.has(this.code) ? 'input' : 'registry'
+  }
+
+  /** The one-paragraph form shown to users: code, what failed, and what to do. */
+  describe(): string {
+    const subject = this.subject ? ` [${this.subject}]` : ''
+    const hint = this.hint ? `\n  hint: ${this.hint}` : ''
+    return `${this.code}: ${this.message}${subject}${hint}`
+  }
+}
+
+export const exitCodeFor = (error: unknown): number =>
+  error instanceof TarPushError ? (error.kind === 'input' ? 2 : 3) : 1

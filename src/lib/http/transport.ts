@@ -1,0 +1,100 @@
+import { rootCertificates } from 'node:tls'
+import { Agent, type Dispatcher } from 'undici'
+import { TarPushError } from '../errors.ts'
+
+export interface TransportOptions {
+  /** PEM certificates trusted in addition to the system roots. */
+  extraCaPem?: string
+  /** Accept any server certificate (the `insecure` input, for one registry). */
+  skipTlsVerify?: boolean
+  /** Parallel connections per origin. */
+  connections?: number
+}
+
+/** One keep-alive connection pool per registry; the custom CA adds to the roots, never replaces them. */
+export function createDispatcher(options: TransportOptions = {}): Dispatcher {
+  const ca = options.extraCaPem ? [...rootCertificates, options.extraCaPem] : undefined
+  return new Agent({
+    connections: options.connections ?? 16,
+    keepAliveTimeout: 30_000,
+    connectTimeout: 30_000,
+    headersTimeout: 300_000,
+    bodyTimeout: 300_000,
+    connect: {
+      ...(ca ? { ca } : {}),
+      ...(options.skipTlsVerify ? { rejectUnauthorized: false } : {}),
+    },
+  })
+}
+
+const TLS_VERIFY_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_SIGNATURE_FAILURE',
+])
+
+/** Node and undici errors nest their causes; the first system code found tells what failed. */
+export function errorCodeOf(error: unknown): string | undefined {
+  let undiciCode: string | undefined
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string') {
+      if (!code.startsWith('UND_ERR_')) return code
+      undiciCode ??= code
+    }
+    current = (current as { cause?: unknown }).cause
+  }
+  return undiciCode
+}
+
+export const isTlsVerificationError = (error: unknown): boolean =>
+  TLS_VERIFY_CODES.has(errorCodeOf(error) ?? '')
+
+/** The server answered a TLS hello with something else: it speaks plain HTTP. */
+export function isPlainHttpServer(error: unknown): boolean {
+  const code = errorCodeOf(error) ?? ''
+  const message = String(
+    (error as { cause?: { message?: string } })?.cause?.message ?? (error as Error)?.message,
+  )
+  return (
+    code === 'EPROTO' ||
+    code.startsWith('ERR_SSL_') ||
+    /wrong version number|packet length too long/i.test(message)
+  )
+}
+
+/** Turns a transport failure into an error that names the URL and says what to do. */
+export function transportError(error: unknown, method: string, url: string): TarPushError {
+  // A request body that failed its own check (a digest mismatch) reports that, not the network.
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (current instanceof TarPushError) return current
+    current = (current as { cause?: unknown }).cause
+  }
+  const code = errorCodeOf(error)
+  const message = (error as Error)?.message ?? String(error)
+  if (isTlsVerificationError(error)) {
+    return new TarPushError('TLS_ERROR', `TLS verification failed for ${url}: ${code}`, {
+      subject: url,
+      hint: 'pass the registry CA with ca-file (--ca-file), or set insecure (--insecure) for a test registry',
+      cause: error,
+    })
+  }
+  if (isPlainHttpServer(error)) {
+    return new TarPushError('TLS_ERROR', `${url} does not speak TLS (${code ?? message})`, {
+      subject: url,
+      hint: 'for a plain-HTTP registry set insecure (--insecure)',
+      cause: error,
+    })
+  }
+  return new TarPushError('NETWORK_ERROR', `${method} ${url} failed: ${code ?? message}`, {
+    subject: url,
+    hint: 'check the registry address and that it is reachable from this runner',
+    cause: error,
+  })
+}

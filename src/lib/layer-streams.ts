@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import {
+  Transform,
+  pipeline as pipelineCallback,
+  type Readable,
+  type TransformCallback,
+} from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { createDecoder, createEncoder } from './compress.ts'
+import { DigestingStream, VerifyingStream } from './digest.ts'
+import { TarPushError } from './errors.ts'
+import type { Compression, Layer } from './model.ts'
+
+export const diffIdMismatch = (layer: Layer, actual: string): TarPushError =>
+  new TarPushError(
+    'DIFF_ID_MISMATCH',
+    `layer ${layer.content.origin} decompresses to ${actual}, but the config says ${layer.diffId}`,
+    {
+      subject: layer.content.origin,
+      hint: 'the layer or the config was altered after the image was saved; save the image again',
+    },
+  )
+
+export const blobMismatch = (
+  origin: string,
+  expected: { digest: string; size?: number },
+  actual: { digest: string; size: number },
+): TarPushError =>
+  new TarPushError(
+    'BLOB_DIGEST_MISMATCH',
+    `${origin} has digest ${actual.digest} (${actual.size} bytes), expected ${expected.digest}${expected.size === undefined ? '' : ` (${expected.size} bytes)`}`,
+    {
+      subject: origin,
+      hint: 'the archive is damaged or was altered after it was written; save the image again',
+    },
+  )
+
+/**
+ * Pass-through that also decompresses what flows by and hashes the result, failing at the end
+ * when it is not the layer's diff_id. Backpressure follows the slower of the two paths.
+ */
+export class DiffIdCheck extends Transform {
+  readonly #layer: Layer
+  readonly #decoder: Transform
+  readonly #decoded: Promise<string>
+
+  constructor(layer: Layer) {
+    super()
+    this.#layer = layer
+    this.#decoder = createDecoder(layer.compression)
+    const hash = createHash('sha256')
+    this.#decoder.on('data', (chunk: Buffer) => hash.update(chunk))
+    this.#decoded = new Promise<string>((resolve, reject) => {
+      this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`))
+      this.#decoder.on('error', (error: Error) => reject(undecodable(layer, error)))
+    })
+    // A broken compressed stream fails the upload at once, not only at its end.
+    this.#decoded.catch((error: Error) => this.destroy(error))
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    if (this.#decoder.write(chunk)) done(null, chunk)
+    else this.#decoder.once('drain', () => done(null, chunk))
+  }
+
+  override _flush(done: TransformCallback): void {
+    this.#decoder.end()
+    this.#decoded.then(
+      (actual) => done(actual === this.#layer.diffId ? null : diffIdMismatch(this.#layer, actual)),
+      (error: Error) => done(error),
+    )
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.#decoder.destroy()
+    callback(error)
+  }
+}
+
+const undecodable = (layer: Layer, error: Error): TarPushError =>
+  new TarPushError(
+    'DIFF_ID_MISMATCH',
+    `layer ${layer.content.origin} does not decompress as ${layer.compression}: ${error.message}`,
+    {
+      subject: layer.content.origin,
+      hint: 'the layer is damaged; save the image again',
+    },
+  )
+
+/**
+ * The layer's stored bytes as they are uploaded: checked against the blob digest and size, and
+ * (for tar layers) against the diff_id, in the same single read.
+ */
+export async function openStoredLayer(layer: Layer, blobDigest: string): Promise<Readable> {
+  const source = await layer.content.open()
+  const verify = new VerifyingStream({
+    digest: blobDigest,
+    size: layer.content.size,
+    onMismatch: (actual) =>
+      blobMismatch(layer.content.origin, { digest: blobDigest, size: layer.content.size }, actual),
+  })
+  const needsDiffIdCheck =
+    layer.isTar && !(layer.compression === 'none' && blobDigest === layer.diffId)
+  // The callback form returns the last stream and destroys every stage when one fails,
+  // so the consumer (an upload) sees the error instead of a clean end.
+  const noop = () => {}
+  return needsDiffIdCheck
+    ? pipelineCallback(source, new DiffIdCheck(layer), verify, noop)
+    : pipelineCallback(source, verify, noop)
+}
+
+export interface EncodedBlob {
+  digest: string
+  size: number
+}
+
+/**
+ * Compresses an uncompressed tar layer into a spool file, hashing input (diff_id, verified) and
+ * output (the blob digest) on the way: a monolithic upload needs the digest before the body.
+ */
+export async function encodeLayerToFile(options: {
+  layer: Layer
+  compression: Compression
+  level: number | undefined
+  path: string
+}): Promise<EncodedBlob> {
+  const { layer } = options
+  const inputHash = new DigestingStream()
+  const outputHash = new DigestingStream()
+  await pipeline(
+    await layer.content.open(),
+    inputHash,
+    createEncoder(options.compression, options.level),
+    outputHash,
+    createWriteStream(options.path),
+  )
+  if (inputHash.bytes !== layer.content.size) {
+    throw new TarPushError(
+      'TARBALL_UNREADABLE',
+      `layer ${layer.content.origin} ended after ${inputHash.bytes} of ${layer.content.size} bytes`,
+      {
+        subject: layer.content.origin,
+      },
+    )
+  }
+  if (inputHash.digest !== layer.diffId) throw diffIdMismatch(layer, inputHash.digest)
+  return { digest: outputHash.digest, size: outputHash.bytes }
+}

@@ -1,0 +1,265 @@
+import type { Readable } from 'node:stream'
+import { request, type Dispatcher } from 'undici'
+import { TarPushError } from '../errors.ts'
+import { silentLogger, type Logger } from '../log.ts'
+import { apiHost, isLoopback } from '../reference.ts'
+import {
+  createDispatcher,
+  isPlainHttpServer,
+  isTlsVerificationError,
+  transportError,
+} from '../http/transport.ts'
+import { Authenticator, readLimited } from './auth.ts'
+import { parseChallenge } from './challenge.ts'
+import type { Credentials } from './credentials.ts'
+
+export interface RegistryClientOptions {
+  /** The registry as docker names it (docker.io, ghcr.io, 127.0.0.1:5000). */
+  registry: string
+  credentials?: Credentials | undefined
+  /** Plain HTTP allowed and TLS not verified, for this registry only. */
+  insecure?: boolean
+  /** PEM certificates trusted in addition to the system roots. */
+  extraCaPem?: string | undefined
+  logger?: Logger
+  userAgent?: string
+}
+
+/** A request body that can be produced again (for auth retries and fallbacks). */
+export type BodyFactory = () => Promise<Readable | Buffer>
+
+export interface RegistryRequest {
+  method: string
+  /** Absolute URL, or a path such as /v2/app/blobs/uploads/ under the registry's base. */
+  url: string
+  scope: string
+  headers?: Record<string, string>
+  body?: BodyFactory
+}
+
+export type RegistryResponse = Dispatcher.ResponseData
+
+const MAX_ERROR_BODY = 64 * 1024
+
+/**
+ * The HTTP side of one registry: base URL (https, or http where allowed), the auth handshake and
+ * error reporting. Repository operations live in repository.ts over `send`.
+ */
+export class RegistryClient {
+  readonly registry: string
+  readonly #dispatcher: Dispatcher
+  readonly #auth: Authenticator
+  readonly #logger: Logger
+  readonly #userAgent: string
+  #baseUrl: string
+
+  private constructor(options: RegistryClientOptions, dispatcher: Dispatcher, baseUrl: string) {
+    this.registry = options.registry
+    this.#dispatcher = dispatcher
+    this.#logger = options.logger ?? silentLogger
+    this.#userAgent = options.userAgent ?? 'tar-push'
+    this.#baseUrl = baseUrl
+    this.#auth = new Authenticator({
+      registry: options.registry,
+      credentials: options.credentials,
+      dispatcher,
+      logger: this.#logger,
+    })
+  }
+
+  /** Pings `/v2/` to learn the scheme and the auth challenge, as every client does first. */
+  static async connect(options: RegistryClientOptions): Promise<RegistryClient> {
+    const dispatcher = createDispatcher({
+      extraCaPem: options.extraCaPem,
+      skipTlsVerify: options.insecure,
+    })
+    const host = apiHost(options.registry)
+    const mayUseHttp = options.insecure === true || isLoopback(options.registry)
+    const client = new RegistryClient(options, dispatcher, `https://${host}`)
+    try {
+      try {
+        await client.#ping()
+      } catch (error) {
+        // Loopback and insecure registries may speak plain HTTP, as docker allows.
+        const tlsRefused =
+          isPlainHttpServer(error) || (options.insecure === true && isTlsVerificationError(error))
+        if (!mayUseHttp || !tlsRefused) throw error
+        client.#logger.debug(`${host} does not speak TLS; using plain HTTP`)
+        client.#baseUrl = `http://${host}`
+        await client.#ping()
+      }
+    } catch (error) {
+      await dispatcher.close()
+      throw transportError(error, 'GET', `${client.#baseUrl}/v2/`)
+    }
+    return client
+  }
+
+  get baseUrl(): string {
+    return this.#baseUrl
+  }
+
+  async close(): Promise<void> {
+    await this.#dispatcher.close()
+  }
+
+  async #ping(): Promise<void> {
+    const url = `${this.#baseUrl}/v2/`
+    const response = await request(url, {
+      method: 'GET',
+      dispatcher: this.#dispatcher,
+      headers: { 'user-agent': this.#userAgent },
+    })
+    await response.body.dump()
+    if (response.statusCode === 401) {
+      this.#auth.useChallenge(parseChallenge(response.headers['www-authenticate']))
+      return
+    }
+    if (response.statusCode !== 200) {
+      throw new TarPushError(
+        'REGISTRY_ERROR',
+        `GET ${url} answered HTTP ${response.statusCode}; this is not a registry API`,
+        {
+          subject: url,
+          hint: 'check the registry host in the image name',
+        },
+      )
+    }
+  }
+
+  resolve(url: string): string {
+    return new URL(url, `${this.#baseUrl}/`).toString()
+  }
+
+  /**
+   * Sends a request with authorization; on 401 answers the new challenge and sends it once more
+   * (an expired token, or a scope the cached token lacks). Callers must consume the body.
+   */
+  async send(registryRequest: RegistryRequest): Promise<RegistryResponse> {
+    const url = this.resolve(registryRequest.url)
+    let response = await this.#sendOnce(registryRequest, url, false)
+    if (response.statusCode !== 401) return response
+    await response.body.dump()
+    this.#auth.useChallenge(parseChallenge(response.headers['www-authenticate']))
+    response = await this.#sendOnce(registryRequest, url, true)
+    if (response.statusCode === 401) {
+      const challenge = parseChallenge(response.headers['www-authenticate'])
+      const text = await readLimited(response, MAX_ERROR_BODY)
+      throw this.#unauthorized(registryRequest, url, challenge?.params['error'], text)
+    }
+    return response
+  }
+
+  async #sendOnce(
+    registryRequest: RegistryRequest,
+    url: string,
+    renewAuth: boolean,
+  ): Promise<RegistryResponse> {
+    const headers: Record<string, string> = {
+      'user-agent': this.#userAgent,
+      ...registryRequest.headers,
+    }
+    const authorization = await this.#auth.authorization(registryRequest.scope, {
+      renew: renewAuth,
+    })
+    // The Authorization header belongs to the registry: never send it to another host.
+    if (authorization && new URL(url).host === new URL(this.#baseUrl).host)
+      headers['authorization'] = authorization
+    const body = registryRequest.body ? await registryRequest.body() : undefined
+    this.#logger.debug(`> ${registryRequest.method} ${url}`)
+    try {
+      const response = await request(url, {
+        method: registryRequest.method as Dispatcher.HttpMethod,
+        dispatcher: this.#dispatcher,
+        headers,
+        body: body ?? null,
+      })
+      this.#logger.debug(`< ${response.statusCode} ${registryRequest.method} ${url}`)
+      return response
+    } catch (error) {
+      if (body && typeof (body as Readable).destroy === 'function') (body as Readable).destroy()
+      throw transportError(error, registryRequest.method, url)
+    }
+  }
+
+  #unauthorized(
+    registryRequest: RegistryRequest,
+    url: string,
+    challengeError: string | undefined,
+    body: string,
+  ): TarPushError {
+    const what = `${registryRequest.method} ${url}`
+    if (!this.#auth.hasCredentials) {
+      return new TarPushError(
+        'AUTH_FAILED',
+        `${this.registry} requires credentials (${what} answered 401)`,
+        {
+          subject: url,
+          hint: 'pass username and password (--username, --password-stdin), or log in with docker login first',
+        },
+      )
+    }
+    if (challengeError === 'insufficient_scope' || /DENIED|insufficient/i.test(body)) {
+      return this.denied(registryRequest, url, 401)
+    }
+    return new TarPushError(
+      'AUTH_FAILED',
+      `${this.registry} refused the credentials of "${this.#auth.username ?? 'token'}" (${what} answered 401)`,
+      {
+        subject: url,
+        hint: 'check username and password (or token) for this registry',
+      },
+    )
+  }
+
+  denied(registryRequest: RegistryRequest, url: string, status: number): TarPushError {
+    return new TarPushError(
+      'AUTH_DENIED',
+      `${this.registry} denied ${registryRequest.method} ${url} (HTTP ${status}): the credentials of "${this.#auth.username ?? 'token'}" lack access "${registryRequest.scope}"`,
+      {
+        subject: url,
+        hint: 'grant this user push (write) permission on the repository, or push to a repository it may write',
+      },
+    )
+  }
+
+  /** An error for an unexpected answer, with the registry's own error codes and messages. */
+  async unexpected(
+    registryRequest: RegistryRequest,
+    response: RegistryResponse,
+    url?: string,
+  ): Promise<TarPushError> {
+    const target = url ?? this.resolve(registryRequest.url)
+    if (response.statusCode === 403) {
+      await response.body.dump()
+      return this.denied(registryRequest, target, 403)
+    }
+    const text = await readLimited(response, MAX_ERROR_BODY)
+    return new TarPushError(
+      'REGISTRY_ERROR',
+      `${registryRequest.method} ${target} answered HTTP ${response.statusCode}${describeRegistryErrors(text)}`,
+      {
+        subject: target,
+        hint:
+          response.statusCode >= 500
+            ? 'the registry is failing; try again later'
+            : 'see the registry message above',
+      },
+    )
+  }
+}
+
+/** Registries answer `{"errors":[{"code","message","detail"}]}` (distribution spec). */
+export function describeRegistryErrors(text: string): string {
+  try {
+    const parsed = JSON.parse(text) as { errors?: { code?: string; message?: string }[] }
+    const errors = (parsed.errors ?? []).map((error) =>
+      [error.code, error.message].filter(Boolean).join(': '),
+    )
+    if (errors.length > 0) return `: ${errors.join('; ')}`
+  } catch {
+    // not JSON: show the start of the text
+  }
+  const trimmed = text.trim().slice(0, 200)
+  return trimmed ? `: ${trimmed}` : ''
+}

@@ -1,0 +1,172 @@
+import type { Readable } from 'node:stream'
+import { TarPushError } from '../errors.ts'
+import { sha256 } from '../digest.ts'
+import type { RawJson } from '../model.ts'
+import { readBytesLimited } from './auth.ts'
+import type { BodyFactory, RegistryClient, RegistryRequest } from './client.ts'
+
+export interface BlobUpload {
+  digest: string
+  size: number
+  /** Opens the bytes afresh; the stream should fail rather than end if they do not match `digest`. */
+  open: () => Promise<Readable>
+}
+
+export type UploadMethod = 'monolithic' | 'patch'
+
+/** Answers to a monolithic PUT that mean "this registry wants PATCH, then PUT" (Artifactory). */
+const PATCH_FALLBACK_STATUSES = new Set([405, 416, 501])
+
+/** Blob and manifest operations on one repository of a registry (distribution spec endpoints). */
+export class RepositoryClient {
+  readonly client: RegistryClient
+  readonly path: string
+  readonly scope: string
+  uploadMethod: UploadMethod = 'monolithic'
+
+  constructor(client: RegistryClient, path: string, access: 'pull' | 'push' = 'push') {
+    this.client = client
+    this.path = path
+    this.scope = `repository:${path}:${access === 'push' ? 'pull,push' : 'pull'}`
+  }
+
+  #request(method: string, url: string, extra: Partial<RegistryRequest> = {}): RegistryRequest {
+    return { method, url, scope: this.scope, ...extra }
+  }
+
+  async hasBlob(digest: string): Promise<boolean> {
+    const request = this.#request('HEAD', `/v2/${this.path}/blobs/${digest}`)
+    const response = await this.client.send(request)
+    await response.body.dump()
+    if (response.statusCode === 200) return true
+    if (response.statusCode === 404) return false
+    throw await this.client.unexpected(request, response)
+  }
+
+  async uploadBlob(blob: BlobUpload): Promise<void> {
+    if (this.uploadMethod === 'monolithic') {
+      const status = await this.#uploadMonolithic(blob)
+      if (status === 'done') return
+      this.uploadMethod = 'patch'
+    }
+    await this.#uploadPatch(blob)
+  }
+
+  async #startUpload(): Promise<string> {
+    const request = this.#request('POST', `/v2/${this.path}/blobs/uploads/`, {
+      headers: { 'content-length': '0' },
+    })
+    const response = await this.client.send(request)
+    if (response.statusCode !== 202) throw await this.client.unexpected(request, response)
+    await response.body.dump()
+    const location = response.headers['location']
+    if (typeof location !== 'string' || location === '') {
+      throw new TarPushError(
+        'REGISTRY_ERROR',
+        `POST ${this.client.resolve(request.url)} answered 202 without a Location header`,
+        {
+          subject: this.client.registry,
+          hint: 'the registry does not follow the distribution spec; report it to its operators',
+        },
+      )
+    }
+    // Location may be relative or carry its own query (_state, session ids): resolve, never rebuild.
+    return this.client.resolve(location)
+  }
+
+  #withDigest(location: string, digest: string): string {
+    const url = new URL(location)
+    url.searchParams.set('digest', digest)
+    return url.toString()
+  }
+
+  async #uploadMonolithic(blob: BlobUpload): Promise<'done' | 'needs-patch'> {
+    const location = await this.#startUpload()
+    const request = this.#request('PUT', this.#withDigest(location, blob.digest), {
+      headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
+      body: blob.open as BodyFactory,
+    })
+    const response = await this.client.send(request)
+    if (response.statusCode === 201) {
+      await response.body.dump()
+      return 'done'
+    }
+    if (PATCH_FALLBACK_STATUSES.has(response.statusCode)) {
+      await response.body.dump()
+      return 'needs-patch'
+    }
+    throw await this.client.unexpected(request, response)
+  }
+
+  async #uploadPatch(blob: BlobUpload): Promise<void> {
+    const location = await this.#startUpload()
+    const patch = this.#request('PATCH', location, {
+      headers: {
+        'content-type': 'application/octet-stream',
+        'content-length': String(blob.size),
+        ...(blob.size > 0 ? { 'content-range': `0-${blob.size - 1}` } : {}),
+      },
+      body: blob.open as BodyFactory,
+    })
+    const patched = await this.client.send(patch)
+    if (patched.statusCode !== 202) throw await this.client.unexpected(patch, patched)
+    await patched.body.dump()
+    const next = patched.headers['location']
+    const finalLocation = typeof next === 'string' && next ? this.client.resolve(next) : location
+    const put = this.#request('PUT', this.#withDigest(finalLocation, blob.digest), {
+      headers: { 'content-length': '0' },
+    })
+    const response = await this.client.send(put)
+    if (response.statusCode !== 201) throw await this.client.unexpected(put, response)
+    await response.body.dump()
+  }
+
+  /** PUTs a manifest under a tag or digest; the registry's digest must equal ours. */
+  async putManifest(reference: string, manifest: RawJson): Promise<string> {
+    const request = this.#request('PUT', `/v2/${this.path}/manifests/${reference}`, {
+      headers: { 'content-type': manifest.mediaType },
+      body: async () => manifest.bytes,
+    })
+    const response = await this.client.send(request)
+    if (response.statusCode !== 201 && response.statusCode !== 200)
+      throw await this.client.unexpected(request, response)
+    await response.body.dump()
+    const digest = sha256(manifest.bytes)
+    const answered = response.headers['docker-content-digest']
+    if (typeof answered === 'string' && answered !== '' && answered !== digest) {
+      throw new TarPushError(
+        'MANIFEST_DIGEST_MISMATCH',
+        `the registry stored the manifest of ${this.path}:${reference} as ${answered}, we sent ${digest}`,
+        {
+          subject: this.client.resolve(request.url),
+          hint: 'the registry rewrote the manifest (it may not support this manifest type); do not rely on the digest',
+        },
+      )
+    }
+    return digest
+  }
+
+  /** GETs a manifest; undefined when it does not exist. */
+  async getManifest(
+    reference: string,
+    accept: readonly string[],
+    limit = 4 * 1024 * 1024,
+  ): Promise<RawJson | undefined> {
+    const request = this.#request('GET', `/v2/${this.path}/manifests/${reference}`, {
+      headers: { accept: accept.join(', ') },
+    })
+    const response = await this.client.send(request)
+    if (response.statusCode === 404) {
+      await response.body.dump()
+      return undefined
+    }
+    if (response.statusCode !== 200) throw await this.client.unexpected(request, response)
+    const bytes = await readBytesLimited(response, limit)
+    const contentType = response.headers['content-type']
+    return {
+      bytes,
+      digest: sha256(bytes),
+      mediaType: typeof contentType === 'string' ? contentType.split(';')[0]!.trim() : '',
+    }
+  }
+}
