@@ -78411,6 +78411,8 @@ class Authenticator {
     #logger;
     #challenge;
     #tokens = new Map();
+    /** Token requests in flight, so parallel layer uploads share one exchange per scope. */
+    #fetching = new Map();
     constructor(options) {
         this.#registry = options.registry;
         this.#credentials = options.credentials;
@@ -78446,8 +78448,12 @@ class Authenticator {
         const cached = this.#tokens.get(scope);
         if (cached && !options.renew && cached.expiresAt > Date.now())
             return `Bearer ${cached.value}`;
-        const token = await this.#fetchToken(challenge, scope);
-        return `Bearer ${token}`;
+        let fetching = this.#fetching.get(scope);
+        if (!fetching) {
+            fetching = this.#fetchToken(challenge, scope).finally(() => this.#fetching.delete(scope));
+            this.#fetching.set(scope, fetching);
+        }
+        return `Bearer ${await fetching}`;
     }
     async #fetchToken(challenge, scope) {
         const realm = challenge.params['realm'];

@@ -30,7 +30,10 @@ Credentials, when not given: ~/.docker/config.json (or $DOCKER_CONFIG), its cred
 helpers, then GITHUB_TOKEN for ghcr.io. Exit codes: 0 pushed, 2 bad input, 3 registry or auth failure.`
 
 /** Plain-line logger for terminals and CI logs; every secret is masked in every line. */
-function createCliLogger(options: { debug: boolean; quiet: boolean }): Logger {
+function createCliLogger(options: {
+  debug: boolean
+  quiet: boolean
+}): Logger & { error(message: string): void } {
   const secrets: string[] = []
   const mask = (message: string) =>
     secrets.reduce((line, secret) => line.split(secret).join('***'), message)
@@ -38,6 +41,7 @@ function createCliLogger(options: { debug: boolean; quiet: boolean }): Logger {
   return {
     info: (message) => (options.quiet ? undefined : write(message)),
     warn: (message) => write(`warning: ${message}`),
+    error: (message) => write(`error: ${message}`),
     debug: (message) => (options.debug ? write(`debug: ${message}`) : undefined),
     group: async (title, run) => {
       if (!options.quiet) write(`== ${title}`)
@@ -57,23 +61,7 @@ function usageError(message: string): TarPushError {
 export async function main(argv: string[]): Promise<number> {
   let logger = createCliLogger({ debug: false, quiet: false })
   try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        image: { type: 'string' },
-        tag: { type: 'string', multiple: true },
-        username: { type: 'string' },
-        'password-stdin': { type: 'boolean' },
-        insecure: { type: 'boolean' },
-        'ca-file': { type: 'string' },
-        compression: { type: 'string' },
-        'compression-level': { type: 'string' },
-        json: { type: 'boolean' },
-        debug: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    })
+    const { values, positionals } = parseCommandLine(argv)
     if (values.help || positionals.length === 0) {
       process.stdout.write(`${USAGE}\n`)
       return values.help ? 0 : 2
@@ -110,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
       error instanceof TarPushError
         ? error.describe()
         : `unexpected error: ${(error as Error)?.stack ?? String(error)}`
-    logger.warn(message.replace(/^/, ''))
+    logger.error(message)
     const code = exitCodeFor(
       error instanceof TypeError &&
         (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')
@@ -118,6 +106,30 @@ export async function main(argv: string[]): Promise<number> {
         : error,
     )
     return code
+  }
+}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        image: { type: 'string' },
+        tag: { type: 'string', multiple: true },
+        username: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+        insecure: { type: 'boolean' },
+        'ca-file': { type: 'string' },
+        compression: { type: 'string' },
+        'compression-level': { type: 'string' },
+        json: { type: 'boolean' },
+        debug: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+  } catch (error) {
+    throw usageError((error as Error).message)
   }
 }
 

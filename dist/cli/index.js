@@ -47036,6 +47036,8 @@ class Authenticator {
     #logger;
     #challenge;
     #tokens = new Map();
+    /** Token requests in flight, so parallel layer uploads share one exchange per scope. */
+    #fetching = new Map();
     constructor(options) {
         this.#registry = options.registry;
         this.#credentials = options.credentials;
@@ -47071,8 +47073,12 @@ class Authenticator {
         const cached = this.#tokens.get(scope);
         if (cached && !options.renew && cached.expiresAt > Date.now())
             return `Bearer ${cached.value}`;
-        const token = await this.#fetchToken(challenge, scope);
-        return `Bearer ${token}`;
+        let fetching = this.#fetching.get(scope);
+        if (!fetching) {
+            fetching = this.#fetchToken(challenge, scope).finally(() => this.#fetching.delete(scope));
+            this.#fetching.set(scope, fetching);
+        }
+        return `Bearer ${await fetching}`;
     }
     async #fetchToken(challenge, scope) {
         const realm = challenge.params['realm'];
@@ -47900,6 +47906,7 @@ function createCliLogger(options) {
     return {
         info: (message) => (options.quiet ? undefined : write(message)),
         warn: (message) => write(`warning: ${message}`),
+        error: (message) => write(`error: ${message}`),
         debug: (message) => (options.debug ? write(`debug: ${message}`) : undefined),
         group: async (title, run) => {
             if (!options.quiet)
@@ -47919,23 +47926,7 @@ function usageError(message) {
 async function main(argv) {
     let logger = createCliLogger({ debug: false, quiet: false });
     try {
-        const { values, positionals } = (0,external_node_util_.parseArgs)({
-            args: argv,
-            allowPositionals: true,
-            options: {
-                image: { type: 'string' },
-                tag: { type: 'string', multiple: true },
-                username: { type: 'string' },
-                'password-stdin': { type: 'boolean' },
-                insecure: { type: 'boolean' },
-                'ca-file': { type: 'string' },
-                compression: { type: 'string' },
-                'compression-level': { type: 'string' },
-                json: { type: 'boolean' },
-                debug: { type: 'boolean' },
-                help: { type: 'boolean', short: 'h' },
-            },
-        });
+        const { values, positionals } = parseCommandLine(argv);
         if (values.help || positionals.length === 0) {
             process.stdout.write(`${USAGE}\n`);
             return values.help ? 0 : 2;
@@ -47975,12 +47966,36 @@ async function main(argv) {
         const message = error instanceof TarPushError
             ? error.describe()
             : `unexpected error: ${error?.stack ?? String(error)}`;
-        logger.warn(message.replace(/^/, ''));
+        logger.error(message);
         const code = exitCodeFor(error instanceof TypeError &&
             error.code?.startsWith('ERR_PARSE_ARGS')
             ? usageError(error.message)
             : error);
         return code;
+    }
+}
+function parseCommandLine(argv) {
+    try {
+        return (0,external_node_util_.parseArgs)({
+            args: argv,
+            allowPositionals: true,
+            options: {
+                image: { type: 'string' },
+                tag: { type: 'string', multiple: true },
+                username: { type: 'string' },
+                'password-stdin': { type: 'boolean' },
+                insecure: { type: 'boolean' },
+                'ca-file': { type: 'string' },
+                compression: { type: 'string' },
+                'compression-level': { type: 'string' },
+                json: { type: 'boolean' },
+                debug: { type: 'boolean' },
+                help: { type: 'boolean', short: 'h' },
+            },
+        });
+    }
+    catch (error) {
+        throw usageError(error.message);
     }
 }
 function parseLevel(value, compression) {

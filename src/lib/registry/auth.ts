@@ -25,6 +25,8 @@ export class Authenticator {
   readonly #logger: Logger
   #challenge: Challenge | undefined
   readonly #tokens = new Map<string, CachedToken>()
+  /** Token requests in flight, so parallel layer uploads share one exchange per scope. */
+  readonly #fetching = new Map<string, Promise<string>>()
 
   constructor(options: {
     registry: string
@@ -71,8 +73,12 @@ export class Authenticator {
     }
     const cached = this.#tokens.get(scope)
     if (cached && !options.renew && cached.expiresAt > Date.now()) return `Bearer ${cached.value}`
-    const token = await this.#fetchToken(challenge, scope)
-    return `Bearer ${token}`
+    let fetching = this.#fetching.get(scope)
+    if (!fetching) {
+      fetching = this.#fetchToken(challenge, scope).finally(() => this.#fetching.delete(scope))
+      this.#fetching.set(scope, fetching)
+    }
+    return `Bearer ${await fetching}`
   }
 
   async #fetchToken(challenge: Challenge, scope: string): Promise<string> {

@@ -1,0 +1,205 @@
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { chmod, mkdtemp, mkdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { buildCorpus, fixtureByName, sha256, type Fixture } from './support/fixtures.ts'
+import { ALICE, startRegistry, type RunningRegistry } from './support/registry.ts'
+import { inspectRaw } from './support/skopeo.ts'
+import { runNode } from './support/run-node.ts'
+
+const CLI = resolve(import.meta.dirname, '../dist/cli/index.js')
+let registry: RunningRegistry
+let basic: RunningRegistry
+let corpus: Fixture[]
+let tarball: string
+let emptyDockerConfig: string
+
+before(async () => {
+  ;[registry, basic, corpus] = await Promise.all([
+    startRegistry(),
+    startRegistry({ auth: 'basic' }),
+    mkdtemp(join(tmpdir(), 'corpus-')).then(buildCorpus),
+  ])
+  tarball = fixtureByName(corpus, 'docker-archive-skopeo').path
+  emptyDockerConfig = await mkdtemp(join(tmpdir(), 'docker-config-'))
+})
+after(async () => {
+  await registry.stop()
+  await basic.stop()
+})
+
+const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  PATH: process.env['PATH'],
+  HOME: process.env['HOME'],
+  DOCKER_CONFIG: emptyDockerConfig,
+  ...extra,
+})
+
+describe('tar-push CLI (dist/cli/index.js)', () => {
+  it('--help prints the usage and exits 0', async () => {
+    const { code, stdout } = await runNode(CLI, ['--help'])
+    assert.equal(code, 0)
+    assert.match(stdout, /tar-push push TARBALL/)
+    assert.match(stdout, /--password-stdin/)
+  })
+
+  it('pushes, prints repository@digest, and exits 0', async () => {
+    const image = `${registry.host}/cli/app`
+    const { code, stdout, stderr } = await runNode(
+      CLI,
+      ['push', tarball, '--image', image, '--tag', '1.0,extra', '--tag', 'latest'],
+      { env: env() },
+    )
+    assert.equal(code, 0, stderr)
+    const [reference] = stdout.trim().split('\n')
+    assert.match(reference!, new RegExp(`^${image.replace(/\./g, '\\.')}@sha256:[a-f0-9]{64}$`))
+    for (const tag of ['1.0', 'extra', 'latest']) {
+      assert.equal(
+        `${image}@${sha256(await inspectRaw(`${image}:${tag}`, { registry }))}`,
+        reference,
+      )
+    }
+    assert.match(stderr, /uploaded/)
+  })
+
+  it('--json prints the metadata', async () => {
+    const { code, stdout, stderr } = await runNode(
+      CLI,
+      ['push', tarball, '--image', `${registry.host}/cli/json`, '--tag', 'j', '--json'],
+      { env: env() },
+    )
+    assert.equal(code, 0, stderr)
+    const metadata = JSON.parse(stdout) as {
+      images: {
+        reference: string
+        digest: string
+        tags: string[]
+        manifests: { layers: { status: string; digest: string; size: number }[] }[]
+      }[]
+    }
+    const image = metadata.images[0]!
+    assert.equal(image.reference, `${registry.host}/cli/json`)
+    assert.deepEqual(image.tags, [`${registry.host}/cli/json:j`])
+    assert.equal(
+      image.manifests[0]!.layers.length,
+      fixtureByName(corpus, 'docker-archive-skopeo').diffIds.length,
+    )
+    for (const layer of image.manifests[0]!.layers)
+      assert.ok(['uploaded', 'skipped'].includes(layer.status))
+  })
+
+  it('exit 2 on usage errors and bad tarballs, with the code and a hint', async () => {
+    const cases: [string[], RegExp][] = [
+      [['push'], /USAGE: push needs a TARBALL/],
+      [['frobnicate', 'x'], /USAGE: unknown command/],
+      [['push', tarball, '--compression', 'lz4'], /USAGE: --compression must be one of/],
+      [
+        ['push', tarball, '--compression', 'gzip', '--compression-level', '12'],
+        /USAGE: --compression-level/,
+      ],
+      [['push', tarball, '--bogus'], /USAGE/],
+      [['push', '/nonexistent.tar', '--image', `${registry.host}/x`], /TARBALL_NOT_FOUND/],
+      [
+        [
+          'push',
+          fixtureByName(corpus, 'docker-archive-untagged').path,
+          '--image',
+          `${registry.host}/x`,
+        ],
+        /NO_TAGS[\s\S]*hint: pass tags/,
+      ],
+    ]
+    for (const [args, pattern] of cases) {
+      const { code, stderr } = await runNode(CLI, args, { env: env() })
+      assert.equal(code, 2, `${args.join(' ')}: ${stderr}`)
+      assert.match(stderr, pattern)
+      assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace for an expected failure')
+    }
+  })
+
+  it('exit 3 on a refused credential; the password never appears in any output', async () => {
+    const password = 'hunter2: very secret'
+    const { code, stdout, stderr } = await runNode(
+      CLI,
+      [
+        'push',
+        tarball,
+        '--image',
+        `${basic.host}/cli/secret`,
+        '--tag',
+        '1',
+        '--username',
+        ALICE.username,
+        '--password-stdin',
+        '--debug',
+      ],
+      { env: env(), stdin: `${password}\n` },
+    )
+    assert.equal(code, 3, stderr)
+    assert.match(stderr, /AUTH_FAILED/)
+    assertNoSecret(stdout + stderr, ALICE.username, password)
+  })
+
+  it('--password-stdin pushes to a Basic-auth registry; nothing prints the password', async () => {
+    const { code, stdout, stderr } = await runNode(
+      CLI,
+      [
+        'push',
+        tarball,
+        '--image',
+        `${basic.host}/cli/stdin`,
+        '--tag',
+        '1',
+        '--username',
+        ALICE.username,
+        '--password-stdin',
+        '--debug',
+      ],
+      { env: env(), stdin: `${ALICE.password}\n` },
+    )
+    assert.equal(code, 0, stderr)
+    assert.match(stderr, /debug: > PUT/, 'debug output shows the traffic')
+    assertNoSecret(stdout + stderr, ALICE.username, ALICE.password)
+  })
+
+  it('uses a docker credential helper named in credHelpers', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'helper-'))
+    const bin = join(dir, 'bin')
+    await mkdir(bin)
+    const helper = join(bin, 'docker-credential-tptest')
+    const reply = JSON.stringify({
+      ServerURL: basic.host,
+      Username: ALICE.username,
+      Secret: ALICE.password,
+    })
+    await writeFile(
+      helper,
+      `#!/bin/sh\nread server\n[ "$server" = "${basic.host}" ] || { echo "credentials not found in native keychain"; exit 1; }\necho '${reply}'\n`,
+    )
+    await chmod(helper, 0o755)
+    await writeFile(
+      join(dir, 'config.json'),
+      JSON.stringify({ credHelpers: { [basic.host]: 'tptest' } }),
+    )
+    const { code, stderr } = await runNode(
+      CLI,
+      ['push', tarball, '--image', `${basic.host}/cli/helper`, '--tag', '1'],
+      {
+        env: { ...env(), DOCKER_CONFIG: dir, PATH: `${bin}:${process.env['PATH']}` },
+      },
+    )
+    assert.equal(code, 0, stderr)
+    assert.match(stderr, /credHelpers \(tptest\)/)
+  })
+})
+
+function assertNoSecret(output: string, username: string, password: string): void {
+  for (const form of [
+    password,
+    Buffer.from(password).toString('base64'),
+    Buffer.from(`${username}:${password}`).toString('base64'),
+  ]) {
+    assert.ok(!output.includes(form), `output shows a secret form: ${form}`)
+  }
+}

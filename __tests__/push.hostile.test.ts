@@ -1,0 +1,102 @@
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { push } from '../src/lib/push.ts'
+import { TarPushError } from '../src/lib/errors.ts'
+import { buildCorpus } from './support/fixtures.ts'
+import { buildHostile, type HostileFixture } from './support/hostile.ts'
+import { httpRequest, startRegistry, type RunningRegistry } from './support/registry.ts'
+import { startProxy, type RunningProxy } from './support/proxy.ts'
+
+let registry: RunningRegistry
+let proxy: RunningProxy
+let hostile: HostileFixture[]
+
+before(async () => {
+  registry = await startRegistry()
+  proxy = await startProxy({ target: registry })
+  const dir = await mkdtemp(join(tmpdir(), 'hostile-'))
+  hostile = await buildHostile(join(dir, 'hostile'), await buildCorpus(join(dir, 'corpus')))
+})
+after(async () => {
+  await proxy.stop()
+  await registry.stop()
+})
+
+const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+
+describe('a broken or hostile tarball gets its own error and publishes nothing', () => {
+  it('the corpus covers every input error code', () => {
+    const codes = new Set<string>(hostile.map((fixture) => fixture.expectCode))
+    for (const code of [
+      'TARBALL_UNREADABLE',
+      'TARBALL_FORMAT',
+      'TARBALL_ENTRY',
+      'TARBALL_JSON',
+      'TARBALL_MISSING_ENTRY',
+      'LAYER_COUNT_MISMATCH',
+      'DIFF_ID_MISMATCH',
+      'BLOB_DIGEST_MISMATCH',
+      'NO_TAGS',
+    ]) {
+      assert.ok(codes.has(code), code)
+    }
+  })
+
+  it('each fixture', async (t) => {
+    for (const fixture of hostile) {
+      await t.test(fixture.name, async () => {
+        const repository = `hostile/${slug(fixture.name)}`
+        proxy.clear()
+        // No tags are given, so a tarball that fails only for lack of tags shows NO_TAGS.
+        const tags = fixture.expectCode === 'NO_TAGS' ? [] : ['1']
+        await assert.rejects(
+          push({ tarball: fixture.path, image: `${proxy.host}/${repository}`, tags }),
+          (error: unknown) => {
+            assert.ok(error instanceof TarPushError, String(error))
+            assert.equal(error.code, fixture.expectCode, error.describe())
+            assert.equal(error.kind, 'input')
+            assert.match(error.describe(), fixture.mentions)
+            assert.ok(
+              error.describe().includes(fixture.path) ||
+                error.describe().includes(fixture.path.split('/').pop()!),
+              'names the tarball',
+            )
+            assert.match(error.describe(), /hint: /)
+            return true
+          },
+        )
+        const manifestPuts = proxy.requests.filter(
+          (request) => request.method === 'PUT' && request.path.includes('/manifests/'),
+        )
+        assert.deepEqual(manifestPuts, [], 'no manifest was PUT')
+        const tagList = await httpRequest(`${registry.url}/v2/${repository}/tags/list`)
+        assert.equal(tagList.status, 404, `no tag appeared: ${tagList.body}`)
+      })
+    }
+  })
+
+  it('a missing tarball is TARBALL_NOT_FOUND', async () => {
+    await assert.rejects(
+      push({ tarball: '/nonexistent/image.tar', image: `${registry.host}/x`, tags: ['1'] }),
+      /TARBALL_NOT_FOUND|cannot read/,
+    )
+  })
+
+  it('validation errors come before any request to the registry', async () => {
+    proxy.clear()
+    const structural = hostile.filter(
+      (fixture) => !['DIFF_ID_MISMATCH', 'BLOB_DIGEST_MISMATCH'].includes(fixture.expectCode),
+    )
+    for (const fixture of structural) {
+      await push({
+        tarball: fixture.path,
+        image: `${proxy.host}/early/x`,
+        tags: fixture.expectCode === 'NO_TAGS' ? [] : ['1'],
+      }).catch(() => {})
+    }
+    assert.deepEqual(proxy.requests, [])
+  })
+})
