@@ -1,0 +1,108 @@
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { push } from '../src/lib/push.ts'
+import { buildCorpus, fixtureByName, sha256, type Fixture } from './support/fixtures.ts'
+import { startRegistry, type RunningRegistry } from './support/registry.ts'
+import { startProxy, type RunningProxy } from './support/proxy.ts'
+import { copyToDir, inspectRaw } from './support/skopeo.ts'
+
+let registry: RunningRegistry
+let corpus: Fixture[]
+const proxies: RunningProxy[] = []
+
+before(async () => {
+  ;[registry, corpus] = await Promise.all([
+    startRegistry(),
+    mkdtemp(join(tmpdir(), 'corpus-')).then(buildCorpus),
+  ])
+})
+after(async () => {
+  await Promise.all(proxies.map((proxy) => proxy.stop()))
+  await registry.stop()
+})
+
+async function proxyWith(
+  faults: Parameters<typeof startProxy>[0]['faults'],
+): Promise<RunningProxy> {
+  const proxy = await startProxy({ target: registry, ...(faults ? { faults } : {}) })
+  proxies.push(proxy)
+  return proxy
+}
+
+const isBlobPutWithBody = (request: { method: string; path: string }) =>
+  request.method === 'PUT' && request.path.includes('/blobs/uploads/')
+
+describe('registry protocol details', () => {
+  it('falls back to PATCH then PUT ?digest= when a registry refuses the monolithic PUT', async () => {
+    const proxy = await proxyWith([
+      { kind: 'status', status: 405, match: isBlobPutWithBody, times: 1 },
+    ])
+    const fixture = fixtureByName(corpus, 'docker-archive-skopeo')
+    const image = `${proxy.host}/protocol/patch`
+    const result = await push({ tarball: fixture.path, image, tags: ['1'] })
+    const patches = proxy.requests.filter((request) => request.method === 'PATCH')
+    assert.ok(patches.length >= 1, 'blobs went up with PATCH')
+    assert.ok(patches.every((request) => request.status === 202))
+    const finals = proxy.requests.filter(
+      (request) => isBlobPutWithBody(request) && request.status === 201,
+    )
+    assert.ok(
+      finals.every((request) => /[?&]digest=sha256%3A/.test(request.path)),
+      'the closing PUT carries the digest',
+    )
+    assert.equal(sha256(await inspectRaw(`${image}:1`, { registry })), result.images[0]!.digest)
+    await copyToDir(`${image}:1`, { registry })
+  })
+
+  it('follows a relative upload Location', async () => {
+    const proxy = await proxyWith([
+      { kind: 'rewrite-location', to: 'relative', match: (request) => request.method === 'POST' },
+    ])
+    const image = `${proxy.host}/protocol/relative`
+    const result = await push({
+      tarball: fixtureByName(corpus, 'oci-archive-gzip').path,
+      image,
+      tags: ['1'],
+    })
+    const puts = proxy.requests.filter((request) => isBlobPutWithBody(request))
+    assert.ok(puts.length > 0 && puts.every((request) => request.status === 201))
+    assert.equal(sha256(await inspectRaw(`${image}:1`, { registry })), result.images[0]!.digest)
+  })
+
+  it('keeps the query a Location already carries and adds digest to it', async () => {
+    const proxy = await proxyWith([
+      { kind: 'rewrite-location', to: 'with-query', match: (request) => request.method === 'POST' },
+    ])
+    const image = `${proxy.host}/protocol/query`
+    await push({ tarball: fixtureByName(corpus, 'oci-archive-gzip').path, image, tags: ['1'] })
+    const puts = proxy.requests.filter((request) => isBlobPutWithBody(request))
+    assert.ok(puts.length > 0)
+    for (const request of puts) {
+      const query = new URL(request.path, 'http://x').searchParams
+      assert.equal(query.get('proxy-extra'), '1', request.path)
+      assert.ok(query.get('_state'), 'the registry state survives')
+      assert.match(query.get('digest') ?? '', /^sha256:[a-f0-9]{64}$/)
+      assert.equal(request.status, 201)
+    }
+  })
+
+  it('HEADs every blob and PUTs the manifest only after every blob is in', async () => {
+    const proxy = await proxyWith([])
+    const fixture = fixtureByName(corpus, 'docker-save-legacy')
+    await push({ tarball: fixture.path, image: `${proxy.host}/protocol/order`, tags: ['a', 'b'] })
+    const firstManifest = proxy.requests.findIndex((request) =>
+      request.path.includes('/manifests/'),
+    )
+    const lastBlob = proxy.requests.findLastIndex((request) => request.path.includes('/blobs/'))
+    assert.ok(firstManifest > lastBlob, 'manifest PUTs come after every blob request')
+    const heads = proxy.requests.filter((request) => request.method === 'HEAD')
+    assert.equal(
+      heads.length,
+      fixture.diffIds.length + 1,
+      'one HEAD per layer and one for the config',
+    )
+  })
+})
