@@ -8,6 +8,7 @@ import { buildCorpus, fixtureByName, sha256, type Fixture } from './support/fixt
 import { startRegistry, type RunningRegistry } from './support/registry.ts'
 import { startProxy, type RunningProxy } from './support/proxy.ts'
 import { copyToDir, inspectConfig, inspectRaw, pushWithSkopeo } from './support/skopeo.ts'
+import { writeBuildxStyleArchive } from './support/buildx.ts'
 
 let registry: RunningRegistry
 let corpus: Fixture[]
@@ -136,6 +137,37 @@ describe('every tarball format pushes and skopeo reads back the same image', () 
     )
     await copyToDir(`${registry.host}/zstd/app:z`, { registry })
     assert.equal(result.images[0]!.images[0]!.layers.length, fixture.diffIds.length)
+  })
+})
+
+describe('an OCI archive holding an index (buildx with provenance)', () => {
+  it('pushes the index bytes unchanged, members by digest, attestation included', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'buildx-'))
+    const archive = await writeBuildxStyleArchive(
+      fixtureByName(corpus, 'oci-archive-gzip').path,
+      join(dir, 'buildx.tar'),
+      'example.com/team/app:buildx',
+    )
+    const repository = `${registry.host}/buildx/app`
+    const result = await push({ tarball: archive.path, image: repository })
+    const pushed = result.images[0]!
+    assert.equal(pushed.digest, archive.indexDigest)
+    assert.deepEqual(pushed.references, [`${repository}:buildx`])
+    assert.equal(pushed.mediaType, 'application/vnd.oci.image.index.v1+json')
+    assert.deepEqual(
+      pushed.images.map((member) => member.digest),
+      [archive.imageManifestDigest, archive.attestationManifestDigest],
+    )
+    assert.equal(
+      sha256(await inspectRaw(`${repository}:buildx`, { registry })),
+      archive.indexDigest,
+    )
+    for (const digest of [archive.imageManifestDigest, archive.attestationManifestDigest]) {
+      assert.equal(sha256(await inspectRaw(`${repository}@${digest}`, { registry })), digest)
+    }
+    // skopeo resolves the index to the linux/amd64 image and verifies its blobs.
+    const copied = await copyToDir(`${repository}:buildx`, { registry })
+    assert.equal(sha256(await readFile(join(copied, 'manifest.json'))), archive.imageManifestDigest)
   })
 })
 

@@ -316,7 +316,10 @@ class OciReader {
       .array(document['layers'] ?? [], 'layers')
       .map((value, index) => this.descriptor(json, value, `layers[${index}]`))
     const tarCount = descriptors.filter((layer) => isTarLayerMediaType(layer.mediaType)).length
-    if (isImageConfig && tarCount !== diffIds.length)
+    // Attestation manifests (buildx) carry an image config whose diff_ids name their in-toto
+    // layers: with no tar layer at all, the layers are opaque blobs, not a filesystem.
+    const isFilesystem = isImageConfig && tarCount > 0
+    if (isFilesystem && tarCount !== diffIds.length)
       throw layerCountMismatch(this.#files, where, tarCount, diffIds.length)
     let tarIndex = 0
     const layers: Layer[] = descriptors.map((descriptor, index) => {
@@ -325,11 +328,11 @@ class OciReader {
       if (size !== descriptor.size) throw this.sizeMismatch(name, descriptor.size, size)
       const isTar = isTarLayerMediaType(descriptor.mediaType)
       return {
-        diffId: isTar && isImageConfig ? diffIds[tarIndex++]! : descriptor.digest,
+        diffId: isTar && isFilesystem ? diffIds[tarIndex++]! : descriptor.digest,
         compression: isTar ? compressionOfMediaType(descriptor.mediaType) : 'none',
         storedDigest: descriptor.digest,
         mediaType: descriptor.mediaType,
-        isTar: isTar && isImageConfig,
+        isTar: isTar && isFilesystem,
         ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
         content: blobContent(this.#files, name, size),
       }
