@@ -14,6 +14,7 @@ let basic: RunningRegistry
 let corpus: Fixture[]
 let tarball: string
 let emptyDockerConfig: string
+let cacheHome: string
 
 before(async () => {
   ;[registry, basic, corpus] = await Promise.all([
@@ -23,6 +24,7 @@ before(async () => {
   ])
   tarball = fixtureByName(corpus, 'docker-archive-skopeo').path
   emptyDockerConfig = await mkdtemp(join(tmpdir(), 'docker-config-'))
+  cacheHome = await mkdtemp(join(tmpdir(), 'xdg-cache-'))
 })
 after(async () => {
   await registry.stop()
@@ -33,6 +35,7 @@ const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
   PATH: process.env['PATH'],
   HOME: process.env['HOME'],
   DOCKER_CONFIG: emptyDockerConfig,
+  XDG_CACHE_HOME: cacheHome,
   ...extra,
 })
 
@@ -86,7 +89,32 @@ describe('tar-push CLI (dist/cli/index.js)', () => {
       fixtureByName(corpus, 'docker-archive-skopeo').diffIds.length,
     )
     for (const layer of image.manifests[0]!.layers)
-      assert.ok(['uploaded', 'skipped'].includes(layer.status))
+      assert.ok(['uploaded', 'skipped', 'mounted'].includes(layer.status))
+  })
+
+  it('keeps a digest map in the XDG cache dir: the next push to another repository mounts', async () => {
+    const args = (repository: string) => [
+      'push',
+      tarball,
+      '--image',
+      `${registry.host}/${repository}`,
+      '--tag',
+      'm',
+      '--json',
+    ]
+    const first = await runNode(CLI, args('cli/map-a'), { env: env() })
+    assert.equal(first.code, 0, first.stderr)
+    const second = await runNode(CLI, args('cli/map-b'), { env: env() })
+    assert.equal(second.code, 0, second.stderr)
+    const layers = (
+      JSON.parse(second.stdout) as { images: { manifests: { layers: { status: string }[] }[] }[] }
+    ).images[0]!.manifests[0]!.layers
+    assert.ok(
+      layers.length > 0 && layers.every((layer) => layer.status === 'mounted'),
+      second.stdout,
+    )
+    const isolated = await runNode(CLI, [...args('cli/map-c'), '--no-cache'], { env: env() })
+    assert.ok(!isolated.stdout.includes('"mounted"'), '--no-cache learns nothing from earlier runs')
   })
 
   it('exit 2 on usage errors and bad tarballs, with the code and a hint', async () => {

@@ -6,7 +6,9 @@ import type { Logger } from './lib/log.ts'
 import { COMPRESSIONS, levelRange } from './lib/compress.ts'
 import type { Compression } from './lib/model.ts'
 import { push, type PushResult } from './lib/push.ts'
-import { formatBytes } from './lib/copy.ts'
+import { formatBytes, type UploadMode } from './lib/copy.ts'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
 import { metadataOf } from './lib/metadata.ts'
 
 const USAGE = `Usage:
@@ -21,7 +23,13 @@ Options for push:
   --insecure                plain HTTP and no TLS verification for this registry
   --ca-file F               PEM CA certificates to trust in addition to the system roots
   --compression C           gzip (default) | zstd | none, for layers stored uncompressed
-  --compression-level N     gzip 0-9 (default 6), zstd 1-19 (default 3)
+  --compression-level N     gzip 0-9 (default 1), zstd 1-19 (default 3)
+  --concurrency N           layers worked on at once (default: 2 x cores, at most 8)
+  --cache-dir DIR           digest map kept across runs (default: $XDG_CACHE_HOME/tar-push
+                            or ~/.cache/tar-push)
+  --no-cache                learn nothing across runs
+  --upload-mode M           stream (default: compress into one PATCH) | spool (temp file,
+                            then a monolithic PUT; for registries that refuse streamed PATCH)
   --json                    print the metadata as JSON on standard output
   --debug                   show HTTP traffic (secrets masked)
   -h, --help                show this help
@@ -89,6 +97,9 @@ export async function main(argv: string[]): Promise<number> {
       caFile: values['ca-file'],
       compression,
       compressionLevel,
+      concurrency: parseConcurrency(values.concurrency),
+      cacheDir: values['no-cache'] ? undefined : (values['cache-dir'] ?? defaultCacheDir()),
+      uploadMode: parseUploadMode(values['upload-mode']),
       logger,
     })
     printResult(result, values.json === true)
@@ -123,6 +134,10 @@ function parseCommandLine(argv: string[]) {
         'ca-file': { type: 'string' },
         compression: { type: 'string' },
         'compression-level': { type: 'string' },
+        concurrency: { type: 'string' },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean' },
+        'upload-mode': { type: 'string' },
         json: { type: 'boolean' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -131,6 +146,27 @@ function parseCommandLine(argv: string[]) {
   } catch (error) {
     throw usageError((error as Error).message)
   }
+}
+
+function parseConcurrency(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const concurrency = Number(value)
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    throw usageError('--concurrency must be an integer 1-64')
+  }
+  return concurrency
+}
+
+function parseUploadMode(value: string | undefined): UploadMode | undefined {
+  if (value === undefined) return undefined
+  if (value !== 'stream' && value !== 'spool')
+    throw usageError('--upload-mode must be stream or spool')
+  return value
+}
+
+/** The XDG cache directory, as other CLI tools keep theirs. */
+function defaultCacheDir(): string {
+  return join(process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'tar-push')
 }
 
 function parseLevel(value: string | undefined, compression: Compression): number | undefined {

@@ -14,6 +14,8 @@ export const Input = {
   caFile: 'ca-file',
   compression: 'compression',
   compressionLevel: 'compression-level',
+  concurrency: 'concurrency',
+  cache: 'cache',
 } as const
 
 export const Output = {
@@ -33,6 +35,8 @@ export interface PushInputs {
   caFile: string | undefined
   compression: Compression
   compressionLevel: number | undefined
+  concurrency: number | undefined
+  cache: boolean
 }
 
 const optional = (name: string): string | undefined => core.getInput(name) || undefined
@@ -51,6 +55,18 @@ function parseBoolean(name: string): boolean {
   throw new TarPushError('USAGE', `input ${name} must be true or false, not "${value}"`, {
     subject: name,
   })
+}
+
+function parseConcurrency(): number | undefined {
+  const text = optional(Input.concurrency)
+  if (text === undefined) return undefined
+  const concurrency = Number(text)
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    throw new TarPushError('USAGE', `input concurrency must be an integer 1-64, not "${text}"`, {
+      subject: Input.concurrency,
+    })
+  }
+  return concurrency
 }
 
 /** Every input read and validated once, into one typed object. */
@@ -98,5 +114,7 @@ export function getInputs(): PushInputs {
     caFile: optional(Input.caFile),
     compression,
     compressionLevel,
+    concurrency: parseConcurrency(),
+    cache: core.getInput(Input.cache) === '' ? true : parseBoolean(Input.cache),
   }
 }

@@ -5,6 +5,7 @@ import { metadataOf } from '../lib/metadata.ts'
 import { push, type PushResult } from '../lib/push.ts'
 import { getInputs, Output } from './inputs.ts'
 import { actionsLogger } from './log.ts'
+import { actionsCacheStore } from './cache.ts'
 
 /** The push action: inputs → library → outputs and job summary; failures fail the step. */
 export async function run(): Promise<void> {
@@ -12,6 +13,7 @@ export async function run(): Promise<void> {
     const inputs = getInputs()
     const result = await push({
       ...inputs,
+      digestMapStore: inputs.cache ? actionsCacheStore(actionsLogger) : undefined,
       spoolDir: process.env['RUNNER_TEMP'] || undefined,
       logger: actionsLogger,
     })

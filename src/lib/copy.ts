@@ -1,7 +1,13 @@
 import { createReadStream } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
+import { Readable, Writable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { encodingName } from './compress.ts'
 import { DigestingStream, hexOf, sha256 } from './digest.ts'
-import { encodeLayerToFile, openStoredLayer } from './layer-streams.ts'
+import type { DigestMap } from './digest-map.ts'
+import { encodeLayerToFile, openEncodedLayer, openStoredLayer } from './layer-streams.ts'
 import { allOrFirstError, createLimiter } from './limit.ts'
 import type { Logger } from './log.ts'
 import {
@@ -18,10 +24,9 @@ import {
   type RawJson,
 } from './model.ts'
 import type { BlobUpload, RepositoryClient } from './registry/repository.ts'
-import { pipeline } from 'node:stream/promises'
-import { Readable, Writable } from 'node:stream'
+import { reuseKey, type RemoteLayer } from './reuse.ts'
 
-export type BlobStatus = 'uploaded' | 'skipped'
+export type BlobStatus = 'uploaded' | 'skipped' | 'mounted'
 
 export interface BlobReport {
   digest: string
@@ -50,15 +55,27 @@ export interface ArtifactReport {
   bytesUploaded: number
 }
 
+/**
+ * How a freshly compressed layer goes up: `stream` compresses straight into one PATCH (digest
+ * learned at the end, then `PUT ?digest=`); `spool` compresses to a temp file first so that a
+ * monolithic PUT can carry the digest (registries that refuse streamed PATCH).
+ */
+export type UploadMode = 'stream' | 'spool'
+
 export interface CopyOptions {
   repository: RepositoryClient
   /** Encoding of layers the source stores uncompressed. */
   compression: Compression
   level?: number | undefined
   /** Layers worked on at once (read, compress, upload). */
-  concurrency?: number
-  /** Where freshly compressed layers wait for their upload. */
+  concurrency?: number | undefined
+  uploadMode?: UploadMode | undefined
+  /** Where freshly compressed layers wait for their upload in `spool` mode. */
   spoolDir: string
+  /** Digests learned by earlier runs, and the blobs other repositories hold (for mounts). */
+  digestMap: DigestMap
+  /** The target tag's current layers by diff_id and encoding (a re-push reuses them). */
+  reusable?: Map<string, RemoteLayer> | undefined
   logger: Logger
 }
 
@@ -68,21 +85,35 @@ interface PreparedBlob {
   open: BlobUpload['open']
 }
 
+interface PlacedBlob {
+  digest: string
+  size: number
+  status: BlobStatus
+}
+
+export const DEFAULT_CONCURRENCY = Math.min(8, Math.max(2, availableParallelism()) * 2)
+
 /**
  * The copy engine, for one target repository: plans each layer's blob, HEADs it, uploads what
  * is missing in parallel, then PUTs the manifest (and index) under the tags — only after every
- * blob it references is present and verified. A blob needed twice is handled once.
+ * blob it references is present and verified. A blob or layer needed twice is handled once.
  */
 export class CopySession {
   readonly #options: CopyOptions
   readonly #limit: <T>(task: () => Promise<T>) => Promise<T>
   readonly #blobs = new Map<string, Promise<BlobStatus>>()
+  readonly #presence = new Map<string, Promise<BlobStatus | 'missing'>>()
+  readonly #encodedLayers = new Map<string, Promise<PlacedBlob>>()
   #spoolCounter = 0
   bytesUploaded = 0
 
   constructor(options: CopyOptions) {
     this.#options = options
-    this.#limit = createLimiter(options.concurrency ?? 4)
+    this.#limit = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY)
+  }
+
+  get #registry(): string {
+    return this.#options.repository.client.registry
   }
 
   async copy(artifact: Artifact, tags: readonly string[]): Promise<ArtifactReport> {
@@ -129,7 +160,7 @@ export class CopySession {
   }
 
   async #copyImageBlobs(image: Image): Promise<{ manifest: RawJson; report: ImageReport }> {
-    const { compression, level } = this.#options
+    const { compression } = this.#options
     const flavor: ManifestFlavor =
       image.flavor === 'docker' &&
       image.layers.some((layer) => finalCompression(layer, compression) === 'zstd')
@@ -139,15 +170,19 @@ export class CopySession {
       image.layers.map((layer) =>
         this.#limit(async () => {
           const encode = layer.isTar && layer.compression === 'none' && compression !== 'none'
-          const blob = encode
-            ? await this.#encode(layer, compression, level)
-            : await this.#stored(layer)
+          const placed = encode
+            ? await this.#placeEncodedLayer(layer)
+            : await this.#placeStoredLayer(layer)
           const mediaType =
             !encode && layer.mediaType !== undefined
               ? layer.mediaType
               : layerMediaType(flavor, finalCompression(layer, compression))
-          const status = await this.#ensureBlob(blob, `layer ${layer.content.origin}`)
-          const report: BlobReport = { digest: blob.digest, size: blob.size, mediaType, status }
+          const report: BlobReport = {
+            digest: placed.digest,
+            size: placed.size,
+            mediaType,
+            status: placed.status,
+          }
           if (layer.isTar) report.diffId = layer.diffId
           return report
         }),
@@ -183,26 +218,125 @@ export class CopySession {
   }
 
   /** A stored blob goes up as it is; its digest is the source's, or learned by one read. */
-  async #stored(layer: Layer): Promise<PreparedBlob> {
+  async #placeStoredLayer(layer: Layer): Promise<PlacedBlob> {
     const digest = layer.storedDigest ?? (await hashContent(layer))
-    return { digest, size: layer.content.size, open: () => openStoredLayer(layer, digest) }
+    const blob = { digest, size: layer.content.size, open: () => openStoredLayer(layer, digest) }
+    return {
+      digest,
+      size: blob.size,
+      status: await this.#ensureBlob(blob, `layer ${layer.content.origin}`),
+    }
   }
 
-  async #encode(
+  /**
+   * A layer to compress. Its digest may be known without compressing — the target tag holds
+   * it (a re-push), or an earlier run recorded it — and then a HEAD (or a mount) may be all
+   * it takes. Otherwise it is compressed once and uploaded; identical layers share the work.
+   */
+  #placeEncodedLayer(layer: Layer): Promise<PlacedBlob> {
+    let placed = this.#encodedLayers.get(layer.diffId)
+    if (!placed) {
+      placed = this.#encodeOrReuse(layer)
+      this.#encodedLayers.set(layer.diffId, placed)
+    }
+    return placed
+  }
+
+  async #encodeOrReuse(layer: Layer): Promise<PlacedBlob> {
+    const { compression, level, digestMap, reusable } = this.#options
+    const encoding = encodingName(compression, level)
+    const hints = [
+      reusable?.get(reuseKey(layer.diffId, compression)),
+      digestMap.encodedLayer(layer.diffId, encoding),
+    ]
+    for (const hint of hints) {
+      if (!hint) continue
+      const status = await this.#presenceOf(hint.digest, hint.size)
+      if (status !== 'missing') return { digest: hint.digest, size: hint.size, status }
+    }
+    const placed =
+      this.#options.uploadMode === 'spool'
+        ? await this.#encodeSpooledAndUpload(layer, compression, level)
+        : await this.#encodeStreamedAndUpload(layer, compression, level)
+    digestMap.rememberEncodedLayer(layer.diffId, encoding, {
+      digest: placed.digest,
+      size: placed.size,
+    })
+    return placed
+  }
+
+  async #encodeStreamedAndUpload(
     layer: Layer,
     compression: Compression,
     level: number | undefined,
-  ): Promise<PreparedBlob> {
+  ): Promise<PlacedBlob> {
+    const started = Date.now()
+    let output: DigestingStream | undefined
+    await this.#options.repository.uploadStreamed(
+      async () => {
+        const opened = await openEncodedLayer({ layer, compression, level })
+        output = opened.output
+        return opened.stream
+      },
+      () => output!.digest,
+    )
+    const placed: PlacedBlob = { digest: output!.digest, size: output!.bytes, status: 'uploaded' }
+    this.#blobs.set(placed.digest, Promise.resolve('uploaded'))
+    this.#uploaded(placed, started)
+    return placed
+  }
+
+  async #encodeSpooledAndUpload(
+    layer: Layer,
+    compression: Compression,
+    level: number | undefined,
+  ): Promise<PlacedBlob> {
     const path = join(
       this.#options.spoolDir,
       `${this.#spoolCounter++}-${hexOf(layer.diffId).slice(0, 16)}.${compression}`,
     )
-    const started = Date.now()
-    const encoded = await encodeLayerToFile({ layer, compression, level, path })
-    this.#options.logger.debug(
-      `compressed ${layer.content.origin} (${formatBytes(layer.content.size)} → ${formatBytes(encoded.size)}) in ${seconds(started)} s`,
-    )
-    return { ...encoded, open: async () => createReadStream(path, { highWaterMark: 1024 * 1024 }) }
+    try {
+      const encoded = await encodeLayerToFile({ layer, compression, level, path })
+      const blob = {
+        ...encoded,
+        open: async () => createReadStream(path, { highWaterMark: 1024 * 1024 }),
+      }
+      return { ...encoded, status: await this.#ensureBlob(blob, `layer ${layer.content.origin}`) }
+    } finally {
+      await rm(path, { force: true })
+    }
+  }
+
+  /** Is the blob here, or can it be mounted from another repository that holds it? */
+  #presenceOf(digest: string, size: number): Promise<BlobStatus | 'missing'> {
+    let presence = this.#presence.get(digest)
+    if (!presence) {
+      presence = this.#checkPresence(digest, size)
+      this.#presence.set(digest, presence)
+    }
+    return presence
+  }
+
+  async #checkPresence(digest: string, size: number): Promise<BlobStatus | 'missing'> {
+    const { repository, digestMap, logger } = this.#options
+    if (await repository.hasBlob(digest)) {
+      logger.info(
+        `${shortDigest(digest)} ${formatBytes(size).padStart(10)}  skipped (already in ${repository.path})`,
+      )
+      digestMap.rememberBlob(this.#registry, digest, repository.path)
+      return 'skipped'
+    }
+    for (const from of [...digestMap.repositoriesHolding(this.#registry, digest)].reverse()) {
+      if (from === repository.path) continue
+      if (await repository.mountBlob(digest, from)) {
+        logger.info(
+          `${shortDigest(digest)} ${formatBytes(size).padStart(10)}  mounted from ${from}`,
+        )
+        digestMap.rememberBlob(this.#registry, digest, repository.path)
+        return 'mounted'
+      }
+    }
+    return 'missing'
   }
 
   /** HEADs a blob and uploads it when missing; concurrent requests for one digest share the work. */
@@ -216,23 +350,23 @@ export class CopySession {
   }
 
   async #transfer(blob: PreparedBlob, label: string): Promise<BlobStatus> {
-    const { repository, logger } = this.#options
-    if (await repository.hasBlob(blob.digest)) {
-      logger.info(
-        `${shortDigest(blob.digest)} ${formatBytes(blob.size).padStart(10)}  skipped (already in ${repository.path})`,
-      )
-      return 'skipped'
-    }
+    const presence = await this.#presenceOf(blob.digest, blob.size)
+    if (presence !== 'missing') return presence
     const started = Date.now()
-    await repository.uploadBlob(blob)
+    await this.#options.repository.uploadBlob(blob)
+    this.#uploaded(blob, started)
+    this.#options.logger.debug(`uploaded ${label}`)
+    return 'uploaded'
+  }
+
+  #uploaded(blob: { digest: string; size: number }, started: number): void {
     this.bytesUploaded += blob.size
+    this.#options.digestMap.rememberBlob(this.#registry, blob.digest, this.#options.repository.path)
     const elapsed = (Date.now() - started) / 1000
     const rate = elapsed > 0 ? `${formatBytes(blob.size / elapsed)}/s` : 'instant'
-    logger.info(
+    this.#options.logger.info(
       `${shortDigest(blob.digest)} ${formatBytes(blob.size).padStart(10)}  uploaded in ${elapsed.toFixed(2)} s (${rate})`,
     )
-    logger.debug(`uploaded ${label}`)
-    return 'uploaded'
   }
 }
 
@@ -320,5 +454,3 @@ export function formatBytes(bytes: number): string {
   }
   return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`
 }
-
-const seconds = (started: number): string => ((Date.now() - started) / 1000).toFixed(2)

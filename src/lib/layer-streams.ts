@@ -15,7 +15,7 @@ import type { Compression, Layer } from './model.ts'
 export const diffIdMismatch = (layer: Layer, actual: string): TarPushError =>
   new TarPushError(
     'DIFF_ID_MISMATCH',
-    `layer ${layer.content.origin} decompresses to ${actual}, but the config says ${layer.diffId}`,
+    `layer ${layer.content.origin} has uncompressed sha256 ${actual}, but the config's diff_id is ${layer.diffId}`,
     {
       subject: layer.content.origin,
       hint: 'the layer or the config was altered after the image was saved; save the image again',
@@ -146,4 +146,40 @@ export async function encodeLayerToFile(options: {
   }
   if (inputHash.digest !== layer.diffId) throw diffIdMismatch(layer, inputHash.digest)
   return { digest: outputHash.digest, size: outputHash.bytes }
+}
+
+/**
+ * The layer compressed on the fly, for a streamed upload: its input is checked against the
+ * diff_id (the stream fails at the end otherwise) and its output hashed; `digest` and `size`
+ * are read from `output` once the stream has ended.
+ */
+export async function openEncodedLayer(options: {
+  layer: Layer
+  compression: Compression
+  level: number | undefined
+}): Promise<{ stream: Readable; output: DigestingStream }> {
+  const { layer } = options
+  const output = new DigestingStream()
+  const inputCheck = new VerifyingStream({
+    digest: layer.diffId,
+    size: layer.content.size,
+    onMismatch: (actual) =>
+      actual.size !== layer.content.size
+        ? new TarPushError(
+            'TARBALL_UNREADABLE',
+            `layer ${layer.content.origin} ended after ${actual.size} of ${layer.content.size} bytes`,
+            {
+              subject: layer.content.origin,
+            },
+          )
+        : diffIdMismatch(layer, actual.digest),
+  })
+  const stream = pipelineCallback(
+    await layer.content.open(),
+    inputCheck,
+    createEncoder(options.compression, options.level),
+    output,
+    () => {},
+  )
+  return { stream, output }
 }

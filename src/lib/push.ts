@@ -2,10 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readArchive } from './archive/read.ts'
-import { CopySession, type ArtifactReport } from './copy.ts'
+import { CopySession, type ArtifactReport, type UploadMode } from './copy.ts'
+import { DigestMap, directoryStore, type DigestMapStore } from './digest-map.ts'
+import type { Artifact, Compression } from './model.ts'
+import { layersOfTag, type RemoteLayer } from './reuse.ts'
 import { TarPushError } from './errors.ts'
 import { silentLogger, type Logger } from './log.ts'
-import type { Compression } from './model.ts'
 import { repositoryName } from './reference.ts'
 import { RegistryClient } from './registry/client.ts'
 import { resolveCredentials } from './registry/credentials.ts'
@@ -23,6 +25,11 @@ export interface PushOptions {
   compression?: Compression | undefined
   compressionLevel?: number | undefined
   concurrency?: number | undefined
+  uploadMode?: UploadMode | undefined
+  /** Directory of the digest map kept across runs; none = learn nothing across runs. */
+  cacheDir?: string | undefined
+  /** Instead of cacheDir: a store that restores and keeps the map's directory (Actions cache). */
+  digestMapStore?: DigestMapStore | undefined
   /** Where compressed layers are spooled before upload (RUNNER_TEMP in Actions). */
   spoolDir?: string | undefined
   logger?: Logger | undefined
@@ -54,12 +61,18 @@ export async function push(options: PushOptions): Promise<PushResult> {
   )
   const spoolDir = await mkdtemp(join(options.spoolDir ?? tmpdir(), 'tar-push-layers-'))
   const clients = new Map<string, RegistryClient>()
+  const store = options.digestMapStore ?? directoryStore(options.cacheDir)
+  let digestMap: DigestMap | undefined
+  const compression = options.compression ?? 'gzip'
   try {
     const targets = resolveTargets(source.entries, {
       image: options.image,
       tags: options.tags,
       sourceName: options.tarball,
     })
+    const diffIds = diffIdsOf(source.entries.map((entry) => entry.artifact))
+    const map = await DigestMap.load(await store.restore(diffIds))
+    digestMap = map
     const images: PushedImage[] = []
     for (const target of targets) {
       const name = repositoryName(target.repository)
@@ -82,12 +95,19 @@ export async function push(options: PushOptions): Promise<PushResult> {
           })
           clients.set(target.repository.registry, client)
         }
+        const repository = new RepositoryClient(client, target.repository.path)
+        const reusable = needsEncoding(target.entry.artifact, compression)
+          ? await reusableLayers(repository, target.tags, logger)
+          : undefined
         const session = new CopySession({
-          repository: new RepositoryClient(client, target.repository.path),
-          compression: options.compression ?? 'gzip',
+          repository,
+          compression,
           level: options.compressionLevel,
           concurrency: options.concurrency,
+          uploadMode: options.uploadMode,
           spoolDir,
+          digestMap: map,
+          reusable,
           logger,
         })
         return session.copy(target.entry.artifact, target.tags)
@@ -102,6 +122,11 @@ export async function push(options: PushOptions): Promise<PushResult> {
     const bytesUploaded = images.reduce((total, image) => total + image.bytesUploaded, 0)
     return { images, bytesUploaded, seconds: (Date.now() - started) / 1000 }
   } finally {
+    // What was learned is kept even when the push failed half-way: the blobs are in the registry.
+    await digestMap
+      ?.save()
+      .then((changed) => store.persist(changed))
+      .catch((error: Error) => logger.warn(`could not keep the digest map: ${error.message}`))
     await Promise.all([...clients.values()].map((client) => client.close()))
     await rm(spoolDir, { recursive: true, force: true })
     await source.close()
@@ -124,3 +149,27 @@ async function readCaFile(path: string): Promise<string> {
   }
   return pem
 }
+
+const needsEncoding = (artifact: Artifact, compression: Compression): boolean =>
+  compression !== 'none' &&
+  (artifact.kind === 'image' ? [artifact] : artifact.children).some((image) =>
+    image.layers.some((layer) => layer.isTar && layer.compression === 'none'),
+  )
+
+/** The layers one of the target tags holds now (the first tag that exists). */
+async function reusableLayers(
+  repository: RepositoryClient,
+  tags: readonly string[],
+  logger: Logger,
+): Promise<Map<string, RemoteLayer>> {
+  for (const tag of tags) {
+    const layers = await layersOfTag(repository, tag, logger)
+    if (layers.size > 0) return layers
+  }
+  return new Map()
+}
+
+const diffIdsOf = (artifacts: readonly Artifact[]): string[] =>
+  artifacts
+    .flatMap((artifact) => (artifact.kind === 'image' ? [artifact] : artifact.children))
+    .flatMap((image) => image.diffIds)

@@ -114,7 +114,8 @@ export class Authenticator {
         })
       } else {
         if (service) url.searchParams.set('service', service)
-        url.searchParams.set('scope', scope)
+        // Several scopes (a cross-repository mount) go as repeated parameters, as docker sends them.
+        for (const part of scope.split(' ')) url.searchParams.append('scope', part)
         const headers: Record<string, string> = {}
         if (credentials?.kind === 'password') {
           url.searchParams.set('account', credentials.username)

@@ -121,6 +121,79 @@ export class RepositoryClient {
     await response.body.dump()
   }
 
+  /**
+   * Uploads bytes whose digest is known only once they have all been sent (compressed on the
+   * fly): one PATCH with a streamed body, then `PUT ?digest=` to commit. A body that fails its
+   * own checks fails the PATCH, and nothing is committed.
+   */
+  async uploadStreamed(
+    open: () => Promise<Readable>,
+    digestAfterBody: () => string,
+  ): Promise<void> {
+    const location = await this.#startUpload()
+    const patch = this.#request('PATCH', location, {
+      headers: { 'content-type': 'application/octet-stream' },
+      body: open as BodyFactory,
+    })
+    const patched = await this.client.send(patch)
+    if (patched.statusCode !== 202) throw await this.client.unexpected(patch, patched)
+    await patched.body.dump()
+    const next = patched.headers['location']
+    const finalLocation = typeof next === 'string' && next ? this.client.resolve(next) : location
+    const put = this.#request('PUT', this.#withDigest(finalLocation, digestAfterBody()), {
+      headers: { 'content-length': '0' },
+    })
+    const response = await this.client.send(put)
+    if (response.statusCode !== 201) throw await this.client.unexpected(put, response)
+    await response.body.dump()
+  }
+
+  /**
+   * Asks the registry to link a blob from another repository instead of uploading it
+   * (distribution spec: POST ?mount=&from=). 201 means mounted; a 202 opens an ordinary upload
+   * session instead, which is cancelled here so the caller uploads as usual.
+   */
+  async mountBlob(digest: string, fromPath: string): Promise<boolean> {
+    const query = new URLSearchParams({ mount: digest, from: fromPath })
+    const request = this.#request('POST', `/v2/${this.path}/blobs/uploads/?${query}`, {
+      headers: { 'content-length': '0' },
+      scope: `${this.scope} repository:${fromPath}:pull`,
+    })
+    const response = await this.client.send(request)
+    await response.body.dump()
+    if (response.statusCode === 201) return true
+    const location = response.headers['location']
+    if (response.statusCode === 202 && typeof location === 'string' && location) {
+      const cancel = await this.client.send(this.#request('DELETE', this.client.resolve(location)))
+      await cancel.body.dump()
+    }
+    return false
+  }
+
+  /** GETs a small blob (a config) whole, checking its digest. */
+  async getBlobBytes(digest: string, limit: number): Promise<Buffer | undefined> {
+    const request = this.#request('GET', `/v2/${this.path}/blobs/${digest}`)
+    let response = await this.client.send(request)
+    // Registries may redirect blob GETs to storage; follow without the registry's Authorization.
+    for (
+      let hops = 0;
+      hops < 5 && [301, 302, 303, 307, 308].includes(response.statusCode);
+      hops++
+    ) {
+      await response.body.dump()
+      const location = response.headers['location']
+      if (typeof location !== 'string') break
+      response = await this.client.send(this.#request('GET', this.client.resolve(location)))
+    }
+    if (response.statusCode === 404) {
+      await response.body.dump()
+      return undefined
+    }
+    if (response.statusCode !== 200) throw await this.client.unexpected(request, response)
+    const bytes = await readBytesLimited(response, limit)
+    return sha256(bytes) === digest ? bytes : undefined
+  }
+
   /** PUTs a manifest under a tag or digest; the registry's digest must equal ours. */
   async putManifest(reference: string, manifest: RawJson): Promise<string> {
     const request = this.#request('PUT', `/v2/${this.path}/manifests/${reference}`, {
