@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './threadpool.ts'
 import { parseArgs } from 'node:util'
 import { text } from 'node:stream/consumers'
 import { TarPushError, exitCodeFor } from './lib/errors.ts'

@@ -45215,6 +45215,20 @@ module.exports = {
 
 /***/ }),
 
+/***/ 6573:
+/***/ (() => {
+
+
+/**
+ * Imported first by the entry points, before anything touches the libuv thread pool (sized on
+ * first use): file reads, deflate jobs and DNS share it, and its default of 4 threads makes
+ * reads wait behind compression. The user's own setting wins.
+ */
+process.env['UV_THREADPOOL_SIZE'] ??= '8';
+
+
+/***/ }),
+
 /***/ 4589:
 /***/ ((module) => {
 
@@ -45463,6 +45477,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
+// EXTERNAL MODULE: ./src/threadpool.ts
+var threadpool = __nccwpck_require__(6573);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: external "node:stream/consumers"
@@ -45509,7 +45525,80 @@ const exitCodeFor = (error) => error instanceof TarPushError ? (error.kind === '
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/lib/limit.ts
+/** Runs at most `concurrency` tasks at a time; the one limiter used for parallel work. */
+function createLimiter(concurrency) {
+    let running = 0;
+    const waiting = [];
+    const release = () => {
+        running--;
+        waiting.shift()?.();
+    };
+    return async (task) => {
+        if (running >= concurrency)
+            await new Promise((resolve) => waiting.push(resolve));
+        running++;
+        try {
+            return await task();
+        }
+        finally {
+            release();
+        }
+    };
+}
+/** Settles every task, then throws the first failure: no task is left running behind an error. */
+async function allOrFirstError(tasks) {
+    const results = await Promise.allSettled(tasks);
+    const failure = results.find((result) => result.status === 'rejected');
+    if (failure)
+        throw failure.reason;
+    return results.map((result) => result.value);
+}
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/lib/memory.ts
+
+
+/**
+ * V8 frees the memory of dead Buffers only when it collects garbage, and it waits for tens of
+ * MB of them first; compressing a layer makes a few MB of short-lived Buffers per second, so
+ * the resident size would float ~80 MB above what is live. A major collection of our small
+ * heap costs ~10 ms: doing one every COLLECT_EVERY bytes keeps the peak RSS bounded whatever
+ * the layer size (the memory target of the push).
+ */
+const COLLECT_EVERY = 24 * 1024 * 1024;
+let collectGarbage;
+let sinceLastCollection = 0;
+function collector() {
+    if (collectGarbage === undefined) {
+        try {
+            (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+            collectGarbage = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
+        }
+        catch {
+            collectGarbage = () => { };
+        }
+    }
+    return collectGarbage;
+}
+/** Counts bytes that went through short-lived Buffers; collects once enough have. */
+function noteBufferChurn(bytes) {
+    sinceLastCollection += bytes;
+    if (sinceLastCollection < COLLECT_EVERY)
+        return;
+    sinceLastCollection = 0;
+    collector()?.();
+}
+
 ;// CONCATENATED MODULE: ./src/lib/parallel-gzip.ts
+
+
+
 
 
 /**
@@ -45534,6 +45623,11 @@ const SAMPLE_SLICES = 4;
 const SAMPLE_SLICE_BYTES = 4096;
 /** Random data measures about 7.99 bits/byte on a 16 KiB sample; code and text 4-6.5. */
 const INCOMPRESSIBLE_ENTROPY = 7.9;
+/**
+ * Deflate jobs running at once across every stream: one per core and one spare. More would
+ * only queue in the libuv pool, where file reads wait behind them and stall every pipeline.
+ */
+const deflateSlot = createLimiter((0,external_node_os_namespaceObject.availableParallelism)() + 1);
 class ParallelGzip extends external_node_stream_.Transform {
     #level;
     #parallel;
@@ -45547,7 +45641,7 @@ class ParallelGzip extends external_node_stream_.Transform {
     constructor(options) {
         super({ highWaterMark: 4 * BLOCK_SIZE });
         this.#level = options.level;
-        this.#parallel = options.parallel ?? 4;
+        this.#parallel = options.parallel ?? 3;
     }
     _transform(chunk, _encoding, done) {
         this.#buffered.push(chunk);
@@ -45585,14 +45679,15 @@ class ParallelGzip extends external_node_stream_.Transform {
         }
     }
     #submit(block) {
+        noteBufferChurn(block.length);
         this.#crc = (0,external_node_zlib_.crc32)(block, this.#crc);
         this.#totalBytes += block.length;
         const level = looksIncompressible(block) ? 0 : this.#level;
         const dictionary = level > 0 ? this.#previousTail : undefined;
         this.#previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)));
-        this.#inFlight.push(new Promise((resolve, reject) => {
+        this.#inFlight.push(deflateSlot(() => new Promise((resolve, reject) => {
             (0,external_node_zlib_.deflateRaw)(block, { level, finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH, ...(dictionary ? { dictionary } : {}) }, (error, compressed) => (error ? reject(error) : resolve(compressed)));
-        }));
+        })));
     }
     #writeHeaderOnce() {
         if (this.#headerWritten)
@@ -45682,8 +45777,6 @@ function encodingName(compression, level) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:crypto"
@@ -46725,36 +46818,6 @@ async function openEncodedLayer(options) {
     });
     const stream = (0,external_node_stream_.pipeline)(await layer.content.open(), inputCheck, createEncoder(options.compression, options.level), output, () => { });
     return { stream, output };
-}
-
-;// CONCATENATED MODULE: ./src/lib/limit.ts
-/** Runs at most `concurrency` tasks at a time; the one limiter used for parallel work. */
-function createLimiter(concurrency) {
-    let running = 0;
-    const waiting = [];
-    const release = () => {
-        running--;
-        waiting.shift()?.();
-    };
-    return async (task) => {
-        if (running >= concurrency)
-            await new Promise((resolve) => waiting.push(resolve));
-        running++;
-        try {
-            return await task();
-        }
-        finally {
-            release();
-        }
-    };
-}
-/** Settles every task, then throws the first failure: no task is left running behind an error. */
-async function allOrFirstError(tasks) {
-    const results = await Promise.allSettled(tasks);
-    const failure = results.find((result) => result.status === 'rejected');
-    if (failure)
-        throw failure.reason;
-    return results.map((result) => result.value);
 }
 
 ;// CONCATENATED MODULE: ./src/lib/reuse.ts
@@ -48374,6 +48437,7 @@ function metadataOf(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
+
 
 
 

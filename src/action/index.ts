@@ -1,3 +1,4 @@
+import '../threadpool.ts'
 import { run } from './push.ts'
 
 void run()

@@ -1,5 +1,8 @@
 import { Transform, type TransformCallback } from 'node:stream'
+import { availableParallelism } from 'node:os'
 import { constants, crc32, deflateRaw } from 'node:zlib'
+import { createLimiter } from './limit.ts'
+import { noteBufferChurn } from './memory.ts'
 
 /**
  * gzip compression spread over the libuv thread pool, as pigz does: the input is cut into
@@ -26,9 +29,15 @@ const SAMPLE_SLICE_BYTES = 4096
 /** Random data measures about 7.99 bits/byte on a 16 KiB sample; code and text 4-6.5. */
 const INCOMPRESSIBLE_ENTROPY = 7.9
 
+/**
+ * Deflate jobs running at once across every stream: one per core and one spare. More would
+ * only queue in the libuv pool, where file reads wait behind them and stall every pipeline.
+ */
+const deflateSlot = createLimiter(availableParallelism() + 1)
+
 export interface ParallelGzipOptions {
   level: number
-  /** Blocks deflated at once; default 4 (the thread pool's size). */
+  /** Blocks of this stream in flight (bounds its memory); default 3. */
   parallel?: number
 }
 
@@ -46,7 +55,7 @@ export class ParallelGzip extends Transform {
   constructor(options: ParallelGzipOptions) {
     super({ highWaterMark: 4 * BLOCK_SIZE })
     this.#level = options.level
-    this.#parallel = options.parallel ?? 4
+    this.#parallel = options.parallel ?? 3
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
@@ -86,19 +95,23 @@ export class ParallelGzip extends Transform {
   }
 
   #submit(block: Buffer): void {
+    noteBufferChurn(block.length)
     this.#crc = crc32(block, this.#crc)
     this.#totalBytes += block.length
     const level = looksIncompressible(block) ? 0 : this.#level
     const dictionary = level > 0 ? this.#previousTail : undefined
     this.#previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)))
     this.#inFlight.push(
-      new Promise<Buffer>((resolve, reject) => {
-        deflateRaw(
-          block,
-          { level, finishFlush: constants.Z_SYNC_FLUSH, ...(dictionary ? { dictionary } : {}) },
-          (error, compressed) => (error ? reject(error) : resolve(compressed)),
-        )
-      }),
+      deflateSlot(
+        () =>
+          new Promise<Buffer>((resolve, reject) => {
+            deflateRaw(
+              block,
+              { level, finishFlush: constants.Z_SYNC_FLUSH, ...(dictionary ? { dictionary } : {}) },
+              (error, compressed) => (error ? reject(error) : resolve(compressed)),
+            )
+          }),
+      ),
     )
   }
 
