@@ -45571,7 +45571,7 @@ const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * heap costs ~10 ms: doing one every COLLECT_EVERY bytes keeps the peak RSS bounded whatever
  * the layer size (the memory target of the push).
  */
-const COLLECT_EVERY = 24 * 1024 * 1024;
+const COLLECT_EVERY = Number(process.env['TAR_PUSH_GC_EVERY_MIB'] ?? 12) * 1024 * 1024;
 let collectGarbage;
 let sinceLastCollection = 0;
 function collector() {
@@ -45615,6 +45615,9 @@ function noteBufferChurn(bytes) {
 const PARALLEL_GZIP_VERSION = `pgz1-zlib${process.versions.zlib}`;
 const BLOCK_SIZE = 1024 * 1024;
 const WINDOW = 32 * 1024;
+/** zlib hands each output chunk back to the main thread: 16 KiB (its default) means dozens of
+ * round trips a block, and that main-thread work was most of the time. */
+const OUTPUT_CHUNK = 256 * 1024;
 /** A deflate block that is final, fixed-Huffman and empty: ends the stream after sync flushes. */
 const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
 /** magic, deflate, no flags, mtime 0, no extra flags, OS unknown: the same bytes every run. */
@@ -45639,7 +45642,7 @@ class ParallelGzip extends external_node_stream_.Transform {
     #inFlight = [];
     #headerWritten = false;
     constructor(options) {
-        super({ highWaterMark: 4 * BLOCK_SIZE });
+        super({ highWaterMark: BLOCK_SIZE });
         this.#level = options.level;
         this.#parallel = options.parallel ?? 3;
     }
@@ -45686,7 +45689,12 @@ class ParallelGzip extends external_node_stream_.Transform {
         const dictionary = level > 0 ? this.#previousTail : undefined;
         this.#previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)));
         this.#inFlight.push(deflateSlot(() => new Promise((resolve, reject) => {
-            (0,external_node_zlib_.deflateRaw)(block, { level, finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH, ...(dictionary ? { dictionary } : {}) }, (error, compressed) => (error ? reject(error) : resolve(compressed)));
+            (0,external_node_zlib_.deflateRaw)(block, {
+                level,
+                chunkSize: OUTPUT_CHUNK,
+                finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
+                ...(dictionary ? { dictionary } : {}),
+            }, (error, compressed) => (error ? reject(error) : resolve(compressed)));
         })));
     }
     #writeHeaderOnce() {

@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm'
  * heap costs ~10 ms: doing one every COLLECT_EVERY bytes keeps the peak RSS bounded whatever
  * the layer size (the memory target of the push).
  */
-const COLLECT_EVERY = 24 * 1024 * 1024
+const COLLECT_EVERY = Number(process.env['TAR_PUSH_GC_EVERY_MIB'] ?? 12) * 1024 * 1024
 
 let collectGarbage: (() => void) | undefined
 let sinceLastCollection = 0

@@ -20,6 +20,9 @@ export const PARALLEL_GZIP_VERSION = `pgz1-zlib${process.versions.zlib}`
 
 const BLOCK_SIZE = 1024 * 1024
 const WINDOW = 32 * 1024
+/** zlib hands each output chunk back to the main thread: 16 KiB (its default) means dozens of
+ * round trips a block, and that main-thread work was most of the time. */
+const OUTPUT_CHUNK = 256 * 1024
 /** A deflate block that is final, fixed-Huffman and empty: ends the stream after sync flushes. */
 const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00])
 /** magic, deflate, no flags, mtime 0, no extra flags, OS unknown: the same bytes every run. */
@@ -53,7 +56,7 @@ export class ParallelGzip extends Transform {
   #headerWritten = false
 
   constructor(options: ParallelGzipOptions) {
-    super({ highWaterMark: 4 * BLOCK_SIZE })
+    super({ highWaterMark: BLOCK_SIZE })
     this.#level = options.level
     this.#parallel = options.parallel ?? 3
   }
@@ -107,7 +110,12 @@ export class ParallelGzip extends Transform {
           new Promise<Buffer>((resolve, reject) => {
             deflateRaw(
               block,
-              { level, finishFlush: constants.Z_SYNC_FLUSH, ...(dictionary ? { dictionary } : {}) },
+              {
+                level,
+                chunkSize: OUTPUT_CHUNK,
+                finishFlush: constants.Z_SYNC_FLUSH,
+                ...(dictionary ? { dictionary } : {}),
+              },
               (error, compressed) => (error ? reject(error) : resolve(compressed)),
             )
           }),
