@@ -44,6 +44,9 @@ describe('ParallelGzip', () => {
     const gz = await compress(random, 6)
     assert.ok(gz.length < random.length * 1.001 + 64, 'stored blocks add almost nothing')
     assert.ok(gunzipSync(gz).equals(random))
+    const mixed = Buffer.concat([text.subarray(0, 1_500_000), random, text.subarray(0, 700_000)])
+    const mixedGz = await compress(mixed, 1)
+    assert.ok(execFileSync('gzip', ['-dc'], { input: mixedGz, maxBuffer: 64 << 20 }).equals(mixed))
   })
 
   it('handles empty input and a single short block', async () => {

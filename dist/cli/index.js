@@ -45568,10 +45568,12 @@ const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * V8 frees the memory of dead Buffers only when it collects garbage, and it waits for tens of
  * MB of them first; compressing a layer makes a few MB of short-lived Buffers per second, so
  * the resident size would float ~80 MB above what is live. A major collection of our small
- * heap costs ~10 ms: doing one every COLLECT_EVERY bytes keeps the peak RSS bounded whatever
- * the layer size (the memory target of the push).
+ * heap costs 10-30 ms: doing one when Buffer memory passes a budget keeps the peak RSS bounded
+ * whatever the layer size (the memory target of the push), at a few collections a second.
  */
-const COLLECT_EVERY = Number(process.env['TAR_PUSH_GC_EVERY_MIB'] ?? 12) * 1024 * 1024;
+const CHECK_EVERY = 8 * 1024 * 1024;
+/** Dead Buffers tolerated before a collection: what V8 itself lets pile up is several times it. */
+const ARRAY_BUFFER_BUDGET = 32 * 1024 * 1024;
 let collectGarbage;
 let sinceLastCollection = 0;
 function collector() {
@@ -45589,10 +45591,11 @@ function collector() {
 /** Counts bytes that went through short-lived Buffers; collects once enough have. */
 function noteBufferChurn(bytes) {
     sinceLastCollection += bytes;
-    if (sinceLastCollection < COLLECT_EVERY)
+    if (sinceLastCollection < CHECK_EVERY)
         return;
     sinceLastCollection = 0;
-    collector()?.();
+    if (process.memoryUsage().arrayBuffers > ARRAY_BUFFER_BUDGET)
+        collector()?.();
 }
 
 ;// CONCATENATED MODULE: ./src/lib/parallel-gzip.ts
@@ -45682,15 +45685,18 @@ class ParallelGzip extends external_node_stream_.Transform {
         }
     }
     #submit(block) {
-        noteBufferChurn(block.length);
         this.#crc = (0,external_node_zlib_.crc32)(block, this.#crc);
         this.#totalBytes += block.length;
-        const level = looksIncompressible(block) ? 0 : this.#level;
-        const dictionary = level > 0 ? this.#previousTail : undefined;
+        const dictionary = this.#previousTail;
         this.#previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)));
+        if (looksIncompressible(block)) {
+            this.#inFlight.push(Promise.resolve(storedBlocks(block)));
+            return;
+        }
+        noteBufferChurn(block.length);
         this.#inFlight.push(deflateSlot(() => new Promise((resolve, reject) => {
             (0,external_node_zlib_.deflateRaw)(block, {
-                level,
+                level: this.#level,
                 chunkSize: OUTPUT_CHUNK,
                 finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
                 ...(dictionary ? { dictionary } : {}),
@@ -45705,8 +45711,25 @@ class ParallelGzip extends external_node_stream_.Transform {
     }
     #emit(compressed) {
         this.#writeHeaderOnce();
-        this.push(compressed);
+        for (const part of Array.isArray(compressed) ? compressed : [compressed])
+            this.push(part);
     }
+}
+const MAX_STORED = 65535;
+/**
+ * Deflate stored blocks written directly, pointing at the input (no copy, no zlib): after a
+ * sync flush the stream is byte-aligned, so each block is 0x00, LEN, ~LEN, then the bytes.
+ */
+function storedBlocks(block) {
+    const parts = [];
+    for (let offset = 0; offset < block.length; offset += MAX_STORED) {
+        const length = Math.min(MAX_STORED, block.length - offset);
+        const header = Buffer.alloc(5);
+        header.writeUInt16LE(length, 1);
+        header.writeUInt16LE(~length & 0xffff, 3);
+        parts.push(header, block.subarray(offset, offset + length));
+    }
+    return parts;
 }
 /** Shannon entropy of a few slices of the block, in bits per byte. */
 function looksIncompressible(block) {

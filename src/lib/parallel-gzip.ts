@@ -52,7 +52,7 @@ export class ParallelGzip extends Transform {
   #previousTail: Buffer | undefined
   #crc = 0
   #totalBytes = 0
-  readonly #inFlight: Promise<Buffer>[] = []
+  readonly #inFlight: Promise<Buffer | Buffer[]>[] = []
   #headerWritten = false
 
   constructor(options: ParallelGzipOptions) {
@@ -98,12 +98,15 @@ export class ParallelGzip extends Transform {
   }
 
   #submit(block: Buffer): void {
-    noteBufferChurn(block.length)
     this.#crc = crc32(block, this.#crc)
     this.#totalBytes += block.length
-    const level = looksIncompressible(block) ? 0 : this.#level
-    const dictionary = level > 0 ? this.#previousTail : undefined
+    const dictionary = this.#previousTail
     this.#previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)))
+    if (looksIncompressible(block)) {
+      this.#inFlight.push(Promise.resolve(storedBlocks(block)))
+      return
+    }
+    noteBufferChurn(block.length)
     this.#inFlight.push(
       deflateSlot(
         () =>
@@ -111,7 +114,7 @@ export class ParallelGzip extends Transform {
             deflateRaw(
               block,
               {
-                level,
+                level: this.#level,
                 chunkSize: OUTPUT_CHUNK,
                 finishFlush: constants.Z_SYNC_FLUSH,
                 ...(dictionary ? { dictionary } : {}),
@@ -129,10 +132,28 @@ export class ParallelGzip extends Transform {
     this.push(GZIP_HEADER)
   }
 
-  #emit(compressed: Buffer): void {
+  #emit(compressed: Buffer | Buffer[]): void {
     this.#writeHeaderOnce()
-    this.push(compressed)
+    for (const part of Array.isArray(compressed) ? compressed : [compressed]) this.push(part)
   }
+}
+
+const MAX_STORED = 65535
+
+/**
+ * Deflate stored blocks written directly, pointing at the input (no copy, no zlib): after a
+ * sync flush the stream is byte-aligned, so each block is 0x00, LEN, ~LEN, then the bytes.
+ */
+export function storedBlocks(block: Buffer): Buffer[] {
+  const parts: Buffer[] = []
+  for (let offset = 0; offset < block.length; offset += MAX_STORED) {
+    const length = Math.min(MAX_STORED, block.length - offset)
+    const header = Buffer.alloc(5)
+    header.writeUInt16LE(length, 1)
+    header.writeUInt16LE(~length & 0xffff, 3)
+    parts.push(header, block.subarray(offset, offset + length))
+  }
+  return parts
 }
 
 /** Shannon entropy of a few slices of the block, in bits per byte. */
