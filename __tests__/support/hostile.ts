@@ -19,18 +19,10 @@ import {
 import type { Fixture, ImageParts } from './fixtures.ts'
 import { tarBytes } from './tar-builder.ts'
 import type { TarEntry } from './tar-builder.ts'
+import type { ErrorCode } from '../../src/lib/errors.ts'
 
-export type HostileCode =
-  | 'TARBALL_NOT_FOUND'
-  | 'TARBALL_UNREADABLE'
-  | 'TARBALL_FORMAT'
-  | 'TARBALL_ENTRY'
-  | 'TARBALL_JSON'
-  | 'TARBALL_MISSING_ENTRY'
-  | 'LAYER_COUNT_MISMATCH'
-  | 'DIFF_ID_MISMATCH'
-  | 'BLOB_DIGEST_MISMATCH'
-  | 'NO_TAGS'
+/** The input error codes a hostile tarball can provoke (errors.ts INPUT_CODES). */
+export type HostileCode = ErrorCode
 
 export interface HostileFixture {
   name: string

@@ -45484,6 +45484,7 @@ var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: external "node:stream/consumers"
 const consumers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/consumers");
 ;// CONCATENATED MODULE: ./src/lib/errors.ts
+/** Codes of bad input (exit code 2); every other code is a registry or auth failure (3). */
 const INPUT_CODES = new Set([
     'USAGE',
     'TARBALL_NOT_FOUND',
@@ -45514,7 +45515,7 @@ class TarPushError extends Error {
     }
     /** The one-paragraph form shown to users: code, what failed, and what to do. */
     describe() {
-        const subject = this.subject ? ` [${this.subject}]` : '';
+        const subject = this.subject && !this.message.includes(this.subject) ? ` [${this.subject}]` : '';
         const hint = this.hint ? `\n  hint: ${this.hint}` : '';
         return `${this.code}: ${this.message}${subject}${hint}`;
     }
@@ -46817,18 +46818,9 @@ async function openStoredLayer(layer, blobDigest) {
  * output (the blob digest) on the way: a monolithic upload needs the digest before the body.
  */
 async function encodeLayerToFile(options) {
-    const { layer } = options;
-    const inputHash = new DigestingStream();
-    const outputHash = new DigestingStream();
-    await (0,external_node_stream_promises_namespaceObject.pipeline)(await layer.content.open(), inputHash, createEncoder(options.compression, options.level), outputHash, (0,external_node_fs_namespaceObject.createWriteStream)(options.path));
-    if (inputHash.bytes !== layer.content.size) {
-        throw new TarPushError('TARBALL_UNREADABLE', `layer ${layer.content.origin} ended after ${inputHash.bytes} of ${layer.content.size} bytes`, {
-            subject: layer.content.origin,
-        });
-    }
-    if (inputHash.digest !== layer.diffId)
-        throw diffIdMismatch(layer, inputHash.digest);
-    return { digest: outputHash.digest, size: outputHash.bytes };
+    const { stream, output } = await openEncodedLayer(options);
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(stream, (0,external_node_fs_namespaceObject.createWriteStream)(options.path));
+    return { digest: output.digest, size: output.bytes };
 }
 /**
  * The layer compressed on the fly, for a streamed upload: its input is checked against the

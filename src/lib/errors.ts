@@ -24,7 +24,8 @@ export type ErrorCode =
   | 'REGISTRY_ERROR'
   | 'MANIFEST_DIGEST_MISMATCH'
 
-const INPUT_CODES: ReadonlySet<ErrorCode> = new Set([
+/** Codes of bad input (exit code 2); every other code is a registry or auth failure (3). */
+export const INPUT_CODES: ReadonlySet<ErrorCode> = new Set([
   'USAGE',
   'TARBALL_NOT_FOUND',
   'TARBALL_UNREADABLE',
@@ -64,7 +65,7 @@ export class TarPushError extends Error {
 
   /** The one-paragraph form shown to users: code, what failed, and what to do. */
   describe(): string {
-    const subject = this.subject ? ` [${this.subject}]` : ''
+    const subject = this.subject && !this.message.includes(this.subject) ? ` [${this.subject}]` : ''
     const hint = this.hint ? `\n  hint: ${this.hint}` : ''
     return `${this.code}: ${this.message}${subject}${hint}`
   }

@@ -125,27 +125,9 @@ export async function encodeLayerToFile(options: {
   level: number | undefined
   path: string
 }): Promise<EncodedBlob> {
-  const { layer } = options
-  const inputHash = new DigestingStream()
-  const outputHash = new DigestingStream()
-  await pipeline(
-    await layer.content.open(),
-    inputHash,
-    createEncoder(options.compression, options.level),
-    outputHash,
-    createWriteStream(options.path),
-  )
-  if (inputHash.bytes !== layer.content.size) {
-    throw new TarPushError(
-      'TARBALL_UNREADABLE',
-      `layer ${layer.content.origin} ended after ${inputHash.bytes} of ${layer.content.size} bytes`,
-      {
-        subject: layer.content.origin,
-      },
-    )
-  }
-  if (inputHash.digest !== layer.diffId) throw diffIdMismatch(layer, inputHash.digest)
-  return { digest: outputHash.digest, size: outputHash.bytes }
+  const { stream, output } = await openEncodedLayer(options)
+  await pipeline(stream, createWriteStream(options.path))
+  return { digest: output.digest, size: output.bytes }
 }
 
 /**
