@@ -29,6 +29,9 @@ Options for push:
   --cache-dir DIR           digest map kept across runs (default: $XDG_CACHE_HOME/tar-push
                             or ~/.cache/tar-push)
   --no-cache                learn nothing across runs
+  --retries N               retries of a failed request or upload (5xx, 429, resets,
+                            timeouts), with backoff (default 4)
+  --timeout S               connect, response and idle-body timeout in seconds (default 300)
   --upload-mode M           stream (default: compress into one PATCH) | spool (temp file,
                             then a monolithic PUT; for registries that refuse streamed PATCH)
   --json                    print the metadata as JSON on standard output
@@ -98,9 +101,11 @@ export async function main(argv: string[]): Promise<number> {
       caFile: values['ca-file'],
       compression,
       compressionLevel,
-      concurrency: parseConcurrency(values.concurrency),
+      concurrency: parseInteger(values.concurrency, '--concurrency', 1, 64),
       cacheDir: values['no-cache'] ? undefined : (values['cache-dir'] ?? defaultCacheDir()),
       uploadMode: parseUploadMode(values['upload-mode']),
+      retries: parseInteger(values.retries, '--retries', 0, 20),
+      timeoutSeconds: parseInteger(values.timeout, '--timeout', 1, 3600),
       logger,
     })
     printResult(result, values.json === true)
@@ -139,6 +144,8 @@ function parseCommandLine(argv: string[]) {
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean' },
         'upload-mode': { type: 'string' },
+        retries: { type: 'string' },
+        timeout: { type: 'string' },
         json: { type: 'boolean' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -149,13 +156,18 @@ function parseCommandLine(argv: string[]) {
   }
 }
 
-function parseConcurrency(value: string | undefined): number | undefined {
+function parseInteger(
+  value: string | undefined,
+  flag: string,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined
-  const concurrency = Number(value)
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-    throw usageError('--concurrency must be an integer 1-64')
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw usageError(`${flag} must be an integer ${min}-${max}`)
   }
-  return concurrency
+  return number
 }
 
 function parseUploadMode(value: string | undefined): UploadMode | undefined {

@@ -45503,12 +45503,16 @@ class TarPushError extends Error {
     code;
     subject;
     hint;
+    retryable;
+    retryAfterMs;
     constructor(code, message, options = {}) {
         super(message, options.cause === undefined ? undefined : { cause: options.cause });
         this.name = 'TarPushError';
         this.code = code;
         this.subject = options.subject;
         this.hint = options.hint;
+        this.retryable = options.retryable ?? false;
+        this.retryAfterMs = options.retryAfterMs;
     }
     get kind() {
         return INPUT_CODES.has(this.code) ? 'input' : 'registry';
@@ -47417,7 +47421,67 @@ function isLoopback(registry) {
 var undici = __nccwpck_require__(6752);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/lib/http/retry.ts
+
+
+const DEFAULT_RETRY_POLICY = {
+    retries: 4,
+    baseDelayMs: 500,
+    maxDelayMs: 30_000,
+};
+/** Statuses that say "try again": timeouts, rate limits and a failing or overloaded server. */
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/** Network failures that a second attempt can fix (a reset, a timeout, a refused connect). */
+const RETRYABLE_NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+]);
+/** `Retry-After` in seconds or as an HTTP date; capped so a registry cannot stall a release. */
+function retryAfterMs(header, maxDelayMs) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (!value)
+        return undefined;
+    const seconds = Number(value);
+    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+    return Number.isFinite(ms) ? Math.min(Math.max(0, ms), maxDelayMs) : undefined;
+}
+function backoffMs(retry, policy) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
+    return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+}
+/**
+ * Runs `attempt` until it succeeds, fails with an error that is not retryable, or the policy's
+ * retries are spent. Each attempt starts afresh (bodies are reopened from their source by the
+ * attempt itself); each retry is logged with its reason.
+ */
+async function withRetries(what, policy, logger, attempt) {
+    for (let retry = 0;; retry++) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            if (!(error instanceof TarPushError) || !error.retryable || retry >= policy.retries)
+                throw error;
+            const delay = error.retryAfterMs ?? backoffMs(retry, policy);
+            logger.warn(`${what}: ${error.message}; retry ${retry + 1} of ${policy.retries} in ${(delay / 1000).toFixed(1)} s`);
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/lib/http/transport.ts
+
 
 
 
@@ -47427,9 +47491,9 @@ function createDispatcher(options = {}) {
     return new undici/* Agent */.g6({
         connections: options.connections ?? 16,
         keepAliveTimeout: 30_000,
-        connectTimeout: 30_000,
-        headersTimeout: 300_000,
-        bodyTimeout: 300_000,
+        connectTimeout: Math.min(30, options.timeoutSeconds ?? 30) * 1000,
+        headersTimeout: (options.timeoutSeconds ?? 300) * 1000,
+        bodyTimeout: (options.timeoutSeconds ?? 300) * 1000,
         connect: {
             ...(ca ? { ca } : {}),
             ...(options.skipTlsVerify ? { rejectUnauthorized: false } : {}),
@@ -47498,6 +47562,7 @@ function transportError(error, method, url) {
         subject: url,
         hint: 'check the registry address and that it is reachable from this runner',
         cause: error,
+        retryable: RETRYABLE_NETWORK_CODES.has(code ?? ''),
     });
 }
 
@@ -47704,6 +47769,7 @@ function parseChallenge(header) {
 
 
 
+
 const MAX_ERROR_BODY = 64 * 1024;
 /**
  * The HTTP side of one registry: base URL (https, or http where allowed), the auth handshake and
@@ -47715,12 +47781,14 @@ class RegistryClient {
     #auth;
     #logger;
     #userAgent;
+    #retryPolicy;
     #baseUrl;
     constructor(options, dispatcher, baseUrl) {
         this.registry = options.registry;
         this.#dispatcher = dispatcher;
         this.#logger = options.logger ?? silentLogger;
         this.#userAgent = options.userAgent ?? 'tar-push';
+        this.#retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
         this.#baseUrl = baseUrl;
         this.#auth = new Authenticator({
             registry: options.registry,
@@ -47734,27 +47802,17 @@ class RegistryClient {
         const dispatcher = createDispatcher({
             extraCaPem: options.extraCaPem,
             skipTlsVerify: options.insecure,
+            ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
         });
         const host = apiHost(options.registry);
         const mayUseHttp = options.insecure === true || isLoopback(options.registry);
         const client = new RegistryClient(options, dispatcher, `https://${host}`);
         try {
-            try {
-                await client.#ping();
-            }
-            catch (error) {
-                // Loopback and insecure registries may speak plain HTTP, as docker allows.
-                const tlsRefused = isPlainHttpServer(error) || (options.insecure === true && isTlsVerificationError(error));
-                if (!mayUseHttp || !tlsRefused)
-                    throw error;
-                client.#logger.debug(`${host} does not speak TLS; using plain HTTP`);
-                client.#baseUrl = `http://${host}`;
-                await client.#ping();
-            }
+            await client.withRetries(`GET ${host}/v2/`, () => client.#ping(mayUseHttp, options.insecure === true));
         }
         catch (error) {
             await dispatcher.close();
-            throw transportError(error, 'GET', `${client.#baseUrl}/v2/`);
+            throw error;
         }
         return client;
     }
@@ -47764,7 +47822,24 @@ class RegistryClient {
     async close() {
         await this.#dispatcher.close();
     }
-    async #ping() {
+    /** One ping over https, then over http where allowed (loopback or insecure, as docker does). */
+    async #ping(mayUseHttp, insecure) {
+        this.#baseUrl = this.#baseUrl.replace(/^http:/, 'https:');
+        try {
+            await this.#pingOnce();
+        }
+        catch (error) {
+            const tlsRefused = isPlainHttpServer(error) || (insecure && isTlsVerificationError(error));
+            if (!mayUseHttp || !tlsRefused)
+                throw transportError(error, 'GET', `${this.#baseUrl}/v2/`);
+            this.#logger.debug(`${this.registry} does not speak TLS; using plain HTTP`);
+            this.#baseUrl = this.#baseUrl.replace(/^https:/, 'http:');
+            await this.#pingOnce().catch((httpError) => {
+                throw transportError(httpError, 'GET', `${this.#baseUrl}/v2/`);
+            });
+        }
+    }
+    async #pingOnce() {
         const url = `${this.#baseUrl}/v2/`;
         const response = await (0,undici/* request */.Em)(url, {
             method: 'GET',
@@ -47777,9 +47852,13 @@ class RegistryClient {
             return;
         }
         if (response.statusCode !== 200) {
-            throw new TarPushError('REGISTRY_ERROR', `GET ${url} answered HTTP ${response.statusCode}; this is not a registry API`, {
+            const retryable = RETRYABLE_STATUSES.has(response.statusCode);
+            throw new TarPushError('REGISTRY_ERROR', `GET ${url} answered HTTP ${response.statusCode}${retryable ? '' : '; this is not a registry API'}`, {
                 subject: url,
-                hint: 'check the registry host in the image name',
+                hint: retryable
+                    ? 'the registry is failing; try again later'
+                    : 'check the registry host in the image name',
+                retryable,
             });
         }
     }
@@ -47788,9 +47867,35 @@ class RegistryClient {
     }
     /**
      * Sends a request with authorization; on 401 answers the new challenge and sends it once more
-     * (an expired token, or a scope the cached token lacks). Callers must consume the body.
+     * (an expired token, or a scope the cached token lacks). 408, 429 and 5xx answers (but 501)
+     * become retryable errors, retried here with backoff unless `retry` is false (an upload body
+     * is retried by its caller, which restarts the whole upload). Callers must consume the body.
      */
-    async send(registryRequest) {
+    send(registryRequest) {
+        const attempt = () => this.#sendAuthorized(registryRequest);
+        if (registryRequest.retry === false)
+            return attempt();
+        return this.withRetries(`${registryRequest.method} ${registryRequest.url}`, attempt);
+    }
+    /** Runs a whole exchange (an upload: POST, body, PUT) again on transient failures. */
+    withRetries(what, attempt) {
+        return withRetries(what, this.#retryPolicy, this.#logger, attempt);
+    }
+    async #sendAuthorized(registryRequest) {
+        const response = await this.#sendWithAuth(registryRequest);
+        if (RETRYABLE_STATUSES.has(response.statusCode)) {
+            const retryAfter = retryAfterMs(response.headers['retry-after'], this.#retryPolicy.maxDelayMs);
+            const error = await this.unexpected(registryRequest, response);
+            throw new TarPushError(error.code, error.message, {
+                subject: error.subject ?? registryRequest.url,
+                hint: error.hint ?? 'the registry is failing; try again later',
+                retryable: true,
+                ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
+            });
+        }
+        return response;
+    }
+    async #sendWithAuth(registryRequest) {
         const url = this.resolve(registryRequest.url);
         let response = await this.#sendOnce(registryRequest, url, false);
         if (response.statusCode !== 401)
@@ -48030,6 +48135,8 @@ async function runCredentialHelper(name, serverUrl) {
 
 
 
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** Answers to a monolithic PUT that mean "this registry wants PATCH, then PUT" (Artifactory). */
 const PATCH_FALLBACK_STATUSES = new Set([405, 416, 501]);
 /** Blob and manifest operations on one repository of a registry (distribution spec endpoints). */
@@ -48046,6 +48153,10 @@ class RepositoryClient {
     #request(method, url, extra = {}) {
         return { method, url, scope: this.scope, ...extra };
     }
+    /** A request inside an upload exchange: the exchange is retried whole, not this request. */
+    #uploadRequest(method, url, extra = {}) {
+        return this.#request(method, url, { ...extra, retry: false });
+    }
     async hasBlob(digest) {
         const request = this.#request('HEAD', `/v2/${this.path}/blobs/${digest}`);
         const response = await this.client.send(request);
@@ -48056,7 +48167,14 @@ class RepositoryClient {
             return false;
         throw await this.client.unexpected(request, response);
     }
-    async uploadBlob(blob) {
+    /**
+     * Uploads a blob; a transient failure anywhere in the exchange restarts it cleanly with a new
+     * session and the body reopened from its source (never buffered for the purpose).
+     */
+    uploadBlob(blob) {
+        return this.client.withRetries(`upload of ${blob.digest}`, () => this.#uploadBlobOnce(blob));
+    }
+    async #uploadBlobOnce(blob) {
         if (this.uploadMethod === 'monolithic') {
             const status = await this.#uploadMonolithic(blob);
             if (status === 'done')
@@ -48066,7 +48184,7 @@ class RepositoryClient {
         await this.#uploadPatch(blob);
     }
     async #startUpload() {
-        const request = this.#request('POST', `/v2/${this.path}/blobs/uploads/`, {
+        const request = this.#uploadRequest('POST', `/v2/${this.path}/blobs/uploads/`, {
             headers: { 'content-length': '0' },
         });
         const response = await this.client.send(request);
@@ -48090,7 +48208,7 @@ class RepositoryClient {
     }
     async #uploadMonolithic(blob) {
         const location = await this.#startUpload();
-        const request = this.#request('PUT', this.#withDigest(location, blob.digest), {
+        const request = this.#uploadRequest('PUT', this.#withDigest(location, blob.digest), {
             headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
             body: blob.open,
         });
@@ -48107,7 +48225,7 @@ class RepositoryClient {
     }
     async #uploadPatch(blob) {
         const location = await this.#startUpload();
-        const patch = this.#request('PATCH', location, {
+        const patch = this.#uploadRequest('PATCH', location, {
             headers: {
                 'content-type': 'application/octet-stream',
                 'content-length': String(blob.size),
@@ -48121,7 +48239,7 @@ class RepositoryClient {
         await patched.body.dump();
         const next = patched.headers['location'];
         const finalLocation = typeof next === 'string' && next ? this.client.resolve(next) : location;
-        const put = this.#request('PUT', this.#withDigest(finalLocation, blob.digest), {
+        const put = this.#uploadRequest('PUT', this.#withDigest(finalLocation, blob.digest), {
             headers: { 'content-length': '0' },
         });
         const response = await this.client.send(put);
@@ -48134,9 +48252,12 @@ class RepositoryClient {
      * fly): one PATCH with a streamed body, then `PUT ?digest=` to commit. A body that fails its
      * own checks fails the PATCH, and nothing is committed.
      */
-    async uploadStreamed(open, digestAfterBody) {
+    uploadStreamed(open, digestAfterBody) {
+        return this.client.withRetries('streamed upload', () => this.#uploadStreamedOnce(open, digestAfterBody));
+    }
+    async #uploadStreamedOnce(open, digestAfterBody) {
         const location = await this.#startUpload();
-        const patch = this.#request('PATCH', location, {
+        const patch = this.#uploadRequest('PATCH', location, {
             headers: { 'content-type': 'application/octet-stream' },
             body: open,
         });
@@ -48146,7 +48267,7 @@ class RepositoryClient {
         await patched.body.dump();
         const next = patched.headers['location'];
         const finalLocation = typeof next === 'string' && next ? this.client.resolve(next) : location;
-        const put = this.#request('PUT', this.#withDigest(finalLocation, digestAfterBody()), {
+        const put = this.#uploadRequest('PUT', this.#withDigest(finalLocation, digestAfterBody()), {
             headers: { 'content-length': '0' },
         });
         const response = await this.client.send(put);
@@ -48177,25 +48298,28 @@ class RepositoryClient {
         return false;
     }
     /** GETs a small blob (a config) whole, checking its digest. */
-    async getBlobBytes(digest, limit) {
-        const request = this.#request('GET', `/v2/${this.path}/blobs/${digest}`);
-        let response = await this.client.send(request);
-        // Registries may redirect blob GETs to storage; follow without the registry's Authorization.
-        for (let hops = 0; hops < 5 && [301, 302, 303, 307, 308].includes(response.statusCode); hops++) {
-            await response.body.dump();
-            const location = response.headers['location'];
-            if (typeof location !== 'string')
-                break;
-            response = await this.client.send(this.#request('GET', this.client.resolve(location)));
-        }
-        if (response.statusCode === 404) {
-            await response.body.dump();
-            return undefined;
-        }
-        if (response.statusCode !== 200)
-            throw await this.client.unexpected(request, response);
-        const bytes = await readBytesLimited(response, limit);
-        return sha256(bytes) === digest ? bytes : undefined;
+    getBlobBytes(digest, limit) {
+        const request = this.#request('GET', `/v2/${this.path}/blobs/${digest}`, { retry: false });
+        return this.client.withRetries(`GET ${request.url}`, async () => {
+            let response = await this.client.send(request);
+            // Registries may redirect blob GETs to storage; follow without the registry's Authorization.
+            for (let hops = 0; hops < 5 && REDIRECTS.has(response.statusCode); hops++) {
+                await response.body.dump();
+                const location = response.headers['location'];
+                if (typeof location !== 'string')
+                    break;
+                const redirected = this.#request('GET', this.client.resolve(location), { retry: false });
+                response = await this.client.send(redirected);
+            }
+            if (response.statusCode === 404) {
+                await response.body.dump();
+                return undefined;
+            }
+            if (response.statusCode !== 200)
+                throw await this.client.unexpected(request, response);
+            const bytes = await this.#readBody(request, response, limit);
+            return sha256(bytes) === digest ? bytes : undefined;
+        });
     }
     /** PUTs a manifest under a tag or digest; the registry's digest must equal ours. */
     async putManifest(reference, manifest) {
@@ -48218,24 +48342,36 @@ class RepositoryClient {
         return digest;
     }
     /** GETs a manifest; undefined when it does not exist. */
-    async getManifest(reference, accept, limit = 4 * 1024 * 1024) {
+    getManifest(reference, accept, limit = 4 * 1024 * 1024) {
         const request = this.#request('GET', `/v2/${this.path}/manifests/${reference}`, {
             headers: { accept: accept.join(', ') },
+            retry: false,
         });
-        const response = await this.client.send(request);
-        if (response.statusCode === 404) {
-            await response.body.dump();
-            return undefined;
+        // The body is read inside the attempt: a response cut half-way is retried whole.
+        return this.client.withRetries(`GET ${request.url}`, async () => {
+            const response = await this.client.send(request);
+            if (response.statusCode === 404) {
+                await response.body.dump();
+                return undefined;
+            }
+            if (response.statusCode !== 200)
+                throw await this.client.unexpected(request, response);
+            const bytes = await this.#readBody(request, response, limit);
+            const contentType = response.headers['content-type'];
+            return {
+                bytes,
+                digest: sha256(bytes),
+                mediaType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : '',
+            };
+        });
+    }
+    async #readBody(request, response, limit) {
+        try {
+            return await readBytesLimited(response, limit);
         }
-        if (response.statusCode !== 200)
-            throw await this.client.unexpected(request, response);
-        const bytes = await readBytesLimited(response, limit);
-        const contentType = response.headers['content-type'];
-        return {
-            bytes,
-            digest: sha256(bytes),
-            mediaType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : '',
-        };
+        catch (error) {
+            throw transportError(error, request.method, this.client.resolve(request.url));
+        }
     }
 }
 
@@ -48320,6 +48456,7 @@ const unique = (values) => [...new Set(values)];
 
 
 
+
 /** Push = copy(tarball → registry): read and validate the archive, then copy each image. */
 async function push(options) {
     const logger = options.logger ?? silentLogger;
@@ -48359,6 +48496,14 @@ async function push(options) {
                         insecure: options.insecure,
                         extraCaPem,
                         logger,
+                        retryPolicy: {
+                            ...DEFAULT_RETRY_POLICY,
+                            ...(options.retries !== undefined ? { retries: options.retries } : {}),
+                            ...(options.retryBaseDelayMs !== undefined
+                                ? { baseDelayMs: options.retryBaseDelayMs }
+                                : {}),
+                        },
+                        timeoutSeconds: options.timeoutSeconds,
                     });
                     clients.set(target.repository.registry, client);
                 }
@@ -48487,6 +48632,9 @@ Options for push:
   --cache-dir DIR           digest map kept across runs (default: $XDG_CACHE_HOME/tar-push
                             or ~/.cache/tar-push)
   --no-cache                learn nothing across runs
+  --retries N               retries of a failed request or upload (5xx, 429, resets,
+                            timeouts), with backoff (default 4)
+  --timeout S               connect, response and idle-body timeout in seconds (default 300)
   --upload-mode M           stream (default: compress into one PATCH) | spool (temp file,
                             then a monolithic PUT; for registries that refuse streamed PATCH)
   --json                    print the metadata as JSON on standard output
@@ -48554,9 +48702,11 @@ async function main(argv) {
             caFile: values['ca-file'],
             compression,
             compressionLevel,
-            concurrency: parseConcurrency(values.concurrency),
+            concurrency: parseInteger(values.concurrency, '--concurrency', 1, 64),
             cacheDir: values['no-cache'] ? undefined : (values['cache-dir'] ?? defaultCacheDir()),
             uploadMode: parseUploadMode(values['upload-mode']),
+            retries: parseInteger(values.retries, '--retries', 0, 20),
+            timeoutSeconds: parseInteger(values.timeout, '--timeout', 1, 3600),
             logger,
         });
         printResult(result, values.json === true);
@@ -48592,6 +48742,8 @@ function parseCommandLine(argv) {
                 'cache-dir': { type: 'string' },
                 'no-cache': { type: 'boolean' },
                 'upload-mode': { type: 'string' },
+                retries: { type: 'string' },
+                timeout: { type: 'string' },
                 json: { type: 'boolean' },
                 debug: { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
@@ -48602,14 +48754,14 @@ function parseCommandLine(argv) {
         throw usageError(error.message);
     }
 }
-function parseConcurrency(value) {
+function parseInteger(value, flag, min, max) {
     if (value === undefined)
         return undefined;
-    const concurrency = Number(value);
-    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-        throw usageError('--concurrency must be an integer 1-64');
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < min || number > max) {
+        throw usageError(`${flag} must be an integer ${min}-${max}`);
     }
-    return concurrency;
+    return number;
 }
 function parseUploadMode(value) {
     if (value === undefined)

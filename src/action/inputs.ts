@@ -16,6 +16,8 @@ export const Input = {
   compressionLevel: 'compression-level',
   concurrency: 'concurrency',
   cache: 'cache',
+  retries: 'retries',
+  timeout: 'timeout',
 } as const
 
 export const Output = {
@@ -37,6 +39,8 @@ export interface PushInputs {
   compressionLevel: number | undefined
   concurrency: number | undefined
   cache: boolean
+  retries: number | undefined
+  timeoutSeconds: number | undefined
 }
 
 const optional = (name: string): string | undefined => core.getInput(name) || undefined
@@ -57,16 +61,20 @@ function parseBoolean(name: string): boolean {
   })
 }
 
-function parseConcurrency(): number | undefined {
-  const text = optional(Input.concurrency)
+function parseInteger(name: string, min: number, max: number): number | undefined {
+  const text = optional(name)
   if (text === undefined) return undefined
-  const concurrency = Number(text)
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
-    throw new TarPushError('USAGE', `input concurrency must be an integer 1-64, not "${text}"`, {
-      subject: Input.concurrency,
-    })
+  const number = Number(text)
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new TarPushError(
+      'USAGE',
+      `input ${name} must be an integer ${min}-${max}, not "${text}"`,
+      {
+        subject: name,
+      },
+    )
   }
-  return concurrency
+  return number
 }
 
 /** Every input read and validated once, into one typed object. */
@@ -114,7 +122,9 @@ export function getInputs(): PushInputs {
     caFile: optional(Input.caFile),
     compression,
     compressionLevel,
-    concurrency: parseConcurrency(),
+    concurrency: parseInteger(Input.concurrency, 1, 64),
+    retries: parseInteger(Input.retries, 0, 20),
+    timeoutSeconds: parseInteger(Input.timeout, 1, 3600),
     cache: core.getInput(Input.cache) === '' ? true : parseBoolean(Input.cache),
   }
 }

@@ -44,12 +44,18 @@ export interface TarPushErrorOptions {
   subject?: string
   hint?: string
   cause?: unknown
+  /** A transient failure (5xx, 429, a reset, a timeout): the same request may succeed later. */
+  retryable?: boolean
+  /** How long the registry asked us to wait (Retry-After). */
+  retryAfterMs?: number
 }
 
 export class TarPushError extends Error {
   readonly code: ErrorCode
   readonly subject: string | undefined
   readonly hint: string | undefined
+  readonly retryable: boolean
+  readonly retryAfterMs: number | undefined
 
   constructor(code: ErrorCode, message: string, options: TarPushErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
@@ -57,6 +63,8 @@ export class TarPushError extends Error {
     this.code = code
     this.subject = options.subject
     this.hint = options.hint
+    this.retryable = options.retryable ?? false
+    this.retryAfterMs = options.retryAfterMs
   }
 
   get kind(): 'input' | 'registry' {

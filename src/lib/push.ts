@@ -10,6 +10,7 @@ import { TarPushError } from './errors.ts'
 import { silentLogger, type Logger } from './log.ts'
 import { repositoryName } from './reference.ts'
 import { RegistryClient } from './registry/client.ts'
+import { DEFAULT_RETRY_POLICY } from './http/retry.ts'
 import { resolveCredentials } from './registry/credentials.ts'
 import { RepositoryClient } from './registry/repository.ts'
 import { resolveTargets } from './targets.ts'
@@ -28,6 +29,12 @@ export interface PushOptions {
   uploadMode?: UploadMode | undefined
   /** Directory of the digest map kept across runs; none = learn nothing across runs. */
   cacheDir?: string | undefined
+  /** Retries of a failed request or upload (5xx, 429, resets, timeouts); default 4. */
+  retries?: number | undefined
+  /** First retry delay in ms, doubled each time (tests make it short); default 500. */
+  retryBaseDelayMs?: number | undefined
+  /** Connect, response and idle-body timeout in seconds; default 300 (connect at most 30). */
+  timeoutSeconds?: number | undefined
   /** Instead of cacheDir: a store that restores and keeps the map's directory (Actions cache). */
   digestMapStore?: DigestMapStore | undefined
   /** Where compressed layers are spooled before upload (RUNNER_TEMP in Actions). */
@@ -92,6 +99,14 @@ export async function push(options: PushOptions): Promise<PushResult> {
             insecure: options.insecure,
             extraCaPem,
             logger,
+            retryPolicy: {
+              ...DEFAULT_RETRY_POLICY,
+              ...(options.retries !== undefined ? { retries: options.retries } : {}),
+              ...(options.retryBaseDelayMs !== undefined
+                ? { baseDelayMs: options.retryBaseDelayMs }
+                : {}),
+            },
+            timeoutSeconds: options.timeoutSeconds,
           })
           clients.set(target.repository.registry, client)
         }

@@ -1,8 +1,11 @@
 import { rootCertificates } from 'node:tls'
 import { Agent, type Dispatcher } from 'undici'
 import { TarPushError } from '../errors.ts'
+import { RETRYABLE_NETWORK_CODES } from './retry.ts'
 
 export interface TransportOptions {
+  /** Connect, response-headers and idle-body timeout, in seconds. */
+  timeoutSeconds?: number
   /** PEM certificates trusted in addition to the system roots. */
   extraCaPem?: string
   /** Accept any server certificate (the `insecure` input, for one registry). */
@@ -17,9 +20,9 @@ export function createDispatcher(options: TransportOptions = {}): Dispatcher {
   return new Agent({
     connections: options.connections ?? 16,
     keepAliveTimeout: 30_000,
-    connectTimeout: 30_000,
-    headersTimeout: 300_000,
-    bodyTimeout: 300_000,
+    connectTimeout: Math.min(30, options.timeoutSeconds ?? 30) * 1000,
+    headersTimeout: (options.timeoutSeconds ?? 300) * 1000,
+    bodyTimeout: (options.timeoutSeconds ?? 300) * 1000,
     connect: {
       ...(ca ? { ca } : {}),
       ...(options.skipTlsVerify ? { rejectUnauthorized: false } : {}),
@@ -96,5 +99,6 @@ export function transportError(error: unknown, method: string, url: string): Tar
     subject: url,
     hint: 'check the registry address and that it is reachable from this runner',
     cause: error,
+    retryable: RETRYABLE_NETWORK_CODES.has(code ?? ''),
   })
 }

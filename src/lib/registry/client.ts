@@ -10,6 +10,13 @@ import {
   transportError,
 } from '../http/transport.ts'
 import { Authenticator, readLimited } from './auth.ts'
+import {
+  DEFAULT_RETRY_POLICY,
+  RETRYABLE_STATUSES,
+  retryAfterMs,
+  withRetries,
+  type RetryPolicy,
+} from '../http/retry.ts'
 import { parseChallenge } from './challenge.ts'
 import type { Credentials } from './credentials.ts'
 
@@ -23,6 +30,9 @@ export interface RegistryClientOptions {
   extraCaPem?: string | undefined
   logger?: Logger
   userAgent?: string
+  retryPolicy?: RetryPolicy | undefined
+  /** Connect, headers and idle-body timeout in seconds. */
+  timeoutSeconds?: number | undefined
 }
 
 /** A request body that can be produced again (for auth retries and fallbacks). */
@@ -35,6 +45,8 @@ export interface RegistryRequest {
   scope: string
   headers?: Record<string, string>
   body?: BodyFactory
+  /** False for a request that only its caller can repeat safely (an upload body). */
+  retry?: boolean
 }
 
 export type RegistryResponse = Dispatcher.ResponseData
@@ -51,6 +63,7 @@ export class RegistryClient {
   readonly #auth: Authenticator
   readonly #logger: Logger
   readonly #userAgent: string
+  readonly #retryPolicy: RetryPolicy
   #baseUrl: string
 
   private constructor(options: RegistryClientOptions, dispatcher: Dispatcher, baseUrl: string) {
@@ -58,6 +71,7 @@ export class RegistryClient {
     this.#dispatcher = dispatcher
     this.#logger = options.logger ?? silentLogger
     this.#userAgent = options.userAgent ?? 'tar-push'
+    this.#retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY
     this.#baseUrl = baseUrl
     this.#auth = new Authenticator({
       registry: options.registry,
@@ -72,25 +86,18 @@ export class RegistryClient {
     const dispatcher = createDispatcher({
       extraCaPem: options.extraCaPem,
       skipTlsVerify: options.insecure,
+      ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
     })
     const host = apiHost(options.registry)
     const mayUseHttp = options.insecure === true || isLoopback(options.registry)
     const client = new RegistryClient(options, dispatcher, `https://${host}`)
     try {
-      try {
-        await client.#ping()
-      } catch (error) {
-        // Loopback and insecure registries may speak plain HTTP, as docker allows.
-        const tlsRefused =
-          isPlainHttpServer(error) || (options.insecure === true && isTlsVerificationError(error))
-        if (!mayUseHttp || !tlsRefused) throw error
-        client.#logger.debug(`${host} does not speak TLS; using plain HTTP`)
-        client.#baseUrl = `http://${host}`
-        await client.#ping()
-      }
+      await client.withRetries(`GET ${host}/v2/`, () =>
+        client.#ping(mayUseHttp, options.insecure === true),
+      )
     } catch (error) {
       await dispatcher.close()
-      throw transportError(error, 'GET', `${client.#baseUrl}/v2/`)
+      throw error
     }
     return client
   }
@@ -103,7 +110,23 @@ export class RegistryClient {
     await this.#dispatcher.close()
   }
 
-  async #ping(): Promise<void> {
+  /** One ping over https, then over http where allowed (loopback or insecure, as docker does). */
+  async #ping(mayUseHttp: boolean, insecure: boolean): Promise<void> {
+    this.#baseUrl = this.#baseUrl.replace(/^http:/, 'https:')
+    try {
+      await this.#pingOnce()
+    } catch (error) {
+      const tlsRefused = isPlainHttpServer(error) || (insecure && isTlsVerificationError(error))
+      if (!mayUseHttp || !tlsRefused) throw transportError(error, 'GET', `${this.#baseUrl}/v2/`)
+      this.#logger.debug(`${this.registry} does not speak TLS; using plain HTTP`)
+      this.#baseUrl = this.#baseUrl.replace(/^https:/, 'http:')
+      await this.#pingOnce().catch((httpError: unknown) => {
+        throw transportError(httpError, 'GET', `${this.#baseUrl}/v2/`)
+      })
+    }
+  }
+
+  async #pingOnce(): Promise<void> {
     const url = `${this.#baseUrl}/v2/`
     const response = await request(url, {
       method: 'GET',
@@ -116,12 +139,16 @@ export class RegistryClient {
       return
     }
     if (response.statusCode !== 200) {
+      const retryable = RETRYABLE_STATUSES.has(response.statusCode)
       throw new TarPushError(
         'REGISTRY_ERROR',
-        `GET ${url} answered HTTP ${response.statusCode}; this is not a registry API`,
+        `GET ${url} answered HTTP ${response.statusCode}${retryable ? '' : '; this is not a registry API'}`,
         {
           subject: url,
-          hint: 'check the registry host in the image name',
+          hint: retryable
+            ? 'the registry is failing; try again later'
+            : 'check the registry host in the image name',
+          retryable,
         },
       )
     }
@@ -133,9 +160,37 @@ export class RegistryClient {
 
   /**
    * Sends a request with authorization; on 401 answers the new challenge and sends it once more
-   * (an expired token, or a scope the cached token lacks). Callers must consume the body.
+   * (an expired token, or a scope the cached token lacks). 408, 429 and 5xx answers (but 501)
+   * become retryable errors, retried here with backoff unless `retry` is false (an upload body
+   * is retried by its caller, which restarts the whole upload). Callers must consume the body.
    */
-  async send(registryRequest: RegistryRequest): Promise<RegistryResponse> {
+  send(registryRequest: RegistryRequest): Promise<RegistryResponse> {
+    const attempt = () => this.#sendAuthorized(registryRequest)
+    if (registryRequest.retry === false) return attempt()
+    return this.withRetries(`${registryRequest.method} ${registryRequest.url}`, attempt)
+  }
+
+  /** Runs a whole exchange (an upload: POST, body, PUT) again on transient failures. */
+  withRetries<T>(what: string, attempt: () => Promise<T>): Promise<T> {
+    return withRetries(what, this.#retryPolicy, this.#logger, attempt)
+  }
+
+  async #sendAuthorized(registryRequest: RegistryRequest): Promise<RegistryResponse> {
+    const response = await this.#sendWithAuth(registryRequest)
+    if (RETRYABLE_STATUSES.has(response.statusCode)) {
+      const retryAfter = retryAfterMs(response.headers['retry-after'], this.#retryPolicy.maxDelayMs)
+      const error = await this.unexpected(registryRequest, response)
+      throw new TarPushError(error.code, error.message, {
+        subject: error.subject ?? registryRequest.url,
+        hint: error.hint ?? 'the registry is failing; try again later',
+        retryable: true,
+        ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
+      })
+    }
+    return response
+  }
+
+  async #sendWithAuth(registryRequest: RegistryRequest): Promise<RegistryResponse> {
     const url = this.resolve(registryRequest.url)
     let response = await this.#sendOnce(registryRequest, url, false)
     if (response.statusCode !== 401) return response

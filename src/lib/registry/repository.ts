@@ -3,7 +3,8 @@ import { TarPushError } from '../errors.ts'
 import { sha256 } from '../digest.ts'
 import type { RawJson } from '../model.ts'
 import { readBytesLimited } from './auth.ts'
-import type { BodyFactory, RegistryClient, RegistryRequest } from './client.ts'
+import type { BodyFactory, RegistryClient, RegistryRequest, RegistryResponse } from './client.ts'
+import { transportError } from '../http/transport.ts'
 
 export interface BlobUpload {
   digest: string
@@ -13,6 +14,8 @@ export interface BlobUpload {
 }
 
 export type UploadMethod = 'monolithic' | 'patch'
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
 
 /** Answers to a monolithic PUT that mean "this registry wants PATCH, then PUT" (Artifactory). */
 const PATCH_FALLBACK_STATUSES = new Set([405, 416, 501])
@@ -34,6 +37,15 @@ export class RepositoryClient {
     return { method, url, scope: this.scope, ...extra }
   }
 
+  /** A request inside an upload exchange: the exchange is retried whole, not this request. */
+  #uploadRequest(
+    method: string,
+    url: string,
+    extra: Partial<RegistryRequest> = {},
+  ): RegistryRequest {
+    return this.#request(method, url, { ...extra, retry: false })
+  }
+
   async hasBlob(digest: string): Promise<boolean> {
     const request = this.#request('HEAD', `/v2/${this.path}/blobs/${digest}`)
     const response = await this.client.send(request)
@@ -43,7 +55,15 @@ export class RepositoryClient {
     throw await this.client.unexpected(request, response)
   }
 
-  async uploadBlob(blob: BlobUpload): Promise<void> {
+  /**
+   * Uploads a blob; a transient failure anywhere in the exchange restarts it cleanly with a new
+   * session and the body reopened from its source (never buffered for the purpose).
+   */
+  uploadBlob(blob: BlobUpload): Promise<void> {
+    return this.client.withRetries(`upload of ${blob.digest}`, () => this.#uploadBlobOnce(blob))
+  }
+
+  async #uploadBlobOnce(blob: BlobUpload): Promise<void> {
     if (this.uploadMethod === 'monolithic') {
       const status = await this.#uploadMonolithic(blob)
       if (status === 'done') return
@@ -53,7 +73,7 @@ export class RepositoryClient {
   }
 
   async #startUpload(): Promise<string> {
-    const request = this.#request('POST', `/v2/${this.path}/blobs/uploads/`, {
+    const request = this.#uploadRequest('POST', `/v2/${this.path}/blobs/uploads/`, {
       headers: { 'content-length': '0' },
     })
     const response = await this.client.send(request)
@@ -82,7 +102,7 @@ export class RepositoryClient {
 
   async #uploadMonolithic(blob: BlobUpload): Promise<'done' | 'needs-patch'> {
     const location = await this.#startUpload()
-    const request = this.#request('PUT', this.#withDigest(location, blob.digest), {
+    const request = this.#uploadRequest('PUT', this.#withDigest(location, blob.digest), {
       headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
       body: blob.open as BodyFactory,
     })
@@ -100,7 +120,7 @@ export class RepositoryClient {
 
   async #uploadPatch(blob: BlobUpload): Promise<void> {
     const location = await this.#startUpload()
-    const patch = this.#request('PATCH', location, {
+    const patch = this.#uploadRequest('PATCH', location, {
       headers: {
         'content-type': 'application/octet-stream',
         'content-length': String(blob.size),
@@ -113,7 +133,7 @@ export class RepositoryClient {
     await patched.body.dump()
     const next = patched.headers['location']
     const finalLocation = typeof next === 'string' && next ? this.client.resolve(next) : location
-    const put = this.#request('PUT', this.#withDigest(finalLocation, blob.digest), {
+    const put = this.#uploadRequest('PUT', this.#withDigest(finalLocation, blob.digest), {
       headers: { 'content-length': '0' },
     })
     const response = await this.client.send(put)
@@ -126,12 +146,18 @@ export class RepositoryClient {
    * fly): one PATCH with a streamed body, then `PUT ?digest=` to commit. A body that fails its
    * own checks fails the PATCH, and nothing is committed.
    */
-  async uploadStreamed(
+  uploadStreamed(open: () => Promise<Readable>, digestAfterBody: () => string): Promise<void> {
+    return this.client.withRetries('streamed upload', () =>
+      this.#uploadStreamedOnce(open, digestAfterBody),
+    )
+  }
+
+  async #uploadStreamedOnce(
     open: () => Promise<Readable>,
     digestAfterBody: () => string,
   ): Promise<void> {
     const location = await this.#startUpload()
-    const patch = this.#request('PATCH', location, {
+    const patch = this.#uploadRequest('PATCH', location, {
       headers: { 'content-type': 'application/octet-stream' },
       body: open as BodyFactory,
     })
@@ -140,7 +166,7 @@ export class RepositoryClient {
     await patched.body.dump()
     const next = patched.headers['location']
     const finalLocation = typeof next === 'string' && next ? this.client.resolve(next) : location
-    const put = this.#request('PUT', this.#withDigest(finalLocation, digestAfterBody()), {
+    const put = this.#uploadRequest('PUT', this.#withDigest(finalLocation, digestAfterBody()), {
       headers: { 'content-length': '0' },
     })
     const response = await this.client.send(put)
@@ -171,27 +197,26 @@ export class RepositoryClient {
   }
 
   /** GETs a small blob (a config) whole, checking its digest. */
-  async getBlobBytes(digest: string, limit: number): Promise<Buffer | undefined> {
-    const request = this.#request('GET', `/v2/${this.path}/blobs/${digest}`)
-    let response = await this.client.send(request)
-    // Registries may redirect blob GETs to storage; follow without the registry's Authorization.
-    for (
-      let hops = 0;
-      hops < 5 && [301, 302, 303, 307, 308].includes(response.statusCode);
-      hops++
-    ) {
-      await response.body.dump()
-      const location = response.headers['location']
-      if (typeof location !== 'string') break
-      response = await this.client.send(this.#request('GET', this.client.resolve(location)))
-    }
-    if (response.statusCode === 404) {
-      await response.body.dump()
-      return undefined
-    }
-    if (response.statusCode !== 200) throw await this.client.unexpected(request, response)
-    const bytes = await readBytesLimited(response, limit)
-    return sha256(bytes) === digest ? bytes : undefined
+  getBlobBytes(digest: string, limit: number): Promise<Buffer | undefined> {
+    const request = this.#request('GET', `/v2/${this.path}/blobs/${digest}`, { retry: false })
+    return this.client.withRetries(`GET ${request.url}`, async () => {
+      let response = await this.client.send(request)
+      // Registries may redirect blob GETs to storage; follow without the registry's Authorization.
+      for (let hops = 0; hops < 5 && REDIRECTS.has(response.statusCode); hops++) {
+        await response.body.dump()
+        const location = response.headers['location']
+        if (typeof location !== 'string') break
+        const redirected = this.#request('GET', this.client.resolve(location), { retry: false })
+        response = await this.client.send(redirected)
+      }
+      if (response.statusCode === 404) {
+        await response.body.dump()
+        return undefined
+      }
+      if (response.statusCode !== 200) throw await this.client.unexpected(request, response)
+      const bytes = await this.#readBody(request, response, limit)
+      return sha256(bytes) === digest ? bytes : undefined
+    })
   }
 
   /** PUTs a manifest under a tag or digest; the registry's digest must equal ours. */
@@ -220,26 +245,42 @@ export class RepositoryClient {
   }
 
   /** GETs a manifest; undefined when it does not exist. */
-  async getManifest(
+  getManifest(
     reference: string,
     accept: readonly string[],
     limit = 4 * 1024 * 1024,
   ): Promise<RawJson | undefined> {
     const request = this.#request('GET', `/v2/${this.path}/manifests/${reference}`, {
       headers: { accept: accept.join(', ') },
+      retry: false,
     })
-    const response = await this.client.send(request)
-    if (response.statusCode === 404) {
-      await response.body.dump()
-      return undefined
-    }
-    if (response.statusCode !== 200) throw await this.client.unexpected(request, response)
-    const bytes = await readBytesLimited(response, limit)
-    const contentType = response.headers['content-type']
-    return {
-      bytes,
-      digest: sha256(bytes),
-      mediaType: typeof contentType === 'string' ? contentType.split(';')[0]!.trim() : '',
+    // The body is read inside the attempt: a response cut half-way is retried whole.
+    return this.client.withRetries(`GET ${request.url}`, async () => {
+      const response = await this.client.send(request)
+      if (response.statusCode === 404) {
+        await response.body.dump()
+        return undefined
+      }
+      if (response.statusCode !== 200) throw await this.client.unexpected(request, response)
+      const bytes = await this.#readBody(request, response, limit)
+      const contentType = response.headers['content-type']
+      return {
+        bytes,
+        digest: sha256(bytes),
+        mediaType: typeof contentType === 'string' ? contentType.split(';')[0]!.trim() : '',
+      }
+    })
+  }
+
+  async #readBody(
+    request: RegistryRequest,
+    response: RegistryResponse,
+    limit: number,
+  ): Promise<Buffer> {
+    try {
+      return await readBytesLimited(response, limit)
+    } catch (error) {
+      throw transportError(error, request.method, this.client.resolve(request.url))
     }
   }
 }

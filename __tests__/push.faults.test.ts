@@ -1,0 +1,208 @@
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { push, type PushOptions } from '../src/lib/push.ts'
+import { TarPushError } from '../src/lib/errors.ts'
+import type { Logger } from '../src/lib/log.ts'
+import { buildCorpus, fixtureByName, sha256, type Fixture } from './support/fixtures.ts'
+import { httpRequest, startRegistry, type RunningRegistry } from './support/registry.ts'
+import { startProxy, type Fault, type RunningProxy } from './support/proxy.ts'
+import { copyToDir, inspectRaw } from './support/skopeo.ts'
+
+let registry: RunningRegistry
+let corpus: Fixture[]
+const proxies: RunningProxy[] = []
+
+before(async () => {
+  ;[registry, corpus] = await Promise.all([
+    startRegistry(),
+    mkdtemp(join(tmpdir(), 'corpus-')).then(buildCorpus),
+  ])
+})
+after(async () => {
+  await Promise.all(proxies.map((proxy) => proxy.stop()))
+  await registry.stop()
+})
+
+async function proxyWith(faults: Fault[]): Promise<RunningProxy> {
+  const proxy = await startProxy({ target: registry, faults })
+  proxies.push(proxy)
+  return proxy
+}
+
+/** A logger that keeps the warnings: every retry must say why. */
+function recordingLogger(): Logger & { warnings: string[] } {
+  const warnings: string[] = []
+  return {
+    info() {},
+    debug() {},
+    warn: (message) => warnings.push(message),
+    group: (_title, run) => run(),
+    secret() {},
+    warnings,
+  }
+}
+
+const fast: Partial<PushOptions> = { retryBaseDelayMs: 20 }
+const isManifestPut = (request: { method: string; path: string }) =>
+  request.method === 'PUT' && request.path.includes('/manifests/')
+
+/** The push succeeded: the registry serves what we reported and skopeo copies every blob out. */
+async function assertReadable(repository: string, tag: string, digest: string): Promise<void> {
+  assert.equal(
+    sha256(await inspectRaw(`${registry.host}/${repository}:${tag}`, { registry })),
+    digest,
+  )
+  await copyToDir(`${registry.host}/${repository}:${tag}`, { registry })
+}
+
+describe('transient faults are retried, bounded and visible', () => {
+  for (const status of [500, 502, 503]) {
+    it(`${status} on the manifest PUT once`, async () => {
+      const proxy = await proxyWith([{ kind: 'status', status, match: isManifestPut, times: 1 }])
+      const logger = recordingLogger()
+      const repository = `faults/status-${status}`
+      const result = await push({
+        ...fast,
+        tarball: fixtureByName(corpus, 'oci-archive-gzip').path,
+        image: `${proxy.host}/${repository}`,
+        tags: ['1'],
+        logger,
+      })
+      assert.deepEqual(
+        proxy.requests.filter(isManifestPut).map((request) => request.status),
+        [status, 201],
+      )
+      assert.match(logger.warnings.join('\n'), new RegExp(`HTTP ${status}.*retry 1 of 4`))
+      await assertReadable(repository, '1', result.images[0]!.digest)
+    })
+  }
+
+  it('429 with Retry-After on blob HEADs waits as asked', async () => {
+    const proxy = await proxyWith([
+      {
+        kind: 'status',
+        status: 429,
+        headers: { 'retry-after': '1' },
+        match: (request) => request.method === 'HEAD',
+        times: 1,
+      },
+    ])
+    const started = Date.now()
+    const result = await push({
+      ...fast,
+      tarball: fixtureByName(corpus, 'oci-archive-gzip').path,
+      image: `${proxy.host}/faults/429`,
+      tags: ['1'],
+    })
+    assert.ok(Date.now() - started >= 1000, 'Retry-After: 1 was honoured')
+    assert.equal(proxy.requests.filter((request) => request.status === 429).length, 1)
+    await assertReadable('faults/429', '1', result.images[0]!.digest)
+  })
+
+  it('a connection reset during a streamed layer upload restarts that upload cleanly', async () => {
+    const proxy = await proxyWith([
+      { kind: 'reset', match: (request) => request.method === 'PATCH', times: 1 },
+    ])
+    const logger = recordingLogger()
+    const fixture = fixtureByName(corpus, 'docker-archive-skopeo')
+    const result = await push({
+      ...fast,
+      tarball: fixture.path,
+      image: `${proxy.host}/faults/reset`,
+      tags: ['1'],
+      logger,
+    })
+    assert.equal(
+      proxy.requests.filter((request) => request.status === 0).length,
+      1,
+      'one request was cut',
+    )
+    assert.match(
+      logger.warnings.join('\n'),
+      /streamed upload: .*(ECONNRESET|UND_ERR_SOCKET|EPIPE|other side closed).*retry 1/,
+    )
+    await assertReadable('faults/reset', '1', result.images[0]!.digest)
+  })
+
+  it('a response cut after a few bytes is retried', async () => {
+    const proxy = await proxyWith([
+      {
+        kind: 'reset',
+        match: (request) => request.method === 'GET' && request.path.endsWith('/manifests/1'),
+        times: 1,
+        afterBytes: 10,
+      },
+    ])
+    // The re-push reads the tag's manifest first: that read is cut once.
+    const fixture = fixtureByName(corpus, 'docker-save-legacy')
+    await push({
+      ...fast,
+      tarball: fixture.path,
+      image: `${registry.host}/faults/cut`,
+      tags: ['1'],
+    })
+    const result = await push({
+      ...fast,
+      tarball: fixture.path,
+      image: `${proxy.host}/faults/cut`,
+      tags: ['1'],
+    })
+    assert.ok(result.images[0]!.images[0]!.layers.every((layer) => layer.status === 'skipped'))
+  })
+
+  it('a registry that keeps failing ends in a clear error after the retries, and no tag', async () => {
+    const proxy = await proxyWith([
+      { kind: 'status', status: 503, match: (request) => request.method === 'POST', times: 1000 },
+    ])
+    const logger = recordingLogger()
+    await assert.rejects(
+      push({
+        ...fast,
+        retries: 2,
+        tarball: fixtureByName(corpus, 'oci-archive-gzip').path,
+        image: `${proxy.host}/faults/down`,
+        tags: ['1'],
+        logger,
+      }),
+      (error: unknown) => {
+        assert.ok(error instanceof TarPushError)
+        assert.equal(error.code, 'REGISTRY_ERROR')
+        assert.equal(error.kind, 'registry')
+        assert.match(
+          error.describe(),
+          /POST .*blobs\/uploads\/ answered HTTP 503[\s\S]*hint: the registry is failing/,
+        )
+        return true
+      },
+    )
+    assert.ok(logger.warnings.some((warning) => /retry 2 of 2/.test(warning)))
+    assert.deepEqual(proxy.requests.filter(isManifestPut), [])
+    assert.equal((await httpRequest(`${registry.url}/v2/faults/down/tags/list`)).status, 404)
+  })
+
+  it('a digest mismatch is not retried: it is the tarball, not the network', async () => {
+    const { buildHostile } = await import('./support/hostile.ts')
+    const altered = (await buildHostile(await mkdtemp(join(tmpdir(), 'hostile-')), corpus)).find(
+      (fixture) => fixture.name.startsWith('oci-blob-altered'),
+    )!
+    const proxy = await proxyWith([])
+    const logger = recordingLogger()
+    await assert.rejects(
+      push({
+        ...fast,
+        tarball: altered.path,
+        image: `${proxy.host}/faults/mismatch`,
+        tags: ['1'],
+        logger,
+      }),
+      (error: unknown) => error instanceof TarPushError && error.code === 'BLOB_DIGEST_MISMATCH',
+    )
+    assert.deepEqual(
+      logger.warnings.filter((warning) => /retry/.test(warning)),
+      [],
+    )
+  })
+})
