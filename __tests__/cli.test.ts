@@ -222,6 +222,41 @@ describe('tar-push CLI (dist/cli/index.js)', () => {
   })
 })
 
+describe('HTTP_PROXY and NO_PROXY', () => {
+  it('sends registry traffic through HTTP_PROXY, and not when NO_PROXY names the registry', async () => {
+    const { startForwardProxy } = await import('./support/forward-proxy.ts')
+    const proxy = await startForwardProxy()
+    try {
+      const args = (repository: string) => [
+        'push',
+        tarball,
+        '--image',
+        `${registry.host}/${repository}`,
+        '--tag',
+        '1',
+        '--no-cache',
+      ]
+      const through = await runNode(CLI, args('proxy/through'), {
+        env: env({ HTTP_PROXY: proxy.url, NO_PROXY: '' }),
+      })
+      assert.equal(through.code, 0, through.stderr)
+      assert.ok(
+        proxy.requested.some((url) => url === `http://${registry.host}/v2/`),
+        proxy.requested.join('\n'),
+      )
+      assert.ok(proxy.requested.some((url) => url.includes('/v2/proxy/through/manifests/1')))
+      const count = proxy.requested.length
+      const bypass = await runNode(CLI, args('proxy/bypass'), {
+        env: env({ HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }),
+      })
+      assert.equal(bypass.code, 0, bypass.stderr)
+      assert.equal(proxy.requested.length, count, 'NO_PROXY bypasses the proxy')
+    } finally {
+      await proxy.stop()
+    }
+  })
+})
+
 function assertNoSecret(output: string, username: string, password: string): void {
   for (const form of [
     password,

@@ -7,7 +7,15 @@ import { push, type PushOptions } from '../src/lib/push.ts'
 import { TarPushError } from '../src/lib/errors.ts'
 import type { Logger } from '../src/lib/log.ts'
 import { buildCorpus, fixtureByName, sha256, type Fixture } from './support/fixtures.ts'
-import { httpRequest, startRegistry, type RunningRegistry } from './support/registry.ts'
+import {
+  ALICE,
+  httpRequest,
+  startRegistry,
+  TOKEN_SERVICE,
+  type RunningRegistry,
+} from './support/registry.ts'
+import { createServer, type IncomingHttpHeaders } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { startProxy, type Fault, type RunningProxy } from './support/proxy.ts'
 import { copyToDir, inspectRaw } from './support/skopeo.ts'
 
@@ -204,5 +212,104 @@ describe('transient faults are retried, bounded and visible', () => {
       logger.warnings.filter((warning) => /retry/.test(warning)),
       [],
     )
+  })
+
+  it('a token rejected in the middle of a push is fetched again once, and the push goes on', async () => {
+    const bearer = await startRegistry({ auth: 'bearer' })
+    try {
+      const proxy = await startProxy({ target: bearer })
+      proxies.push(proxy)
+      const repository = 'faults/token'
+      const challenge = `Bearer realm="${bearer.tokenServer!.url}",service="${TOKEN_SERVICE}",scope="repository:${repository}:pull,push",error="invalid_token"`
+      proxy.faults.push({
+        kind: 'status',
+        status: 401,
+        headers: { 'www-authenticate': challenge },
+        match: isManifestPut,
+        times: 1,
+      })
+      const issuedBefore = bearer.tokenServer!.issued
+      const result = await push({
+        ...fast,
+        tarball: fixtureByName(corpus, 'oci-archive-gzip').path,
+        image: `${proxy.host}/${repository}`,
+        tags: ['1'],
+        username: ALICE.username,
+        password: ALICE.password,
+      })
+      assert.deepEqual(
+        proxy.requests.filter(isManifestPut).map((request) => request.status),
+        [401, 201],
+      )
+      assert.equal(
+        bearer.tokenServer!.issued - issuedBefore,
+        2,
+        'one token at the start, one after the 401',
+      )
+      assert.match(result.images[0]!.digest, /^sha256:/)
+    } finally {
+      await bearer.stop()
+    }
+  })
+
+  it('blob HEADs redirected to storage are followed, without the Authorization header', async () => {
+    const basic = await startRegistry({ auth: 'basic' })
+    const storageHeaders: IncomingHttpHeaders[] = []
+    const storage = createServer((request, response) => {
+      storageHeaders.push(request.headers)
+      response.writeHead(200, { 'content-length': '1' }).end()
+    })
+    await new Promise<void>((resolve) => storage.listen(0, '127.0.0.1', resolve))
+    try {
+      const fixture = fixtureByName(corpus, 'oci-archive-gzip')
+      const credentials = { username: ALICE.username, password: ALICE.password }
+      await push({
+        ...fast,
+        ...credentials,
+        tarball: fixture.path,
+        image: `${basic.host}/faults/redirect`,
+        tags: ['1'],
+      })
+      const storageUrl = `http://127.0.0.1:${(storage.address() as AddressInfo).port}/blob`
+      const proxy = await startProxy({
+        target: basic,
+        faults: [
+          {
+            kind: 'status',
+            status: 307,
+            headers: { location: storageUrl },
+            match: (request) => request.method === 'HEAD',
+            times: 100,
+          },
+        ],
+      })
+      proxies.push(proxy)
+      const result = await push({
+        ...fast,
+        ...credentials,
+        tarball: fixture.path,
+        image: `${proxy.host}/faults/redirect`,
+        tags: ['1'],
+      })
+      assert.ok(result.images[0]!.images[0]!.layers.every((layer) => layer.status === 'skipped'))
+      assert.equal(
+        storageHeaders.length,
+        fixture.diffIds.length + 1,
+        'every HEAD followed the redirect',
+      )
+      assert.ok(
+        storageHeaders.every((headers) => headers.authorization === undefined),
+        'no Authorization crossed hosts',
+      )
+      assert.ok(
+        proxy.requests
+          .filter((request) => request.method === 'HEAD')
+          .every((request) => request.headers['authorization'] !== undefined),
+        'the registry itself got it',
+      )
+    } finally {
+      storage.close()
+      await basic.stop()
+    }
   })
 })

@@ -47,7 +47,7 @@ module.exports.g6 = Agent
 __webpack_unused_export__ = Dispatcher1Wrapper
 __webpack_unused_export__ = ProxyAgent
 __webpack_unused_export__ = Socks5ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
+module.exports.J2 = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = H2CClient
 __webpack_unused_export__ = RetryHandler
@@ -47485,21 +47485,31 @@ async function withRetries(what, policy, logger, attempt) {
 
 
 
-/** One keep-alive connection pool per registry; the custom CA adds to the roots, never replaces them. */
+/**
+ * One keep-alive connection pool per registry; the custom CA adds to the roots, never replaces
+ * them. HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case) are honoured as curl and docker do.
+ */
 function createDispatcher(options = {}) {
     const ca = options.extraCaPem ? [...external_node_tls_.rootCertificates, options.extraCaPem] : undefined;
-    return new undici/* Agent */.g6({
+    const tls = {
+        ...(ca ? { ca } : {}),
+        ...(options.skipTlsVerify ? { rejectUnauthorized: false } : {}),
+    };
+    const agentOptions = {
         connections: options.connections ?? 16,
         keepAliveTimeout: 30_000,
         connectTimeout: Math.min(30, options.timeoutSeconds ?? 30) * 1000,
         headersTimeout: (options.timeoutSeconds ?? 300) * 1000,
         bodyTimeout: (options.timeoutSeconds ?? 300) * 1000,
-        connect: {
-            ...(ca ? { ca } : {}),
-            ...(options.skipTlsVerify ? { rejectUnauthorized: false } : {}),
-        },
-    });
+        connect: tls,
+    };
+    const proxied = PROXY_VARIABLES.some((name) => process.env[name]);
+    // Through a proxy the registry's TLS settings apply inside the tunnel (requestTls).
+    return proxied
+        ? new undici/* EnvHttpProxyAgent */.J2({ ...agentOptions, requestTls: tls })
+        : new undici/* Agent */.g6(agentOptions);
 }
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
 const TLS_VERIFY_CODES = new Set([
     'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
     'UNABLE_TO_GET_ISSUER_CERT',
@@ -48159,7 +48169,7 @@ class RepositoryClient {
     }
     async hasBlob(digest) {
         const request = this.#request('HEAD', `/v2/${this.path}/blobs/${digest}`);
-        const response = await this.client.send(request);
+        const response = await this.#followRedirects(request, await this.client.send(request));
         await response.body.dump();
         if (response.statusCode === 200)
             return true;
@@ -48301,16 +48311,7 @@ class RepositoryClient {
     getBlobBytes(digest, limit) {
         const request = this.#request('GET', `/v2/${this.path}/blobs/${digest}`, { retry: false });
         return this.client.withRetries(`GET ${request.url}`, async () => {
-            let response = await this.client.send(request);
-            // Registries may redirect blob GETs to storage; follow without the registry's Authorization.
-            for (let hops = 0; hops < 5 && REDIRECTS.has(response.statusCode); hops++) {
-                await response.body.dump();
-                const location = response.headers['location'];
-                if (typeof location !== 'string')
-                    break;
-                const redirected = this.#request('GET', this.client.resolve(location), { retry: false });
-                response = await this.client.send(redirected);
-            }
+            const response = await this.#followRedirects(request, await this.client.send(request));
             if (response.statusCode === 404) {
                 await response.body.dump();
                 return undefined;
@@ -48364,6 +48365,25 @@ class RepositoryClient {
                 mediaType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : '',
             };
         });
+    }
+    /**
+     * Registries may redirect blob GETs and HEADs to storage (S3, GCS, a CDN). The client sends
+     * the registry's Authorization header only to the registry's own host.
+     */
+    async #followRedirects(request, first) {
+        let response = first;
+        for (let hops = 0; hops < 5 && REDIRECTS.has(response.statusCode); hops++) {
+            const location = response.headers['location'];
+            if (typeof location !== 'string')
+                break;
+            await response.body.dump();
+            const redirected = {
+                ...request,
+                url: new URL(location, this.client.resolve(request.url)).toString(),
+            };
+            response = await this.client.send(redirected);
+        }
+        return response;
     }
     async #readBody(request, response, limit) {
         try {

@@ -1,5 +1,5 @@
 import { rootCertificates } from 'node:tls'
-import { Agent, type Dispatcher } from 'undici'
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici'
 import { TarPushError } from '../errors.ts'
 import { RETRYABLE_NETWORK_CODES } from './retry.ts'
 
@@ -14,21 +14,32 @@ export interface TransportOptions {
   connections?: number
 }
 
-/** One keep-alive connection pool per registry; the custom CA adds to the roots, never replaces them. */
+/**
+ * One keep-alive connection pool per registry; the custom CA adds to the roots, never replaces
+ * them. HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case) are honoured as curl and docker do.
+ */
 export function createDispatcher(options: TransportOptions = {}): Dispatcher {
   const ca = options.extraCaPem ? [...rootCertificates, options.extraCaPem] : undefined
-  return new Agent({
+  const tls = {
+    ...(ca ? { ca } : {}),
+    ...(options.skipTlsVerify ? { rejectUnauthorized: false } : {}),
+  }
+  const agentOptions = {
     connections: options.connections ?? 16,
     keepAliveTimeout: 30_000,
     connectTimeout: Math.min(30, options.timeoutSeconds ?? 30) * 1000,
     headersTimeout: (options.timeoutSeconds ?? 300) * 1000,
     bodyTimeout: (options.timeoutSeconds ?? 300) * 1000,
-    connect: {
-      ...(ca ? { ca } : {}),
-      ...(options.skipTlsVerify ? { rejectUnauthorized: false } : {}),
-    },
-  })
+    connect: tls,
+  }
+  const proxied = PROXY_VARIABLES.some((name) => process.env[name])
+  // Through a proxy the registry's TLS settings apply inside the tunnel (requestTls).
+  return proxied
+    ? new EnvHttpProxyAgent({ ...agentOptions, requestTls: tls })
+    : new Agent(agentOptions)
 }
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']
 
 const TLS_VERIFY_CODES = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',

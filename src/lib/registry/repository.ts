@@ -48,7 +48,7 @@ export class RepositoryClient {
 
   async hasBlob(digest: string): Promise<boolean> {
     const request = this.#request('HEAD', `/v2/${this.path}/blobs/${digest}`)
-    const response = await this.client.send(request)
+    const response = await this.#followRedirects(request, await this.client.send(request))
     await response.body.dump()
     if (response.statusCode === 200) return true
     if (response.statusCode === 404) return false
@@ -200,15 +200,7 @@ export class RepositoryClient {
   getBlobBytes(digest: string, limit: number): Promise<Buffer | undefined> {
     const request = this.#request('GET', `/v2/${this.path}/blobs/${digest}`, { retry: false })
     return this.client.withRetries(`GET ${request.url}`, async () => {
-      let response = await this.client.send(request)
-      // Registries may redirect blob GETs to storage; follow without the registry's Authorization.
-      for (let hops = 0; hops < 5 && REDIRECTS.has(response.statusCode); hops++) {
-        await response.body.dump()
-        const location = response.headers['location']
-        if (typeof location !== 'string') break
-        const redirected = this.#request('GET', this.client.resolve(location), { retry: false })
-        response = await this.client.send(redirected)
-      }
+      const response = await this.#followRedirects(request, await this.client.send(request))
       if (response.statusCode === 404) {
         await response.body.dump()
         return undefined
@@ -270,6 +262,28 @@ export class RepositoryClient {
         mediaType: typeof contentType === 'string' ? contentType.split(';')[0]!.trim() : '',
       }
     })
+  }
+
+  /**
+   * Registries may redirect blob GETs and HEADs to storage (S3, GCS, a CDN). The client sends
+   * the registry's Authorization header only to the registry's own host.
+   */
+  async #followRedirects(
+    request: RegistryRequest,
+    first: RegistryResponse,
+  ): Promise<RegistryResponse> {
+    let response = first
+    for (let hops = 0; hops < 5 && REDIRECTS.has(response.statusCode); hops++) {
+      const location = response.headers['location']
+      if (typeof location !== 'string') break
+      await response.body.dump()
+      const redirected = {
+        ...request,
+        url: new URL(location, this.client.resolve(request.url)).toString(),
+      }
+      response = await this.client.send(redirected)
+    }
+    return response
   }
 
   async #readBody(
