@@ -62,3 +62,45 @@ describe('ParallelGzip', () => {
     assert.ok(gunzipSync(best).equals(text))
   })
 })
+
+describe('the pooled-buffer layer encoder', () => {
+  it('writes the same bytes as the stream encoder (one encoding name, one digest)', async () => {
+    const { openEncodedLayer } = await import('../../src/lib/layer-streams.ts')
+    const { writeFile, mkdtemp } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { createHash } = await import('node:crypto')
+    const { openRangeReader } = await import('../../src/lib/archive/files.ts')
+    // compressible, then incompressible, then compressible again, not a multiple of the block size
+    const data = Buffer.concat([
+      text.subarray(0, 2_500_000),
+      randomBytes(2_200_000),
+      text.subarray(0, 900_001),
+    ])
+    const path = join(await mkdtemp(join(tmpdir(), 'pooled-')), 'layer.tar')
+    await writeFile(path, data)
+    const diffId = `sha256:${createHash('sha256').update(data).digest('hex')}`
+    const layer = {
+      diffId,
+      compression: 'none' as const,
+      storedDigest: diffId,
+      mediaType: undefined,
+      isTar: true,
+      content: {
+        origin: path,
+        size: data.length,
+        open: async () => Readable.from([data]),
+        openReader: () => openRangeReader(path, 0, data.length),
+      },
+    }
+    const { stream, output } = await openEncodedLayer({ layer, compression: 'gzip', level: 1 })
+    const pooled = await buffer(stream)
+    assert.ok(pooled.equals(await compress(data, 1)))
+    assert.equal(output.digest, `sha256:${createHash('sha256').update(pooled).digest('hex')}`)
+    assert.ok(gunzipSync(pooled).equals(data))
+
+    const wrong = { ...layer, diffId: `sha256:${'0'.repeat(64)}` }
+    const failing = await openEncodedLayer({ layer: wrong, compression: 'gzip', level: 1 })
+    await assert.rejects(buffer(failing.stream), /diff_id/)
+  })
+})

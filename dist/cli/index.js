@@ -45639,20 +45639,62 @@ const INCOMPRESSIBLE_ENTROPY = 7.9;
  * only queue in the libuv pool, where file reads wait behind them and stall every pipeline.
  */
 const deflateSlot = createLimiter((0,external_node_os_namespaceObject.availableParallelism)() + 1);
-class ParallelGzip extends external_node_stream_.Transform {
+/**
+ * The gzip member, block by block: `header()`, then `encode()` for each full block in order
+ * (the last may be short), then `trailer()`. `encode` takes what it needs from the block at
+ * once (CRC, dictionary tail, or a copy for stored blocks) except for the deflate job itself:
+ * the block must stay untouched until the returned promise settles.
+ */
+class GzipBlockEncoder {
     #level;
-    #parallel;
-    #buffered = [];
-    #bufferedBytes = 0;
     #previousTail;
     #crc = 0;
     #totalBytes = 0;
+    constructor(level) {
+        this.#level = level;
+    }
+    static blockSize = BLOCK_SIZE;
+    header() {
+        return GZIP_HEADER;
+    }
+    encode(block, options) {
+        this.#crc = (0,external_node_zlib_.crc32)(block, this.#crc);
+        this.#totalBytes += block.length;
+        const dictionary = this.#previousTail;
+        this.#previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)));
+        if (looksIncompressible(block)) {
+            return Promise.resolve(storedBlocks(options.copyStored ? Buffer.from(block) : block));
+        }
+        noteBufferChurn(block.length);
+        return deflateSlot(() => new Promise((resolve, reject) => {
+            (0,external_node_zlib_.deflateRaw)(block, {
+                level: this.#level,
+                chunkSize: OUTPUT_CHUNK,
+                finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
+                ...(dictionary ? { dictionary } : {}),
+            }, (error, compressed) => (error ? reject(error) : resolve([compressed])));
+        }));
+    }
+    trailer() {
+        const trailer = Buffer.alloc(10);
+        FINAL_EMPTY_BLOCK.copy(trailer, 0);
+        trailer.writeUInt32LE(this.#crc >>> 0, 2);
+        trailer.writeUInt32LE(this.#totalBytes % 2 ** 32, 6);
+        return trailer;
+    }
+}
+/** The block encoder as a Transform, for any stream of bytes. */
+class ParallelGzip extends external_node_stream_.Transform {
+    #encoder;
+    #parallel;
+    #buffered = [];
+    #bufferedBytes = 0;
     #inFlight = [];
-    #headerWritten = false;
     constructor(options) {
         super({ highWaterMark: BLOCK_SIZE });
-        this.#level = options.level;
+        this.#encoder = new GzipBlockEncoder(options.level);
         this.#parallel = options.parallel ?? 3;
+        this.push(this.#encoder.header());
     }
     _transform(chunk, _encoding, done) {
         this.#buffered.push(chunk);
@@ -45667,11 +45709,7 @@ class ParallelGzip extends external_node_stream_.Transform {
             this.#bufferedBytes = 0;
             while (this.#inFlight.length > 0)
                 this.#emit(await this.#inFlight.shift());
-            this.#writeHeaderOnce();
-            const trailer = Buffer.alloc(8);
-            trailer.writeUInt32LE(this.#crc >>> 0, 0);
-            trailer.writeUInt32LE(this.#totalBytes % 2 ** 32, 4);
-            this.push(Buffer.concat([FINAL_EMPTY_BLOCK, trailer]));
+            this.push(this.#encoder.trailer());
         };
         finish().then(() => done(), done);
     }
@@ -45690,33 +45728,11 @@ class ParallelGzip extends external_node_stream_.Transform {
         }
     }
     #submit(block) {
-        this.#crc = (0,external_node_zlib_.crc32)(block, this.#crc);
-        this.#totalBytes += block.length;
-        const dictionary = this.#previousTail;
-        this.#previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)));
-        if (looksIncompressible(block)) {
-            this.#inFlight.push(Promise.resolve(storedBlocks(block)));
-            return;
-        }
-        noteBufferChurn(block.length);
-        this.#inFlight.push(deflateSlot(() => new Promise((resolve, reject) => {
-            (0,external_node_zlib_.deflateRaw)(block, {
-                level: this.#level,
-                chunkSize: OUTPUT_CHUNK,
-                finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
-                ...(dictionary ? { dictionary } : {}),
-            }, (error, compressed) => (error ? reject(error) : resolve(compressed)));
-        })));
+        // Stream chunks are not reused by their producer: stored blocks may point into them.
+        this.#inFlight.push(this.#encoder.encode(block, { copyStored: false }));
     }
-    #writeHeaderOnce() {
-        if (this.#headerWritten)
-            return;
-        this.#headerWritten = true;
-        this.push(GZIP_HEADER);
-    }
-    #emit(compressed) {
-        this.#writeHeaderOnce();
-        for (const part of Array.isArray(compressed) ? compressed : [compressed])
+    #emit(parts) {
+        for (const part of parts)
             this.push(part);
     }
 }
@@ -46007,7 +46023,31 @@ function layerMediaType(flavor, compression) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/lib/archive/files.ts
+
+async function openRangeReader(path, start, size) {
+    const handle = await (0,promises_.open)(path, 'r');
+    let position = start;
+    const end = start + size;
+    return {
+        async read(into) {
+            let filled = 0;
+            while (filled < into.length && position < end) {
+                const wanted = Math.min(into.length - filled, end - position);
+                const { bytesRead } = await handle.read(into, filled, wanted, position);
+                if (bytesRead === 0)
+                    throw new Error(`${path} ended at byte ${position}, before ${end}`);
+                filled += bytesRead;
+                position += bytesRead;
+            }
+            return filled;
+        },
+        close: () => handle.close(),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/lib/archive/tar-index.ts
+
 
 
 
@@ -46073,6 +46113,10 @@ class TarIndex {
             end: entry.offset + entry.size - 1,
             highWaterMark: 1024 * 1024,
         });
+    }
+    openReader(name) {
+        const entry = this.#regularFile(name);
+        return openRangeReader(this.#path, entry.offset, entry.size);
     }
     async readHead(name, length) {
         const entry = this.#regularFile(name);
@@ -46291,6 +46335,7 @@ function parsePax(body) {
 
 
 
+
 /** The files of an OCI image layout directory; symlinks may not lead out of it. */
 class LayoutDirectory {
     name;
@@ -46335,6 +46380,10 @@ class LayoutDirectory {
     }
     open(name) {
         return (0,external_node_fs_namespaceObject.createReadStream)(this.#existing(name), { highWaterMark: 1024 * 1024 });
+    }
+    openReader(name) {
+        const path = this.#existing(name);
+        return openRangeReader(path, 0, (0,external_node_fs_namespaceObject.statSync)(path).size);
     }
     async readHead(name, length) {
         const handle = await (0,promises_.open)(this.#existing(name), 'r');
@@ -46485,6 +46534,7 @@ const blobContent = (files, name, size) => ({
     origin: `${files.name}: ${name}`,
     size,
     open: async () => files.open(name),
+    openReader: () => files.openReader(name),
 });
 function requireSize(files, name, referrer) {
     const size = files.sizeOf(name);
@@ -46750,6 +46800,7 @@ async function readOciLayout(files) {
 
 
 
+
 const diffIdMismatch = (layer, actual) => new TarPushError('DIFF_ID_MISMATCH', `layer ${layer.content.origin} has uncompressed sha256 ${actual}, but the config's diff_id is ${layer.diffId}`, {
     subject: layer.content.origin,
     hint: 'the layer or the config was altered after the image was saved; save the image again',
@@ -46834,17 +46885,80 @@ async function encodeLayerToFile(options) {
 async function openEncodedLayer(options) {
     const { layer } = options;
     const output = new DigestingStream();
-    const inputCheck = new VerifyingStream({
+    const encoded = options.compression === 'gzip' && layer.content.openReader
+        ? external_node_stream_.Readable.from(gzipWithPooledBuffers(layer, options.level ?? DEFAULT_LEVELS.gzip), {
+            objectMode: false,
+            highWaterMark: GzipBlockEncoder.blockSize,
+        })
+        : (0,external_node_stream_.pipeline)(await layer.content.open(), inputCheck(layer), createEncoder(options.compression, options.level), () => { });
+    return { stream: (0,external_node_stream_.pipeline)(encoded, output, () => { }), output };
+}
+function inputCheck(layer) {
+    return new VerifyingStream({
         digest: layer.diffId,
         size: layer.content.size,
         onMismatch: (actual) => actual.size !== layer.content.size
-            ? new TarPushError('TARBALL_UNREADABLE', `layer ${layer.content.origin} ended after ${actual.size} of ${layer.content.size} bytes`, {
-                subject: layer.content.origin,
-            })
+            ? truncatedLayer(layer, actual.size)
             : diffIdMismatch(layer, actual.digest),
     });
-    const stream = (0,external_node_stream_.pipeline)(await layer.content.open(), inputCheck, createEncoder(options.compression, options.level), output, () => { });
-    return { stream, output };
+}
+const truncatedLayer = (layer, size) => new TarPushError('TARBALL_UNREADABLE', `layer ${layer.content.origin} ended after ${size} of ${layer.content.size} bytes`, { subject: layer.content.origin });
+/** Input blocks in flight beyond the one being read: the deflate jobs of this layer. */
+const BLOCKS_IN_FLIGHT = 3;
+/**
+ * gzip of a layer read into a few reused buffers: Node's read streams allocate a fresh buffer
+ * per read, and V8 frees those only when it collects, so a big layer made the resident size
+ * float tens of MB above what is live. A buffer is reused once its deflate job has settled.
+ * The diff_id is checked on the same single read.
+ */
+async function* gzipWithPooledBuffers(layer, level) {
+    const reader = await layer.content.openReader();
+    const encoder = new GzipBlockEncoder(level);
+    const inputHash = (0,external_node_crypto_.createHash)('sha256');
+    const free = Array.from({ length: BLOCKS_IN_FLIGHT + 1 }, () => Buffer.allocUnsafe(GzipBlockEncoder.blockSize));
+    const inFlight = [];
+    let total = 0;
+    // After an incompressible block the next is read into a fresh buffer: a stored block can then
+    // point at it (no copy), and random data runs in long stretches.
+    let previousStored = false;
+    try {
+        yield encoder.header();
+        for (;;) {
+            if (inFlight.length > BLOCKS_IN_FLIGHT || free.length === 0) {
+                const oldest = inFlight.shift();
+                yield* await oldest.parts;
+                if (oldest.pooled)
+                    free.push(oldest.pooled);
+            }
+            const pooled = previousStored ? undefined : free.pop();
+            const buffer = pooled ?? Buffer.allocUnsafe(GzipBlockEncoder.blockSize);
+            const length = await reader.read(buffer);
+            if (length === 0) {
+                if (pooled)
+                    free.push(pooled);
+                break;
+            }
+            const block = buffer.subarray(0, length);
+            inputHash.update(block);
+            total += length;
+            previousStored = looksIncompressible(block);
+            const parts = encoder.encode(block, { copyStored: pooled !== undefined });
+            inFlight.push({ parts, pooled });
+        }
+        while (inFlight.length > 0)
+            yield* await inFlight.shift().parts;
+        if (total !== layer.content.size)
+            throw truncatedLayer(layer, total);
+        const diffId = `sha256:${inputHash.digest('hex')}`;
+        if (diffId !== layer.diffId)
+            throw diffIdMismatch(layer, diffId);
+        yield encoder.trailer();
+    }
+    finally {
+        // Settle what is still running before the buffers go away, then release the file.
+        await Promise.allSettled(inFlight.map((job) => job.parts));
+        await reader.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/lib/reuse.ts

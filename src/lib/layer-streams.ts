@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import {
+  Readable,
   Transform,
   pipeline as pipelineCallback,
-  type Readable,
   type TransformCallback,
 } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { createDecoder, createEncoder } from './compress.ts'
+import { DEFAULT_LEVELS, createDecoder, createEncoder } from './compress.ts'
+import { GzipBlockEncoder, looksIncompressible } from './parallel-gzip.ts'
 import { DigestingStream, VerifyingStream } from './digest.ts'
 import { TarPushError } from './errors.ts'
 import type { Compression, Layer } from './model.ts'
@@ -142,26 +143,90 @@ export async function openEncodedLayer(options: {
 }): Promise<{ stream: Readable; output: DigestingStream }> {
   const { layer } = options
   const output = new DigestingStream()
-  const inputCheck = new VerifyingStream({
+  const encoded =
+    options.compression === 'gzip' && layer.content.openReader
+      ? Readable.from(gzipWithPooledBuffers(layer, options.level ?? DEFAULT_LEVELS.gzip!), {
+          objectMode: false,
+          highWaterMark: GzipBlockEncoder.blockSize,
+        })
+      : pipelineCallback(
+          await layer.content.open(),
+          inputCheck(layer),
+          createEncoder(options.compression, options.level),
+          () => {},
+        )
+  return { stream: pipelineCallback(encoded, output, () => {}), output }
+}
+
+function inputCheck(layer: Layer): VerifyingStream {
+  return new VerifyingStream({
     digest: layer.diffId,
     size: layer.content.size,
     onMismatch: (actual) =>
       actual.size !== layer.content.size
-        ? new TarPushError(
-            'TARBALL_UNREADABLE',
-            `layer ${layer.content.origin} ended after ${actual.size} of ${layer.content.size} bytes`,
-            {
-              subject: layer.content.origin,
-            },
-          )
+        ? truncatedLayer(layer, actual.size)
         : diffIdMismatch(layer, actual.digest),
   })
-  const stream = pipelineCallback(
-    await layer.content.open(),
-    inputCheck,
-    createEncoder(options.compression, options.level),
-    output,
-    () => {},
+}
+
+const truncatedLayer = (layer: Layer, size: number): TarPushError =>
+  new TarPushError(
+    'TARBALL_UNREADABLE',
+    `layer ${layer.content.origin} ended after ${size} of ${layer.content.size} bytes`,
+    { subject: layer.content.origin },
   )
-  return { stream, output }
+
+/** Input blocks in flight beyond the one being read: the deflate jobs of this layer. */
+const BLOCKS_IN_FLIGHT = 3
+
+/**
+ * gzip of a layer read into a few reused buffers: Node's read streams allocate a fresh buffer
+ * per read, and V8 frees those only when it collects, so a big layer made the resident size
+ * float tens of MB above what is live. A buffer is reused once its deflate job has settled.
+ * The diff_id is checked on the same single read.
+ */
+async function* gzipWithPooledBuffers(layer: Layer, level: number): AsyncGenerator<Buffer> {
+  const reader = await layer.content.openReader!()
+  const encoder = new GzipBlockEncoder(level)
+  const inputHash = createHash('sha256')
+  const free: Buffer[] = Array.from({ length: BLOCKS_IN_FLIGHT + 1 }, () =>
+    Buffer.allocUnsafe(GzipBlockEncoder.blockSize),
+  )
+  const inFlight: { parts: Promise<Buffer[]>; pooled: Buffer | undefined }[] = []
+  let total = 0
+  // After an incompressible block the next is read into a fresh buffer: a stored block can then
+  // point at it (no copy), and random data runs in long stretches.
+  let previousStored = false
+  try {
+    yield encoder.header()
+    for (;;) {
+      if (inFlight.length > BLOCKS_IN_FLIGHT || free.length === 0) {
+        const oldest = inFlight.shift()!
+        yield* await oldest.parts
+        if (oldest.pooled) free.push(oldest.pooled)
+      }
+      const pooled = previousStored ? undefined : free.pop()!
+      const buffer = pooled ?? Buffer.allocUnsafe(GzipBlockEncoder.blockSize)
+      const length = await reader.read(buffer)
+      if (length === 0) {
+        if (pooled) free.push(pooled)
+        break
+      }
+      const block = buffer.subarray(0, length)
+      inputHash.update(block)
+      total += length
+      previousStored = looksIncompressible(block)
+      const parts = encoder.encode(block, { copyStored: pooled !== undefined })
+      inFlight.push({ parts, pooled })
+    }
+    while (inFlight.length > 0) yield* await inFlight.shift()!.parts
+    if (total !== layer.content.size) throw truncatedLayer(layer, total)
+    const diffId = `sha256:${inputHash.digest('hex')}`
+    if (diffId !== layer.diffId) throw diffIdMismatch(layer, diffId)
+    yield encoder.trailer()
+  } finally {
+    // Settle what is still running before the buffers go away, then release the file.
+    await Promise.allSettled(inFlight.map((job) => job.parts))
+    await reader.close()
+  }
 }

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream'
+import type { SequentialReader } from './archive/files.ts'
 
 /** Media types, in the registry's own words. */
 export const MediaType = {
@@ -46,6 +47,8 @@ export interface BlobContent {
   readonly origin: string
   readonly size: number
   open(): Promise<Readable>
+  /** Sequential reads into the caller's buffers (lets a pipeline reuse its buffers). */
+  openReader?(): Promise<SequentialReader>
 }
 
 /** A layer as its source stores it. */

@@ -38,27 +38,82 @@ const INCOMPRESSIBLE_ENTROPY = 7.9
  */
 const deflateSlot = createLimiter(availableParallelism() + 1)
 
+/**
+ * The gzip member, block by block: `header()`, then `encode()` for each full block in order
+ * (the last may be short), then `trailer()`. `encode` takes what it needs from the block at
+ * once (CRC, dictionary tail, or a copy for stored blocks) except for the deflate job itself:
+ * the block must stay untouched until the returned promise settles.
+ */
+export class GzipBlockEncoder {
+  readonly #level: number
+  #previousTail: Buffer | undefined
+  #crc = 0
+  #totalBytes = 0
+
+  constructor(level: number) {
+    this.#level = level
+  }
+
+  static readonly blockSize = BLOCK_SIZE
+
+  header(): Buffer {
+    return GZIP_HEADER
+  }
+
+  encode(block: Buffer, options: { copyStored: boolean }): Promise<Buffer[]> {
+    this.#crc = crc32(block, this.#crc)
+    this.#totalBytes += block.length
+    const dictionary = this.#previousTail
+    this.#previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)))
+    if (looksIncompressible(block)) {
+      return Promise.resolve(storedBlocks(options.copyStored ? Buffer.from(block) : block))
+    }
+    noteBufferChurn(block.length)
+    return deflateSlot(
+      () =>
+        new Promise<Buffer[]>((resolve, reject) => {
+          deflateRaw(
+            block,
+            {
+              level: this.#level,
+              chunkSize: OUTPUT_CHUNK,
+              finishFlush: constants.Z_SYNC_FLUSH,
+              ...(dictionary ? { dictionary } : {}),
+            },
+            (error, compressed) => (error ? reject(error) : resolve([compressed])),
+          )
+        }),
+    )
+  }
+
+  trailer(): Buffer {
+    const trailer = Buffer.alloc(10)
+    FINAL_EMPTY_BLOCK.copy(trailer, 0)
+    trailer.writeUInt32LE(this.#crc >>> 0, 2)
+    trailer.writeUInt32LE(this.#totalBytes % 2 ** 32, 6)
+    return trailer
+  }
+}
+
 export interface ParallelGzipOptions {
   level: number
   /** Blocks of this stream in flight (bounds its memory); default 3. */
   parallel?: number
 }
 
+/** The block encoder as a Transform, for any stream of bytes. */
 export class ParallelGzip extends Transform {
-  readonly #level: number
+  readonly #encoder: GzipBlockEncoder
   readonly #parallel: number
   #buffered: Buffer[] = []
   #bufferedBytes = 0
-  #previousTail: Buffer | undefined
-  #crc = 0
-  #totalBytes = 0
-  readonly #inFlight: Promise<Buffer | Buffer[]>[] = []
-  #headerWritten = false
+  readonly #inFlight: Promise<Buffer[]>[] = []
 
   constructor(options: ParallelGzipOptions) {
     super({ highWaterMark: BLOCK_SIZE })
-    this.#level = options.level
+    this.#encoder = new GzipBlockEncoder(options.level)
     this.#parallel = options.parallel ?? 3
+    this.push(this.#encoder.header())
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
@@ -73,11 +128,7 @@ export class ParallelGzip extends Transform {
       this.#buffered = []
       this.#bufferedBytes = 0
       while (this.#inFlight.length > 0) this.#emit(await this.#inFlight.shift()!)
-      this.#writeHeaderOnce()
-      const trailer = Buffer.alloc(8)
-      trailer.writeUInt32LE(this.#crc >>> 0, 0)
-      trailer.writeUInt32LE(this.#totalBytes % 2 ** 32, 4)
-      this.push(Buffer.concat([FINAL_EMPTY_BLOCK, trailer]))
+      this.push(this.#encoder.trailer())
     }
     finish().then(() => done(), done)
   }
@@ -98,43 +149,12 @@ export class ParallelGzip extends Transform {
   }
 
   #submit(block: Buffer): void {
-    this.#crc = crc32(block, this.#crc)
-    this.#totalBytes += block.length
-    const dictionary = this.#previousTail
-    this.#previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)))
-    if (looksIncompressible(block)) {
-      this.#inFlight.push(Promise.resolve(storedBlocks(block)))
-      return
-    }
-    noteBufferChurn(block.length)
-    this.#inFlight.push(
-      deflateSlot(
-        () =>
-          new Promise<Buffer>((resolve, reject) => {
-            deflateRaw(
-              block,
-              {
-                level: this.#level,
-                chunkSize: OUTPUT_CHUNK,
-                finishFlush: constants.Z_SYNC_FLUSH,
-                ...(dictionary ? { dictionary } : {}),
-              },
-              (error, compressed) => (error ? reject(error) : resolve(compressed)),
-            )
-          }),
-      ),
-    )
+    // Stream chunks are not reused by their producer: stored blocks may point into them.
+    this.#inFlight.push(this.#encoder.encode(block, { copyStored: false }))
   }
 
-  #writeHeaderOnce(): void {
-    if (this.#headerWritten) return
-    this.#headerWritten = true
-    this.push(GZIP_HEADER)
-  }
-
-  #emit(compressed: Buffer | Buffer[]): void {
-    this.#writeHeaderOnce()
-    for (const part of Array.isArray(compressed) ? compressed : [compressed]) this.push(part)
+  #emit(parts: Buffer[]): void {
+    for (const part of parts) this.push(part)
   }
 }
 

@@ -4,7 +4,7 @@ import { join, sep } from 'node:path'
 import type { Readable } from 'node:stream'
 import { TarPushError } from '../errors.ts'
 import { cleanName } from './tar-index.ts'
-import type { ArchiveFiles } from './files.ts'
+import { openRangeReader, type ArchiveFiles, type SequentialReader } from './files.ts'
 
 /** The files of an OCI image layout directory; symlinks may not lead out of it. */
 export class LayoutDirectory implements ArchiveFiles {
@@ -57,6 +57,11 @@ export class LayoutDirectory implements ArchiveFiles {
 
   open(name: string): Readable {
     return createReadStream(this.#existing(name), { highWaterMark: 1024 * 1024 })
+  }
+
+  openReader(name: string): Promise<SequentialReader> {
+    const path = this.#existing(name)
+    return openRangeReader(path, 0, statSync(path).size)
   }
 
   async readHead(name: string, length: number): Promise<Buffer> {

@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 
 /**
@@ -14,7 +15,40 @@ export interface ArchiveFiles {
   readHead(name: string, length: number): Promise<Buffer>
   /** A stream of the file's bytes. */
   open(name: string): Readable
+  /** The file's bytes read into buffers the caller supplies (and may reuse). */
+  openReader(name: string): Promise<SequentialReader>
   /** The whole file, refused when larger than `limit` (JSON documents, never layers). */
   readAll(name: string, limit: number): Promise<Buffer>
   close(): Promise<void>
+}
+
+/** Reads a byte range of a file in order, into the caller's buffers. */
+export interface SequentialReader {
+  /** Fills `into` completely, or with what is left; 0 at the end. */
+  read(into: Buffer): Promise<number>
+  close(): Promise<void>
+}
+
+export async function openRangeReader(
+  path: string,
+  start: number,
+  size: number,
+): Promise<SequentialReader> {
+  const handle = await open(path, 'r')
+  let position = start
+  const end = start + size
+  return {
+    async read(into) {
+      let filled = 0
+      while (filled < into.length && position < end) {
+        const wanted = Math.min(into.length - filled, end - position)
+        const { bytesRead } = await handle.read(into, filled, wanted, position)
+        if (bytesRead === 0) throw new Error(`${path} ended at byte ${position}, before ${end}`)
+        filled += bytesRead
+        position += bytesRead
+      }
+      return filled
+    },
+    close: () => handle.close(),
+  }
 }

@@ -66,6 +66,7 @@ const blobContent = (files: ArchiveFiles, name: string, size: number): BlobConte
   origin: `${files.name}: ${name}`,
   size,
   open: async () => files.open(name),
+  openReader: () => files.openReader(name),
 })
 
 function requireSize(files: ArchiveFiles, name: string, referrer: string): number {

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs'
 import { posix } from 'node:path'
 import type { Readable } from 'node:stream'
 import { TarPushError } from '../errors.ts'
-import type { ArchiveFiles } from './files.ts'
+import { openRangeReader, type ArchiveFiles, type SequentialReader } from './files.ts'
 
 /**
  * Indexes a tar file by reading its headers only, seeking over entry bodies, so a multi-GB
@@ -96,6 +96,11 @@ export class TarIndex implements ArchiveFiles {
       end: entry.offset + entry.size - 1,
       highWaterMark: 1024 * 1024,
     })
+  }
+
+  openReader(name: string): Promise<SequentialReader> {
+    const entry = this.#regularFile(name)
+    return openRangeReader(this.#path, entry.offset, entry.size)
   }
 
   async readHead(name: string, length: number): Promise<Buffer> {
