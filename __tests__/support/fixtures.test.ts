@@ -132,14 +132,39 @@ function checkOci(entries: readonly ReadEntry[]): Verdict {
   return refs.some((r) => typeof r === 'string') ? 'OK' : 'NO_TAGS'
 }
 
+/** Unwraps gzip/zstd with a cap: what unpacks to over 1000× its size (and 1 GiB) is a bomb. */
+function unwrapCapped(bytes: Buffer): Buffer {
+  const maxOutputLength = Math.max(1024 ** 3, bytes.length * 1000)
+  if (wrapperOf(bytes) === 'gzip') return gunzipSync(bytes, { maxOutputLength })
+  if (wrapperOf(bytes) === 'zstd') return zstdDecompressSync(bytes, { maxOutputLength })
+  return bytes
+}
+
+/** Two entries of one name (but directories), or a link that leads back to itself. */
+function isAmbiguous(entries: readonly ReadEntry[]): boolean {
+  const names = entries.filter((e) => e.type !== 'directory').map((e) => posix.normalize(e.name))
+  if (new Set(names).size !== names.length) return true
+  return entries.some((e) => {
+    if (e.type !== 'symlink' && e.type !== 'link') return false
+    try {
+      entryData(entries, e.name)
+      return false
+    } catch (error) {
+      return /loop/.test((error as Error).message)
+    }
+  })
+}
+
 async function check(path: string): Promise<Verdict> {
   let entries: ReadEntry[]
   try {
-    entries = await readTar(await readFile(path))
+    const bytes = await readFile(path)
+    if (bytes.length === 0) return 'TARBALL_UNREADABLE'
+    entries = await readTar(unwrapCapped(bytes))
   } catch {
     return 'TARBALL_UNREADABLE'
   }
-  if (entries.some(isForbidden)) return 'TARBALL_ENTRY'
+  if (entries.some(isForbidden) || isAmbiguous(entries)) return 'TARBALL_ENTRY'
   if (entries.some((e) => e.name === 'manifest.json')) return checkDocker(entries)
   if (entries.some((e) => e.name === 'index.json')) return checkOci(entries)
   return 'TARBALL_FORMAT'
@@ -149,7 +174,7 @@ async function check(path: string): Promise<Verdict> {
 async function evidence(path: string): Promise<string> {
   let entries: ReadEntry[] = []
   try {
-    entries = await readTar(await readFile(path))
+    entries = await readTar(unwrapCapped(await readFile(path)))
   } catch {
     // unreadable: only the file name is evidence
   }

@@ -18,6 +18,7 @@ import {
 } from './fixtures.ts'
 import type { Fixture, ImageParts } from './fixtures.ts'
 import { tarBytes } from './tar-builder.ts'
+import { execFileSync } from 'node:child_process'
 import type { TarEntry } from './tar-builder.ts'
 import type { ErrorCode } from '../../src/lib/errors.ts'
 
@@ -153,6 +154,16 @@ async function dockerSpecs(image: ImageParts): Promise<Spec[]> {
       /dev\/sda/,
     ),
     leading('fifo.tar', { kind: 'fifo', name: 'run/fifo' }, /run\/fifo/),
+    leading(
+      'duplicate-manifest.tar',
+      { kind: 'file', name: 'manifest.json', data: '[]' },
+      /manifest\.json/,
+    ),
+    tarSpec('link-loop.tar', 'TARBALL_ENTRY', escapeRegExp(secondLayer), [
+      ...replaced(entries, secondLayer, { kind: 'symlink', name: secondLayer, target: 'loop-a' }),
+      { kind: 'symlink', name: `${secondLayer.split('/')[0]}/loop-a`, target: 'loop-b' },
+      { kind: 'symlink', name: `${secondLayer.split('/')[0]}/loop-b`, target: 'loop-a' },
+    ]),
     layerAs(
       'symlink-escape.tar',
       { kind: 'symlink', name: secondLayer, target: '../../etc/passwd' },
@@ -369,6 +380,13 @@ async function truncatedHalf(fixture: Fixture): Promise<Buffer> {
 }
 
 /** Random bytes that start like neither gzip, zstd nor a tar header. */
+/** 1.1 GiB of zeros in a few kB of zstd: unpacks to over a thousand times its size. */
+function zstdBomb(): Buffer {
+  return execFileSync('sh', ['-c', 'head -c 1200000000 /dev/zero | zstd -q -3 -c'], {
+    maxBuffer: 64 * 1024 * 1024,
+  })
+}
+
 function noise(): Buffer {
   const bytes = randomBytes(64 * 1024)
   bytes.write('NOISE', 0)
@@ -390,6 +408,8 @@ async function fileSpecs(base: Fixture[], image: ImageParts): Promise<Spec[]> {
       await truncatedHalf(fixtureByName(base, 'oci-archive.tar.zst')),
     ),
     fileSpec('random-bytes.tar', 'TARBALL_UNREADABLE', noise()),
+    fileSpec('empty-file.tar', 'TARBALL_UNREADABLE', Buffer.alloc(0)),
+    fileSpec('zstd-bomb.tar.zst', 'TARBALL_UNREADABLE', zstdBomb()),
     {
       name: 'readme-only.tar',
       expectCode: 'TARBALL_FORMAT',

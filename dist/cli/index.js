@@ -46094,7 +46094,10 @@ class TarIndex {
         let entry = this.#entries.get(cleanName(name));
         for (let depth = 0; entry && entry.type !== 'file' && entry.type !== 'directory'; depth++) {
             if (depth >= MAX_LINK_DEPTH) {
-                throw new TarPushError('TARBALL_ENTRY', `link loop at "${name}"`, { subject: this.name });
+                throw new TarPushError('TARBALL_ENTRY', `link loop at "${name}"`, {
+                    subject: this.name,
+                    hint: 'links in an image archive lead to a file; this tarball was crafted or damaged',
+                });
             }
             entry = this.#entries.get(linkTarget(entry, this.name));
         }
@@ -46236,6 +46239,14 @@ async function readHeaders(handle, archive) {
         position = next;
         if (name === '.')
             continue;
+        const earlier = entries.get(name);
+        if (earlier && !(earlier.type === 'directory' && type === 'directory')) {
+            // Readers disagree on which copy wins; a tarball with two of one file is not trusted.
+            throw new TarPushError('TARBALL_ENTRY', `entry "${name}" appears twice in the archive`, {
+                subject: archive,
+                hint: 'image archives name each file once; this tarball was appended to or crafted',
+            });
+        }
         entries.set(name, {
             name,
             type,
@@ -46424,6 +46435,7 @@ class LayoutDirectory {
 
 
 
+
 const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
 const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
 function sniffCompression(head) {
@@ -46457,7 +46469,9 @@ async function openArchive(path, options = {}) {
     const spoolPath = (0,external_node_path_.join)(spoolRoot, 'unwrapped.tar');
     const removeSpool = () => (0,promises_.rm)(spoolRoot, { recursive: true, force: true });
     try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), wrapper === 'gzip' ? (0,external_node_zlib_.createGunzip)() : (0,external_node_zlib_.createZstdDecompress)(), (0,external_node_fs_namespaceObject.createWriteStream)(spoolPath)).catch((error) => {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), wrapper === 'gzip' ? (0,external_node_zlib_.createGunzip)() : (0,external_node_zlib_.createZstdDecompress)(), new BombGuard(path, stats.size), (0,external_node_fs_namespaceObject.createWriteStream)(spoolPath)).catch((error) => {
+            if (error instanceof TarPushError)
+                throw error;
             throw new TarPushError('TARBALL_UNREADABLE', `the ${wrapper} compression of the file is broken: ${error.message}`, {
                 subject: path,
                 hint: 'the file was cut short or damaged; compress or download it again',
@@ -46476,6 +46490,33 @@ async function openArchive(path, options = {}) {
     catch (error) {
         await removeSpool();
         throw error;
+    }
+}
+/**
+ * Real image tarballs shrink 2-20× when compressed; a file that unpacks to over a thousand
+ * times its size (and over 1 GiB) is a decompression bomb that would fill the disk.
+ */
+const BOMB_RATIO = 1000;
+const BOMB_MIN_BYTES = 1024 ** 3;
+class BombGuard extends external_node_stream_.Transform {
+    #path;
+    #limit;
+    #written = 0;
+    constructor(path, compressedSize) {
+        super();
+        this.#path = path;
+        this.#limit = Math.max(BOMB_MIN_BYTES, compressedSize * BOMB_RATIO);
+    }
+    _transform(chunk, _encoding, done) {
+        this.#written += chunk.length;
+        if (this.#written <= this.#limit) {
+            done(null, chunk);
+            return;
+        }
+        done(new TarPushError('TARBALL_UNREADABLE', `the file unpacks to more than ${BOMB_RATIO} times its size: a decompression bomb`, {
+            subject: this.#path,
+            hint: 'if it is a real image, decompress it yourself and pass the .tar',
+        }));
     }
 }
 async function readHead(path) {

@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdtemp, open as openFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Transform, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip, createZstdDecompress } from 'node:zlib'
 import { TarPushError } from '../errors.ts'
@@ -60,8 +61,10 @@ export async function openArchive(
     await pipeline(
       createReadStream(path),
       wrapper === 'gzip' ? createGunzip() : createZstdDecompress(),
+      new BombGuard(path, stats.size),
       createWriteStream(spoolPath),
     ).catch((error: Error) => {
+      if (error instanceof TarPushError) throw error
       throw new TarPushError(
         'TARBALL_UNREADABLE',
         `the ${wrapper} compression of the file is broken: ${error.message}`,
@@ -83,6 +86,43 @@ export async function openArchive(
   } catch (error) {
     await removeSpool()
     throw error
+  }
+}
+
+/**
+ * Real image tarballs shrink 2-20× when compressed; a file that unpacks to over a thousand
+ * times its size (and over 1 GiB) is a decompression bomb that would fill the disk.
+ */
+const BOMB_RATIO = 1000
+const BOMB_MIN_BYTES = 1024 ** 3
+
+class BombGuard extends Transform {
+  readonly #path: string
+  readonly #limit: number
+  #written = 0
+
+  constructor(path: string, compressedSize: number) {
+    super()
+    this.#path = path
+    this.#limit = Math.max(BOMB_MIN_BYTES, compressedSize * BOMB_RATIO)
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.#written += chunk.length
+    if (this.#written <= this.#limit) {
+      done(null, chunk)
+      return
+    }
+    done(
+      new TarPushError(
+        'TARBALL_UNREADABLE',
+        `the file unpacks to more than ${BOMB_RATIO} times its size: a decompression bomb`,
+        {
+          subject: this.#path,
+          hint: 'if it is a real image, decompress it yourself and pass the .tar',
+        },
+      ),
+    )
   }
 }
 

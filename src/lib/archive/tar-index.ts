@@ -76,7 +76,10 @@ export class TarIndex implements ArchiveFiles {
     let entry = this.#entries.get(cleanName(name))
     for (let depth = 0; entry && entry.type !== 'file' && entry.type !== 'directory'; depth++) {
       if (depth >= MAX_LINK_DEPTH) {
-        throw new TarPushError('TARBALL_ENTRY', `link loop at "${name}"`, { subject: this.name })
+        throw new TarPushError('TARBALL_ENTRY', `link loop at "${name}"`, {
+          subject: this.name,
+          hint: 'links in an image archive lead to a file; this tarball was crafted or damaged',
+        })
       }
       entry = this.#entries.get(linkTarget(entry, this.name))
     }
@@ -236,6 +239,14 @@ async function readHeaders(handle: FileHandle, archive: string): Promise<Map<str
     pending = {}
     position = next
     if (name === '.') continue
+    const earlier = entries.get(name)
+    if (earlier && !(earlier.type === 'directory' && type === 'directory')) {
+      // Readers disagree on which copy wins; a tarball with two of one file is not trusted.
+      throw new TarPushError('TARBALL_ENTRY', `entry "${name}" appears twice in the archive`, {
+        subject: archive,
+        hint: 'image archives name each file once; this tarball was appended to or crafted',
+      })
+    }
     entries.set(name, {
       name,
       type,
