@@ -47893,14 +47893,23 @@ class Authenticator {
 async function readLimited(response, limit) {
     return (await readBytesLimited(response, limit)).toString('utf8');
 }
-/** Reads at most `limit` bytes of a response body (error bodies, tokens, manifests). */
-async function readBytesLimited(response, limit) {
+/**
+ * Reads at most `limit` bytes of a response body. Error bodies are cut there; with `refuseOver`
+ * (manifests, configs) a bigger body is an error naming what it was, never a truncated document.
+ */
+async function readBytesLimited(response, limit, refuseOver) {
     const chunks = [];
     let length = 0;
     for await (const chunk of response.body) {
         length += chunk.length;
         if (length > limit) {
             response.body.destroy();
+            if (refuseOver) {
+                throw new TarPushError('REGISTRY_ERROR', `${refuseOver} is larger than ${limit} bytes`, {
+                    subject: refuseOver,
+                    hint: 'the registry sent something that is not an image manifest or config',
+                });
+            }
             break;
         }
         chunks.push(chunk);
@@ -48542,7 +48551,7 @@ class RepositoryClient {
     }
     async #readBody(request, response, limit) {
         try {
-            return await readBytesLimited(response, limit);
+            return await readBytesLimited(response, limit, `${request.method} ${this.client.resolve(request.url)}`);
         }
         catch (error) {
             throw transportError(error, request.method, this.client.resolve(request.url));

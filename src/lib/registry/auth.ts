@@ -200,10 +200,14 @@ export async function readLimited(
   return (await readBytesLimited(response, limit)).toString('utf8')
 }
 
-/** Reads at most `limit` bytes of a response body (error bodies, tokens, manifests). */
+/**
+ * Reads at most `limit` bytes of a response body. Error bodies are cut there; with `refuseOver`
+ * (manifests, configs) a bigger body is an error naming what it was, never a truncated document.
+ */
 export async function readBytesLimited(
   response: Dispatcher.ResponseData,
   limit: number,
+  refuseOver?: string,
 ): Promise<Buffer> {
   const chunks: Buffer[] = []
   let length = 0
@@ -211,6 +215,12 @@ export async function readBytesLimited(
     length += chunk.length
     if (length > limit) {
       response.body.destroy()
+      if (refuseOver) {
+        throw new TarPushError('REGISTRY_ERROR', `${refuseOver} is larger than ${limit} bytes`, {
+          subject: refuseOver,
+          hint: 'the registry sent something that is not an image manifest or config',
+        })
+      }
       break
     }
     chunks.push(chunk)

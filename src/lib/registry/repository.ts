@@ -292,7 +292,11 @@ export class RepositoryClient {
     limit: number,
   ): Promise<Buffer> {
     try {
-      return await readBytesLimited(response, limit)
+      return await readBytesLimited(
+        response,
+        limit,
+        `${request.method} ${this.client.resolve(request.url)}`,
+      )
     } catch (error) {
       throw transportError(error, request.method, this.client.resolve(request.url))
     }
