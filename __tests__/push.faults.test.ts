@@ -313,3 +313,85 @@ describe('transient faults are retried, bounded and visible', () => {
     }
   })
 })
+
+describe('chunked uploads', () => {
+  const patches = (proxy: RunningProxy) =>
+    proxy.requests.filter((request) => request.method === 'PATCH')
+
+  it('--chunk-size sends consecutive Content-Range chunks and the same blobs', async () => {
+    const fixture = fixtureByName(corpus, 'docker-archive-skopeo')
+    const whole = await push({
+      ...fast,
+      tarball: fixture.path,
+      image: `${registry.host}/chunks/whole`,
+      tags: ['1'],
+    })
+    const proxy = await proxyWith([])
+    const result = await push({
+      ...fast,
+      tarball: fixture.path,
+      image: `${proxy.host}/chunks/small`,
+      tags: ['1'],
+      chunkSize: 65536,
+    })
+    assert.equal(result.images[0]!.digest, whole.images[0]!.digest)
+    const ranges = patches(proxy).map((request) => String(request.headers['content-range']))
+    assert.ok(ranges.length > fixture.diffIds.length, `several chunks: ${ranges.join(' ')}`)
+    for (const range of ranges) {
+      const [start, end] = range.split('-').map(Number)
+      assert.ok(end! - start! + 1 <= 65536, range)
+    }
+    assert.ok(
+      ranges.includes('0-65535') && ranges.includes('65536-131071'),
+      'consecutive, inclusive ends',
+    )
+    await assertReadable('chunks/small', '1', result.images[0]!.digest)
+  })
+
+  it('a streamed PATCH refused as too large (416, as GHCR does) is sent again in chunks', async () => {
+    const proxy = await proxyWith([
+      { kind: 'status', status: 416, match: (request) => request.method === 'PATCH', times: 1 },
+    ])
+    const logger = recordingLogger()
+    const info: string[] = []
+    const result = await push({
+      ...fast,
+      tarball: fixtureByName(corpus, 'docker-archive-skopeo').path,
+      image: `${proxy.host}/chunks/refused`,
+      tags: ['1'],
+      logger: { ...logger, info: (message: string) => info.push(message) },
+    })
+    assert.match(info.join('\n'), /refused a streamed body as too large; sending chunks/)
+    assert.equal(patches(proxy)[0]!.status, 416)
+    // Layers already streaming finish as they are; the refused one goes again in chunks.
+    assert.ok(
+      patches(proxy)
+        .slice(1)
+        .every((request) => request.status === 202),
+    )
+    assert.ok(patches(proxy).some((request) => request.headers['content-range'] !== undefined))
+    await assertReadable('chunks/refused', '1', result.images[0]!.digest)
+  })
+
+  it('a monolithic PUT refused with 413 moves to chunks', async () => {
+    const proxy = await proxyWith([
+      {
+        kind: 'status',
+        status: 413,
+        match: (request) => request.method === 'PUT' && request.path.includes('/blobs/uploads/'),
+        times: 1,
+      },
+    ])
+    const result = await push({
+      ...fast,
+      tarball: fixtureByName(corpus, 'oci-archive-gzip').path,
+      image: `${proxy.host}/chunks/put413`,
+      tags: ['1'],
+    })
+    assert.ok(
+      patches(proxy).length > 0 &&
+        patches(proxy).every((request) => request.headers['content-range'] !== undefined),
+    )
+    await assertReadable('chunks/put413', '1', result.images[0]!.digest)
+  })
+})

@@ -29,6 +29,8 @@ Options for push:
   --cache-dir DIR           digest map kept across runs (default: $XDG_CACHE_HOME/tar-push
                             or ~/.cache/tar-push)
   --no-cache                learn nothing across runs
+  --chunk-size BYTES        upload blobs in PATCH chunks of this size (default 0: whole,
+                            chunked only when the registry refuses a body as too large)
   --retries N               retries of a failed request or upload (5xx, 429, resets,
                             timeouts), with backoff (default 4)
   --timeout S               connect, response and idle-body timeout in seconds (default 300)
@@ -105,6 +107,7 @@ export async function main(argv: string[]): Promise<number> {
       cacheDir: values['no-cache'] ? undefined : (values['cache-dir'] ?? defaultCacheDir()),
       uploadMode: parseUploadMode(values['upload-mode']),
       retries: parseInteger(values.retries, '--retries', 0, 20),
+      chunkSize: parseInteger(values['chunk-size'], '--chunk-size', 0, 2 ** 40),
       timeoutSeconds: parseInteger(values.timeout, '--timeout', 1, 3600),
       logger,
     })
@@ -145,6 +148,7 @@ function parseCommandLine(argv: string[]) {
         'no-cache': { type: 'boolean' },
         'upload-mode': { type: 'string' },
         retries: { type: 'string' },
+        'chunk-size': { type: 'string' },
         timeout: { type: 'string' },
         json: { type: 'boolean' },
         debug: { type: 'boolean' },

@@ -47002,463 +47002,8 @@ async function* gzipWithPooledBuffers(layer, level) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/lib/reuse.ts
-
-
-
-const reuse_MAX_CONFIG_BYTES = 32 * 1024 * 1024;
-/**
- * Reads what a target tag holds now: its layers by diff_id and encoding. A re-push of the same
- * image then knows every layer's digest without compressing anything: HEAD and finish. Any
- * trouble (no tag, an index, a foreign config) just means nothing to reuse.
- */
-async function layersOfTag(repository, tag, logger) {
-    const layers = new Map();
-    try {
-        const manifest = await repository.getManifest(tag, [
-            MediaType.ociManifest,
-            MediaType.dockerManifest,
-        ]);
-        if (!manifest ||
-            (manifest.mediaType !== MediaType.ociManifest &&
-                manifest.mediaType !== MediaType.dockerManifest))
-            return layers;
-        const json = new JsonReader(`${repository.path}:${tag} manifest`, 'REGISTRY_ERROR');
-        const document = json.object(json.parse(manifest.bytes), '');
-        const config = json.object(document['config'], 'config');
-        const configDigest = json.string(config['digest'], 'config.digest');
-        const configBytes = await repository.getBlobBytes(configDigest, reuse_MAX_CONFIG_BYTES);
-        if (!configBytes)
-            return layers;
-        const configJson = new JsonReader(`${repository.path}:${tag} config`, 'REGISTRY_ERROR');
-        const rootfs = configJson.object(configJson.object(configJson.parse(configBytes), '')['rootfs'], 'rootfs');
-        const diffIds = configJson.stringArray(rootfs['diff_ids'] ?? [], 'rootfs.diff_ids');
-        const descriptors = json.array(document['layers'] ?? [], 'layers').map((value, index) => {
-            const layer = json.object(value, `layers[${index}]`);
-            return {
-                mediaType: json.string(layer['mediaType'], `layers[${index}].mediaType`),
-                digest: json.string(layer['digest'], `layers[${index}].digest`),
-                size: json.size(layer['size'], `layers[${index}].size`),
-            };
-        });
-        const tarLayers = descriptors.filter((layer) => isTarLayerMediaType(layer.mediaType));
-        if (tarLayers.length !== diffIds.length)
-            return layers;
-        tarLayers.forEach((layer, index) => layers.set(reuseKey(diffIds[index], compressionOfMediaType(layer.mediaType)), layer));
-        logger.debug(`${repository.path}:${tag} holds ${layers.size} layers to reuse`);
-    }
-    catch (error) {
-        // Auth failures are real and surface on the push itself; anything else only disables reuse.
-        if (error instanceof TarPushError &&
-            (error.code === 'AUTH_FAILED' || error.code === 'AUTH_DENIED'))
-            throw error;
-        logger.debug(`nothing to reuse from ${repository.path}:${tag}: ${error.message}`);
-    }
-    return layers;
-}
-const reuseKey = (diffId, compression) => `${diffId} ${compression}`;
-
-;// CONCATENATED MODULE: ./src/lib/copy.ts
-
-
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_CONCURRENCY = Math.min(8, Math.max(2, (0,external_node_os_namespaceObject.availableParallelism)()) * 2);
-/**
- * The copy engine, for one target repository: plans each layer's blob, HEADs it, uploads what
- * is missing in parallel, then PUTs the manifest (and index) under the tags — only after every
- * blob it references is present and verified. A blob or layer needed twice is handled once.
- */
-class CopySession {
-    #options;
-    #limit;
-    #blobs = new Map();
-    #presence = new Map();
-    #encodedLayers = new Map();
-    #spoolCounter = 0;
-    bytesUploaded = 0;
-    constructor(options) {
-        this.#options = options;
-        this.#limit = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
-    }
-    get #registry() {
-        return this.#options.repository.client.registry;
-    }
-    async copy(artifact, tags) {
-        const before = this.bytesUploaded;
-        const { manifest, images } = artifact.kind === 'image'
-            ? await this.#copyImageOnly(artifact)
-            : await this.#copyIndex(artifact);
-        for (const tag of tags) {
-            await this.#options.repository.putManifest(tag, manifest);
-            this.#options.logger.info(`tagged ${this.#options.repository.path}:${tag} → ${manifest.digest}`);
-        }
-        return {
-            digest: manifest.digest,
-            mediaType: manifest.mediaType,
-            size: manifest.bytes.length,
-            tags: [...tags],
-            images,
-            bytesUploaded: this.bytesUploaded - before,
-        };
-    }
-    async #copyImageOnly(image) {
-        const { manifest, report } = await this.#copyImageBlobs(image);
-        return { manifest, images: [report] };
-    }
-    async #copyIndex(index) {
-        const replaced = new Map();
-        const images = [];
-        for (const child of index.children) {
-            const { manifest, report } = await this.#copyImageBlobs(child);
-            await this.#options.repository.putManifest(manifest.digest, manifest);
-            if (child.manifest && child.manifest.digest !== manifest.digest)
-                replaced.set(child.manifest.digest, manifest);
-            images.push(report);
-        }
-        return {
-            manifest: replaced.size === 0 ? index.manifest : rewriteIndex(index.manifest, replaced),
-            images,
-        };
-    }
-    async #copyImageBlobs(image) {
-        const { compression } = this.#options;
-        const flavor = image.flavor === 'docker' &&
-            image.layers.some((layer) => finalCompression(layer, compression) === 'zstd')
-            ? 'oci'
-            : image.flavor;
-        const layerReports = await allOrFirstError(image.layers.map((layer) => this.#limit(async () => {
-            const encode = layer.isTar && layer.compression === 'none' && compression !== 'none';
-            const placed = encode
-                ? await this.#placeEncodedLayer(layer)
-                : await this.#placeStoredLayer(layer);
-            const mediaType = !encode && layer.mediaType !== undefined
-                ? layer.mediaType
-                : layerMediaType(flavor, finalCompression(layer, compression));
-            const report = {
-                digest: placed.digest,
-                size: placed.size,
-                mediaType,
-                status: placed.status,
-            };
-            if (layer.isTar)
-                report.diffId = layer.diffId;
-            return report;
-        })));
-        const config = image.config;
-        await this.#ensureBlob({
-            digest: config.digest,
-            size: config.bytes.length,
-            open: async () => external_node_stream_.Readable.from([config.bytes]),
-        }, `config ${config.digest}`);
-        const unchanged = image.manifest !== undefined &&
-            flavor === image.flavor &&
-            image.layers.every((layer, i) => layer.storedDigest === layerReports[i].digest &&
-                layer.mediaType === layerReports[i].mediaType);
-        const manifest = unchanged ? image.manifest : buildManifest(image, flavor, layerReports);
-        const report = {
-            digest: manifest.digest,
-            mediaType: manifest.mediaType,
-            size: manifest.bytes.length,
-            config: { digest: config.digest, size: config.bytes.length },
-            layers: layerReports,
-            ...(image.platform ? { platform: image.platform } : {}),
-        };
-        return { manifest, report };
-    }
-    /** A stored blob goes up as it is; its digest is the source's, or learned by one read. */
-    async #placeStoredLayer(layer) {
-        const digest = layer.storedDigest ?? (await hashContent(layer));
-        const blob = { digest, size: layer.content.size, open: () => openStoredLayer(layer, digest) };
-        return {
-            digest,
-            size: blob.size,
-            status: await this.#ensureBlob(blob, `layer ${layer.content.origin}`),
-        };
-    }
-    /**
-     * A layer to compress. Its digest may be known without compressing — the target tag holds
-     * it (a re-push), or an earlier run recorded it — and then a HEAD (or a mount) may be all
-     * it takes. Otherwise it is compressed once and uploaded; identical layers share the work.
-     */
-    #placeEncodedLayer(layer) {
-        let placed = this.#encodedLayers.get(layer.diffId);
-        if (!placed) {
-            placed = this.#encodeOrReuse(layer);
-            this.#encodedLayers.set(layer.diffId, placed);
-        }
-        return placed;
-    }
-    async #encodeOrReuse(layer) {
-        const { compression, level, digestMap, reusable } = this.#options;
-        const encoding = encodingName(compression, level);
-        const hints = [
-            reusable?.get(reuseKey(layer.diffId, compression)),
-            digestMap.encodedLayer(layer.diffId, encoding),
-        ];
-        for (const hint of hints) {
-            if (!hint)
-                continue;
-            const status = await this.#presenceOf(hint.digest, hint.size);
-            if (status !== 'missing')
-                return { digest: hint.digest, size: hint.size, status };
-        }
-        const placed = this.#options.uploadMode === 'spool'
-            ? await this.#encodeSpooledAndUpload(layer, compression, level)
-            : await this.#encodeStreamedAndUpload(layer, compression, level);
-        digestMap.rememberEncodedLayer(layer.diffId, encoding, {
-            digest: placed.digest,
-            size: placed.size,
-        });
-        return placed;
-    }
-    async #encodeStreamedAndUpload(layer, compression, level) {
-        const started = Date.now();
-        let output;
-        await this.#options.repository.uploadStreamed(async () => {
-            const opened = await openEncodedLayer({ layer, compression, level });
-            output = opened.output;
-            return opened.stream;
-        }, () => output.digest);
-        const placed = { digest: output.digest, size: output.bytes, status: 'uploaded' };
-        this.#blobs.set(placed.digest, Promise.resolve('uploaded'));
-        this.#uploaded(placed, started);
-        return placed;
-    }
-    async #encodeSpooledAndUpload(layer, compression, level) {
-        const path = (0,external_node_path_.join)(this.#options.spoolDir, `${this.#spoolCounter++}-${hexOf(layer.diffId).slice(0, 16)}.${compression}`);
-        try {
-            const encoded = await encodeLayerToFile({ layer, compression, level, path });
-            const blob = {
-                ...encoded,
-                open: async () => (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: 1024 * 1024 }),
-            };
-            return { ...encoded, status: await this.#ensureBlob(blob, `layer ${layer.content.origin}`) };
-        }
-        finally {
-            await (0,promises_.rm)(path, { force: true });
-        }
-    }
-    /** Is the blob here, or can it be mounted from another repository that holds it? */
-    #presenceOf(digest, size) {
-        let presence = this.#presence.get(digest);
-        if (!presence) {
-            presence = this.#checkPresence(digest, size);
-            this.#presence.set(digest, presence);
-        }
-        return presence;
-    }
-    async #checkPresence(digest, size) {
-        const { repository, digestMap, logger } = this.#options;
-        if (await repository.hasBlob(digest)) {
-            logger.info(`${shortDigest(digest)} ${formatBytes(size).padStart(10)}  skipped (already in ${repository.path})`);
-            digestMap.rememberBlob(this.#registry, digest, repository.path);
-            return 'skipped';
-        }
-        for (const from of [...digestMap.repositoriesHolding(this.#registry, digest)].reverse()) {
-            if (from === repository.path)
-                continue;
-            if (await repository.mountBlob(digest, from)) {
-                logger.info(`${shortDigest(digest)} ${formatBytes(size).padStart(10)}  mounted from ${from}`);
-                digestMap.rememberBlob(this.#registry, digest, repository.path);
-                return 'mounted';
-            }
-        }
-        return 'missing';
-    }
-    /** HEADs a blob and uploads it when missing; concurrent requests for one digest share the work. */
-    #ensureBlob(blob, label) {
-        let pending = this.#blobs.get(blob.digest);
-        if (!pending) {
-            pending = this.#transfer(blob, label);
-            this.#blobs.set(blob.digest, pending);
-        }
-        return pending;
-    }
-    async #transfer(blob, label) {
-        const presence = await this.#presenceOf(blob.digest, blob.size);
-        if (presence !== 'missing')
-            return presence;
-        const started = Date.now();
-        await this.#options.repository.uploadBlob(blob);
-        this.#uploaded(blob, started);
-        this.#options.logger.debug(`uploaded ${label}`);
-        return 'uploaded';
-    }
-    #uploaded(blob, started) {
-        this.bytesUploaded += blob.size;
-        this.#options.digestMap.rememberBlob(this.#registry, blob.digest, this.#options.repository.path);
-        const elapsed = (Date.now() - started) / 1000;
-        const rate = elapsed > 0 ? `${formatBytes(blob.size / elapsed)}/s` : 'instant';
-        this.#options.logger.info(`${shortDigest(blob.digest)} ${formatBytes(blob.size).padStart(10)}  uploaded in ${elapsed.toFixed(2)} s (${rate})`);
-    }
-}
-function finalCompression(layer, target) {
-    return layer.isTar && layer.compression === 'none' ? target : layer.compression;
-}
-async function hashContent(layer) {
-    const digesting = new DigestingStream();
-    await (0,external_node_stream_promises_namespaceObject.pipeline)(await layer.content.open(), digesting, new external_node_stream_.Writable({ write: (_chunk, _encoding, done) => done() }));
-    return digesting.digest;
-}
-function buildManifest(image, flavor, layers) {
-    const descriptors = layers.map((layer, i) => {
-        const annotations = image.layers[i].annotations;
-        return {
-            mediaType: layer.mediaType,
-            digest: layer.digest,
-            size: layer.size,
-            ...(annotations ? { annotations } : {}),
-        };
-    });
-    let document;
-    if (image.manifest && flavor === image.flavor) {
-        // Keep everything else the source manifest says (annotations, artifactType, subject).
-        document = {
-            ...JSON.parse(image.manifest.bytes.toString('utf8')),
-            layers: descriptors,
-        };
-    }
-    else {
-        const mediaType = flavor === 'docker' ? MediaType.dockerManifest : MediaType.ociManifest;
-        const configMediaType = flavor === 'docker' ? MediaType.dockerConfig : MediaType.ociConfig;
-        document = {
-            schemaVersion: 2,
-            mediaType,
-            config: {
-                mediaType: configMediaType,
-                digest: image.config.digest,
-                size: image.config.bytes.length,
-            },
-            layers: descriptors,
-        };
-    }
-    const bytes = Buffer.from(JSON.stringify(document, null, 2));
-    const mediaType = typeof document['mediaType'] === 'string'
-        ? document['mediaType']
-        : flavor === 'docker'
-            ? MediaType.dockerManifest
-            : MediaType.ociManifest;
-    return { bytes, digest: sha256(bytes), mediaType };
-}
-function rewriteIndex(index, replaced) {
-    const document = JSON.parse(index.bytes.toString('utf8'));
-    document.manifests = document.manifests.map((descriptor) => {
-        const manifest = replaced.get(descriptor.digest);
-        return manifest
-            ? {
-                ...descriptor,
-                mediaType: manifest.mediaType,
-                digest: manifest.digest,
-                size: manifest.bytes.length,
-            }
-            : descriptor;
-    });
-    const bytes = Buffer.from(JSON.stringify(document, null, 2));
-    return { bytes, digest: sha256(bytes), mediaType: index.mediaType };
-}
-const shortDigest = (digest) => `${digest.slice(0, 7 + 12)}`;
-function formatBytes(bytes) {
-    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
-    }
-    return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
-}
-
-;// CONCATENATED MODULE: ./src/lib/digest-map.ts
-
-
-const FILE_NAME = 'digest-map.json';
-const MAX_REPOSITORIES_PER_BLOB = 8;
-const MAX_ENTRIES = 20_000;
-class DigestMap {
-    #path;
-    #data;
-    #changed = false;
-    constructor(path, data) {
-        this.#path = path;
-        this.#data = data;
-    }
-    /** Loads the map of `directory`; without a directory the map lives only for this push. */
-    static async load(directory) {
-        const empty = { version: 1, layers: {}, blobs: {} };
-        if (!directory)
-            return new DigestMap(undefined, empty);
-        const path = (0,external_node_path_.join)(directory, FILE_NAME);
-        try {
-            const data = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
-            // A map from another version or a damaged file is only a cache: start afresh.
-            if (data.version !== 1 || typeof data.layers !== 'object' || typeof data.blobs !== 'object')
-                return new DigestMap(path, empty);
-            return new DigestMap(path, { version: 1, layers: data.layers ?? {}, blobs: data.blobs ?? {} });
-        }
-        catch {
-            return new DigestMap(path, empty);
-        }
-    }
-    get changed() {
-        return this.#changed;
-    }
-    encodedLayer(diffId, encoding) {
-        return this.#data.layers[`${diffId} ${encoding}`];
-    }
-    rememberEncodedLayer(diffId, encoding, layer) {
-        const key = `${diffId} ${encoding}`;
-        const known = this.#data.layers[key];
-        if (known?.digest === layer.digest && known.size === layer.size)
-            return;
-        this.#data.layers[key] = { digest: layer.digest, size: layer.size };
-        this.#changed = true;
-    }
-    repositoriesHolding(registry, digest) {
-        return this.#data.blobs[`${registry} ${digest}`] ?? [];
-    }
-    rememberBlob(registry, digest, repositoryPath) {
-        const key = `${registry} ${digest}`;
-        const holders = this.#data.blobs[key] ?? [];
-        if (holders[holders.length - 1] === repositoryPath)
-            return;
-        this.#data.blobs[key] = [
-            ...holders.filter((path) => path !== repositoryPath),
-            repositoryPath,
-        ].slice(-MAX_REPOSITORIES_PER_BLOB);
-        this.#changed = true;
-    }
-    /** Writes the map atomically (a crash leaves the old file), keeping the newest entries. */
-    async save() {
-        if (!this.#path || !this.#changed)
-            return false;
-        const trim = (record) => Object.fromEntries(Object.entries(record).slice(-MAX_ENTRIES));
-        const data = {
-            version: 1,
-            layers: trim(this.#data.layers),
-            blobs: trim(this.#data.blobs),
-        };
-        await (0,promises_.mkdir)((0,external_node_path_.join)(this.#path, '..'), { recursive: true });
-        const temporary = `${this.#path}.${process.pid}.tmp`;
-        await (0,promises_.writeFile)(temporary, JSON.stringify(data));
-        await (0,promises_.rename)(temporary, this.#path);
-        this.#changed = false;
-        return true;
-    }
-}
-const directoryStore = (directory) => ({
-    restore: async () => directory,
-    persist: async () => { },
-});
-
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./src/lib/log.ts
 const silentLogger = {
     info: () => { },
@@ -47475,105 +47020,6 @@ function secretForms(secret, username) {
     return forms.filter((form) => form.length >= 4);
 }
 
-;// CONCATENATED MODULE: ./src/lib/reference.ts
-
-
-/** The registry name docker uses for Docker Hub, and the host that actually serves its API. */
-const DOCKER_HUB = 'docker.io';
-const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
-const TAG = /^[\w][\w.-]{0,127}$/;
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d+)?$/;
-const invalid = (value, why) => new TarPushError('INVALID_REFERENCE', `invalid image reference "${value}": ${why}`, {
-    subject: value,
-    hint: 'use a reference such as ghcr.io/org/app, 127.0.0.1:5000/app or app:1.0',
-});
-/** The first component names a registry when it looks like a host, as docker decides it. */
-const looksLikeRegistry = (component) => component.includes('.') ||
-    component.includes(':') ||
-    component === 'localhost' ||
-    component.startsWith('[');
-/** Parses `[registry/]path[:tag][@digest]` with docker's normalisation (app → docker.io/library/app). */
-function parseReference(value) {
-    const input = value.trim();
-    if (input === '')
-        throw invalid(value, 'it is empty');
-    let rest = input;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!isDigest(digest))
-            throw invalid(value, `"${digest}" is not a digest`);
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const lastColon = rest.lastIndexOf(':');
-    if (lastColon > lastSlash) {
-        tag = rest.slice(lastColon + 1);
-        rest = rest.slice(0, lastColon);
-        if (!TAG.test(tag))
-            throw invalid(value, `"${tag}" is not a valid tag`);
-    }
-    const { registry, path } = splitRepository(rest, value);
-    return { registry, path, tag, digest };
-}
-/** Parses a repository name without tag or digest. */
-function parseRepository(value) {
-    const reference = parseReference(value);
-    if (reference.tag !== undefined || reference.digest !== undefined) {
-        throw invalid(value, 'a repository takes no tag or digest here (pass tags separately)');
-    }
-    return { registry: reference.registry, path: reference.path };
-}
-function splitRepository(name, original) {
-    const components = name.split('/');
-    let registry = DOCKER_HUB;
-    if (components.length > 1 && looksLikeRegistry(components[0])) {
-        registry = components.shift();
-        if (!HOST.test(registry))
-            throw invalid(original, `"${registry}" is not a registry host`);
-    }
-    if (registry === 'index.docker.io' || registry === DOCKER_HUB_API_HOST)
-        registry = DOCKER_HUB;
-    if (registry === DOCKER_HUB && components.length === 1)
-        components.unshift('library');
-    for (const component of components) {
-        if (!PATH_COMPONENT.test(component)) {
-            throw invalid(original, `"${component}" is not a valid path component (lowercase letters, digits, separators)`);
-        }
-    }
-    const path = components.join('/');
-    if (path.length + registry.length > 255)
-        throw invalid(original, 'it is longer than 255 characters');
-    return { registry, path };
-}
-const isValidTag = (tag) => TAG.test(tag);
-const repositoryName = (repository) => `${repository.registry}/${repository.path}`;
-/** The host that serves the registry API (Docker Hub's differs from its name). */
-const apiHost = (registry) => registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
-function formatReference(reference) {
-    let text = repositoryName(reference);
-    if (reference.tag !== undefined)
-        text += `:${reference.tag}`;
-    if (reference.digest !== undefined)
-        text += `@${reference.digest}`;
-    return text;
-}
-/** Loopback registries speak plain HTTP without asking, as docker and crane allow. */
-function isLoopback(registry) {
-    const host = registry.startsWith('[')
-        ? registry.slice(1, registry.indexOf(']'))
-        : registry.replace(/:\d+$/, '');
-    return (host === 'localhost' ||
-        host.endsWith('.localhost') ||
-        /^127\.\d+\.\d+\.\d+$/.test(host) ||
-        host === '::1');
-}
-
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -47915,6 +47361,952 @@ async function readBytesLimited(response, limit, refuseOver) {
         chunks.push(chunk);
     }
     return Buffer.concat(chunks);
+}
+
+;// CONCATENATED MODULE: ./src/lib/registry/chunks.ts
+
+/**
+ * Cuts one stream into consecutive parts of exact lengths, each a Readable of its own, without
+ * buffering more than one source chunk: the bodies of a chunked upload, read from the blob once.
+ */
+class ChunkCutter {
+    #source;
+    #leftover;
+    constructor(source) {
+        this.#source = source[Symbol.asyncIterator]();
+    }
+    /** The next `length` bytes; the stream fails if the source ends first. */
+    part(length) {
+        return external_node_stream_.Readable.from(this.#take(length), { objectMode: false });
+    }
+    async *#take(length) {
+        let remaining = length;
+        while (remaining > 0) {
+            let chunk = this.#leftover;
+            this.#leftover = undefined;
+            if (!chunk) {
+                const next = await this.#source.next();
+                if (next.done)
+                    throw new Error(`the blob ended ${remaining} bytes before its size`);
+                chunk = next.value;
+            }
+            if (chunk.length > remaining) {
+                this.#leftover = chunk.subarray(remaining);
+                chunk = chunk.subarray(0, remaining);
+            }
+            remaining -= chunk.length;
+            yield chunk;
+        }
+    }
+    /** Reads the source to its end (running its checks); more bytes than the size are an error. */
+    async finish() {
+        if (this.#leftover?.length)
+            throw new Error('the blob is longer than its size');
+        for (let next = await this.#source.next(); !next.done; next = await this.#source.next()) {
+            if (next.value.length > 0)
+                throw new Error('the blob is longer than its size');
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lib/registry/quirks.ts
+const MiB = 1024 * 1024;
+/** Chunk size when a registry refuses a body as too large and says nothing of its limit. */
+const FALLBACK_CHUNK_SIZE = 16 * MiB;
+function quirksFor(registry) {
+    const host = registry.replace(/:\d+$/, '');
+    return {
+        // Azure Container Registry refuses Transfer-Encoding: chunked uploads.
+        contentLengthRequired: host.endsWith('.azurecr.io'),
+        // Amazon ECR takes layer parts of at least 5 MiB (but the last).
+        minChunkSize: /\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(host) ? 5 * MiB : 0,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/lib/registry/repository.ts
+
+
+
+
+
+
+/** A registry refused a body as too large (413; GHCR answers 416 to a big PATCH): send chunks. */
+class BodyTooLarge extends TarPushError {
+    constructor(status, url, options) {
+        super('REGISTRY_ERROR', `the registry refused an upload body as too large (HTTP ${status}) at ${url}`, {
+            subject: url,
+            hint: 'set chunk-size (--chunk-size) to a size the registry accepts',
+            retryable: options.retryable,
+        });
+    }
+}
+const BODY_TOO_LARGE_STATUSES = new Set([413, 416]);
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** Answers to a monolithic PUT that mean "this registry wants PATCH, then PUT" (Artifactory). */
+const PATCH_FALLBACK_STATUSES = new Set([405, 416, 501]);
+/** Blob and manifest operations on one repository of a registry (distribution spec endpoints). */
+class RepositoryClient {
+    client;
+    path;
+    scope;
+    uploadMethod = 'monolithic';
+    /** 0: one request per blob; otherwise PATCH chunks of this size (then PUT ?digest=). */
+    chunkSize = 0;
+    quirks;
+    constructor(client, path, access = 'push') {
+        this.client = client;
+        this.path = path;
+        this.scope = `repository:${path}:${access === 'push' ? 'pull,push' : 'pull'}`;
+        this.quirks = quirksFor(client.registry);
+    }
+    #request(method, url, extra = {}) {
+        return { method, url, scope: this.scope, ...extra };
+    }
+    /** A request inside an upload exchange: the exchange is retried whole, not this request. */
+    #uploadRequest(method, url, extra = {}) {
+        return this.#request(method, url, { ...extra, retry: false });
+    }
+    async hasBlob(digest) {
+        const request = this.#request('HEAD', `/v2/${this.path}/blobs/${digest}`);
+        const response = await this.#followRedirects(request, await this.client.send(request));
+        await response.body.dump();
+        if (response.statusCode === 200)
+            return true;
+        if (response.statusCode === 404)
+            return false;
+        throw await this.client.unexpected(request, response);
+    }
+    /**
+     * Uploads a blob; a transient failure anywhere in the exchange restarts it cleanly with a new
+     * session and the body reopened from its source (never buffered for the purpose).
+     */
+    uploadBlob(blob) {
+        return this.client.withRetries(`upload of ${blob.digest}`, () => this.#uploadBlobOnce(blob));
+    }
+    async #uploadBlobOnce(blob) {
+        if (this.chunkSize === 0 && this.uploadMethod === 'monolithic') {
+            const status = await this.#uploadMonolithic(blob);
+            if (status === 'done')
+                return;
+            if (status === 'too-large')
+                this.chunkSize = FALLBACK_CHUNK_SIZE;
+            else
+                this.uploadMethod = 'patch';
+        }
+        await this.#uploadChunked(blob, this.chunkSize || blob.size);
+    }
+    async #startUpload() {
+        return (await this.#startSession()).location;
+    }
+    async #startSession() {
+        const request = this.#uploadRequest('POST', `/v2/${this.path}/blobs/uploads/`, {
+            headers: { 'content-length': '0' },
+        });
+        const response = await this.client.send(request);
+        if (response.statusCode !== 202)
+            throw await this.client.unexpected(request, response);
+        await response.body.dump();
+        const location = response.headers['location'];
+        if (typeof location !== 'string' || location === '') {
+            throw new TarPushError('REGISTRY_ERROR', `POST ${this.client.resolve(request.url)} answered 202 without a Location header`, {
+                subject: this.client.registry,
+                hint: 'the registry does not follow the distribution spec; report it to its operators',
+            });
+        }
+        // OCI-Chunk-Min-Length: the smallest PATCH body this registry takes (distribution spec 1.1).
+        const minimum = Number(response.headers['oci-chunk-min-length'] ?? 0);
+        // Location may be relative or carry its own query (_state, session ids): resolve, never rebuild.
+        return {
+            location: this.client.resolve(location),
+            minChunkSize: Number.isSafeInteger(minimum) && minimum > 0 ? minimum : 0,
+        };
+    }
+    #withDigest(location, digest) {
+        const url = new URL(location);
+        url.searchParams.set('digest', digest);
+        return url.toString();
+    }
+    async #uploadMonolithic(blob) {
+        const location = await this.#startUpload();
+        const request = this.#uploadRequest('PUT', this.#withDigest(location, blob.digest), {
+            headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
+            body: blob.open,
+        });
+        const response = await this.client.send(request);
+        if (response.statusCode === 201) {
+            await response.body.dump();
+            return 'done';
+        }
+        if (response.statusCode === 413) {
+            await response.body.dump();
+            return 'too-large';
+        }
+        if (PATCH_FALLBACK_STATUSES.has(response.statusCode)) {
+            await response.body.dump();
+            return 'needs-patch';
+        }
+        throw await this.client.unexpected(request, response);
+    }
+    /**
+     * PATCHes the blob in chunks of `chunkSize` (one chunk: the whole blob) with Content-Range
+     * (inclusive end, as the distribution spec has it), following each new Location, then commits
+     * with `PUT ?digest=`. The blob is read once, front to back.
+     */
+    async #uploadChunked(blob, chunkSize) {
+        const session = await this.#startSession();
+        const size = Math.max(chunkSize, session.minChunkSize, this.quirks.minChunkSize, 1);
+        const cutter = new ChunkCutter(await blob.open());
+        let location = session.location;
+        for (let offset = 0; offset < blob.size; offset += size) {
+            const length = Math.min(size, blob.size - offset);
+            const patch = this.#uploadRequest('PATCH', location, {
+                headers: {
+                    'content-type': 'application/octet-stream',
+                    'content-length': String(length),
+                    'content-range': `${offset}-${offset + length - 1}`,
+                },
+                body: async () => cutter.part(length),
+            });
+            const patched = await this.client.send(patch);
+            if (BODY_TOO_LARGE_STATUSES.has(patched.statusCode) && length > FALLBACK_CHUNK_SIZE) {
+                await patched.body.dump();
+                this.chunkSize = FALLBACK_CHUNK_SIZE;
+                // Retried whole, now in smaller chunks.
+                throw new BodyTooLarge(patched.statusCode, location, { retryable: true });
+            }
+            if (patched.statusCode !== 202)
+                throw await this.client.unexpected(patch, patched);
+            await patched.body.dump();
+            const next = patched.headers['location'];
+            if (typeof next === 'string' && next)
+                location = this.client.resolve(next);
+        }
+        await cutter.finish();
+        const put = this.#uploadRequest('PUT', this.#withDigest(location, blob.digest), {
+            headers: { 'content-length': '0' },
+        });
+        const response = await this.client.send(put);
+        if (response.statusCode !== 201)
+            throw await this.client.unexpected(put, response);
+        await response.body.dump();
+    }
+    /**
+     * Uploads bytes whose digest is known only once they have all been sent (compressed on the
+     * fly): one PATCH with a streamed body, then `PUT ?digest=` to commit. A body that fails its
+     * own checks fails the PATCH, and nothing is committed.
+     */
+    uploadStreamed(open, digestAfterBody) {
+        return this.client.withRetries('streamed upload', () => this.#uploadStreamedOnce(open, digestAfterBody));
+    }
+    async #uploadStreamedOnce(open, digestAfterBody) {
+        const location = await this.#startUpload();
+        const patch = this.#uploadRequest('PATCH', location, {
+            headers: { 'content-type': 'application/octet-stream' },
+            body: open,
+        });
+        const patched = await this.client.send(patch);
+        if (BODY_TOO_LARGE_STATUSES.has(patched.statusCode)) {
+            await patched.body.dump();
+            // The caller compresses to a spool file instead, whose size allows chunks.
+            throw new BodyTooLarge(patched.statusCode, location, { retryable: false });
+        }
+        if (patched.statusCode !== 202)
+            throw await this.client.unexpected(patch, patched);
+        await patched.body.dump();
+        const next = patched.headers['location'];
+        const finalLocation = typeof next === 'string' && next ? this.client.resolve(next) : location;
+        const put = this.#uploadRequest('PUT', this.#withDigest(finalLocation, digestAfterBody()), {
+            headers: { 'content-length': '0' },
+        });
+        const response = await this.client.send(put);
+        if (response.statusCode !== 201)
+            throw await this.client.unexpected(put, response);
+        await response.body.dump();
+    }
+    /**
+     * Asks the registry to link a blob from another repository instead of uploading it
+     * (distribution spec: POST ?mount=&from=). 201 means mounted; a 202 opens an ordinary upload
+     * session instead, which is cancelled here so the caller uploads as usual.
+     */
+    async mountBlob(digest, fromPath) {
+        const query = new URLSearchParams({ mount: digest, from: fromPath });
+        const request = this.#request('POST', `/v2/${this.path}/blobs/uploads/?${query}`, {
+            headers: { 'content-length': '0' },
+            scope: `${this.scope} repository:${fromPath}:pull`,
+        });
+        const response = await this.client.send(request);
+        await response.body.dump();
+        if (response.statusCode === 201)
+            return true;
+        const location = response.headers['location'];
+        if (response.statusCode === 202 && typeof location === 'string' && location) {
+            const cancel = await this.client.send(this.#request('DELETE', this.client.resolve(location)));
+            await cancel.body.dump();
+        }
+        return false;
+    }
+    /** GETs a small blob (a config) whole, checking its digest. */
+    getBlobBytes(digest, limit) {
+        const request = this.#request('GET', `/v2/${this.path}/blobs/${digest}`, { retry: false });
+        return this.client.withRetries(`GET ${request.url}`, async () => {
+            const response = await this.#followRedirects(request, await this.client.send(request));
+            if (response.statusCode === 404) {
+                await response.body.dump();
+                return undefined;
+            }
+            if (response.statusCode !== 200)
+                throw await this.client.unexpected(request, response);
+            const bytes = await this.#readBody(request, response, limit);
+            return sha256(bytes) === digest ? bytes : undefined;
+        });
+    }
+    /** PUTs a manifest under a tag or digest; the registry's digest must equal ours. */
+    async putManifest(reference, manifest) {
+        const request = this.#request('PUT', `/v2/${this.path}/manifests/${reference}`, {
+            headers: { 'content-type': manifest.mediaType },
+            body: async () => manifest.bytes,
+        });
+        const response = await this.client.send(request);
+        if (response.statusCode !== 201 && response.statusCode !== 200)
+            throw await this.client.unexpected(request, response);
+        await response.body.dump();
+        const digest = sha256(manifest.bytes);
+        const answered = response.headers['docker-content-digest'];
+        if (typeof answered === 'string' && answered !== '' && answered !== digest) {
+            throw new TarPushError('MANIFEST_DIGEST_MISMATCH', `the registry stored the manifest of ${this.path}:${reference} as ${answered}, we sent ${digest}`, {
+                subject: this.client.resolve(request.url),
+                hint: 'the registry rewrote the manifest (it may not support this manifest type); do not rely on the digest',
+            });
+        }
+        return digest;
+    }
+    /** GETs a manifest; undefined when it does not exist. */
+    getManifest(reference, accept, limit = 4 * 1024 * 1024) {
+        const request = this.#request('GET', `/v2/${this.path}/manifests/${reference}`, {
+            headers: { accept: accept.join(', ') },
+            retry: false,
+        });
+        // The body is read inside the attempt: a response cut half-way is retried whole.
+        return this.client.withRetries(`GET ${request.url}`, async () => {
+            const response = await this.client.send(request);
+            if (response.statusCode === 404) {
+                await response.body.dump();
+                return undefined;
+            }
+            if (response.statusCode !== 200)
+                throw await this.client.unexpected(request, response);
+            const bytes = await this.#readBody(request, response, limit);
+            const contentType = response.headers['content-type'];
+            return {
+                bytes,
+                digest: sha256(bytes),
+                mediaType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : '',
+            };
+        });
+    }
+    /**
+     * Registries may redirect blob GETs and HEADs to storage (S3, GCS, a CDN). The client sends
+     * the registry's Authorization header only to the registry's own host.
+     */
+    async #followRedirects(request, first) {
+        let response = first;
+        for (let hops = 0; hops < 5 && REDIRECTS.has(response.statusCode); hops++) {
+            const location = response.headers['location'];
+            if (typeof location !== 'string')
+                break;
+            await response.body.dump();
+            const redirected = {
+                ...request,
+                url: new URL(location, this.client.resolve(request.url)).toString(),
+            };
+            response = await this.client.send(redirected);
+        }
+        return response;
+    }
+    async #readBody(request, response, limit) {
+        try {
+            return await readBytesLimited(response, limit, `${request.method} ${this.client.resolve(request.url)}`);
+        }
+        catch (error) {
+            throw transportError(error, request.method, this.client.resolve(request.url));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lib/reuse.ts
+
+
+
+const reuse_MAX_CONFIG_BYTES = 32 * 1024 * 1024;
+/**
+ * Reads what a target tag holds now: its layers by diff_id and encoding. A re-push of the same
+ * image then knows every layer's digest without compressing anything: HEAD and finish. Any
+ * trouble (no tag, an index, a foreign config) just means nothing to reuse.
+ */
+async function layersOfTag(repository, tag, logger) {
+    const layers = new Map();
+    try {
+        const manifest = await repository.getManifest(tag, [
+            MediaType.ociManifest,
+            MediaType.dockerManifest,
+        ]);
+        if (!manifest ||
+            (manifest.mediaType !== MediaType.ociManifest &&
+                manifest.mediaType !== MediaType.dockerManifest))
+            return layers;
+        const json = new JsonReader(`${repository.path}:${tag} manifest`, 'REGISTRY_ERROR');
+        const document = json.object(json.parse(manifest.bytes), '');
+        const config = json.object(document['config'], 'config');
+        const configDigest = json.string(config['digest'], 'config.digest');
+        const configBytes = await repository.getBlobBytes(configDigest, reuse_MAX_CONFIG_BYTES);
+        if (!configBytes)
+            return layers;
+        const configJson = new JsonReader(`${repository.path}:${tag} config`, 'REGISTRY_ERROR');
+        const rootfs = configJson.object(configJson.object(configJson.parse(configBytes), '')['rootfs'], 'rootfs');
+        const diffIds = configJson.stringArray(rootfs['diff_ids'] ?? [], 'rootfs.diff_ids');
+        const descriptors = json.array(document['layers'] ?? [], 'layers').map((value, index) => {
+            const layer = json.object(value, `layers[${index}]`);
+            return {
+                mediaType: json.string(layer['mediaType'], `layers[${index}].mediaType`),
+                digest: json.string(layer['digest'], `layers[${index}].digest`),
+                size: json.size(layer['size'], `layers[${index}].size`),
+            };
+        });
+        const tarLayers = descriptors.filter((layer) => isTarLayerMediaType(layer.mediaType));
+        if (tarLayers.length !== diffIds.length)
+            return layers;
+        tarLayers.forEach((layer, index) => layers.set(reuseKey(diffIds[index], compressionOfMediaType(layer.mediaType)), layer));
+        logger.debug(`${repository.path}:${tag} holds ${layers.size} layers to reuse`);
+    }
+    catch (error) {
+        // Auth failures are real and surface on the push itself; anything else only disables reuse.
+        if (error instanceof TarPushError &&
+            (error.code === 'AUTH_FAILED' || error.code === 'AUTH_DENIED'))
+            throw error;
+        logger.debug(`nothing to reuse from ${repository.path}:${tag}: ${error.message}`);
+    }
+    return layers;
+}
+const reuseKey = (diffId, compression) => `${diffId} ${compression}`;
+
+;// CONCATENATED MODULE: ./src/lib/copy.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_CONCURRENCY = Math.min(8, Math.max(2, (0,external_node_os_namespaceObject.availableParallelism)()) * 2);
+/**
+ * The copy engine, for one target repository: plans each layer's blob, HEADs it, uploads what
+ * is missing in parallel, then PUTs the manifest (and index) under the tags — only after every
+ * blob it references is present and verified. A blob or layer needed twice is handled once.
+ */
+class CopySession {
+    #options;
+    #limit;
+    #blobs = new Map();
+    #presence = new Map();
+    #encodedLayers = new Map();
+    #spoolCounter = 0;
+    #forceSpool = false;
+    bytesUploaded = 0;
+    constructor(options) {
+        this.#options = options;
+        this.#limit = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
+    }
+    get #registry() {
+        return this.#options.repository.client.registry;
+    }
+    async copy(artifact, tags) {
+        const before = this.bytesUploaded;
+        const { manifest, images } = artifact.kind === 'image'
+            ? await this.#copyImageOnly(artifact)
+            : await this.#copyIndex(artifact);
+        for (const tag of tags) {
+            await this.#options.repository.putManifest(tag, manifest);
+            this.#options.logger.info(`tagged ${this.#options.repository.path}:${tag} → ${manifest.digest}`);
+        }
+        return {
+            digest: manifest.digest,
+            mediaType: manifest.mediaType,
+            size: manifest.bytes.length,
+            tags: [...tags],
+            images,
+            bytesUploaded: this.bytesUploaded - before,
+        };
+    }
+    async #copyImageOnly(image) {
+        const { manifest, report } = await this.#copyImageBlobs(image);
+        return { manifest, images: [report] };
+    }
+    async #copyIndex(index) {
+        const replaced = new Map();
+        const images = [];
+        for (const child of index.children) {
+            const { manifest, report } = await this.#copyImageBlobs(child);
+            await this.#options.repository.putManifest(manifest.digest, manifest);
+            if (child.manifest && child.manifest.digest !== manifest.digest)
+                replaced.set(child.manifest.digest, manifest);
+            images.push(report);
+        }
+        return {
+            manifest: replaced.size === 0 ? index.manifest : rewriteIndex(index.manifest, replaced),
+            images,
+        };
+    }
+    async #copyImageBlobs(image) {
+        const { compression } = this.#options;
+        const flavor = image.flavor === 'docker' &&
+            image.layers.some((layer) => finalCompression(layer, compression) === 'zstd')
+            ? 'oci'
+            : image.flavor;
+        const layerReports = await allOrFirstError(image.layers.map((layer) => this.#limit(async () => {
+            const encode = layer.isTar && layer.compression === 'none' && compression !== 'none';
+            const placed = encode
+                ? await this.#placeEncodedLayer(layer)
+                : await this.#placeStoredLayer(layer);
+            const mediaType = !encode && layer.mediaType !== undefined
+                ? layer.mediaType
+                : layerMediaType(flavor, finalCompression(layer, compression));
+            const report = {
+                digest: placed.digest,
+                size: placed.size,
+                mediaType,
+                status: placed.status,
+            };
+            if (layer.isTar)
+                report.diffId = layer.diffId;
+            return report;
+        })));
+        const config = image.config;
+        await this.#ensureBlob({
+            digest: config.digest,
+            size: config.bytes.length,
+            open: async () => external_node_stream_.Readable.from([config.bytes]),
+        }, `config ${config.digest}`);
+        const unchanged = image.manifest !== undefined &&
+            flavor === image.flavor &&
+            image.layers.every((layer, i) => layer.storedDigest === layerReports[i].digest &&
+                layer.mediaType === layerReports[i].mediaType);
+        const manifest = unchanged ? image.manifest : buildManifest(image, flavor, layerReports);
+        const report = {
+            digest: manifest.digest,
+            mediaType: manifest.mediaType,
+            size: manifest.bytes.length,
+            config: { digest: config.digest, size: config.bytes.length },
+            layers: layerReports,
+            ...(image.platform ? { platform: image.platform } : {}),
+        };
+        return { manifest, report };
+    }
+    /** A stored blob goes up as it is; its digest is the source's, or learned by one read. */
+    async #placeStoredLayer(layer) {
+        const digest = layer.storedDigest ?? (await hashContent(layer));
+        const blob = { digest, size: layer.content.size, open: () => openStoredLayer(layer, digest) };
+        return {
+            digest,
+            size: blob.size,
+            status: await this.#ensureBlob(blob, `layer ${layer.content.origin}`),
+        };
+    }
+    /**
+     * A layer to compress. Its digest may be known without compressing — the target tag holds
+     * it (a re-push), or an earlier run recorded it — and then a HEAD (or a mount) may be all
+     * it takes. Otherwise it is compressed once and uploaded; identical layers share the work.
+     */
+    #placeEncodedLayer(layer) {
+        let placed = this.#encodedLayers.get(layer.diffId);
+        if (!placed) {
+            placed = this.#encodeOrReuse(layer);
+            this.#encodedLayers.set(layer.diffId, placed);
+        }
+        return placed;
+    }
+    async #encodeOrReuse(layer) {
+        const { compression, level, digestMap, reusable } = this.#options;
+        const encoding = encodingName(compression, level);
+        const hints = [
+            reusable?.get(reuseKey(layer.diffId, compression)),
+            digestMap.encodedLayer(layer.diffId, encoding),
+        ];
+        for (const hint of hints) {
+            if (!hint)
+                continue;
+            const status = await this.#presenceOf(hint.digest, hint.size);
+            if (status !== 'missing')
+                return { digest: hint.digest, size: hint.size, status };
+        }
+        const placed = this.#mustSpool()
+            ? await this.#encodeSpooledAndUpload(layer, compression, level)
+            : await this.#encodeStreamedAndUpload(layer, compression, level).catch((error) => {
+                if (!(error instanceof BodyTooLarge))
+                    throw error;
+                // The registry caps a request body: from now on spool, so that sizes allow chunks.
+                this.#options.logger.info(`${this.#options.repository.client.registry} refused a streamed body as too large; sending chunks`);
+                this.#options.repository.chunkSize ||= FALLBACK_CHUNK_SIZE;
+                this.#forceSpool = true;
+                return this.#encodeSpooledAndUpload(layer, compression, level);
+            });
+        digestMap.rememberEncodedLayer(layer.diffId, encoding, {
+            digest: placed.digest,
+            size: placed.size,
+        });
+        return placed;
+    }
+    /**
+     * A streamed body has no length: registries that need one (quirks), chunked uploads (each
+     * chunk declares its range) and the spool mode compress to a file first.
+     */
+    #mustSpool() {
+        const { uploadMode, repository } = this.#options;
+        return (uploadMode === 'spool' ||
+            this.#forceSpool ||
+            repository.chunkSize > 0 ||
+            repository.quirks.contentLengthRequired);
+    }
+    async #encodeStreamedAndUpload(layer, compression, level) {
+        const started = Date.now();
+        let output;
+        await this.#options.repository.uploadStreamed(async () => {
+            const opened = await openEncodedLayer({ layer, compression, level });
+            output = opened.output;
+            return opened.stream;
+        }, () => output.digest);
+        const placed = { digest: output.digest, size: output.bytes, status: 'uploaded' };
+        this.#blobs.set(placed.digest, Promise.resolve('uploaded'));
+        this.#uploaded(placed, started);
+        return placed;
+    }
+    async #encodeSpooledAndUpload(layer, compression, level) {
+        const path = (0,external_node_path_.join)(this.#options.spoolDir, `${this.#spoolCounter++}-${hexOf(layer.diffId).slice(0, 16)}.${compression}`);
+        try {
+            const encoded = await encodeLayerToFile({ layer, compression, level, path });
+            const blob = {
+                ...encoded,
+                open: async () => (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: 1024 * 1024 }),
+            };
+            return { ...encoded, status: await this.#ensureBlob(blob, `layer ${layer.content.origin}`) };
+        }
+        finally {
+            await (0,promises_.rm)(path, { force: true });
+        }
+    }
+    /** Is the blob here, or can it be mounted from another repository that holds it? */
+    #presenceOf(digest, size) {
+        let presence = this.#presence.get(digest);
+        if (!presence) {
+            presence = this.#checkPresence(digest, size);
+            this.#presence.set(digest, presence);
+        }
+        return presence;
+    }
+    async #checkPresence(digest, size) {
+        const { repository, digestMap, logger } = this.#options;
+        if (await repository.hasBlob(digest)) {
+            logger.info(`${shortDigest(digest)} ${formatBytes(size).padStart(10)}  skipped (already in ${repository.path})`);
+            digestMap.rememberBlob(this.#registry, digest, repository.path);
+            return 'skipped';
+        }
+        for (const from of [...digestMap.repositoriesHolding(this.#registry, digest)].reverse()) {
+            if (from === repository.path)
+                continue;
+            if (await repository.mountBlob(digest, from)) {
+                logger.info(`${shortDigest(digest)} ${formatBytes(size).padStart(10)}  mounted from ${from}`);
+                digestMap.rememberBlob(this.#registry, digest, repository.path);
+                return 'mounted';
+            }
+        }
+        return 'missing';
+    }
+    /** HEADs a blob and uploads it when missing; concurrent requests for one digest share the work. */
+    #ensureBlob(blob, label) {
+        let pending = this.#blobs.get(blob.digest);
+        if (!pending) {
+            pending = this.#transfer(blob, label);
+            this.#blobs.set(blob.digest, pending);
+        }
+        return pending;
+    }
+    async #transfer(blob, label) {
+        const presence = await this.#presenceOf(blob.digest, blob.size);
+        if (presence !== 'missing')
+            return presence;
+        const started = Date.now();
+        await this.#options.repository.uploadBlob(blob);
+        this.#uploaded(blob, started);
+        this.#options.logger.debug(`uploaded ${label}`);
+        return 'uploaded';
+    }
+    #uploaded(blob, started) {
+        this.bytesUploaded += blob.size;
+        this.#options.digestMap.rememberBlob(this.#registry, blob.digest, this.#options.repository.path);
+        const elapsed = (Date.now() - started) / 1000;
+        const rate = elapsed > 0 ? `${formatBytes(blob.size / elapsed)}/s` : 'instant';
+        this.#options.logger.info(`${shortDigest(blob.digest)} ${formatBytes(blob.size).padStart(10)}  uploaded in ${elapsed.toFixed(2)} s (${rate})`);
+    }
+}
+function finalCompression(layer, target) {
+    return layer.isTar && layer.compression === 'none' ? target : layer.compression;
+}
+async function hashContent(layer) {
+    const digesting = new DigestingStream();
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(await layer.content.open(), digesting, new external_node_stream_.Writable({ write: (_chunk, _encoding, done) => done() }));
+    return digesting.digest;
+}
+function buildManifest(image, flavor, layers) {
+    const descriptors = layers.map((layer, i) => {
+        const annotations = image.layers[i].annotations;
+        return {
+            mediaType: layer.mediaType,
+            digest: layer.digest,
+            size: layer.size,
+            ...(annotations ? { annotations } : {}),
+        };
+    });
+    let document;
+    if (image.manifest && flavor === image.flavor) {
+        // Keep everything else the source manifest says (annotations, artifactType, subject).
+        document = {
+            ...JSON.parse(image.manifest.bytes.toString('utf8')),
+            layers: descriptors,
+        };
+    }
+    else {
+        const mediaType = flavor === 'docker' ? MediaType.dockerManifest : MediaType.ociManifest;
+        const configMediaType = flavor === 'docker' ? MediaType.dockerConfig : MediaType.ociConfig;
+        document = {
+            schemaVersion: 2,
+            mediaType,
+            config: {
+                mediaType: configMediaType,
+                digest: image.config.digest,
+                size: image.config.bytes.length,
+            },
+            layers: descriptors,
+        };
+    }
+    const bytes = Buffer.from(JSON.stringify(document, null, 2));
+    const mediaType = typeof document['mediaType'] === 'string'
+        ? document['mediaType']
+        : flavor === 'docker'
+            ? MediaType.dockerManifest
+            : MediaType.ociManifest;
+    return { bytes, digest: sha256(bytes), mediaType };
+}
+function rewriteIndex(index, replaced) {
+    const document = JSON.parse(index.bytes.toString('utf8'));
+    document.manifests = document.manifests.map((descriptor) => {
+        const manifest = replaced.get(descriptor.digest);
+        return manifest
+            ? {
+                ...descriptor,
+                mediaType: manifest.mediaType,
+                digest: manifest.digest,
+                size: manifest.bytes.length,
+            }
+            : descriptor;
+    });
+    const bytes = Buffer.from(JSON.stringify(document, null, 2));
+    return { bytes, digest: sha256(bytes), mediaType: index.mediaType };
+}
+const shortDigest = (digest) => `${digest.slice(0, 7 + 12)}`;
+function formatBytes(bytes) {
+    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+}
+
+;// CONCATENATED MODULE: ./src/lib/digest-map.ts
+
+
+const FILE_NAME = 'digest-map.json';
+const MAX_REPOSITORIES_PER_BLOB = 8;
+const MAX_ENTRIES = 20_000;
+class DigestMap {
+    #path;
+    #data;
+    #changed = false;
+    constructor(path, data) {
+        this.#path = path;
+        this.#data = data;
+    }
+    /** Loads the map of `directory`; without a directory the map lives only for this push. */
+    static async load(directory) {
+        const empty = { version: 1, layers: {}, blobs: {} };
+        if (!directory)
+            return new DigestMap(undefined, empty);
+        const path = (0,external_node_path_.join)(directory, FILE_NAME);
+        try {
+            const data = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+            // A map from another version or a damaged file is only a cache: start afresh.
+            if (data.version !== 1 || typeof data.layers !== 'object' || typeof data.blobs !== 'object')
+                return new DigestMap(path, empty);
+            return new DigestMap(path, { version: 1, layers: data.layers ?? {}, blobs: data.blobs ?? {} });
+        }
+        catch {
+            return new DigestMap(path, empty);
+        }
+    }
+    get changed() {
+        return this.#changed;
+    }
+    encodedLayer(diffId, encoding) {
+        return this.#data.layers[`${diffId} ${encoding}`];
+    }
+    rememberEncodedLayer(diffId, encoding, layer) {
+        const key = `${diffId} ${encoding}`;
+        const known = this.#data.layers[key];
+        if (known?.digest === layer.digest && known.size === layer.size)
+            return;
+        this.#data.layers[key] = { digest: layer.digest, size: layer.size };
+        this.#changed = true;
+    }
+    repositoriesHolding(registry, digest) {
+        return this.#data.blobs[`${registry} ${digest}`] ?? [];
+    }
+    rememberBlob(registry, digest, repositoryPath) {
+        const key = `${registry} ${digest}`;
+        const holders = this.#data.blobs[key] ?? [];
+        if (holders[holders.length - 1] === repositoryPath)
+            return;
+        this.#data.blobs[key] = [
+            ...holders.filter((path) => path !== repositoryPath),
+            repositoryPath,
+        ].slice(-MAX_REPOSITORIES_PER_BLOB);
+        this.#changed = true;
+    }
+    /** Writes the map atomically (a crash leaves the old file), keeping the newest entries. */
+    async save() {
+        if (!this.#path || !this.#changed)
+            return false;
+        const trim = (record) => Object.fromEntries(Object.entries(record).slice(-MAX_ENTRIES));
+        const data = {
+            version: 1,
+            layers: trim(this.#data.layers),
+            blobs: trim(this.#data.blobs),
+        };
+        await (0,promises_.mkdir)((0,external_node_path_.join)(this.#path, '..'), { recursive: true });
+        const temporary = `${this.#path}.${process.pid}.tmp`;
+        await (0,promises_.writeFile)(temporary, JSON.stringify(data));
+        await (0,promises_.rename)(temporary, this.#path);
+        this.#changed = false;
+        return true;
+    }
+}
+const directoryStore = (directory) => ({
+    restore: async () => directory,
+    persist: async () => { },
+});
+
+;// CONCATENATED MODULE: ./src/lib/reference.ts
+
+
+/** The registry name docker uses for Docker Hub, and the host that actually serves its API. */
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
+const TAG = /^[\w][\w.-]{0,127}$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d+)?$/;
+const invalid = (value, why) => new TarPushError('INVALID_REFERENCE', `invalid image reference "${value}": ${why}`, {
+    subject: value,
+    hint: 'use a reference such as ghcr.io/org/app, 127.0.0.1:5000/app or app:1.0',
+});
+/** The first component names a registry when it looks like a host, as docker decides it. */
+const looksLikeRegistry = (component) => component.includes('.') ||
+    component.includes(':') ||
+    component === 'localhost' ||
+    component.startsWith('[');
+/** Parses `[registry/]path[:tag][@digest]` with docker's normalisation (app → docker.io/library/app). */
+function parseReference(value) {
+    const input = value.trim();
+    if (input === '')
+        throw invalid(value, 'it is empty');
+    let rest = input;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!isDigest(digest))
+            throw invalid(value, `"${digest}" is not a digest`);
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const lastColon = rest.lastIndexOf(':');
+    if (lastColon > lastSlash) {
+        tag = rest.slice(lastColon + 1);
+        rest = rest.slice(0, lastColon);
+        if (!TAG.test(tag))
+            throw invalid(value, `"${tag}" is not a valid tag`);
+    }
+    const { registry, path } = splitRepository(rest, value);
+    return { registry, path, tag, digest };
+}
+/** Parses a repository name without tag or digest. */
+function parseRepository(value) {
+    const reference = parseReference(value);
+    if (reference.tag !== undefined || reference.digest !== undefined) {
+        throw invalid(value, 'a repository takes no tag or digest here (pass tags separately)');
+    }
+    return { registry: reference.registry, path: reference.path };
+}
+function splitRepository(name, original) {
+    const components = name.split('/');
+    let registry = DOCKER_HUB;
+    if (components.length > 1 && looksLikeRegistry(components[0])) {
+        registry = components.shift();
+        if (!HOST.test(registry))
+            throw invalid(original, `"${registry}" is not a registry host`);
+    }
+    if (registry === 'index.docker.io' || registry === DOCKER_HUB_API_HOST)
+        registry = DOCKER_HUB;
+    if (registry === DOCKER_HUB && components.length === 1)
+        components.unshift('library');
+    for (const component of components) {
+        if (!PATH_COMPONENT.test(component)) {
+            throw invalid(original, `"${component}" is not a valid path component (lowercase letters, digits, separators)`);
+        }
+    }
+    const path = components.join('/');
+    if (path.length + registry.length > 255)
+        throw invalid(original, 'it is longer than 255 characters');
+    return { registry, path };
+}
+const isValidTag = (tag) => TAG.test(tag);
+const repositoryName = (repository) => `${repository.registry}/${repository.path}`;
+/** The host that serves the registry API (Docker Hub's differs from its name). */
+const apiHost = (registry) => registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+function formatReference(reference) {
+    let text = repositoryName(reference);
+    if (reference.tag !== undefined)
+        text += `:${reference.tag}`;
+    if (reference.digest !== undefined)
+        text += `@${reference.digest}`;
+    return text;
+}
+/** Loopback registries speak plain HTTP without asking, as docker and crane allow. */
+function isLoopback(registry) {
+    const host = registry.startsWith('[')
+        ? registry.slice(1, registry.indexOf(']'))
+        : registry.replace(/:\d+$/, '');
+    return (host === 'localhost' ||
+        host.endsWith('.localhost') ||
+        /^127\.\d+\.\d+\.\d+$/.test(host) ||
+        host === '::1');
 }
 
 ;// CONCATENATED MODULE: ./src/lib/registry/challenge.ts
@@ -48305,260 +48697,6 @@ async function runCredentialHelper(name, serverUrl) {
     return { kind: 'password', username: reply.Username ?? '', password: reply.Secret };
 }
 
-;// CONCATENATED MODULE: ./src/lib/registry/repository.ts
-
-
-
-
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-/** Answers to a monolithic PUT that mean "this registry wants PATCH, then PUT" (Artifactory). */
-const PATCH_FALLBACK_STATUSES = new Set([405, 416, 501]);
-/** Blob and manifest operations on one repository of a registry (distribution spec endpoints). */
-class RepositoryClient {
-    client;
-    path;
-    scope;
-    uploadMethod = 'monolithic';
-    constructor(client, path, access = 'push') {
-        this.client = client;
-        this.path = path;
-        this.scope = `repository:${path}:${access === 'push' ? 'pull,push' : 'pull'}`;
-    }
-    #request(method, url, extra = {}) {
-        return { method, url, scope: this.scope, ...extra };
-    }
-    /** A request inside an upload exchange: the exchange is retried whole, not this request. */
-    #uploadRequest(method, url, extra = {}) {
-        return this.#request(method, url, { ...extra, retry: false });
-    }
-    async hasBlob(digest) {
-        const request = this.#request('HEAD', `/v2/${this.path}/blobs/${digest}`);
-        const response = await this.#followRedirects(request, await this.client.send(request));
-        await response.body.dump();
-        if (response.statusCode === 200)
-            return true;
-        if (response.statusCode === 404)
-            return false;
-        throw await this.client.unexpected(request, response);
-    }
-    /**
-     * Uploads a blob; a transient failure anywhere in the exchange restarts it cleanly with a new
-     * session and the body reopened from its source (never buffered for the purpose).
-     */
-    uploadBlob(blob) {
-        return this.client.withRetries(`upload of ${blob.digest}`, () => this.#uploadBlobOnce(blob));
-    }
-    async #uploadBlobOnce(blob) {
-        if (this.uploadMethod === 'monolithic') {
-            const status = await this.#uploadMonolithic(blob);
-            if (status === 'done')
-                return;
-            this.uploadMethod = 'patch';
-        }
-        await this.#uploadPatch(blob);
-    }
-    async #startUpload() {
-        const request = this.#uploadRequest('POST', `/v2/${this.path}/blobs/uploads/`, {
-            headers: { 'content-length': '0' },
-        });
-        const response = await this.client.send(request);
-        if (response.statusCode !== 202)
-            throw await this.client.unexpected(request, response);
-        await response.body.dump();
-        const location = response.headers['location'];
-        if (typeof location !== 'string' || location === '') {
-            throw new TarPushError('REGISTRY_ERROR', `POST ${this.client.resolve(request.url)} answered 202 without a Location header`, {
-                subject: this.client.registry,
-                hint: 'the registry does not follow the distribution spec; report it to its operators',
-            });
-        }
-        // Location may be relative or carry its own query (_state, session ids): resolve, never rebuild.
-        return this.client.resolve(location);
-    }
-    #withDigest(location, digest) {
-        const url = new URL(location);
-        url.searchParams.set('digest', digest);
-        return url.toString();
-    }
-    async #uploadMonolithic(blob) {
-        const location = await this.#startUpload();
-        const request = this.#uploadRequest('PUT', this.#withDigest(location, blob.digest), {
-            headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
-            body: blob.open,
-        });
-        const response = await this.client.send(request);
-        if (response.statusCode === 201) {
-            await response.body.dump();
-            return 'done';
-        }
-        if (PATCH_FALLBACK_STATUSES.has(response.statusCode)) {
-            await response.body.dump();
-            return 'needs-patch';
-        }
-        throw await this.client.unexpected(request, response);
-    }
-    async #uploadPatch(blob) {
-        const location = await this.#startUpload();
-        const patch = this.#uploadRequest('PATCH', location, {
-            headers: {
-                'content-type': 'application/octet-stream',
-                'content-length': String(blob.size),
-                ...(blob.size > 0 ? { 'content-range': `0-${blob.size - 1}` } : {}),
-            },
-            body: blob.open,
-        });
-        const patched = await this.client.send(patch);
-        if (patched.statusCode !== 202)
-            throw await this.client.unexpected(patch, patched);
-        await patched.body.dump();
-        const next = patched.headers['location'];
-        const finalLocation = typeof next === 'string' && next ? this.client.resolve(next) : location;
-        const put = this.#uploadRequest('PUT', this.#withDigest(finalLocation, blob.digest), {
-            headers: { 'content-length': '0' },
-        });
-        const response = await this.client.send(put);
-        if (response.statusCode !== 201)
-            throw await this.client.unexpected(put, response);
-        await response.body.dump();
-    }
-    /**
-     * Uploads bytes whose digest is known only once they have all been sent (compressed on the
-     * fly): one PATCH with a streamed body, then `PUT ?digest=` to commit. A body that fails its
-     * own checks fails the PATCH, and nothing is committed.
-     */
-    uploadStreamed(open, digestAfterBody) {
-        return this.client.withRetries('streamed upload', () => this.#uploadStreamedOnce(open, digestAfterBody));
-    }
-    async #uploadStreamedOnce(open, digestAfterBody) {
-        const location = await this.#startUpload();
-        const patch = this.#uploadRequest('PATCH', location, {
-            headers: { 'content-type': 'application/octet-stream' },
-            body: open,
-        });
-        const patched = await this.client.send(patch);
-        if (patched.statusCode !== 202)
-            throw await this.client.unexpected(patch, patched);
-        await patched.body.dump();
-        const next = patched.headers['location'];
-        const finalLocation = typeof next === 'string' && next ? this.client.resolve(next) : location;
-        const put = this.#uploadRequest('PUT', this.#withDigest(finalLocation, digestAfterBody()), {
-            headers: { 'content-length': '0' },
-        });
-        const response = await this.client.send(put);
-        if (response.statusCode !== 201)
-            throw await this.client.unexpected(put, response);
-        await response.body.dump();
-    }
-    /**
-     * Asks the registry to link a blob from another repository instead of uploading it
-     * (distribution spec: POST ?mount=&from=). 201 means mounted; a 202 opens an ordinary upload
-     * session instead, which is cancelled here so the caller uploads as usual.
-     */
-    async mountBlob(digest, fromPath) {
-        const query = new URLSearchParams({ mount: digest, from: fromPath });
-        const request = this.#request('POST', `/v2/${this.path}/blobs/uploads/?${query}`, {
-            headers: { 'content-length': '0' },
-            scope: `${this.scope} repository:${fromPath}:pull`,
-        });
-        const response = await this.client.send(request);
-        await response.body.dump();
-        if (response.statusCode === 201)
-            return true;
-        const location = response.headers['location'];
-        if (response.statusCode === 202 && typeof location === 'string' && location) {
-            const cancel = await this.client.send(this.#request('DELETE', this.client.resolve(location)));
-            await cancel.body.dump();
-        }
-        return false;
-    }
-    /** GETs a small blob (a config) whole, checking its digest. */
-    getBlobBytes(digest, limit) {
-        const request = this.#request('GET', `/v2/${this.path}/blobs/${digest}`, { retry: false });
-        return this.client.withRetries(`GET ${request.url}`, async () => {
-            const response = await this.#followRedirects(request, await this.client.send(request));
-            if (response.statusCode === 404) {
-                await response.body.dump();
-                return undefined;
-            }
-            if (response.statusCode !== 200)
-                throw await this.client.unexpected(request, response);
-            const bytes = await this.#readBody(request, response, limit);
-            return sha256(bytes) === digest ? bytes : undefined;
-        });
-    }
-    /** PUTs a manifest under a tag or digest; the registry's digest must equal ours. */
-    async putManifest(reference, manifest) {
-        const request = this.#request('PUT', `/v2/${this.path}/manifests/${reference}`, {
-            headers: { 'content-type': manifest.mediaType },
-            body: async () => manifest.bytes,
-        });
-        const response = await this.client.send(request);
-        if (response.statusCode !== 201 && response.statusCode !== 200)
-            throw await this.client.unexpected(request, response);
-        await response.body.dump();
-        const digest = sha256(manifest.bytes);
-        const answered = response.headers['docker-content-digest'];
-        if (typeof answered === 'string' && answered !== '' && answered !== digest) {
-            throw new TarPushError('MANIFEST_DIGEST_MISMATCH', `the registry stored the manifest of ${this.path}:${reference} as ${answered}, we sent ${digest}`, {
-                subject: this.client.resolve(request.url),
-                hint: 'the registry rewrote the manifest (it may not support this manifest type); do not rely on the digest',
-            });
-        }
-        return digest;
-    }
-    /** GETs a manifest; undefined when it does not exist. */
-    getManifest(reference, accept, limit = 4 * 1024 * 1024) {
-        const request = this.#request('GET', `/v2/${this.path}/manifests/${reference}`, {
-            headers: { accept: accept.join(', ') },
-            retry: false,
-        });
-        // The body is read inside the attempt: a response cut half-way is retried whole.
-        return this.client.withRetries(`GET ${request.url}`, async () => {
-            const response = await this.client.send(request);
-            if (response.statusCode === 404) {
-                await response.body.dump();
-                return undefined;
-            }
-            if (response.statusCode !== 200)
-                throw await this.client.unexpected(request, response);
-            const bytes = await this.#readBody(request, response, limit);
-            const contentType = response.headers['content-type'];
-            return {
-                bytes,
-                digest: sha256(bytes),
-                mediaType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : '',
-            };
-        });
-    }
-    /**
-     * Registries may redirect blob GETs and HEADs to storage (S3, GCS, a CDN). The client sends
-     * the registry's Authorization header only to the registry's own host.
-     */
-    async #followRedirects(request, first) {
-        let response = first;
-        for (let hops = 0; hops < 5 && REDIRECTS.has(response.statusCode); hops++) {
-            const location = response.headers['location'];
-            if (typeof location !== 'string')
-                break;
-            await response.body.dump();
-            const redirected = {
-                ...request,
-                url: new URL(location, this.client.resolve(request.url)).toString(),
-            };
-            response = await this.client.send(redirected);
-        }
-        return response;
-    }
-    async #readBody(request, response, limit) {
-        try {
-            return await readBytesLimited(response, limit, `${request.method} ${this.client.resolve(request.url)}`);
-        }
-        catch (error) {
-            throw transportError(error, request.method, this.client.resolve(request.url));
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/lib/targets.ts
 
 
@@ -48692,6 +48830,7 @@ async function push(options) {
                     clients.set(target.repository.registry, client);
                 }
                 const repository = new RepositoryClient(client, target.repository.path);
+                repository.chunkSize = options.chunkSize ?? 0;
                 const reusable = needsEncoding(target.entry.artifact, compression)
                     ? await reusableLayers(repository, target.tags, logger)
                     : undefined;
@@ -48816,6 +48955,8 @@ Options for push:
   --cache-dir DIR           digest map kept across runs (default: $XDG_CACHE_HOME/tar-push
                             or ~/.cache/tar-push)
   --no-cache                learn nothing across runs
+  --chunk-size BYTES        upload blobs in PATCH chunks of this size (default 0: whole,
+                            chunked only when the registry refuses a body as too large)
   --retries N               retries of a failed request or upload (5xx, 429, resets,
                             timeouts), with backoff (default 4)
   --timeout S               connect, response and idle-body timeout in seconds (default 300)
@@ -48890,6 +49031,7 @@ async function main(argv) {
             cacheDir: values['no-cache'] ? undefined : (values['cache-dir'] ?? defaultCacheDir()),
             uploadMode: parseUploadMode(values['upload-mode']),
             retries: parseInteger(values.retries, '--retries', 0, 20),
+            chunkSize: parseInteger(values['chunk-size'], '--chunk-size', 0, 2 ** 40),
             timeoutSeconds: parseInteger(values.timeout, '--timeout', 1, 3600),
             logger,
         });
@@ -48927,6 +49069,7 @@ function parseCommandLine(argv) {
                 'no-cache': { type: 'boolean' },
                 'upload-mode': { type: 'string' },
                 retries: { type: 'string' },
+                'chunk-size': { type: 'string' },
                 timeout: { type: 'string' },
                 json: { type: 'boolean' },
                 debug: { type: 'boolean' },

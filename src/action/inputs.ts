@@ -17,6 +17,7 @@ export const Input = {
   concurrency: 'concurrency',
   cache: 'cache',
   retries: 'retries',
+  chunkSize: 'chunk-size',
   timeout: 'timeout',
 } as const
 
@@ -40,6 +41,7 @@ export interface PushInputs {
   concurrency: number | undefined
   cache: boolean
   retries: number | undefined
+  chunkSize: number | undefined
   timeoutSeconds: number | undefined
 }
 
@@ -124,6 +126,7 @@ export function getInputs(): PushInputs {
     compressionLevel,
     concurrency: parseInteger(Input.concurrency, 1, 64),
     retries: parseInteger(Input.retries, 0, 20),
+    chunkSize: parseInteger(Input.chunkSize, 0, 2 ** 40),
     timeoutSeconds: parseInteger(Input.timeout, 1, 3600),
     cache: core.getInput(Input.cache) === '' ? true : parseBoolean(Input.cache),
   }

@@ -23,7 +23,8 @@ import {
   type Platform,
   type RawJson,
 } from './model.ts'
-import type { BlobUpload, RepositoryClient } from './registry/repository.ts'
+import { BodyTooLarge, type BlobUpload, type RepositoryClient } from './registry/repository.ts'
+import { FALLBACK_CHUNK_SIZE } from './registry/quirks.ts'
 import { reuseKey, type RemoteLayer } from './reuse.ts'
 
 export type BlobStatus = 'uploaded' | 'skipped' | 'mounted'
@@ -105,6 +106,7 @@ export class CopySession {
   readonly #presence = new Map<string, Promise<BlobStatus | 'missing'>>()
   readonly #encodedLayers = new Map<string, Promise<PlacedBlob>>()
   #spoolCounter = 0
+  #forceSpool = false
   bytesUploaded = 0
 
   constructor(options: CopyOptions) {
@@ -254,15 +256,37 @@ export class CopySession {
       const status = await this.#presenceOf(hint.digest, hint.size)
       if (status !== 'missing') return { digest: hint.digest, size: hint.size, status }
     }
-    const placed =
-      this.#options.uploadMode === 'spool'
-        ? await this.#encodeSpooledAndUpload(layer, compression, level)
-        : await this.#encodeStreamedAndUpload(layer, compression, level)
+    const placed = this.#mustSpool()
+      ? await this.#encodeSpooledAndUpload(layer, compression, level)
+      : await this.#encodeStreamedAndUpload(layer, compression, level).catch((error: unknown) => {
+          if (!(error instanceof BodyTooLarge)) throw error
+          // The registry caps a request body: from now on spool, so that sizes allow chunks.
+          this.#options.logger.info(
+            `${this.#options.repository.client.registry} refused a streamed body as too large; sending chunks`,
+          )
+          this.#options.repository.chunkSize ||= FALLBACK_CHUNK_SIZE
+          this.#forceSpool = true
+          return this.#encodeSpooledAndUpload(layer, compression, level)
+        })
     digestMap.rememberEncodedLayer(layer.diffId, encoding, {
       digest: placed.digest,
       size: placed.size,
     })
     return placed
+  }
+
+  /**
+   * A streamed body has no length: registries that need one (quirks), chunked uploads (each
+   * chunk declares its range) and the spool mode compress to a file first.
+   */
+  #mustSpool(): boolean {
+    const { uploadMode, repository } = this.#options
+    return (
+      uploadMode === 'spool' ||
+      this.#forceSpool ||
+      repository.chunkSize > 0 ||
+      repository.quirks.contentLengthRequired
+    )
   }
 
   async #encodeStreamedAndUpload(

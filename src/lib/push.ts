@@ -29,6 +29,8 @@ export interface PushOptions {
   uploadMode?: UploadMode | undefined
   /** Directory of the digest map kept across runs; none = learn nothing across runs. */
   cacheDir?: string | undefined
+  /** Upload blobs in PATCH chunks of this many bytes; 0 (default): whole, chunking only when refused. */
+  chunkSize?: number | undefined
   /** Retries of a failed request or upload (5xx, 429, resets, timeouts); default 4. */
   retries?: number | undefined
   /** First retry delay in ms, doubled each time (tests make it short); default 500. */
@@ -111,6 +113,7 @@ export async function push(options: PushOptions): Promise<PushResult> {
           clients.set(target.repository.registry, client)
         }
         const repository = new RepositoryClient(client, target.repository.path)
+        repository.chunkSize = options.chunkSize ?? 0
         const reusable = needsEncoding(target.entry.artifact, compression)
           ? await reusableLayers(repository, target.tags, logger)
           : undefined

@@ -5,6 +5,8 @@ import type { RawJson } from '../model.ts'
 import { readBytesLimited } from './auth.ts'
 import type { BodyFactory, RegistryClient, RegistryRequest, RegistryResponse } from './client.ts'
 import { transportError } from '../http/transport.ts'
+import { ChunkCutter } from './chunks.ts'
+import { FALLBACK_CHUNK_SIZE, quirksFor, type RegistryQuirks } from './quirks.ts'
 
 export interface BlobUpload {
   digest: string
@@ -14,6 +16,23 @@ export interface BlobUpload {
 }
 
 export type UploadMethod = 'monolithic' | 'patch'
+
+/** A registry refused a body as too large (413; GHCR answers 416 to a big PATCH): send chunks. */
+export class BodyTooLarge extends TarPushError {
+  constructor(status: number, url: string, options: { retryable: boolean }) {
+    super(
+      'REGISTRY_ERROR',
+      `the registry refused an upload body as too large (HTTP ${status}) at ${url}`,
+      {
+        subject: url,
+        hint: 'set chunk-size (--chunk-size) to a size the registry accepts',
+        retryable: options.retryable,
+      },
+    )
+  }
+}
+
+const BODY_TOO_LARGE_STATUSES = new Set([413, 416])
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 
@@ -26,11 +45,15 @@ export class RepositoryClient {
   readonly path: string
   readonly scope: string
   uploadMethod: UploadMethod = 'monolithic'
+  /** 0: one request per blob; otherwise PATCH chunks of this size (then PUT ?digest=). */
+  chunkSize = 0
+  readonly quirks: RegistryQuirks
 
   constructor(client: RegistryClient, path: string, access: 'pull' | 'push' = 'push') {
     this.client = client
     this.path = path
     this.scope = `repository:${path}:${access === 'push' ? 'pull,push' : 'pull'}`
+    this.quirks = quirksFor(client.registry)
   }
 
   #request(method: string, url: string, extra: Partial<RegistryRequest> = {}): RegistryRequest {
@@ -64,15 +87,20 @@ export class RepositoryClient {
   }
 
   async #uploadBlobOnce(blob: BlobUpload): Promise<void> {
-    if (this.uploadMethod === 'monolithic') {
+    if (this.chunkSize === 0 && this.uploadMethod === 'monolithic') {
       const status = await this.#uploadMonolithic(blob)
       if (status === 'done') return
-      this.uploadMethod = 'patch'
+      if (status === 'too-large') this.chunkSize = FALLBACK_CHUNK_SIZE
+      else this.uploadMethod = 'patch'
     }
-    await this.#uploadPatch(blob)
+    await this.#uploadChunked(blob, this.chunkSize || blob.size)
   }
 
   async #startUpload(): Promise<string> {
+    return (await this.#startSession()).location
+  }
+
+  async #startSession(): Promise<{ location: string; minChunkSize: number }> {
     const request = this.#uploadRequest('POST', `/v2/${this.path}/blobs/uploads/`, {
       headers: { 'content-length': '0' },
     })
@@ -90,8 +118,13 @@ export class RepositoryClient {
         },
       )
     }
+    // OCI-Chunk-Min-Length: the smallest PATCH body this registry takes (distribution spec 1.1).
+    const minimum = Number(response.headers['oci-chunk-min-length'] ?? 0)
     // Location may be relative or carry its own query (_state, session ids): resolve, never rebuild.
-    return this.client.resolve(location)
+    return {
+      location: this.client.resolve(location),
+      minChunkSize: Number.isSafeInteger(minimum) && minimum > 0 ? minimum : 0,
+    }
   }
 
   #withDigest(location: string, digest: string): string {
@@ -100,7 +133,7 @@ export class RepositoryClient {
     return url.toString()
   }
 
-  async #uploadMonolithic(blob: BlobUpload): Promise<'done' | 'needs-patch'> {
+  async #uploadMonolithic(blob: BlobUpload): Promise<'done' | 'needs-patch' | 'too-large'> {
     const location = await this.#startUpload()
     const request = this.#uploadRequest('PUT', this.#withDigest(location, blob.digest), {
       headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
@@ -111,6 +144,10 @@ export class RepositoryClient {
       await response.body.dump()
       return 'done'
     }
+    if (response.statusCode === 413) {
+      await response.body.dump()
+      return 'too-large'
+    }
     if (PATCH_FALLBACK_STATUSES.has(response.statusCode)) {
       await response.body.dump()
       return 'needs-patch'
@@ -118,22 +155,40 @@ export class RepositoryClient {
     throw await this.client.unexpected(request, response)
   }
 
-  async #uploadPatch(blob: BlobUpload): Promise<void> {
-    const location = await this.#startUpload()
-    const patch = this.#uploadRequest('PATCH', location, {
-      headers: {
-        'content-type': 'application/octet-stream',
-        'content-length': String(blob.size),
-        ...(blob.size > 0 ? { 'content-range': `0-${blob.size - 1}` } : {}),
-      },
-      body: blob.open as BodyFactory,
-    })
-    const patched = await this.client.send(patch)
-    if (patched.statusCode !== 202) throw await this.client.unexpected(patch, patched)
-    await patched.body.dump()
-    const next = patched.headers['location']
-    const finalLocation = typeof next === 'string' && next ? this.client.resolve(next) : location
-    const put = this.#uploadRequest('PUT', this.#withDigest(finalLocation, blob.digest), {
+  /**
+   * PATCHes the blob in chunks of `chunkSize` (one chunk: the whole blob) with Content-Range
+   * (inclusive end, as the distribution spec has it), following each new Location, then commits
+   * with `PUT ?digest=`. The blob is read once, front to back.
+   */
+  async #uploadChunked(blob: BlobUpload, chunkSize: number): Promise<void> {
+    const session = await this.#startSession()
+    const size = Math.max(chunkSize, session.minChunkSize, this.quirks.minChunkSize, 1)
+    const cutter = new ChunkCutter(await blob.open())
+    let location = session.location
+    for (let offset = 0; offset < blob.size; offset += size) {
+      const length = Math.min(size, blob.size - offset)
+      const patch = this.#uploadRequest('PATCH', location, {
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-length': String(length),
+          'content-range': `${offset}-${offset + length - 1}`,
+        },
+        body: async () => cutter.part(length),
+      })
+      const patched = await this.client.send(patch)
+      if (BODY_TOO_LARGE_STATUSES.has(patched.statusCode) && length > FALLBACK_CHUNK_SIZE) {
+        await patched.body.dump()
+        this.chunkSize = FALLBACK_CHUNK_SIZE
+        // Retried whole, now in smaller chunks.
+        throw new BodyTooLarge(patched.statusCode, location, { retryable: true })
+      }
+      if (patched.statusCode !== 202) throw await this.client.unexpected(patch, patched)
+      await patched.body.dump()
+      const next = patched.headers['location']
+      if (typeof next === 'string' && next) location = this.client.resolve(next)
+    }
+    await cutter.finish()
+    const put = this.#uploadRequest('PUT', this.#withDigest(location, blob.digest), {
       headers: { 'content-length': '0' },
     })
     const response = await this.client.send(put)
@@ -162,6 +217,11 @@ export class RepositoryClient {
       body: open as BodyFactory,
     })
     const patched = await this.client.send(patch)
+    if (BODY_TOO_LARGE_STATUSES.has(patched.statusCode)) {
+      await patched.body.dump()
+      // The caller compresses to a spool file instead, whose size allows chunks.
+      throw new BodyTooLarge(patched.statusCode, location, { retryable: false })
+    }
     if (patched.statusCode !== 202) throw await this.client.unexpected(patch, patched)
     await patched.body.dump()
     const next = patched.headers['location']
