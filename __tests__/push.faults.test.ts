@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -6,39 +6,16 @@ import { join } from 'node:path'
 import { push, type PushOptions } from '../src/lib/push.ts'
 import { TarPushError } from '../src/lib/errors.ts'
 import type { Logger } from '../src/lib/log.ts'
-import { buildCorpus, fixtureByName, sha256, type Fixture } from './support/fixtures.ts'
-import {
-  ALICE,
-  httpRequest,
-  startRegistry,
-  TOKEN_SERVICE,
-  type RunningRegistry,
-} from './support/registry.ts'
+import { fixtureByName, sha256 } from './support/fixtures.ts'
+import { ALICE, httpRequest, startRegistry, TOKEN_SERVICE } from './support/registry.ts'
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startProxy, type Fault, type RunningProxy } from './support/proxy.ts'
 import { copyToDir, inspectRaw } from './support/skopeo.ts'
+import { registryHarness } from './support/harness.ts'
 
-let registry: RunningRegistry
-let corpus: Fixture[]
-const proxies: RunningProxy[] = []
-
-before(async () => {
-  ;[registry, corpus] = await Promise.all([
-    startRegistry(),
-    mkdtemp(join(tmpdir(), 'corpus-')).then(buildCorpus),
-  ])
-})
-after(async () => {
-  await Promise.all(proxies.map((proxy) => proxy.stop()))
-  await registry.stop()
-})
-
-async function proxyWith(faults: Fault[]): Promise<RunningProxy> {
-  const proxy = await startProxy({ target: registry, faults })
-  proxies.push(proxy)
-  return proxy
-}
+const harness = registryHarness()
+const proxyWith = (faults?: Fault[]) => harness.proxyWith(faults)
 
 /** A logger that keeps the warnings: every retry must say why. */
 function recordingLogger(): Logger & { warnings: string[] } {
@@ -60,10 +37,14 @@ const isManifestPut = (request: { method: string; path: string }) =>
 /** The push succeeded: the registry serves what we reported and skopeo copies every blob out. */
 async function assertReadable(repository: string, tag: string, digest: string): Promise<void> {
   assert.equal(
-    sha256(await inspectRaw(`${registry.host}/${repository}:${tag}`, { registry })),
+    sha256(
+      await inspectRaw(`${harness.registry.host}/${repository}:${tag}`, {
+        registry: harness.registry,
+      }),
+    ),
     digest,
   )
-  await copyToDir(`${registry.host}/${repository}:${tag}`, { registry })
+  await copyToDir(`${harness.registry.host}/${repository}:${tag}`, { registry: harness.registry })
 }
 
 describe('transient faults are retried, bounded and visible', () => {
@@ -74,7 +55,7 @@ describe('transient faults are retried, bounded and visible', () => {
       const repository = `faults/status-${status}`
       const result = await push({
         ...fast,
-        tarball: fixtureByName(corpus, 'oci-archive-gzip').path,
+        tarball: fixtureByName(harness.corpus, 'oci-archive-gzip').path,
         image: `${proxy.host}/${repository}`,
         tags: ['1'],
         logger,
@@ -101,7 +82,7 @@ describe('transient faults are retried, bounded and visible', () => {
     const started = Date.now()
     const result = await push({
       ...fast,
-      tarball: fixtureByName(corpus, 'oci-archive-gzip').path,
+      tarball: fixtureByName(harness.corpus, 'oci-archive-gzip').path,
       image: `${proxy.host}/faults/429`,
       tags: ['1'],
     })
@@ -115,7 +96,7 @@ describe('transient faults are retried, bounded and visible', () => {
       { kind: 'reset', match: (request) => request.method === 'PATCH', times: 1 },
     ])
     const logger = recordingLogger()
-    const fixture = fixtureByName(corpus, 'docker-archive-skopeo')
+    const fixture = fixtureByName(harness.corpus, 'docker-archive-skopeo')
     const result = await push({
       ...fast,
       tarball: fixture.path,
@@ -145,11 +126,11 @@ describe('transient faults are retried, bounded and visible', () => {
       },
     ])
     // The re-push reads the tag's manifest first: that read is cut once.
-    const fixture = fixtureByName(corpus, 'docker-save-legacy')
+    const fixture = fixtureByName(harness.corpus, 'docker-save-legacy')
     await push({
       ...fast,
       tarball: fixture.path,
-      image: `${registry.host}/faults/cut`,
+      image: `${harness.registry.host}/faults/cut`,
       tags: ['1'],
     })
     const result = await push({
@@ -170,7 +151,7 @@ describe('transient faults are retried, bounded and visible', () => {
       push({
         ...fast,
         retries: 2,
-        tarball: fixtureByName(corpus, 'oci-archive-gzip').path,
+        tarball: fixtureByName(harness.corpus, 'oci-archive-gzip').path,
         image: `${proxy.host}/faults/down`,
         tags: ['1'],
         logger,
@@ -188,14 +169,17 @@ describe('transient faults are retried, bounded and visible', () => {
     )
     assert.ok(logger.warnings.some((warning) => /retry 2 of 2/.test(warning)))
     assert.deepEqual(proxy.requests.filter(isManifestPut), [])
-    assert.equal((await httpRequest(`${registry.url}/v2/faults/down/tags/list`)).status, 404)
+    assert.equal(
+      (await httpRequest(`${harness.registry.url}/v2/faults/down/tags/list`)).status,
+      404,
+    )
   })
 
   it('a digest mismatch is not retried: it is the tarball, not the network', async () => {
     const { buildHostile } = await import('./support/hostile.ts')
-    const altered = (await buildHostile(await mkdtemp(join(tmpdir(), 'hostile-')), corpus)).find(
-      (fixture) => fixture.name.startsWith('oci-blob-altered'),
-    )!
+    const altered = (
+      await buildHostile(await mkdtemp(join(tmpdir(), 'hostile-')), harness.corpus)
+    ).find((fixture) => fixture.name.startsWith('oci-blob-altered'))!
     const proxy = await proxyWith([])
     const logger = recordingLogger()
     await assert.rejects(
@@ -216,9 +200,8 @@ describe('transient faults are retried, bounded and visible', () => {
 
   it('a token rejected in the middle of a push is fetched again once, and the push goes on', async () => {
     const bearer = await startRegistry({ auth: 'bearer' })
+    const proxy = await startProxy({ target: bearer })
     try {
-      const proxy = await startProxy({ target: bearer })
-      proxies.push(proxy)
       const repository = 'faults/token'
       const challenge = `Bearer realm="${bearer.tokenServer!.url}",service="${TOKEN_SERVICE}",scope="repository:${repository}:pull,push",error="invalid_token"`
       proxy.faults.push({
@@ -231,7 +214,7 @@ describe('transient faults are retried, bounded and visible', () => {
       const issuedBefore = bearer.tokenServer!.issued
       const result = await push({
         ...fast,
-        tarball: fixtureByName(corpus, 'oci-archive-gzip').path,
+        tarball: fixtureByName(harness.corpus, 'oci-archive-gzip').path,
         image: `${proxy.host}/${repository}`,
         tags: ['1'],
         username: ALICE.username,
@@ -248,12 +231,14 @@ describe('transient faults are retried, bounded and visible', () => {
       )
       assert.match(result.images[0]!.digest, /^sha256:/)
     } finally {
+      await proxy.stop()
       await bearer.stop()
     }
   })
 
   it('blob HEADs redirected to storage are followed, without the Authorization header', async () => {
     const basic = await startRegistry({ auth: 'basic' })
+    const stopLater: (() => Promise<void>)[] = []
     const storageHeaders: IncomingHttpHeaders[] = []
     const storage = createServer((request, response) => {
       storageHeaders.push(request.headers)
@@ -261,7 +246,7 @@ describe('transient faults are retried, bounded and visible', () => {
     })
     await new Promise<void>((resolve) => storage.listen(0, '127.0.0.1', resolve))
     try {
-      const fixture = fixtureByName(corpus, 'oci-archive-gzip')
+      const fixture = fixtureByName(harness.corpus, 'oci-archive-gzip')
       const credentials = { username: ALICE.username, password: ALICE.password }
       await push({
         ...fast,
@@ -283,7 +268,7 @@ describe('transient faults are retried, bounded and visible', () => {
           },
         ],
       })
-      proxies.push(proxy)
+      stopLater.push(() => proxy.stop())
       const result = await push({
         ...fast,
         ...credentials,
@@ -308,6 +293,7 @@ describe('transient faults are retried, bounded and visible', () => {
         'the registry itself got it',
       )
     } finally {
+      await Promise.all(stopLater.map((stop) => stop()))
       storage.close()
       await basic.stop()
     }
@@ -319,11 +305,11 @@ describe('chunked uploads', () => {
     proxy.requests.filter((request) => request.method === 'PATCH')
 
   it('--chunk-size sends consecutive Content-Range chunks and the same blobs', async () => {
-    const fixture = fixtureByName(corpus, 'docker-archive-skopeo')
+    const fixture = fixtureByName(harness.corpus, 'docker-archive-skopeo')
     const whole = await push({
       ...fast,
       tarball: fixture.path,
-      image: `${registry.host}/chunks/whole`,
+      image: `${harness.registry.host}/chunks/whole`,
       tags: ['1'],
     })
     const proxy = await proxyWith([])
@@ -356,7 +342,7 @@ describe('chunked uploads', () => {
     const info: string[] = []
     const result = await push({
       ...fast,
-      tarball: fixtureByName(corpus, 'docker-archive-skopeo').path,
+      tarball: fixtureByName(harness.corpus, 'docker-archive-skopeo').path,
       image: `${proxy.host}/chunks/refused`,
       tags: ['1'],
       logger: { ...logger, info: (message: string) => info.push(message) },
@@ -384,7 +370,7 @@ describe('chunked uploads', () => {
     ])
     const result = await push({
       ...fast,
-      tarball: fixtureByName(corpus, 'oci-archive-gzip').path,
+      tarball: fixtureByName(harness.corpus, 'oci-archive-gzip').path,
       image: `${proxy.host}/chunks/put413`,
       tags: ['1'],
     })

@@ -1,36 +1,13 @@
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { push } from '../src/lib/push.ts'
-import { buildCorpus, fixtureByName, sha256, type Fixture } from './support/fixtures.ts'
-import { startRegistry, type RunningRegistry } from './support/registry.ts'
-import { startProxy, type RunningProxy } from './support/proxy.ts'
+import { fixtureByName, sha256 } from './support/fixtures.ts'
+import type { Fault } from './support/proxy.ts'
 import { copyToDir, inspectRaw } from './support/skopeo.ts'
+import { registryHarness } from './support/harness.ts'
 
-let registry: RunningRegistry
-let corpus: Fixture[]
-const proxies: RunningProxy[] = []
-
-before(async () => {
-  ;[registry, corpus] = await Promise.all([
-    startRegistry(),
-    mkdtemp(join(tmpdir(), 'corpus-')).then(buildCorpus),
-  ])
-})
-after(async () => {
-  await Promise.all(proxies.map((proxy) => proxy.stop()))
-  await registry.stop()
-})
-
-async function proxyWith(
-  faults: Parameters<typeof startProxy>[0]['faults'],
-): Promise<RunningProxy> {
-  const proxy = await startProxy({ target: registry, ...(faults ? { faults } : {}) })
-  proxies.push(proxy)
-  return proxy
-}
+const harness = registryHarness()
+const proxyWith = (faults?: Fault[]) => harness.proxyWith(faults)
 
 const isBlobUploadPut = (request: { method: string; path: string }) =>
   request.method === 'PUT' && request.path.includes('/blobs/uploads/')
@@ -41,7 +18,7 @@ describe('registry protocol details', () => {
       { kind: 'status', status: 405, match: isBlobUploadPut, times: 1 },
     ])
     // Stored (already compressed) blobs go up with a monolithic PUT: the first one is refused.
-    const fixture = fixtureByName(corpus, 'oci-archive-gzip')
+    const fixture = fixtureByName(harness.corpus, 'oci-archive-gzip')
     const image = `${proxy.host}/protocol/patch`
     const result = await push({ tarball: fixture.path, image, tags: ['1'] })
     const patches = proxy.requests.filter((request) => request.method === 'PATCH')
@@ -54,8 +31,11 @@ describe('registry protocol details', () => {
       finals.every((request) => /[?&]digest=sha256%3A/.test(request.path)),
       'the closing PUT carries the digest',
     )
-    assert.equal(sha256(await inspectRaw(`${image}:1`, { registry })), result.images[0]!.digest)
-    await copyToDir(`${image}:1`, { registry })
+    assert.equal(
+      sha256(await inspectRaw(`${image}:1`, { registry: harness.registry })),
+      result.images[0]!.digest,
+    )
+    await copyToDir(`${image}:1`, { registry: harness.registry })
   })
 
   it('follows a relative upload Location', async () => {
@@ -64,13 +44,16 @@ describe('registry protocol details', () => {
     ])
     const image = `${proxy.host}/protocol/relative`
     const result = await push({
-      tarball: fixtureByName(corpus, 'oci-archive-gzip').path,
+      tarball: fixtureByName(harness.corpus, 'oci-archive-gzip').path,
       image,
       tags: ['1'],
     })
     const puts = proxy.requests.filter((request) => isBlobUploadPut(request))
     assert.ok(puts.length > 0 && puts.every((request) => request.status === 201))
-    assert.equal(sha256(await inspectRaw(`${image}:1`, { registry })), result.images[0]!.digest)
+    assert.equal(
+      sha256(await inspectRaw(`${image}:1`, { registry: harness.registry })),
+      result.images[0]!.digest,
+    )
   })
 
   it('keeps the query a Location already carries and adds digest to it', async () => {
@@ -78,7 +61,11 @@ describe('registry protocol details', () => {
       { kind: 'rewrite-location', to: 'with-query', match: (request) => request.method === 'POST' },
     ])
     const image = `${proxy.host}/protocol/query`
-    await push({ tarball: fixtureByName(corpus, 'oci-archive-gzip').path, image, tags: ['1'] })
+    await push({
+      tarball: fixtureByName(harness.corpus, 'oci-archive-gzip').path,
+      image,
+      tags: ['1'],
+    })
     const puts = proxy.requests.filter((request) => isBlobUploadPut(request))
     assert.ok(puts.length > 0)
     for (const request of puts) {
@@ -92,7 +79,7 @@ describe('registry protocol details', () => {
 
   it('PUTs the manifest only after every blob is in', async () => {
     const proxy = await proxyWith([])
-    const fixture = fixtureByName(corpus, 'docker-save-legacy')
+    const fixture = fixtureByName(harness.corpus, 'docker-save-legacy')
     await push({ tarball: fixture.path, image: `${proxy.host}/protocol/order`, tags: ['a', 'b'] })
     const isManifestPut = (request: { method: string; path: string }) =>
       request.method === 'PUT' && request.path.includes('/manifests/')
@@ -104,7 +91,7 @@ describe('registry protocol details', () => {
 
   it('HEADs every blob whose digest is known before uploading', async () => {
     const proxy = await proxyWith([])
-    const fixture = fixtureByName(corpus, 'oci-archive-gzip')
+    const fixture = fixtureByName(harness.corpus, 'oci-archive-gzip')
     await push({ tarball: fixture.path, image: `${proxy.host}/protocol/heads`, tags: ['a'] })
     const heads = proxy.requests.filter((request) => request.method === 'HEAD')
     assert.equal(
