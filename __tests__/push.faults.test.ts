@@ -347,7 +347,10 @@ describe('chunked uploads', () => {
       tags: ['1'],
       logger: { ...logger, info: (message: string) => info.push(message) },
     })
-    assert.match(info.join('\n'), /refused a streamed body as too large; sending chunks/)
+    assert.match(
+      info.join('\n'),
+      /refused an upload body as too large.*compressing to a file first/,
+    )
     assert.equal(patches(proxy)[0]!.status, 416)
     // Layers already streaming finish as they are; the refused one goes again in chunks.
     assert.ok(
@@ -379,5 +382,48 @@ describe('chunked uploads', () => {
         patches(proxy).every((request) => request.headers['content-range'] !== undefined),
     )
     await assertReadable('chunks/put413', '1', result.images[0]!.digest)
+  })
+})
+
+describe('bodies without a length, timeouts', () => {
+  it('a registry that refuses Transfer-Encoding: chunked (400, as ACR) gets spooled bodies', async () => {
+    const isChunkedBody = (request: Parameters<Fault['match']>[0]) =>
+      request.headers?.['transfer-encoding'] === 'chunked'
+    const proxy = await proxyWith([
+      { kind: 'status', status: 400, match: isChunkedBody, times: 1000 },
+    ])
+    const result = await push({
+      ...fast,
+      tarball: fixtureByName(harness.corpus, 'docker-save-legacy').path,
+      image: `${proxy.host}/bodies/length`,
+      tags: ['1'],
+      concurrency: 1,
+    })
+    const refused = proxy.requests.filter((request) => request.status === 400)
+    assert.equal(refused.length, 1, 'one streamed body refused, then every body has a length')
+    assert.ok(
+      proxy.requests
+        .filter((request) => request.method === 'PUT' || request.method === 'PATCH')
+        .slice(1)
+        .every((request) => request.headers['transfer-encoding'] !== 'chunked'),
+    )
+    await assertReadable('bodies/length', '1', result.images[0]!.digest)
+  })
+
+  it('a registry that stops answering hits the timeout and the request is retried', async () => {
+    const proxy = await proxyWith([
+      { kind: 'delay', ms: 2500, match: (request) => request.method === 'HEAD', times: 1 },
+    ])
+    const logger = recordingLogger()
+    const result = await push({
+      ...fast,
+      timeoutSeconds: 1,
+      tarball: fixtureByName(harness.corpus, 'oci-archive-gzip').path,
+      image: `${proxy.host}/bodies/timeout`,
+      tags: ['1'],
+      logger,
+    })
+    assert.match(logger.warnings.join('\n'), /HEADERS_TIMEOUT|timeout/i)
+    await assertReadable('bodies/timeout', '1', result.images[0]!.digest)
   })
 })

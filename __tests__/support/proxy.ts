@@ -35,7 +35,11 @@ export interface RecordedRequest {
   fault?: Fault['kind']
 }
 
-export type RequestMatcher = (req: { method: string; path: string }) => boolean
+export type RequestMatcher = (req: {
+  method: string
+  path: string
+  headers?: Record<string, string | string[] | undefined>
+}) => boolean
 
 /** `times` = how many matching requests a fault handles (default 1; rewrite-location: all). */
 export type Fault =
@@ -155,7 +159,7 @@ export async function startProxy(opts: StartProxyOptions): Promise<RunningProxy>
   let proxyOrigin = ''
 
   /** The first matching fault of one of `kinds` with uses left; counts the use. */
-  function takeFault(kinds: readonly Fault['kind'][], req: { method: string; path: string }) {
+  function takeFault(kinds: readonly Fault['kind'][], req: Parameters<RequestMatcher>[0]) {
     for (const fault of faults) {
       if (!kinds.includes(fault.kind)) continue
       const limit = fault.times ?? (fault.kind === 'rewrite-location' ? Infinity : 1)

@@ -47430,16 +47430,27 @@ function quirksFor(registry) {
 
 
 
-/** A registry refused a body as too large (413; GHCR answers 416 to a big PATCH): send chunks. */
-class BodyTooLarge extends TarPushError {
+/**
+ * A registry refused an upload body for its form, not its bytes: too large (413; GHCR answers
+ * 416 to a big PATCH) — send chunks; or a streamed body without Content-Length (411, or 400 as
+ * ACR answers Transfer-Encoding: chunked) — compress to a spool file to know the length first.
+ */
+class BodyRefused extends TarPushError {
+    reason;
     constructor(status, url, options) {
-        super('REGISTRY_ERROR', `the registry refused an upload body as too large (HTTP ${status}) at ${url}`, {
+        super('REGISTRY_ERROR', options.reason === 'too-large'
+            ? `the registry refused an upload body as too large (HTTP ${status}) at ${url}`
+            : `the registry refused a streamed upload body without Content-Length (HTTP ${status}) at ${url}`, {
             subject: url,
-            hint: 'set chunk-size (--chunk-size) to a size the registry accepts',
+            hint: options.reason === 'too-large'
+                ? 'set chunk-size (--chunk-size) to a size the registry accepts'
+                : 'use upload-mode spool (--upload-mode spool) for this registry',
             retryable: options.retryable,
         });
+        this.reason = options.reason;
     }
 }
+const LENGTH_REQUIRED_STATUSES = new Set([400, 411]);
 const BODY_TOO_LARGE_STATUSES = new Set([413, 416]);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** Answers to a monolithic PUT that mean "this registry wants PATCH, then PUT" (Artifactory). */
@@ -47572,7 +47583,10 @@ class RepositoryClient {
                 await patched.body.dump();
                 this.chunkSize = FALLBACK_CHUNK_SIZE;
                 // Retried whole, now in smaller chunks.
-                throw new BodyTooLarge(patched.statusCode, location, { retryable: true });
+                throw new BodyRefused(patched.statusCode, location, {
+                    reason: 'too-large',
+                    retryable: true,
+                });
             }
             if (patched.statusCode !== 202)
                 throw await this.client.unexpected(patch, patched);
@@ -47605,10 +47619,15 @@ class RepositoryClient {
             body: open,
         });
         const patched = await this.client.send(patch);
-        if (BODY_TOO_LARGE_STATUSES.has(patched.statusCode)) {
+        const reason = BODY_TOO_LARGE_STATUSES.has(patched.statusCode)
+            ? 'too-large'
+            : LENGTH_REQUIRED_STATUSES.has(patched.statusCode)
+                ? 'length-required'
+                : undefined;
+        if (reason) {
             await patched.body.dump();
-            // The caller compresses to a spool file instead, whose size allows chunks.
-            throw new BodyTooLarge(patched.statusCode, location, { retryable: false });
+            // The caller compresses to a spool file instead: its length is known (and allows chunks).
+            throw new BodyRefused(patched.statusCode, location, { reason, retryable: false });
         }
         if (patched.statusCode !== 202)
             throw await this.client.unexpected(patch, patched);
@@ -47948,11 +47967,12 @@ class CopySession {
         const placed = this.#mustSpool()
             ? await this.#encodeSpooledAndUpload(layer, compression, level)
             : await this.#encodeStreamedAndUpload(layer, compression, level).catch((error) => {
-                if (!(error instanceof BodyTooLarge))
+                if (!(error instanceof BodyRefused))
                     throw error;
-                // The registry caps a request body: from now on spool, so that sizes allow chunks.
-                this.#options.logger.info(`${this.#options.repository.client.registry} refused a streamed body as too large; sending chunks`);
-                this.#options.repository.chunkSize ||= FALLBACK_CHUNK_SIZE;
+                // From now on spool: the length is known, and chunks are possible.
+                this.#options.logger.info(`${error.message}; compressing to a file first from now on`);
+                if (error.reason === 'too-large')
+                    this.#options.repository.chunkSize ||= FALLBACK_CHUNK_SIZE;
                 this.#forceSpool = true;
                 return this.#encodeSpooledAndUpload(layer, compression, level);
             });

@@ -23,7 +23,7 @@ import {
   type Platform,
   type RawJson,
 } from './model.ts'
-import { BodyTooLarge, type BlobUpload, type RepositoryClient } from './registry/repository.ts'
+import { BodyRefused, type BlobUpload, type RepositoryClient } from './registry/repository.ts'
 import { FALLBACK_CHUNK_SIZE } from './registry/quirks.ts'
 import { reuseKey, type RemoteLayer } from './reuse.ts'
 
@@ -259,12 +259,11 @@ export class CopySession {
     const placed = this.#mustSpool()
       ? await this.#encodeSpooledAndUpload(layer, compression, level)
       : await this.#encodeStreamedAndUpload(layer, compression, level).catch((error: unknown) => {
-          if (!(error instanceof BodyTooLarge)) throw error
-          // The registry caps a request body: from now on spool, so that sizes allow chunks.
-          this.#options.logger.info(
-            `${this.#options.repository.client.registry} refused a streamed body as too large; sending chunks`,
-          )
-          this.#options.repository.chunkSize ||= FALLBACK_CHUNK_SIZE
+          if (!(error instanceof BodyRefused)) throw error
+          // From now on spool: the length is known, and chunks are possible.
+          this.#options.logger.info(`${error.message}; compressing to a file first from now on`)
+          if (error.reason === 'too-large')
+            this.#options.repository.chunkSize ||= FALLBACK_CHUNK_SIZE
           this.#forceSpool = true
           return this.#encodeSpooledAndUpload(layer, compression, level)
         })

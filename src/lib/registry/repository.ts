@@ -17,21 +17,38 @@ export interface BlobUpload {
 
 export type UploadMethod = 'monolithic' | 'patch'
 
-/** A registry refused a body as too large (413; GHCR answers 416 to a big PATCH): send chunks. */
-export class BodyTooLarge extends TarPushError {
-  constructor(status: number, url: string, options: { retryable: boolean }) {
+/**
+ * A registry refused an upload body for its form, not its bytes: too large (413; GHCR answers
+ * 416 to a big PATCH) — send chunks; or a streamed body without Content-Length (411, or 400 as
+ * ACR answers Transfer-Encoding: chunked) — compress to a spool file to know the length first.
+ */
+export class BodyRefused extends TarPushError {
+  readonly reason: 'too-large' | 'length-required'
+
+  constructor(
+    status: number,
+    url: string,
+    options: { reason: BodyRefused['reason']; retryable: boolean },
+  ) {
     super(
       'REGISTRY_ERROR',
-      `the registry refused an upload body as too large (HTTP ${status}) at ${url}`,
+      options.reason === 'too-large'
+        ? `the registry refused an upload body as too large (HTTP ${status}) at ${url}`
+        : `the registry refused a streamed upload body without Content-Length (HTTP ${status}) at ${url}`,
       {
         subject: url,
-        hint: 'set chunk-size (--chunk-size) to a size the registry accepts',
+        hint:
+          options.reason === 'too-large'
+            ? 'set chunk-size (--chunk-size) to a size the registry accepts'
+            : 'use upload-mode spool (--upload-mode spool) for this registry',
         retryable: options.retryable,
       },
     )
+    this.reason = options.reason
   }
 }
 
+const LENGTH_REQUIRED_STATUSES = new Set([400, 411])
 const BODY_TOO_LARGE_STATUSES = new Set([413, 416])
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
@@ -180,7 +197,10 @@ export class RepositoryClient {
         await patched.body.dump()
         this.chunkSize = FALLBACK_CHUNK_SIZE
         // Retried whole, now in smaller chunks.
-        throw new BodyTooLarge(patched.statusCode, location, { retryable: true })
+        throw new BodyRefused(patched.statusCode, location, {
+          reason: 'too-large',
+          retryable: true,
+        })
       }
       if (patched.statusCode !== 202) throw await this.client.unexpected(patch, patched)
       await patched.body.dump()
@@ -217,10 +237,15 @@ export class RepositoryClient {
       body: open as BodyFactory,
     })
     const patched = await this.client.send(patch)
-    if (BODY_TOO_LARGE_STATUSES.has(patched.statusCode)) {
+    const reason = BODY_TOO_LARGE_STATUSES.has(patched.statusCode)
+      ? 'too-large'
+      : LENGTH_REQUIRED_STATUSES.has(patched.statusCode)
+        ? 'length-required'
+        : undefined
+    if (reason) {
       await patched.body.dump()
-      // The caller compresses to a spool file instead, whose size allows chunks.
-      throw new BodyTooLarge(patched.statusCode, location, { retryable: false })
+      // The caller compresses to a spool file instead: its length is known (and allows chunks).
+      throw new BodyRefused(patched.statusCode, location, { reason, retryable: false })
     }
     if (patched.statusCode !== 202) throw await this.client.unexpected(patch, patched)
     await patched.body.dump()
