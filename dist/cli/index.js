@@ -48825,28 +48825,7 @@ async function push(options) {
             const report = await logger.group(`Pushing ${name} (${target.tags.join(', ')})`, async () => {
                 let client = clients.get(target.repository.registry);
                 if (!client) {
-                    const { credentials, source: credentialSource } = await resolveCredentials({
-                        registry: target.repository.registry,
-                        username: options.username,
-                        password: options.password,
-                        env: options.env,
-                    });
-                    logger.info(`credentials for ${target.repository.registry}: ${credentialSource}`);
-                    client = await RegistryClient.connect({
-                        registry: target.repository.registry,
-                        credentials,
-                        insecure: options.insecure,
-                        extraCaPem,
-                        logger,
-                        retryPolicy: {
-                            ...DEFAULT_RETRY_POLICY,
-                            ...(options.retries !== undefined ? { retries: options.retries } : {}),
-                            ...(options.retryBaseDelayMs !== undefined
-                                ? { baseDelayMs: options.retryBaseDelayMs }
-                                : {}),
-                        },
-                        timeoutSeconds: options.timeoutSeconds,
-                    });
+                    client = await connectRegistry(target.repository.registry, options, extraCaPem, logger);
                     clients.set(target.repository.registry, client);
                 }
                 const repository = new RepositoryClient(client, target.repository.path);
@@ -48899,6 +48878,29 @@ async function readCaFile(path) {
         });
     }
     return pem;
+}
+/** Credentials as docker finds them, then the ping that learns scheme and auth. */
+async function connectRegistry(registry, options, extraCaPem, logger) {
+    const { credentials, source } = await resolveCredentials({
+        registry,
+        username: options.username,
+        password: options.password,
+        env: options.env,
+    });
+    logger.info(`credentials for ${registry}: ${source}`);
+    return RegistryClient.connect({
+        registry,
+        credentials,
+        insecure: options.insecure,
+        extraCaPem,
+        logger,
+        retryPolicy: {
+            ...DEFAULT_RETRY_POLICY,
+            ...(options.retries !== undefined ? { retries: options.retries } : {}),
+            ...(options.retryBaseDelayMs !== undefined ? { baseDelayMs: options.retryBaseDelayMs } : {}),
+        },
+        timeoutSeconds: options.timeoutSeconds,
+    });
 }
 const needsEncoding = (artifact, compression) => compression !== 'none' &&
     (artifact.kind === 'image' ? [artifact] : artifact.children).some((image) => image.layers.some((layer) => layer.isTar && layer.compression === 'none'));
