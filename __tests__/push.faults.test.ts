@@ -427,3 +427,41 @@ describe('bodies without a length, timeouts', () => {
     await assertReadable('bodies/timeout', '1', result.images[0]!.digest)
   })
 })
+
+describe('resumable uploads', () => {
+  it('a chunk cut off resumes from the Range the upload session reports, not from byte 0', async () => {
+    const secondChunk = (request: Parameters<Fault['match']>[0]) =>
+      request.method === 'PATCH' && request.headers?.['content-range'] === '65536-131071'
+    const proxy = await proxyWith([{ kind: 'reset', match: secondChunk, times: 1 }])
+    const logger = recordingLogger()
+    const fixture = fixtureByName(harness.corpus, 'oci-archive-gzip')
+    const result = await push({
+      ...fast,
+      chunkSize: 65536,
+      concurrency: 1,
+      tarball: fixture.path,
+      image: `${proxy.host}/resume/app`,
+      tags: ['1'],
+      logger,
+    })
+    assert.match(
+      logger.warnings.join('\n'),
+      /chunk 65536-131071 of sha256:[a-f0-9]+ failed .*resuming at byte 65536/,
+    )
+    const patches = proxy.requests.filter((request) => request.method === 'PATCH')
+    const cut = patches.findIndex((request) => request.status === 0)
+    assert.ok(cut > 0, 'one chunk was cut off')
+    assert.equal(
+      patches[cut + 1]!.headers['content-range'],
+      '65536-131071',
+      'the same chunk is sent again, nothing before it',
+    )
+    assert.ok(
+      proxy.requests.some(
+        (request) => request.method === 'GET' && request.path.includes('/blobs/uploads/'),
+      ),
+      'the session was asked where it stands',
+    )
+    await assertReadable('resume/app', '1', result.images[0]!.digest)
+  })
+})

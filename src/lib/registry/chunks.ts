@@ -5,11 +5,18 @@ import { Readable } from 'node:stream'
  * buffering more than one source chunk: the bodies of a chunked upload, read from the blob once.
  */
 export class ChunkCutter {
+  readonly #stream: Readable
   readonly #source: AsyncIterator<Buffer>
   #leftover: Buffer | undefined
 
   constructor(source: Readable) {
+    this.#stream = source
     this.#source = (source as AsyncIterable<Buffer>)[Symbol.asyncIterator]()
+  }
+
+  /** Lets go of the source before its end (an upload that starts over). */
+  close(): void {
+    this.#stream.destroy()
   }
 
   /** The next `length` bytes; the stream fails if the source ends first. */
@@ -34,6 +41,11 @@ export class ChunkCutter {
       remaining -= chunk.length
       yield chunk
     }
+  }
+
+  /** Reads and drops `length` bytes (resuming an upload: the source's checks still see them). */
+  async skip(length: number): Promise<void> {
+    for await (const chunk of this.#take(length)) void chunk
   }
 
   /** Reads the source to its end (running its checks); more bytes than the size are an error. */

@@ -102,6 +102,14 @@ export class RegistryClient {
     return client
   }
 
+  get retries(): number {
+    return this.#retryPolicy.retries
+  }
+
+  get logger(): Logger {
+    return this.#logger
+  }
+
   get baseUrl(): string {
     return this.#baseUrl
   }

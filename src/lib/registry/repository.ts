@@ -180,19 +180,30 @@ export class RepositoryClient {
   async #uploadChunked(blob: BlobUpload, chunkSize: number): Promise<void> {
     const session = await this.#startSession()
     const size = Math.max(chunkSize, session.minChunkSize, this.quirks.minChunkSize, 1)
-    const cutter = new ChunkCutter(await blob.open())
+    let cutter = new ChunkCutter(await blob.open())
     let location = session.location
-    for (let offset = 0; offset < blob.size; offset += size) {
+    let resumes = 0
+    for (let offset = 0; offset < blob.size;) {
       const length = Math.min(size, blob.size - offset)
-      const patch = this.#uploadRequest('PATCH', location, {
-        headers: {
-          'content-type': 'application/octet-stream',
-          'content-length': String(length),
-          'content-range': `${offset}-${offset + length - 1}`,
-        },
-        body: async () => cutter.part(length),
-      })
-      const patched = await this.client.send(patch)
+      let patched: RegistryResponse
+      try {
+        patched = await this.#sendChunk(location, cutter, offset, length)
+      } catch (error) {
+        // A chunk broke off: ask the session where it stands and go on from there.
+        if (!(error instanceof TarPushError) || !error.retryable || resumes >= this.client.retries)
+          throw error
+        resumes++
+        const status = await this.#uploadStatus(location)
+        this.client.logger.warn(
+          `chunk ${offset}-${offset + length - 1} of ${blob.digest} failed (${error.message}); resuming at byte ${status.offset}`,
+        )
+        location = status.location
+        offset = status.offset
+        cutter.close()
+        cutter = new ChunkCutter(await blob.open())
+        await cutter.skip(offset)
+        continue
+      }
       if (BODY_TOO_LARGE_STATUSES.has(patched.statusCode) && length > FALLBACK_CHUNK_SIZE) {
         await patched.body.dump()
         this.chunkSize = FALLBACK_CHUNK_SIZE
@@ -202,10 +213,16 @@ export class RepositoryClient {
           retryable: true,
         })
       }
-      if (patched.statusCode !== 202) throw await this.client.unexpected(patch, patched)
+      if (patched.statusCode !== 202) {
+        throw await this.client.unexpected(
+          { method: 'PATCH', url: location, scope: this.scope },
+          patched,
+        )
+      }
       await patched.body.dump()
       const next = patched.headers['location']
       if (typeof next === 'string' && next) location = this.client.resolve(next)
+      offset += length
     }
     await cutter.finish()
     const put = this.#uploadRequest('PUT', this.#withDigest(location, blob.digest), {
@@ -214,6 +231,40 @@ export class RepositoryClient {
     const response = await this.client.send(put)
     if (response.statusCode !== 201) throw await this.client.unexpected(put, response)
     await response.body.dump()
+  }
+
+  #sendChunk(
+    location: string,
+    cutter: ChunkCutter,
+    offset: number,
+    length: number,
+  ): Promise<RegistryResponse> {
+    return this.client.send(
+      this.#uploadRequest('PATCH', location, {
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-length': String(length),
+          'content-range': `${offset}-${offset + length - 1}`,
+        },
+        body: async () => cutter.part(length),
+      }),
+    )
+  }
+
+  /** Where an upload session stands (distribution spec: GET the upload URL, 204 with Range). */
+  async #uploadStatus(location: string): Promise<{ location: string; offset: number }> {
+    const request = this.#request('GET', location)
+    const response = await this.client.send(request)
+    if (response.statusCode !== 204 && response.statusCode !== 202) {
+      throw await this.client.unexpected(request, response)
+    }
+    await response.body.dump()
+    const range = /^(?:bytes=)?0-(\d+)$/.exec(String(response.headers['range'] ?? ''))
+    const next = response.headers['location']
+    return {
+      location: typeof next === 'string' && next ? this.client.resolve(next) : location,
+      offset: range ? Number(range[1]) + 1 : 0,
+    }
   }
 
   /**
