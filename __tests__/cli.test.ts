@@ -148,44 +148,14 @@ describe('tar-push CLI (dist/cli/index.js)', () => {
 
   it('exit 3 on a refused credential; the password never appears in any output', async () => {
     const password = 'hunter2: very secret'
-    const { code, stdout, stderr } = await runNode(
-      CLI,
-      [
-        'push',
-        tarball,
-        '--image',
-        `${basic.host}/cli/secret`,
-        '--tag',
-        '1',
-        '--username',
-        ALICE.username,
-        '--password-stdin',
-        '--debug',
-      ],
-      { env: env(), stdin: `${password}\n` },
-    )
+    const { code, stdout, stderr } = await pushToBasicWithStdinPassword('cli/secret', password)
     assert.equal(code, 3, stderr)
     assert.match(stderr, /AUTH_FAILED/)
     assertNoSecret(stdout + stderr, ALICE.username, password)
   })
 
   it('--password-stdin pushes to a Basic-auth registry; nothing prints the password', async () => {
-    const { code, stdout, stderr } = await runNode(
-      CLI,
-      [
-        'push',
-        tarball,
-        '--image',
-        `${basic.host}/cli/stdin`,
-        '--tag',
-        '1',
-        '--username',
-        ALICE.username,
-        '--password-stdin',
-        '--debug',
-      ],
-      { env: env(), stdin: `${ALICE.password}\n` },
-    )
+    const { code, stdout, stderr } = await pushToBasicWithStdinPassword('cli/stdin', ALICE.password)
     assert.equal(code, 0, stderr)
     assert.match(stderr, /debug: > PUT/, 'debug output shows the traffic')
     assertNoSecret(stdout + stderr, ALICE.username, ALICE.password)
@@ -256,6 +226,15 @@ describe('HTTP_PROXY and NO_PROXY', () => {
     }
   })
 })
+
+/** A --debug push as alice to the Basic-auth registry, the password given on stdin. */
+function pushToBasicWithStdinPassword(repository: string, password: string) {
+  const args = ['push', tarball, '--image', `${basic.host}/${repository}`, '--tag', '1']
+  return runNode(CLI, [...args, '--username', ALICE.username, '--password-stdin', '--debug'], {
+    env: env(),
+    stdin: `${password}\n`,
+  })
+}
 
 function assertNoSecret(output: string, username: string, password: string): void {
   for (const form of [
