@@ -45484,6 +45484,33 @@ var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: external "node:stream/consumers"
 const consumers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/consumers");
 ;// CONCATENATED MODULE: ./src/lib/errors.ts
+/**
+ * One error class for everything a user can cause. `code` is stable and documented, `subject`
+ * names the failing object (file and entry, layer digest, URL and status) and `hint` says what
+ * to do. Front ends map `kind` to an exit code (input → 2, registry → 3).
+ */
+/** Every code the product prints; the README's troubleshooting table documents each one. */
+const ERROR_CODES = (/* unused pure expression or super */ null && ([
+    'USAGE',
+    'TARBALL_NOT_FOUND',
+    'TARBALL_UNREADABLE',
+    'TARBALL_FORMAT',
+    'TARBALL_ENTRY',
+    'TARBALL_JSON',
+    'TARBALL_MISSING_ENTRY',
+    'LAYER_COUNT_MISMATCH',
+    'DIFF_ID_MISMATCH',
+    'BLOB_DIGEST_MISMATCH',
+    'NO_TAGS',
+    'INVALID_REFERENCE',
+    'AUTH_FAILED',
+    'AUTH_DENIED',
+    'CREDENTIAL_HELPER',
+    'TLS_ERROR',
+    'NETWORK_ERROR',
+    'REGISTRY_ERROR',
+    'MANIFEST_DIGEST_MISMATCH',
+]));
 /** Codes of bad input (exit code 2); every other code is a registry or auth failure (3). */
 const INPUT_CODES = new Set([
     'USAGE',

@@ -3,26 +3,30 @@
  * names the failing object (file and entry, layer digest, URL and status) and `hint` says what
  * to do. Front ends map `kind` to an exit code (input → 2, registry → 3).
  */
-export type ErrorCode =
-  | 'USAGE'
-  | 'TARBALL_NOT_FOUND'
-  | 'TARBALL_UNREADABLE'
-  | 'TARBALL_FORMAT'
-  | 'TARBALL_ENTRY'
-  | 'TARBALL_JSON'
-  | 'TARBALL_MISSING_ENTRY'
-  | 'LAYER_COUNT_MISMATCH'
-  | 'DIFF_ID_MISMATCH'
-  | 'BLOB_DIGEST_MISMATCH'
-  | 'NO_TAGS'
-  | 'INVALID_REFERENCE'
-  | 'AUTH_FAILED'
-  | 'AUTH_DENIED'
-  | 'CREDENTIAL_HELPER'
-  | 'TLS_ERROR'
-  | 'NETWORK_ERROR'
-  | 'REGISTRY_ERROR'
-  | 'MANIFEST_DIGEST_MISMATCH'
+/** Every code the product prints; the README's troubleshooting table documents each one. */
+export const ERROR_CODES = [
+  'USAGE',
+  'TARBALL_NOT_FOUND',
+  'TARBALL_UNREADABLE',
+  'TARBALL_FORMAT',
+  'TARBALL_ENTRY',
+  'TARBALL_JSON',
+  'TARBALL_MISSING_ENTRY',
+  'LAYER_COUNT_MISMATCH',
+  'DIFF_ID_MISMATCH',
+  'BLOB_DIGEST_MISMATCH',
+  'NO_TAGS',
+  'INVALID_REFERENCE',
+  'AUTH_FAILED',
+  'AUTH_DENIED',
+  'CREDENTIAL_HELPER',
+  'TLS_ERROR',
+  'NETWORK_ERROR',
+  'REGISTRY_ERROR',
+  'MANIFEST_DIGEST_MISMATCH',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /** Codes of bad input (exit code 2); every other code is a registry or auth failure (3). */
 export const INPUT_CODES: ReadonlySet<ErrorCode> = new Set([

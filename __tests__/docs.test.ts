@@ -1,0 +1,22 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { renderReadme } from '../script/docs.ts'
+import { ERROR_CODES } from '../src/lib/errors.ts'
+
+const README = resolve(import.meta.dirname, '../README.md')
+/** Prettier pads table cells; compare the words, not the padding. */
+const normalise = (text: string) => text.replace(/-{3,}/g, '---').replace(/[ \t]+/g, ' ')
+
+describe('README', () => {
+  it('its inputs and outputs tables are those of action.yml (npm run docs rewrites them)', async () => {
+    assert.equal(normalise(await readFile(README, 'utf8')), normalise(await renderReadme()))
+  })
+
+  it('documents every error code the product can print', async () => {
+    const readme = await readFile(README, 'utf8')
+    const errorsSection = readme.slice(readme.indexOf('## Errors'))
+    for (const code of ERROR_CODES) assert.ok(errorsSection.includes(`| \`${code}\``), code)
+  })
+})

@@ -1,0 +1,57 @@
+/**
+ * Writes the inputs and outputs tables of README.md from action.yml (between the marker
+ * comments), so the two cannot drift: `npm run docs`; the tests fail when the README is stale.
+ */
+import { readFile, writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { parse } from 'yaml'
+
+interface ActionYaml {
+  inputs: Record<string, { description: string; required?: boolean; default?: string }>
+  outputs: Record<string, { description: string }>
+}
+
+const ROOT = resolve(import.meta.dirname, '..')
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim()
+
+export function actionTables(actionYaml: string): { inputs: string; outputs: string } {
+  const action = parse(actionYaml) as ActionYaml
+  const inputs = [
+    '| input | default | what it does |',
+    '| --- | --- | --- |',
+    ...Object.entries(action.inputs).map(([name, input]) => {
+      const fallback = input.required ? '(required)' : input.default ? `\`${input.default}\`` : ''
+      return `| \`${name}\` | ${fallback} | ${cell(input.description)} |`
+    }),
+  ].join('\n')
+  const outputs = [
+    '| output | what it holds |',
+    '| --- | --- |',
+    ...Object.entries(action.outputs).map(
+      ([name, output]) => `| \`${name}\` | ${cell(output.description)} |`,
+    ),
+  ].join('\n')
+  return { inputs, outputs }
+}
+
+export function replaceBetween(text: string, marker: string, content: string): string {
+  const start = `<!-- ${marker}:start -->`
+  const end = `<!-- ${marker}:end -->`
+  const from = text.indexOf(start)
+  const to = text.indexOf(end)
+  if (from === -1 || to === -1) throw new Error(`README.md lacks the ${start} … ${end} markers`)
+  return `${text.slice(0, from + start.length)}\n\n${content}\n\n${text.slice(to)}`
+}
+
+export async function renderReadme(): Promise<string> {
+  const [readme, actionYaml] = await Promise.all([
+    readFile(resolve(ROOT, 'README.md'), 'utf8'),
+    readFile(resolve(ROOT, 'action.yml'), 'utf8'),
+  ])
+  const tables = actionTables(actionYaml)
+  return replaceBetween(replaceBetween(readme, 'inputs', tables.inputs), 'outputs', tables.outputs)
+}
+
+if (import.meta.main) {
+  await writeFile(resolve(ROOT, 'README.md'), await renderReadme())
+}
