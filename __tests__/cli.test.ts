@@ -93,15 +93,7 @@ describe('tar-push CLI (dist/cli/index.js)', () => {
   })
 
   it('keeps a digest map in the XDG cache dir: the next push to another repository mounts', async () => {
-    const args = (repository: string) => [
-      'push',
-      tarball,
-      '--image',
-      `${registry.host}/${repository}`,
-      '--tag',
-      'm',
-      '--json',
-    ]
+    const args = (repository: string) => pushArgs(repository, 'm', '--json')
     const first = await runNode(CLI, args('cli/map-a'), { env: env() })
     assert.equal(first.code, 0, first.stderr)
     const second = await runNode(CLI, args('cli/map-b'), { env: env() })
@@ -197,15 +189,7 @@ describe('HTTP_PROXY and NO_PROXY', () => {
     const { startForwardProxy } = await import('./support/forward-proxy.ts')
     const proxy = await startForwardProxy()
     try {
-      const args = (repository: string) => [
-        'push',
-        tarball,
-        '--image',
-        `${registry.host}/${repository}`,
-        '--tag',
-        '1',
-        '--no-cache',
-      ]
+      const args = (repository: string) => pushArgs(repository, '1', '--no-cache')
       const through = await runNode(CLI, args('proxy/through'), {
         env: env({ HTTP_PROXY: proxy.url, NO_PROXY: '' }),
       })
@@ -226,6 +210,11 @@ describe('HTTP_PROXY and NO_PROXY', () => {
     }
   })
 })
+
+/** `push` of the shared tarball to the anonymous registry. */
+function pushArgs(repository: string, tag: string, ...flags: string[]): string[] {
+  return ['push', tarball, '--image', `${registry.host}/${repository}`, '--tag', tag, ...flags]
+}
 
 /** A --debug push as alice to the Basic-auth registry, the password given on stdin. */
 function pushToBasicWithStdinPassword(repository: string, password: string) {

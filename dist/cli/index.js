@@ -45484,13 +45484,8 @@ var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: external "node:stream/consumers"
 const consumers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/consumers");
 ;// CONCATENATED MODULE: ./src/lib/errors.ts
-/**
- * One error class for everything a user can cause. `code` is stable and documented, `subject`
- * names the failing object (file and entry, layer digest, URL and status) and `hint` says what
- * to do. Front ends map `kind` to an exit code (input → 2, registry → 3).
- */
-/** Every code the product prints; the README's troubleshooting table documents each one. */
-const ERROR_CODES = (/* unused pure expression or super */ null && ([
+/** Codes of bad input (exit code 2). */
+const INPUT_ERROR_CODES = [
     'USAGE',
     'TARBALL_NOT_FOUND',
     'TARBALL_UNREADABLE',
@@ -45503,6 +45498,9 @@ const ERROR_CODES = (/* unused pure expression or super */ null && ([
     'BLOB_DIGEST_MISMATCH',
     'NO_TAGS',
     'INVALID_REFERENCE',
+];
+/** Codes of registry, network and auth failures (exit code 3). */
+const REGISTRY_ERROR_CODES = [
     'AUTH_FAILED',
     'AUTH_DENIED',
     'CREDENTIAL_HELPER',
@@ -45510,22 +45508,15 @@ const ERROR_CODES = (/* unused pure expression or super */ null && ([
     'NETWORK_ERROR',
     'REGISTRY_ERROR',
     'MANIFEST_DIGEST_MISMATCH',
-]));
-/** Codes of bad input (exit code 2); every other code is a registry or auth failure (3). */
-const INPUT_CODES = new Set([
-    'USAGE',
-    'TARBALL_NOT_FOUND',
-    'TARBALL_UNREADABLE',
-    'TARBALL_FORMAT',
-    'TARBALL_ENTRY',
-    'TARBALL_JSON',
-    'TARBALL_MISSING_ENTRY',
-    'LAYER_COUNT_MISMATCH',
-    'DIFF_ID_MISMATCH',
-    'BLOB_DIGEST_MISMATCH',
-    'NO_TAGS',
-    'INVALID_REFERENCE',
-]);
+];
+/** Every code the product prints; the README's troubleshooting table documents each one. */
+const ERROR_CODES = [...INPUT_ERROR_CODES, ...REGISTRY_ERROR_CODES];
+const INPUT_CODES = new Set(INPUT_ERROR_CODES);
+/**
+ * One error class for everything a user can cause. `code` is stable and documented, `subject`
+ * names the failing object (file and entry, layer digest, URL and status) and `hint` says what
+ * to do. Front ends map `kind` to an exit code (input → 2, registry → 3).
+ */
 class TarPushError extends Error {
     code;
     subject;
@@ -47609,9 +47600,10 @@ class RepositoryClient {
         let resumes = 0;
         for (let offset = 0; offset < blob.size;) {
             const length = Math.min(size, blob.size - offset);
+            const patch = this.#chunkRequest(location, cutter, offset, length);
             let patched;
             try {
-                patched = await this.#sendChunk(location, cutter, offset, length);
+                patched = await this.client.send(patch);
             }
             catch (error) {
                 // A chunk broke off: ask the session where it stands and go on from there.
@@ -47636,13 +47628,10 @@ class RepositoryClient {
                     retryable: true,
                 });
             }
-            if (patched.statusCode !== 202) {
-                throw await this.client.unexpected({ method: 'PATCH', url: location, scope: this.scope }, patched);
-            }
+            if (patched.statusCode !== 202)
+                throw await this.client.unexpected(patch, patched);
             await patched.body.dump();
-            const next = patched.headers['location'];
-            if (typeof next === 'string' && next)
-                location = this.client.resolve(next);
+            location = this.#nextLocation(patched, location);
             offset += length;
         }
         await cutter.finish();
@@ -47654,15 +47643,20 @@ class RepositoryClient {
             throw await this.client.unexpected(put, response);
         await response.body.dump();
     }
-    #sendChunk(location, cutter, offset, length) {
-        return this.client.send(this.#uploadRequest('PATCH', location, {
+    #chunkRequest(location, cutter, offset, length) {
+        return this.#uploadRequest('PATCH', location, {
             headers: {
                 'content-type': 'application/octet-stream',
                 'content-length': String(length),
                 'content-range': `${offset}-${offset + length - 1}`,
             },
             body: async () => cutter.part(length),
-        }));
+        });
+    }
+    /** Each step of an upload may move the session: follow its Location, else stay. */
+    #nextLocation(response, current) {
+        const next = response.headers['location'];
+        return typeof next === 'string' && next ? this.client.resolve(next) : current;
     }
     /** Where an upload session stands (distribution spec: GET the upload URL, 204 with Range). */
     async #uploadStatus(location) {
@@ -47673,9 +47667,8 @@ class RepositoryClient {
         }
         await response.body.dump();
         const range = /^(?:bytes=)?0-(\d+)$/.exec(String(response.headers['range'] ?? ''));
-        const next = response.headers['location'];
         return {
-            location: typeof next === 'string' && next ? this.client.resolve(next) : location,
+            location: this.#nextLocation(response, location),
             offset: range ? Number(range[1]) + 1 : 0,
         };
     }
@@ -47707,9 +47700,7 @@ class RepositoryClient {
         if (patched.statusCode !== 202)
             throw await this.client.unexpected(patch, patched);
         await patched.body.dump();
-        const next = patched.headers['location'];
-        const finalLocation = typeof next === 'string' && next ? this.client.resolve(next) : location;
-        const put = this.#uploadRequest('PUT', this.#withDigest(finalLocation, digestAfterBody()), {
+        const put = this.#uploadRequest('PUT', this.#withDigest(this.#nextLocation(patched, location), digestAfterBody()), {
             headers: { 'content-length': '0' },
         });
         const response = await this.client.send(put);

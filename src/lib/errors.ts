@@ -1,10 +1,5 @@
-/**
- * One error class for everything a user can cause. `code` is stable and documented, `subject`
- * names the failing object (file and entry, layer digest, URL and status) and `hint` says what
- * to do. Front ends map `kind` to an exit code (input → 2, registry → 3).
- */
-/** Every code the product prints; the README's troubleshooting table documents each one. */
-export const ERROR_CODES = [
+/** Codes of bad input (exit code 2). */
+const INPUT_ERROR_CODES = [
   'USAGE',
   'TARBALL_NOT_FOUND',
   'TARBALL_UNREADABLE',
@@ -17,6 +12,10 @@ export const ERROR_CODES = [
   'BLOB_DIGEST_MISMATCH',
   'NO_TAGS',
   'INVALID_REFERENCE',
+] as const
+
+/** Codes of registry, network and auth failures (exit code 3). */
+const REGISTRY_ERROR_CODES = [
   'AUTH_FAILED',
   'AUTH_DENIED',
   'CREDENTIAL_HELPER',
@@ -26,23 +25,12 @@ export const ERROR_CODES = [
   'MANIFEST_DIGEST_MISMATCH',
 ] as const
 
+/** Every code the product prints; the README's troubleshooting table documents each one. */
+export const ERROR_CODES = [...INPUT_ERROR_CODES, ...REGISTRY_ERROR_CODES] as const
+
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
-/** Codes of bad input (exit code 2); every other code is a registry or auth failure (3). */
-export const INPUT_CODES: ReadonlySet<ErrorCode> = new Set([
-  'USAGE',
-  'TARBALL_NOT_FOUND',
-  'TARBALL_UNREADABLE',
-  'TARBALL_FORMAT',
-  'TARBALL_ENTRY',
-  'TARBALL_JSON',
-  'TARBALL_MISSING_ENTRY',
-  'LAYER_COUNT_MISMATCH',
-  'DIFF_ID_MISMATCH',
-  'BLOB_DIGEST_MISMATCH',
-  'NO_TAGS',
-  'INVALID_REFERENCE',
-])
+export const INPUT_CODES: ReadonlySet<ErrorCode> = new Set(INPUT_ERROR_CODES)
 
 export interface TarPushErrorOptions {
   subject?: string
@@ -54,6 +42,11 @@ export interface TarPushErrorOptions {
   retryAfterMs?: number
 }
 
+/**
+ * One error class for everything a user can cause. `code` is stable and documented, `subject`
+ * names the failing object (file and entry, layer digest, URL and status) and `hint` says what
+ * to do. Front ends map `kind` to an exit code (input → 2, registry → 3).
+ */
 export class TarPushError extends Error {
   readonly code: ErrorCode
   readonly subject: string | undefined

@@ -185,9 +185,10 @@ export class RepositoryClient {
     let resumes = 0
     for (let offset = 0; offset < blob.size;) {
       const length = Math.min(size, blob.size - offset)
+      const patch = this.#chunkRequest(location, cutter, offset, length)
       let patched: RegistryResponse
       try {
-        patched = await this.#sendChunk(location, cutter, offset, length)
+        patched = await this.client.send(patch)
       } catch (error) {
         // A chunk broke off: ask the session where it stands and go on from there.
         if (!(error instanceof TarPushError) || !error.retryable || resumes >= this.client.retries)
@@ -213,15 +214,9 @@ export class RepositoryClient {
           retryable: true,
         })
       }
-      if (patched.statusCode !== 202) {
-        throw await this.client.unexpected(
-          { method: 'PATCH', url: location, scope: this.scope },
-          patched,
-        )
-      }
+      if (patched.statusCode !== 202) throw await this.client.unexpected(patch, patched)
       await patched.body.dump()
-      const next = patched.headers['location']
-      if (typeof next === 'string' && next) location = this.client.resolve(next)
+      location = this.#nextLocation(patched, location)
       offset += length
     }
     await cutter.finish()
@@ -233,22 +228,26 @@ export class RepositoryClient {
     await response.body.dump()
   }
 
-  #sendChunk(
+  #chunkRequest(
     location: string,
     cutter: ChunkCutter,
     offset: number,
     length: number,
-  ): Promise<RegistryResponse> {
-    return this.client.send(
-      this.#uploadRequest('PATCH', location, {
-        headers: {
-          'content-type': 'application/octet-stream',
-          'content-length': String(length),
-          'content-range': `${offset}-${offset + length - 1}`,
-        },
-        body: async () => cutter.part(length),
-      }),
-    )
+  ): RegistryRequest {
+    return this.#uploadRequest('PATCH', location, {
+      headers: {
+        'content-type': 'application/octet-stream',
+        'content-length': String(length),
+        'content-range': `${offset}-${offset + length - 1}`,
+      },
+      body: async () => cutter.part(length),
+    })
+  }
+
+  /** Each step of an upload may move the session: follow its Location, else stay. */
+  #nextLocation(response: RegistryResponse, current: string): string {
+    const next = response.headers['location']
+    return typeof next === 'string' && next ? this.client.resolve(next) : current
   }
 
   /** Where an upload session stands (distribution spec: GET the upload URL, 204 with Range). */
@@ -260,9 +259,8 @@ export class RepositoryClient {
     }
     await response.body.dump()
     const range = /^(?:bytes=)?0-(\d+)$/.exec(String(response.headers['range'] ?? ''))
-    const next = response.headers['location']
     return {
-      location: typeof next === 'string' && next ? this.client.resolve(next) : location,
+      location: this.#nextLocation(response, location),
       offset: range ? Number(range[1]) + 1 : 0,
     }
   }
@@ -300,11 +298,13 @@ export class RepositoryClient {
     }
     if (patched.statusCode !== 202) throw await this.client.unexpected(patch, patched)
     await patched.body.dump()
-    const next = patched.headers['location']
-    const finalLocation = typeof next === 'string' && next ? this.client.resolve(next) : location
-    const put = this.#uploadRequest('PUT', this.#withDigest(finalLocation, digestAfterBody()), {
-      headers: { 'content-length': '0' },
-    })
+    const put = this.#uploadRequest(
+      'PUT',
+      this.#withDigest(this.#nextLocation(patched, location), digestAfterBody()),
+      {
+        headers: { 'content-length': '0' },
+      },
+    )
     const response = await this.client.send(put)
     if (response.statusCode !== 201) throw await this.client.unexpected(put, response)
     await response.body.dump()
