@@ -9,6 +9,7 @@ import { inspectRaw } from './support/skopeo.ts'
 import { runNode } from './support/run-node.ts'
 
 const ACTION = resolve(import.meta.dirname, '../dist/index.js')
+const PULL_ACTION = resolve(import.meta.dirname, '../dist/pull/index.js')
 let registry: RunningRegistry
 let corpus: Fixture[]
 
@@ -20,8 +21,8 @@ before(async () => {
 })
 after(() => registry.stop())
 
-/** Runs dist/index.js as the runner does: INPUT_* variables, GITHUB_OUTPUT and summary files. */
-async function runAction(inputs: Record<string, string>) {
+/** Runs an action bundle as the runner does: INPUT_* variables, GITHUB_OUTPUT and summary files. */
+async function runAction(inputs: Record<string, string>, bundle = ACTION) {
   const dir = await mkdtemp(join(tmpdir(), 'runner-'))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')
@@ -36,7 +37,7 @@ async function runAction(inputs: Record<string, string>) {
   }
   for (const [name, value] of Object.entries(inputs))
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  const run = await runNode(ACTION, [], { env })
+  const run = await runNode(bundle, [], { env })
   return {
     ...run,
     outputs: parseOutputs(await readFile(outputFile, 'utf8')),
@@ -111,5 +112,64 @@ describe('the action as a runner runs it (node dist/index.js)', () => {
     })
     assert.notEqual(run.code, 0)
     assert.match(run.stdout, /::error::USAGE: input compression must be one of gzip, zstd, none/)
+  })
+})
+
+describe('the pull action (pull/action.yml → dist/pull/index.js)', () => {
+  it('pulls a rootfs and sets digest, platform, path, metadata and a summary', async () => {
+    const image = `${registry.host}/action/pulled`
+    const pushed = await runAction({
+      tarball: fixtureByName(corpus, 'oci-archive-gzip').path,
+      image,
+      tags: '1',
+      username: ALICE.username,
+      password: ALICE.password,
+    })
+    assert.equal(pushed.code, 0, pushed.stdout + pushed.stderr)
+    const output = join(await mkdtemp(join(tmpdir(), 'pull-action-')), 'rootfs')
+    const run = await runAction(
+      {
+        image: `${image}:1`,
+        output,
+        format: 'rootfs',
+        username: ALICE.username,
+        password: ALICE.password,
+      },
+      PULL_ACTION,
+    )
+    assert.equal(run.code, 0, run.stdout + run.stderr)
+    assert.equal(run.outputs['digest'], pushed.outputs['digest'])
+    assert.equal(run.outputs['platform'], 'linux/amd64')
+    assert.equal(run.outputs['path'], output)
+    assert.equal(JSON.parse(run.outputs['metadata']!).format, 'rootfs')
+    assert.equal(await readFile(join(output, 'etc', 'greeting'), 'utf8'), 'hello from tar-push\n')
+    assert.match(run.summary, /tar-push pull/)
+    // The only line that may hold it is the runner command that registers it as a secret.
+    const printed = run.stdout.replace(/^::add-mask::.*$/gm, '') + run.stderr + run.summary
+    assert.ok(!printed.includes(ALICE.password))
+  })
+
+  it('warns when a single-platform image is not the platform asked for; fails on a bad input', async () => {
+    const run = await runAction(
+      {
+        image: `${registry.host}/action/pulled:1`,
+        output: join(await mkdtemp(join(tmpdir(), 'pull-action-')), 'x.tar'),
+        platform: 'linux/arm64',
+        username: ALICE.username,
+        password: ALICE.password,
+      },
+      PULL_ACTION,
+    )
+    assert.equal(run.code, 0, 'a single-platform image is pulled with a warning')
+    assert.match(
+      run.stdout,
+      /::warning::.*single-platform image for linux\/amd64, not linux\/arm64/,
+    )
+    const bad = await runAction({ image: 'x', output: 'y', format: 'zip' }, PULL_ACTION)
+    assert.notEqual(bad.code, 0)
+    assert.match(
+      bad.stdout,
+      /::error::USAGE: input format must be one of docker, oci, oci-archive, rootfs/,
+    )
   })
 })

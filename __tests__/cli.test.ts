@@ -184,6 +184,65 @@ describe('tar-push CLI (dist/cli/index.js)', () => {
   })
 })
 
+describe('tar-push pull (dist/cli/index.js)', () => {
+  it('pulls from a Basic-auth registry what it pushed, prints the path, --json the result', async () => {
+    const image = `${basic.host}/cli/pulled:1`
+    const pushed = await runNode(
+      CLI,
+      [
+        'push',
+        tarball,
+        '--image',
+        `${basic.host}/cli/pulled`,
+        '--tag',
+        '1',
+        '--username',
+        ALICE.username,
+        '--password-stdin',
+      ],
+      { env: env(), stdin: ALICE.password },
+    )
+    assert.equal(pushed.code, 0, pushed.stderr)
+    const digest = pushed.stdout.trim().split('@')[1]
+    const output = join(await mkdtemp(join(tmpdir(), 'cli-pull-')), 'image.tar')
+    const { code, stdout, stderr } = await runNode(
+      CLI,
+      ['pull', image, '-o', output, '--username', ALICE.username, '--password-stdin', '--json'],
+      { env: env(), stdin: ALICE.password },
+    )
+    assert.equal(code, 0, stderr)
+    const result = JSON.parse(stdout) as { digest: string; path: string; format: string }
+    assert.deepEqual([result.digest, result.path, result.format], [digest, output, 'docker'])
+    assertNoSecret(stdout + stderr, ALICE.username, ALICE.password)
+  })
+
+  it('exit 2 on a bad format or a push-only flag, exit 3 when the image is not there', async () => {
+    const output = join(await mkdtemp(join(tmpdir(), 'cli-pull-')), 'x')
+    const badFormat = await runNode(
+      CLI,
+      ['pull', `${registry.host}/a:1`, '-o', output, '--format', 'zip'],
+      { env: env() },
+    )
+    assert.equal(badFormat.code, 2)
+    assert.match(
+      badFormat.stderr,
+      /USAGE: --format must be one of docker, oci, oci-archive, rootfs/,
+    )
+    const pushFlag = await runNode(
+      CLI,
+      ['pull', `${registry.host}/a:1`, '-o', output, '--tag', '1'],
+      { env: env() },
+    )
+    assert.equal(pushFlag.code, 2)
+    assert.match(pushFlag.stderr, /--tag is not an option of pull/)
+    const missing = await runNode(CLI, ['pull', `${registry.host}/cli/none:1`, '-o', output], {
+      env: env(),
+    })
+    assert.equal(missing.code, 3, missing.stderr)
+    assert.match(missing.stderr, /IMAGE_NOT_FOUND/)
+  })
+})
+
 describe('HTTP_PROXY and NO_PROXY', () => {
   it('sends registry traffic through HTTP_PROXY, and not when NO_PROXY names the registry', async () => {
     const { startForwardProxy } = await import('./support/forward-proxy.ts')

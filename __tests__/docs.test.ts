@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { renderReadme } from '../script/docs.ts'
 import { ERROR_CODES } from '../src/lib/errors.ts'
+import { parse } from 'yaml'
+import { Input, Output, PullInput, PullOutput } from '../src/action/inputs.ts'
 
 const README = resolve(import.meta.dirname, '../README.md')
 /** Prettier pads table cells; compare the words, not the padding. */
@@ -19,4 +21,22 @@ describe('README', () => {
     const errorsSection = readme.slice(readme.indexOf('## Errors'))
     for (const code of ERROR_CODES) assert.ok(errorsSection.includes(`| \`${code}\``), code)
   })
+})
+
+describe('action metadata', () => {
+  for (const [file, inputs, outputs, main] of [
+    ['action.yml', Input, Output, 'dist/index.js'],
+    ['pull/action.yml', PullInput, PullOutput, '../dist/pull/index.js'],
+  ] as const) {
+    it(`${file} declares exactly the inputs and outputs the code reads and sets`, async () => {
+      const action = parse(await readFile(resolve(import.meta.dirname, '..', file), 'utf8')) as {
+        inputs: Record<string, unknown>
+        outputs: Record<string, unknown>
+        runs: { using: string; main: string }
+      }
+      assert.deepEqual(Object.keys(action.inputs).sort(), Object.values(inputs).sort())
+      assert.deepEqual(Object.keys(action.outputs).sort(), Object.values(outputs).sort())
+      assert.deepEqual(action.runs, { using: 'node24', main })
+    })
+  }
 })

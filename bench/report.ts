@@ -5,7 +5,15 @@
 import type { ToolName } from './tools.ts'
 
 export type CaseId =
-  'cold' | 'repush' | 'changed' | 'cold-big' | 'cold-oci' | 'cold-zstd' | 'cold-none' | 'cold-spool'
+  | 'cold'
+  | 'repush'
+  | 'changed'
+  | 'cold-big'
+  | 'cold-oci'
+  | 'cold-zstd'
+  | 'cold-none'
+  | 'cold-spool'
+  | 'pull'
 
 export interface Sample {
   case: CaseId
@@ -92,6 +100,8 @@ export function tableRows(bigLabel: string): Row[] {
     { label: 'CPU user+sys, cold push', case: 'cold', metric: 'cpuSeconds' },
     { label: `cold push ${bigLabel}`, case: 'cold-big', metric: 'seconds' },
     { label: 'cold push, oci-archive (gzip)', case: 'cold-oci', metric: 'seconds' },
+    { label: 'pull to a docker-archive', case: 'pull', metric: 'seconds', target: ratio(0.7) },
+    { label: 'peak RSS, pull', case: 'pull', metric: 'maxRssMB' },
     {
       label: 'cold push, --compression zstd',
       case: 'cold-zstd',

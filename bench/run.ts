@@ -25,14 +25,17 @@ import {
 } from './report.ts'
 import type { CaseId, CheckResult, Medians, Sample } from './report.ts'
 import {
+  createOurPuller,
   createOurPusher,
+  createSkopeoPuller,
   createSkopeoPusher,
   OUR_DIST_CLI,
   skopeoBlobInfoCache,
   snapshotOurCli,
+  verifyPull,
   verifyPush,
 } from './tools.ts'
-import type { Compression, OurCli, Pusher, PushOutcome } from './tools.ts'
+import type { Compression, OurCli, Puller, Pusher, PushOutcome } from './tools.ts'
 
 const USAGE = `Usage: node bench/run.ts [options]   (npm run bench -- [options])
 
@@ -53,6 +56,7 @@ interface Context {
   images: BenchImages
   ours: Pusher
   skopeo: Pusher
+  pullers: { ours: Puller; skopeo: Puller }
   /** Registries, scratch dirs: removed when the run ends. */
   runDir: string
   reps: number
@@ -123,6 +127,7 @@ async function measureEverything(options: Options): Promise<Measured> {
       images,
       ours: createOurPusher(ourCli, options.concurrency),
       skopeo: createSkopeoPusher(),
+      pullers: { ours: createOurPuller(ourCli), skopeo: createSkopeoPuller() },
       runDir,
       reps: options.reps,
       samples: [],
@@ -255,6 +260,7 @@ async function runRepetition(context: Context, rep: number): Promise<void> {
   for (const pusher of pushers) {
     await runColdPush(context, pusher, rep, 'cold-oci', images.oci, REPOSITORY)
   }
+  await runPulls(context, rep)
   await runColdPush(context, ours, rep, 'cold-zstd', images.main, REPOSITORY, 'zstd')
   await runColdPush(context, ours, rep, 'cold-none', images.main, REPOSITORY, 'none')
   await runColdPush(context, ours, rep, 'cold-spool', images.main, REPOSITORY, 'gzip', 'spool')
@@ -299,6 +305,58 @@ async function runColdPush(
   )
 }
 
+/** Both tools pull the same image (pushed by skopeo, untimed) from one registry to a docker-archive. */
+async function runPulls(context: Context, rep: number): Promise<void> {
+  const { ours, skopeo } = context.pullers
+  await withRegistry(context, async (registry) => {
+    const seedDir = join(context.runDir, `pull-seed-${rep}`)
+    await mkdir(seedDir, { recursive: true })
+    const seeded = await context.skopeo.push({
+      archive: context.images.main,
+      host: registry.host,
+      repository: REPOSITORY,
+      tag: TAG,
+      scratchDir: seedDir,
+    })
+    await rm(seedDir, { recursive: true, force: true })
+    if (seeded.error) throw new Error(`could not seed the pull registry: ${seeded.error}`)
+    for (const puller of rep % 2 === 1 ? [ours, skopeo] : [skopeo, ours]) {
+      await measurePull(context, puller, registry, rep, seeded.digest)
+    }
+  })
+}
+
+async function measurePull(
+  context: Context,
+  puller: Puller,
+  registry: Registry,
+  rep: number,
+  digest: string | undefined,
+): Promise<void> {
+  const scratchDir = join(context.runDir, `pull-${puller.name}-${rep}`)
+  await mkdir(scratchDir, { recursive: true })
+  try {
+    const before = { machine: await readCpuTimes(), registry: await registry.cpuSeconds() }
+    const request = { host: registry.host, repository: REPOSITORY, tag: TAG, scratchDir }
+    const outcome = await puller.pull(request)
+    const after = { machine: await readCpuTimes(), registry: await registry.cpuSeconds() }
+    const check = outcome.error ?? (await verifyPull(outcome.output, scratchDir))
+    const sample = toSample(
+      { caseId: 'pull', tool: puller.name, rep },
+      { ...outcome, digest: outcome.digest ?? digest },
+      check,
+      {
+        machine: busySecondsBetween(before.machine, after.machine),
+        registry: difference(before.registry, after.registry),
+      },
+    )
+    context.samples.push(sample)
+    log(formatSample(sample))
+  } finally {
+    await rm(scratchDir, { recursive: true, force: true })
+  }
+}
+
 let registryCount = 0
 
 async function withRegistry<T>(context: Context, use: (registry: Registry) => Promise<T>) {
@@ -341,10 +399,15 @@ async function measurePush(context: Context, push: MeasuredPush): Promise<Sample
     const readBack = outcome.digest
       ? await verifyPush(registry.host, repository, TAG, outcome.digest)
       : 'no digest'
-    const sample = toSample(push, outcome, outcome.error ?? readBack, {
-      machine: busySecondsBetween(before.machine, after.machine),
-      registry: difference(before.registry, after.registry),
-    })
+    const sample = toSample(
+      { caseId: push.caseId, tool: pusher.name, rep: push.rep },
+      outcome,
+      outcome.error ?? readBack,
+      {
+        machine: busySecondsBetween(before.machine, after.machine),
+        registry: difference(before.registry, after.registry),
+      },
+    )
     context.samples.push(sample)
     log(formatSample(sample))
     return sample
@@ -354,7 +417,7 @@ async function measurePush(context: Context, push: MeasuredPush): Promise<Sample
 }
 
 function toSample(
-  push: MeasuredPush,
+  push: { caseId: CaseId; tool: Sample['tool']; rep: number },
   outcome: PushOutcome,
   error: string | undefined,
   cpu: { machine?: number; registry?: number },
@@ -368,7 +431,7 @@ function toSample(
   const capacity = usage ? usage.seconds * cpus().length : 0
   return {
     case: push.caseId,
-    tool: push.pusher.name,
+    tool: push.tool,
     rep: push.rep,
     ok: error === undefined && usage !== undefined,
     seconds: usage ? Math.round(usage.seconds * 1000) / 1000 : undefined,

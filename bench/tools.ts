@@ -179,3 +179,81 @@ export async function verifyPush(
     return `skopeo inspect ${reference} failed: ${(error as Error).message}`
   }
 }
+
+export interface PullRequest {
+  host: string
+  repository: string
+  tag: string
+  scratchDir: string
+}
+
+export interface Puller {
+  name: ToolName
+  /** Pulls to a docker-archive tarball in the scratch dir; returns where it is. */
+  pull(request: PullRequest): Promise<PushOutcome & { output: string }>
+}
+
+export function createOurPuller(cli: OurCli): Puller {
+  return {
+    name: 'ours',
+    async pull(request) {
+      const output = join(request.scratchDir, 'pulled.tar')
+      const args = [
+        cli.path,
+        'pull',
+        `${request.host}/${request.repository}:${request.tag}`,
+        '--output',
+        output,
+      ]
+      const { completed, usage } = await runMeasured(process.execPath, args, {
+        timeoutMs: PUSH_TIMEOUT_MS,
+        usageFile: join(request.scratchDir, 'usage'),
+      })
+      const note = completed.stderr.match(/^pulled .*$/m)?.[0] ?? ''
+      if (completed.code !== 0) {
+        return { usage, note, output, error: describeFailure('tar-push', args.slice(1), completed) }
+      }
+      return { usage, note, output, digest: note.match(/@(sha256:[0-9a-f]{64})/)?.[1] }
+    },
+  }
+}
+
+export function createSkopeoPuller(): Puller {
+  return {
+    name: 'skopeo',
+    async pull(request) {
+      await rm(skopeoBlobInfoCache(), { force: true })
+      const output = join(request.scratchDir, 'pulled.tar')
+      const reference = `${request.host}/${request.repository}:${request.tag}`
+      const args = [
+        'copy',
+        '--insecure-policy',
+        '--src-tls-verify=false',
+        `docker://${reference}`,
+        `docker-archive:${output}:${reference}`,
+      ]
+      const { completed, usage } = await runMeasured('skopeo', args, {
+        timeoutMs: PUSH_TIMEOUT_MS,
+        usageFile: join(request.scratchDir, 'usage'),
+      })
+      if (completed.code !== 0) {
+        return { usage, note: '', output, error: describeFailure('skopeo', args, completed) }
+      }
+      return { usage, note: '', output }
+    },
+  }
+}
+
+/** skopeo reads the pulled tarball's every layer (checking each against its diff_id). */
+export async function verifyPull(output: string, scratchDir: string): Promise<string | undefined> {
+  try {
+    await runChecked(
+      'skopeo',
+      ['copy', '--insecure-policy', `docker-archive:${output}`, `dir:${join(scratchDir, 'check')}`],
+      { timeoutMs: INSPECT_TIMEOUT_MS },
+    )
+    return undefined
+  } catch (error) {
+    return `skopeo could not read the pulled ${output}: ${(error as Error).message}`
+  }
+}

@@ -1,5 +1,5 @@
 /**
- * Writes the inputs and outputs tables of README.md from action.yml (between the marker
+ * Writes the inputs and outputs tables of README.md from action.yml and pull/action.yml (between the marker
  * comments), so the two cannot drift: `npm run docs`; the tests fail when the README is stale.
  */
 import { readFile, writeFile } from 'node:fs/promises'
@@ -43,13 +43,20 @@ export function replaceBetween(text: string, marker: string, content: string): s
   return `${text.slice(0, from + start.length)}\n\n${content}\n\n${text.slice(to)}`
 }
 
+/** Each action's tables go between its own markers (inputs, pull-inputs, …). */
+const ACTIONS = [
+  { file: 'action.yml', prefix: '' },
+  { file: 'pull/action.yml', prefix: 'pull-' },
+]
+
 export async function renderReadme(): Promise<string> {
-  const [readme, actionYaml] = await Promise.all([
-    readFile(resolve(ROOT, 'README.md'), 'utf8'),
-    readFile(resolve(ROOT, 'action.yml'), 'utf8'),
-  ])
-  const tables = actionTables(actionYaml)
-  return replaceBetween(replaceBetween(readme, 'inputs', tables.inputs), 'outputs', tables.outputs)
+  let readme = await readFile(resolve(ROOT, 'README.md'), 'utf8')
+  for (const action of ACTIONS) {
+    const tables = actionTables(await readFile(resolve(ROOT, action.file), 'utf8'))
+    readme = replaceBetween(readme, `${action.prefix}inputs`, tables.inputs)
+    readme = replaceBetween(readme, `${action.prefix}outputs`, tables.outputs)
+  }
+  return readme
 }
 
 if (import.meta.main) {

@@ -7,6 +7,7 @@ import type { Logger } from './lib/log.ts'
 import { COMPRESSIONS, levelRange } from './lib/compress.ts'
 import type { Compression } from './lib/model.ts'
 import { push, type PushResult } from './lib/push.ts'
+import { PULL_FORMATS, pull, type PullFormat } from './lib/pull.ts'
 import { formatBytes, type UploadMode } from './lib/copy.ts'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +15,7 @@ import { metadataOf } from './lib/metadata.ts'
 
 const USAGE = `Usage:
   tar-push push TARBALL [options]     push an image tarball to a registry
+  tar-push pull IMAGE --output PATH   pull an image to a tarball, OCI layout or rootfs
 
 Options for push:
   --image REPO              target repository (ghcr.io/org/app, 127.0.0.1:5000/app);
@@ -36,12 +38,26 @@ Options for push:
   --timeout S               connect, response and idle-body timeout in seconds (default 300)
   --upload-mode M           stream (default: compress into one PATCH) | spool (temp file,
                             then a monolithic PUT; for registries that refuse streamed PATCH)
+
+Options for pull:
+  -o, --output PATH         where to write the image (a file for docker and oci-archive,
+                            a directory for oci and rootfs)
+  --format F                docker (default: a docker load tarball) | oci (OCI layout
+                            directory) | oci-archive | rootfs (unpacked filesystem)
+  --platform P              os/arch[/variant] taken from a multi-platform image
+                            (default: this machine's, e.g. linux/amd64)
+  --preserve-special        rootfs: keep device nodes, FIFOs and setuid/setgid bits
+  --max-size BYTES          rootfs: most uncompressed bytes unpacked (default 64 GiB)
+  (and --username, --password-stdin, --insecure, --ca-file, --concurrency, --retries,
+  --timeout as for push)
+
+Common options:
   --json                    print the metadata as JSON on standard output
   --debug                   show HTTP traffic (secrets masked)
   -h, --help                show this help
 
 Credentials, when not given: ~/.docker/config.json (or $DOCKER_CONFIG), its credential
-helpers, then GITHUB_TOKEN for ghcr.io. Exit codes: 0 pushed, 2 bad input, 3 registry or auth failure.`
+helpers, then GITHUB_TOKEN for ghcr.io. Exit codes: 0 done, 2 bad input, 3 registry or auth failure.`
 
 /** Plain-line logger for terminals and CI logs; every secret is masked in every line. */
 function createCliLogger(options: {
@@ -80,39 +96,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`)
       return values.help ? 0 : 2
     }
-    const [command, tarball, ...extra] = positionals
-    if (command !== 'push') throw usageError(`unknown command "${command}"`)
-    if (!tarball) throw usageError('push needs a TARBALL')
-    if (extra.length > 0) throw usageError(`unexpected arguments: ${extra.join(' ')}`)
+    const [command, ...operands] = positionals
     logger = createCliLogger({ debug: values.debug === true, quiet: false })
-    const compression = (values.compression ?? 'gzip') as Compression
-    if (!COMPRESSIONS.includes(compression))
-      throw usageError(`--compression must be one of ${COMPRESSIONS.join(', ')}`)
-    const compressionLevel = parseLevel(values['compression-level'], compression)
-    const password = values['password-stdin'] ? await readPasswordFromStdin() : undefined
-    const result = await push({
-      tarball,
-      image: values.image,
-      tags: (values.tag ?? [])
-        .flatMap((tag) => tag.split(','))
-        .map((tag) => tag.trim())
-        .filter(Boolean),
-      username: values.username,
-      password,
-      insecure: values.insecure,
-      caFile: values['ca-file'],
-      compression,
-      compressionLevel,
-      concurrency: parseInteger(values.concurrency, '--concurrency', 1, 64),
-      cacheDir: values['no-cache'] ? undefined : (values['cache-dir'] ?? defaultCacheDir()),
-      uploadMode: parseUploadMode(values['upload-mode']),
-      retries: parseInteger(values.retries, '--retries', 0, 20),
-      chunkSize: parseInteger(values['chunk-size'], '--chunk-size', 0, 2 ** 40),
-      timeoutSeconds: parseInteger(values.timeout, '--timeout', 1, 3600),
-      logger,
-    })
-    printResult(result, values.json === true)
-    return 0
+    if (command === 'push') return await runPush(values, operands, logger)
+    if (command === 'pull') return await runPull(values, operands, logger)
+    throw usageError(`unknown command "${command}"`)
   } catch (error) {
     const message =
       error instanceof TarPushError
@@ -127,6 +115,102 @@ export async function main(argv: string[]): Promise<number> {
     )
     return code
   }
+}
+
+type Flags = ReturnType<typeof parseCommandLine>['values']
+
+/** Flags that only one command takes; the others are common (credentials, TLS, retries, output). */
+const COMMAND_FLAGS: Record<string, readonly string[]> = {
+  push: [
+    'image',
+    'tag',
+    'compression',
+    'compression-level',
+    'cache-dir',
+    'no-cache',
+    'upload-mode',
+    'chunk-size',
+  ],
+  pull: ['output', 'format', 'platform', 'preserve-special', 'max-size'],
+}
+
+function checkFlags(command: string, values: Flags): void {
+  for (const [other, flags] of Object.entries(COMMAND_FLAGS)) {
+    if (other === command) continue
+    const given = flags.find((flag) => (values as Record<string, unknown>)[flag] !== undefined)
+    if (given) throw usageError(`--${given} is not an option of ${command}`)
+  }
+}
+
+async function runPush(values: Flags, operands: string[], logger: Logger): Promise<number> {
+  checkFlags('push', values)
+  const [tarball, ...extra] = operands
+  if (!tarball) throw usageError('push needs a TARBALL')
+  if (extra.length > 0) throw usageError(`unexpected arguments: ${extra.join(' ')}`)
+  const compression = (values.compression ?? 'gzip') as Compression
+  if (!COMPRESSIONS.includes(compression))
+    throw usageError(`--compression must be one of ${COMPRESSIONS.join(', ')}`)
+  const compressionLevel = parseLevel(values['compression-level'], compression)
+  const password = values['password-stdin'] ? await readPasswordFromStdin() : undefined
+  const result = await push({
+    tarball,
+    image: values.image,
+    tags: (values.tag ?? [])
+      .flatMap((tag) => tag.split(','))
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+    username: values.username,
+    password,
+    insecure: values.insecure,
+    caFile: values['ca-file'],
+    compression,
+    compressionLevel,
+    concurrency: parseInteger(values.concurrency, '--concurrency', 1, 64),
+    cacheDir: values['no-cache'] ? undefined : (values['cache-dir'] ?? defaultCacheDir()),
+    uploadMode: parseUploadMode(values['upload-mode']),
+    retries: parseInteger(values.retries, '--retries', 0, 20),
+    chunkSize: parseInteger(values['chunk-size'], '--chunk-size', 0, 2 ** 40),
+    timeoutSeconds: parseInteger(values.timeout, '--timeout', 1, 3600),
+    logger,
+  })
+  printResult(result, values.json === true)
+  return 0
+}
+
+async function runPull(values: Flags, operands: string[], logger: Logger): Promise<number> {
+  checkFlags('pull', values)
+  const [image, ...extra] = operands
+  if (!image) throw usageError('pull needs an image reference (REGISTRY/REPOSITORY:TAG or @DIGEST)')
+  if (extra.length > 0) throw usageError(`unexpected arguments: ${extra.join(' ')}`)
+  if (!values.output) throw usageError('pull needs --output PATH')
+  const format = (values.format ?? 'docker') as PullFormat
+  if (!PULL_FORMATS.includes(format))
+    throw usageError(`--format must be one of ${PULL_FORMATS.join(', ')}`)
+  const password = values['password-stdin'] ? await readPasswordFromStdin() : undefined
+  const result = await pull({
+    image,
+    output: values.output,
+    format,
+    platform: values.platform,
+    username: values.username,
+    password,
+    insecure: values.insecure,
+    caFile: values['ca-file'],
+    concurrency: parseInteger(values.concurrency, '--concurrency', 1, 64),
+    retries: parseInteger(values.retries, '--retries', 0, 20),
+    timeoutSeconds: parseInteger(values.timeout, '--timeout', 1, 3600),
+    preserveSpecial: values['preserve-special'],
+    maxSize: parseInteger(values['max-size'], '--max-size', 1, Number.MAX_SAFE_INTEGER),
+    logger,
+  })
+  if (values.json === true) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+  else {
+    process.stdout.write(`${result.path}\n`)
+    process.stderr.write(
+      `pulled ${result.reference}@${result.digest}${result.platform ? ` (${result.platform})` : ''} as ${result.format}: ${result.layers.length} layers, ${formatBytes(result.bytesDownloaded)} downloaded in ${result.seconds.toFixed(1)} s\n`,
+    )
+  }
+  return 0
 }
 
 function parseCommandLine(argv: string[]) {
@@ -150,6 +234,11 @@ function parseCommandLine(argv: string[]) {
         retries: { type: 'string' },
         'chunk-size': { type: 'string' },
         timeout: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        format: { type: 'string' },
+        platform: { type: 'string' },
+        'preserve-special': { type: 'boolean' },
+        'max-size': { type: 'string' },
         json: { type: 'boolean' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },

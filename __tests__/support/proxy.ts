@@ -48,6 +48,8 @@ export type Fault =
       kind: 'status'
       status: number
       headers?: Record<string, string>
+      /** Served as the response body (what a real registry cannot be made to serve). */
+      body?: Buffer | string
       match: RequestMatcher
       times?: number
     }
@@ -237,8 +239,12 @@ export async function startProxy(opts: StartProxyOptions): Promise<RunningProxy>
       req.resume()
       await finished(req)
       record.status = fault.status
-      res.writeHead(fault.status, { 'content-length': '0', ...fault.headers })
-      res.end()
+      const body = fault.body ?? ''
+      res.writeHead(fault.status, {
+        'content-length': String(Buffer.byteLength(body)),
+        ...fault.headers,
+      })
+      res.end(body)
       return
     }
     if (fault?.kind === 'reset' && fault.afterBytes === undefined) {

@@ -2,6 +2,3057 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 3057:
+/***/ ((module) => {
+
+function isBuffer(value) {
+  return Buffer.isBuffer(value) || value instanceof Uint8Array
+}
+
+function isEncoding(encoding) {
+  return Buffer.isEncoding(encoding)
+}
+
+function alloc(size, fill, encoding) {
+  return Buffer.alloc(size, fill, encoding)
+}
+
+function allocUnsafe(size) {
+  return Buffer.allocUnsafe(size)
+}
+
+function allocUnsafeSlow(size) {
+  return Buffer.allocUnsafeSlow(size)
+}
+
+function byteLength(string, encoding) {
+  return Buffer.byteLength(string, encoding)
+}
+
+function compare(a, b) {
+  return Buffer.compare(a, b)
+}
+
+function concat(buffers, totalLength) {
+  return Buffer.concat(buffers, totalLength)
+}
+
+function copy(source, target, targetStart, start, end) {
+  return toBuffer(source).copy(target, targetStart, start, end)
+}
+
+function equals(a, b) {
+  return toBuffer(a).equals(b)
+}
+
+function fill(buffer, value, offset, end, encoding) {
+  return toBuffer(buffer).fill(value, offset, end, encoding)
+}
+
+function from(value, encodingOrOffset, length) {
+  return Buffer.from(value, encodingOrOffset, length)
+}
+
+function includes(buffer, value, byteOffset, encoding) {
+  return toBuffer(buffer).includes(value, byteOffset, encoding)
+}
+
+function indexOf(buffer, value, byfeOffset, encoding) {
+  return toBuffer(buffer).indexOf(value, byfeOffset, encoding)
+}
+
+function lastIndexOf(buffer, value, byteOffset, encoding) {
+  return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding)
+}
+
+function swap16(buffer) {
+  return toBuffer(buffer).swap16()
+}
+
+function swap32(buffer) {
+  return toBuffer(buffer).swap32()
+}
+
+function swap64(buffer) {
+  return toBuffer(buffer).swap64()
+}
+
+function toBuffer(buffer) {
+  if (Buffer.isBuffer(buffer)) return buffer
+  return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+}
+
+function toString(buffer, encoding, start, end) {
+  return toBuffer(buffer).toString(encoding, start, end)
+}
+
+function toHex(buffer, start, end) {
+  return toBuffer(buffer).toString('hex', start, end)
+}
+
+function write(buffer, string, offset, length, encoding) {
+  return toBuffer(buffer).write(string, offset, length, encoding)
+}
+
+function readDoubleBE(buffer, offset) {
+  return toBuffer(buffer).readDoubleBE(offset)
+}
+
+function readDoubleLE(buffer, offset) {
+  return toBuffer(buffer).readDoubleLE(offset)
+}
+
+function readFloatBE(buffer, offset) {
+  return toBuffer(buffer).readFloatBE(offset)
+}
+
+function readFloatLE(buffer, offset) {
+  return toBuffer(buffer).readFloatLE(offset)
+}
+
+function readInt32BE(buffer, offset) {
+  return toBuffer(buffer).readInt32BE(offset)
+}
+
+function readInt32LE(buffer, offset) {
+  return toBuffer(buffer).readInt32LE(offset)
+}
+
+function readUInt32BE(buffer, offset) {
+  return toBuffer(buffer).readUInt32BE(offset)
+}
+
+function readUInt32LE(buffer, offset) {
+  return toBuffer(buffer).readUInt32LE(offset)
+}
+
+function writeDoubleBE(buffer, value, offset) {
+  return toBuffer(buffer).writeDoubleBE(value, offset)
+}
+
+function writeDoubleLE(buffer, value, offset) {
+  return toBuffer(buffer).writeDoubleLE(value, offset)
+}
+
+function writeFloatBE(buffer, value, offset) {
+  return toBuffer(buffer).writeFloatBE(value, offset)
+}
+
+function writeFloatLE(buffer, value, offset) {
+  return toBuffer(buffer).writeFloatLE(value, offset)
+}
+
+function writeInt32BE(buffer, value, offset) {
+  return toBuffer(buffer).writeInt32BE(value, offset)
+}
+
+function writeInt32LE(buffer, value, offset) {
+  return toBuffer(buffer).writeInt32LE(value, offset)
+}
+
+function writeUInt32BE(buffer, value, offset) {
+  return toBuffer(buffer).writeUInt32BE(value, offset)
+}
+
+function writeUInt32LE(buffer, value, offset) {
+  return toBuffer(buffer).writeUInt32LE(value, offset)
+}
+
+module.exports = {
+  isBuffer,
+  isEncoding,
+  alloc,
+  allocUnsafe,
+  allocUnsafeSlow,
+  byteLength,
+  compare,
+  concat,
+  copy,
+  equals,
+  fill,
+  from,
+  includes,
+  indexOf,
+  lastIndexOf,
+  swap16,
+  swap32,
+  swap64,
+  toBuffer,
+  toString,
+  toHex,
+  write,
+  readDoubleBE,
+  readDoubleLE,
+  readFloatBE,
+  readFloatLE,
+  readInt32BE,
+  readInt32LE,
+  readUInt32BE,
+  readUInt32LE,
+  writeDoubleBE,
+  writeDoubleLE,
+  writeFloatBE,
+  writeFloatLE,
+  writeInt32BE,
+  writeInt32LE,
+  writeUInt32BE,
+  writeUInt32LE
+}
+
+
+/***/ }),
+
+/***/ 9580:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(4434)
+
+
+/***/ }),
+
+/***/ 3587:
+/***/ ((module) => {
+
+module.exports = class FixedFIFO {
+  constructor (hwm) {
+    if (!(hwm > 0) || ((hwm - 1) & hwm) !== 0) throw new Error('Max size for a FixedFIFO should be a power of two')
+    this.buffer = new Array(hwm)
+    this.mask = hwm - 1
+    this.top = 0
+    this.btm = 0
+    this.next = null
+  }
+
+  clear () {
+    this.top = this.btm = 0
+    this.next = null
+    this.buffer.fill(undefined)
+  }
+
+  push (data) {
+    if (this.buffer[this.top] !== undefined) return false
+    this.buffer[this.top] = data
+    this.top = (this.top + 1) & this.mask
+    return true
+  }
+
+  shift () {
+    const last = this.buffer[this.btm]
+    if (last === undefined) return undefined
+    this.buffer[this.btm] = undefined
+    this.btm = (this.btm + 1) & this.mask
+    return last
+  }
+
+  peek () {
+    return this.buffer[this.btm]
+  }
+
+  isEmpty () {
+    return this.buffer[this.btm] === undefined
+  }
+}
+
+
+/***/ }),
+
+/***/ 3867:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const FixedFIFO = __nccwpck_require__(3587)
+
+module.exports = class FastFIFO {
+  constructor (hwm) {
+    this.hwm = hwm || 16
+    this.head = new FixedFIFO(this.hwm)
+    this.tail = this.head
+    this.length = 0
+  }
+
+  clear () {
+    this.head = this.tail
+    this.head.clear()
+    this.length = 0
+  }
+
+  push (val) {
+    this.length++
+    if (!this.head.push(val)) {
+      const prev = this.head
+      this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length)
+      this.head.push(val)
+    }
+  }
+
+  shift () {
+    if (this.length !== 0) this.length--
+    const val = this.tail.shift()
+    if (val === undefined && this.tail.next) {
+      const next = this.tail.next
+      this.tail.next = null
+      this.tail = next
+      return this.tail.shift()
+    }
+
+    return val
+  }
+
+  peek () {
+    const val = this.tail.peek()
+    if (val === undefined && this.tail.next) return this.tail.next.peek()
+    return val
+  }
+
+  isEmpty () {
+    return this.length === 0
+  }
+}
+
+
+/***/ }),
+
+/***/ 6204:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { EventEmitter } = __nccwpck_require__(9580)
+const FIFO = __nccwpck_require__(3867)
+const TextDecoder = __nccwpck_require__(7934)
+
+const StreamError = __nccwpck_require__(5657)
+
+// if we do a future major, expect queue microtask to be there always, for now a bit defensive
+const qmt =
+  typeof queueMicrotask === 'undefined' ? (fn) => global.process.nextTick(fn) : queueMicrotask
+
+// 29 bits used total (4 from shared, 14 from read, and 11 from write)
+const MAX = (1 << 29) - 1
+
+// Shared state
+const OPENING = 0b0001
+const PREDESTROYING = 0b0010
+const DESTROYING = 0b0100
+const DESTROYED = 0b1000
+
+const NOT_OPENING = MAX ^ OPENING
+const NOT_PREDESTROYING = MAX ^ PREDESTROYING
+
+// Read state (4 bit offset from shared state)
+const READ_ACTIVE = 0b00000000000001 << 4
+const READ_UPDATING = 0b00000000000010 << 4
+const READ_PRIMARY = 0b00000000000100 << 4
+const READ_QUEUED = 0b00000000001000 << 4
+const READ_RESUMED = 0b00000000010000 << 4
+const READ_PIPE_DRAINED = 0b00000000100000 << 4
+const READ_ENDING = 0b00000001000000 << 4
+const READ_EMIT_DATA = 0b00000010000000 << 4
+const READ_EMIT_READABLE = 0b00000100000000 << 4
+const READ_EMITTED_READABLE = 0b00001000000000 << 4
+const READ_DONE = 0b00010000000000 << 4
+const READ_NEXT_TICK = 0b00100000000000 << 4
+const READ_NEEDS_PUSH = 0b01000000000000 << 4
+const READ_READ_AHEAD = 0b10000000000000 << 4
+
+// Combined read state
+const READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED
+const READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH
+const READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE
+const READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED
+const READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD
+
+const READ_NOT_ACTIVE = MAX ^ READ_ACTIVE
+const READ_NON_PRIMARY = MAX ^ READ_PRIMARY
+const READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH)
+const READ_PUSHED = MAX ^ READ_NEEDS_PUSH
+const READ_PAUSED = MAX ^ READ_RESUMED
+const READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE)
+const READ_NOT_ENDING = MAX ^ READ_ENDING
+const READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING
+const READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK
+const READ_NOT_UPDATING = MAX ^ READ_UPDATING
+const READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD
+const READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD
+
+// Write state (18 bit offset, 4 bit offset from shared state and 14 from read state)
+const WRITE_ACTIVE = 0b00000000001 << 18
+const WRITE_UPDATING = 0b00000000010 << 18
+const WRITE_PRIMARY = 0b00000000100 << 18
+const WRITE_QUEUED = 0b00000001000 << 18
+const WRITE_UNDRAINED = 0b00000010000 << 18
+const WRITE_DONE = 0b00000100000 << 18
+const WRITE_EMIT_DRAIN = 0b00001000000 << 18
+const WRITE_NEXT_TICK = 0b00010000000 << 18
+const WRITE_WRITING = 0b00100000000 << 18
+const WRITE_FINISHING = 0b01000000000 << 18
+const WRITE_CORKED = 0b10000000000 << 18
+
+const WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING)
+const WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY
+const WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING)
+const WRITE_DRAINED = MAX ^ WRITE_UNDRAINED
+const WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED
+const WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK
+const WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING
+const WRITE_NOT_CORKED = MAX ^ WRITE_CORKED
+
+// Combined shared state
+const ACTIVE = READ_ACTIVE | WRITE_ACTIVE
+const NOT_ACTIVE = MAX ^ ACTIVE
+const DONE = READ_DONE | WRITE_DONE
+const DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING
+const OPEN_STATUS = DESTROY_STATUS | OPENING
+const AUTO_DESTROY = DESTROY_STATUS | DONE
+const NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY
+const ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK
+const TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE
+const IS_OPENING = OPEN_STATUS | TICKING
+
+// Combined shared state and read state
+const READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE
+const READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED
+const READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED
+const READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE
+const SHOULD_NOT_READ =
+  OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD
+const READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE
+const READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY
+const READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING
+
+// Combined write state
+const WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE
+const WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED
+const WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE
+const WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE
+const WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED
+const WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE
+const WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING
+const WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE
+const WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE
+const WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY
+const WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS
+
+const asyncIterator = Symbol.asyncIterator || Symbol('asyncIterator')
+
+class WritableState {
+  constructor(
+    stream,
+    { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}
+  ) {
+    this.stream = stream
+    this.queue = new FIFO()
+    this.highWaterMark = highWaterMark
+    this.buffered = 0
+    this.error = null
+    this.pipeline = null
+    this.drains = null // if we add more seldomly used helpers we might them into a subobject so its a single ptr
+    this.byteLength = byteLengthWritable || byteLength || defaultByteLength
+    this.map = mapWritable || map
+    this.afterWrite = afterWrite.bind(this)
+    this.afterUpdateNextTick = updateWriteNT.bind(this)
+  }
+
+  get ending() {
+    return (this.stream._duplexState & WRITE_FINISHING) !== 0
+  }
+
+  get ended() {
+    return (this.stream._duplexState & WRITE_DONE) !== 0
+  }
+
+  push(data) {
+    if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false
+    if (this.map !== null) data = this.map(data)
+
+    this.buffered += this.byteLength(data)
+    this.queue.push(data)
+
+    if (this.buffered < this.highWaterMark) {
+      this.stream._duplexState |= WRITE_QUEUED
+      return true
+    }
+
+    this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED
+    return false
+  }
+
+  shift() {
+    const data = this.queue.shift()
+
+    this.buffered -= this.byteLength(data)
+    if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED
+
+    return data
+  }
+
+  end(data) {
+    if (typeof data === 'function') {
+      this.stream.once('finish', data)
+    } else if (data !== undefined && data !== null) {
+      this.push(data)
+    }
+
+    this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY
+  }
+
+  autoBatch(data, cb) {
+    const buffer = []
+    const stream = this.stream
+
+    buffer.push(data)
+    while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+      buffer.push(stream._writableState.shift())
+    }
+
+    if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null)
+    stream._writev(buffer, cb)
+  }
+
+  update() {
+    const stream = this.stream
+
+    stream._duplexState |= WRITE_UPDATING
+
+    do {
+      while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+        const data = this.shift()
+        stream._duplexState |= WRITE_ACTIVE_AND_WRITING
+        stream._write(data, this.afterWrite)
+      }
+
+      if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary()
+    } while (this.continueUpdate() === true)
+
+    stream._duplexState &= WRITE_NOT_UPDATING
+  }
+
+  updateNonPrimary() {
+    const stream = this.stream
+
+    if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+      stream._duplexState = stream._duplexState | WRITE_ACTIVE
+      stream._final(afterFinal.bind(this))
+      return
+    }
+
+    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+        stream._duplexState |= ACTIVE
+        stream._destroy(afterDestroy.bind(this))
+      }
+      return
+    }
+
+    if ((stream._duplexState & IS_OPENING) === OPENING) {
+      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
+      stream._open(afterOpen.bind(this))
+    }
+  }
+
+  continueUpdate() {
+    if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false
+    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
+    return true
+  }
+
+  updateCallback() {
+    if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+      this.update()
+    } else {
+      this.updateNextTick()
+    }
+  }
+
+  updateNextTick() {
+    if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return
+    this.stream._duplexState |= WRITE_NEXT_TICK
+    if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+}
+
+class ReadableState {
+  constructor(
+    stream,
+    { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}
+  ) {
+    this.stream = stream
+    this.queue = new FIFO()
+    this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark
+    this.buffered = 0
+    this.readAhead = highWaterMark > 0
+    this.error = null
+    this.pipeline = null
+    this.byteLength = byteLengthReadable || byteLength || defaultByteLength
+    this.map = mapReadable || map
+    this.pipeTo = null
+    this.afterRead = afterRead.bind(this)
+    this.afterUpdateNextTick = updateReadNT.bind(this)
+  }
+
+  get ending() {
+    return (this.stream._duplexState & READ_ENDING) !== 0
+  }
+
+  get ended() {
+    return (this.stream._duplexState & READ_DONE) !== 0
+  }
+
+  pipe(pipeTo, cb) {
+    if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT('Can only pipe to one destination')
+    if (typeof cb !== 'function') cb = null
+
+    this.stream._duplexState |= READ_PIPE_DRAINED
+    this.pipeTo = pipeTo
+    this.pipeline = new Pipeline(this.stream, pipeTo, cb)
+
+    if (cb) this.stream.on('error', noop) // We already error handle this so supress crashes
+
+    if (isStreamx(pipeTo)) {
+      pipeTo._writableState.pipeline = this.pipeline
+      if (cb) pipeTo.on('error', noop) // We already error handle this so supress crashes
+      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline)) // TODO: just call finished from pipeTo itself
+    } else {
+      const onerror = this.pipeline.done.bind(this.pipeline, pipeTo)
+      const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null) // onclose has a weird bool arg
+      pipeTo.on('error', onerror)
+      pipeTo.on('close', onclose)
+      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline))
+    }
+
+    pipeTo.on('drain', afterDrain.bind(this))
+    this.stream.emit('piping', pipeTo)
+    pipeTo.emit('pipe', this.stream)
+  }
+
+  push(data) {
+    const stream = this.stream
+
+    if (data === null) {
+      this.highWaterMark = 0
+      stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED
+      return false
+    }
+
+    if (this.map !== null) {
+      data = this.map(data)
+      if (data === null) {
+        stream._duplexState &= READ_PUSHED
+        return this.buffered < this.highWaterMark
+      }
+    }
+
+    this.buffered += this.byteLength(data)
+    this.queue.push(data)
+
+    stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED
+
+    return this.buffered < this.highWaterMark
+  }
+
+  shift() {
+    const data = this.queue.shift()
+
+    this.buffered -= this.byteLength(data)
+    if (this.buffered === 0) {
+      this.stream._duplexState &= READ_NOT_QUEUED
+    }
+
+    return data
+  }
+
+  unshift(data) {
+    const pending = [this.map !== null ? this.map(data) : data]
+    while (this.buffered > 0) pending.push(this.shift())
+
+    for (let i = 0; i < pending.length - 1; i++) {
+      const data = pending[i]
+      this.buffered += this.byteLength(data)
+      this.queue.push(data)
+    }
+
+    this.push(pending[pending.length - 1])
+  }
+
+  read() {
+    const stream = this.stream
+
+    if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
+      const data = this.shift()
+
+      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+        stream._duplexState &= READ_PIPE_NOT_DRAINED
+      }
+
+      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+        stream.emit('data', data)
+      }
+
+      return data
+    }
+
+    if (this.readAhead === false) {
+      stream._duplexState |= READ_READ_AHEAD
+      this.updateNextTick()
+    }
+
+    return null
+  }
+
+  drain() {
+    const stream = this.stream
+
+    while (
+      (stream._duplexState & READ_STATUS) === READ_QUEUED &&
+      (stream._duplexState & READ_FLOWING) !== 0
+    ) {
+      const data = this.shift()
+
+      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+        stream._duplexState &= READ_PIPE_NOT_DRAINED
+      }
+
+      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+        stream.emit('data', data)
+      }
+    }
+  }
+
+  update() {
+    const stream = this.stream
+
+    stream._duplexState |= READ_UPDATING
+
+    do {
+      this.drain()
+
+      while (
+        this.buffered < this.highWaterMark &&
+        (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD
+      ) {
+        stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH
+        stream._read(this.afterRead)
+        this.drain()
+      }
+
+      if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+        stream._duplexState |= READ_EMITTED_READABLE
+        stream.emit('readable')
+      }
+
+      if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+        this.updateNonPrimary()
+      }
+    } while (this.continueUpdate() === true)
+
+    stream._duplexState &= READ_NOT_UPDATING
+  }
+
+  updateNonPrimary() {
+    const stream = this.stream
+
+    if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+      stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING
+      stream.emit('end')
+
+      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+        stream._duplexState |= DESTROYING
+      }
+
+      if (this.pipeTo !== null) {
+        this.pipeTo.end()
+      }
+    }
+
+    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+        stream._duplexState |= ACTIVE
+        stream._destroy(afterDestroy.bind(this))
+      }
+      return
+    }
+
+    if ((stream._duplexState & IS_OPENING) === OPENING) {
+      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING
+      stream._open(afterOpen.bind(this))
+    }
+  }
+
+  continueUpdate() {
+    if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false
+    this.stream._duplexState &= READ_NOT_NEXT_TICK
+    return true
+  }
+
+  updateCallback() {
+    if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+      this.update()
+    } else {
+      this.updateNextTick()
+    }
+  }
+
+  updateNextTickIfOpen() {
+    if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return
+    this.stream._duplexState |= READ_NEXT_TICK
+    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+
+  updateNextTick() {
+    if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return
+    this.stream._duplexState |= READ_NEXT_TICK
+    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick)
+  }
+}
+
+class TransformState {
+  constructor(stream) {
+    this.data = null
+    this.afterTransform = afterTransform.bind(stream)
+    this.afterFinal = null
+  }
+}
+
+class Pipeline {
+  constructor(src, dst, cb) {
+    this.from = src
+    this.to = dst
+    this.afterPipe = cb
+    this.error = null
+    this.pipeToFinished = false
+  }
+
+  finished() {
+    this.pipeToFinished = true
+  }
+
+  done(stream, err) {
+    if (err) this.error = err
+
+    if (stream === this.to) {
+      this.to = null
+
+      if (this.from !== null) {
+        if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+          this.from.destroy(this.error || StreamError.PREMATURE_CLOSE('Writable stream closed'))
+        }
+        return
+      }
+    }
+
+    if (stream === this.from) {
+      this.from = null
+
+      if (this.to !== null) {
+        if ((stream._duplexState & READ_DONE) === 0) {
+          this.to.destroy(this.error || StreamError.PREMATURE_CLOSE('Readable stream closed'))
+        }
+        return
+      }
+    }
+
+    if (this.afterPipe !== null) this.afterPipe(this.error)
+    this.to = this.from = this.afterPipe = null
+  }
+}
+
+function afterDrain() {
+  this.stream._duplexState |= READ_PIPE_DRAINED
+  this.updateCallback()
+}
+
+function afterFinal(err) {
+  const stream = this.stream
+  if (err) stream.destroy(err)
+
+  if ((stream._duplexState & DESTROY_STATUS) === 0) {
+    stream._duplexState |= WRITE_DONE
+    stream.emit('finish')
+  }
+
+  if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+    stream._duplexState |= DESTROYING
+  }
+
+  stream._duplexState &= WRITE_NOT_FINISHING
+
+  // no need to wait the extra tick here, so we short circuit that
+  if ((stream._duplexState & WRITE_UPDATING) === 0) {
+    this.update()
+  } else {
+    this.updateNextTick()
+  }
+}
+
+function afterDestroy(err) {
+  const stream = this.stream
+
+  if (!err && !StreamError.isStreamDestroyed(this.error)) err = this.error
+  if (err) stream.emit('error', err)
+
+  stream._duplexState |= DESTROYED
+  stream.emit('close')
+
+  const rs = stream._readableState
+  const ws = stream._writableState
+
+  if (rs !== null && rs.pipeline !== null) {
+    rs.pipeline.done(stream, err)
+  }
+
+  if (ws !== null) {
+    while (ws.drains !== null && ws.drains.length > 0) {
+      ws.drains.shift().resolve(false)
+    }
+
+    if (ws.pipeline !== null) {
+      ws.pipeline.done(stream, err)
+    }
+  }
+}
+
+function afterWrite(err) {
+  const stream = this.stream
+
+  if (err) stream.destroy(err)
+  stream._duplexState &= WRITE_NOT_ACTIVE
+
+  if (this.drains !== null) tickDrains(this.drains)
+
+  if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+    stream._duplexState &= WRITE_DRAINED
+
+    if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+      stream.emit('drain')
+    }
+  }
+
+  this.updateCallback()
+}
+
+function afterRead(err) {
+  if (err) this.stream.destroy(err)
+  this.stream._duplexState &= READ_NOT_ACTIVE
+
+  if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+    this.stream._duplexState &= READ_NO_READ_AHEAD
+  }
+
+  this.updateCallback()
+}
+
+function updateReadNT() {
+  if ((this.stream._duplexState & READ_UPDATING) === 0) {
+    this.stream._duplexState &= READ_NOT_NEXT_TICK
+    this.update()
+  }
+}
+
+function updateWriteNT() {
+  if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+    this.stream._duplexState &= WRITE_NOT_NEXT_TICK
+    this.update()
+  }
+}
+
+function tickDrains(drains) {
+  for (let i = 0; i < drains.length; i++) {
+    // drains.writes are monotonic, so if one is 0 its always the first one
+    if (--drains[i].writes === 0) {
+      drains.shift().resolve(true)
+      i--
+    }
+  }
+}
+
+function afterOpen(err) {
+  const stream = this.stream
+
+  if (err) stream.destroy(err)
+
+  if ((stream._duplexState & DESTROYING) === 0) {
+    if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
+      stream._duplexState |= READ_PRIMARY
+    }
+
+    if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+      stream._duplexState |= WRITE_PRIMARY
+    }
+
+    stream.emit('open')
+  }
+
+  stream._duplexState &= NOT_ACTIVE
+
+  if (stream._writableState !== null) {
+    stream._writableState.updateCallback()
+  }
+
+  if (stream._readableState !== null) {
+    stream._readableState.updateCallback()
+  }
+}
+
+function afterTransform(err, data) {
+  if (data !== undefined && data !== null) this.push(data)
+  this._writableState.afterWrite(err)
+}
+
+function newListener(name) {
+  if (this._readableState !== null) {
+    if (name === 'data') {
+      this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD
+      this._readableState.updateNextTick()
+    }
+    if (name === 'readable') {
+      this._duplexState |= READ_EMIT_READABLE
+      this._readableState.updateNextTick()
+    }
+  }
+
+  if (this._writableState !== null) {
+    if (name === 'drain') {
+      this._duplexState |= WRITE_EMIT_DRAIN
+      this._writableState.updateNextTick()
+    }
+  }
+}
+
+class Stream extends EventEmitter {
+  constructor(opts) {
+    super()
+
+    this._duplexState = 0
+    this._readableState = null
+    this._writableState = null
+
+    if (opts) {
+      if (opts.open) this._open = opts.open
+      if (opts.destroy) this._destroy = opts.destroy
+      if (opts.predestroy) this._predestroy = opts.predestroy
+      if (opts.signal) opts.signal.addEventListener('abort', abort.bind(this))
+    }
+
+    this.on('newListener', newListener)
+  }
+
+  _open(cb) {
+    cb(null)
+  }
+
+  _destroy(cb) {
+    cb(null)
+  }
+
+  _predestroy() {
+    // does nothing
+  }
+
+  get readable() {
+    return this._readableState !== null ? true : undefined
+  }
+
+  get writable() {
+    return this._writableState !== null ? true : undefined
+  }
+
+  get destroyed() {
+    return (this._duplexState & DESTROYED) !== 0
+  }
+
+  get destroying() {
+    return (this._duplexState & DESTROY_STATUS) !== 0
+  }
+
+  destroy(err) {
+    if ((this._duplexState & DESTROY_STATUS) === 0) {
+      if (!err) err = StreamError.STREAM_DESTROYED()
+      this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY
+
+      if (this._readableState !== null) {
+        this._readableState.highWaterMark = 0
+        this._readableState.error = err
+      }
+
+      if (this._writableState !== null) {
+        this._writableState.highWaterMark = 0
+        this._writableState.error = err
+      }
+
+      this._duplexState |= PREDESTROYING
+      this._predestroy()
+      this._duplexState &= NOT_PREDESTROYING
+
+      if (this._readableState !== null) {
+        this._readableState.updateNextTick()
+      }
+
+      if (this._writableState !== null) {
+        this._writableState.updateNextTick()
+      }
+    }
+  }
+}
+
+class Readable extends Stream {
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD
+    this._readableState = new ReadableState(this, opts)
+
+    if (opts) {
+      if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD
+      if (opts.read) this._read = opts.read
+      if (opts.eagerOpen) this._readableState.updateNextTick()
+      if (opts.encoding) this.setEncoding(opts.encoding)
+    }
+  }
+
+  static deferred(fn, opts) {
+    const out = new PassThrough(opts)
+
+    fn()
+      .then((src) => {
+        if (src === null) return out.end()
+        if (out.destroying) return
+        pipeline(src, out, noop)
+      })
+      .catch((err) => out.destroy(err))
+
+    return out
+  }
+
+  setEncoding(encoding) {
+    const dec = new TextDecoder(encoding)
+    const map = this._readableState.map || echo
+    this._readableState.map = mapOrSkip
+    return this
+
+    function mapOrSkip(data) {
+      const next = dec.push(data)
+      return next === '' && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next)
+    }
+  }
+
+  _read(cb) {
+    cb(null)
+  }
+
+  pipe(dest, cb) {
+    this._readableState.updateNextTick()
+    this._readableState.pipe(dest, cb)
+    return dest
+  }
+
+  read() {
+    this._readableState.updateNextTick()
+    return this._readableState.read()
+  }
+
+  push(data) {
+    this._readableState.updateNextTickIfOpen()
+    return this._readableState.push(data)
+  }
+
+  unshift(data) {
+    this._readableState.updateNextTickIfOpen()
+    return this._readableState.unshift(data)
+  }
+
+  resume() {
+    this._duplexState |= READ_RESUMED_READ_AHEAD
+    this._readableState.updateNextTick()
+    return this
+  }
+
+  pause() {
+    this._duplexState &=
+      this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED
+    return this
+  }
+
+  static _fromAsyncIterator(ite, opts) {
+    let destroy
+
+    const rs = new Readable({
+      ...opts,
+      read(cb) {
+        ite.next().then(push).then(cb.bind(null, null)).catch(cb)
+      },
+      predestroy() {
+        destroy = ite.return()
+      },
+      destroy(cb) {
+        if (!destroy) return cb(null)
+        destroy.then(cb.bind(null, null)).catch(cb)
+      }
+    })
+
+    return rs
+
+    function push(data) {
+      if (data.done) rs.push(null)
+      else rs.push(data.value)
+    }
+  }
+
+  static from(data, opts) {
+    if (isReadStreamx(data)) return data
+    if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts)
+    if (!Array.isArray(data)) data = data === undefined ? [] : [data]
+
+    let i = 0
+    return new Readable({
+      ...opts,
+      read(cb) {
+        this.push(i === data.length ? null : data[i++])
+        cb(null)
+      }
+    })
+  }
+
+  static isBackpressured(rs) {
+    return (
+      (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 ||
+      rs._readableState.buffered >= rs._readableState.highWaterMark
+    )
+  }
+
+  static isPaused(rs) {
+    return (rs._duplexState & READ_RESUMED) === 0
+  }
+
+  [asyncIterator]() {
+    const stream = this
+
+    let error = null
+    let promiseResolve = null
+    let promiseReject = null
+
+    this.on('error', (err) => {
+      error = err
+    })
+    this.on('readable', onreadable)
+    this.on('close', onclose)
+
+    return {
+      [asyncIterator]() {
+        return this
+      },
+      next() {
+        return new Promise(function (resolve, reject) {
+          promiseResolve = resolve
+          promiseReject = reject
+          const data = stream.read()
+          if (data !== null) ondata(data)
+          else if ((stream._duplexState & DESTROYED) !== 0) ondata(null)
+        })
+      },
+      return() {
+        return destroy(null)
+      },
+      throw(err) {
+        return destroy(err)
+      }
+    }
+
+    function onreadable() {
+      if (promiseResolve !== null) ondata(stream.read())
+    }
+
+    function onclose() {
+      if (promiseResolve !== null) ondata(null)
+    }
+
+    function ondata(data) {
+      if (promiseReject === null) return
+      if (error) {
+        promiseReject(error)
+      } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
+        promiseReject(StreamError.STREAM_DESTROYED())
+      } else {
+        promiseResolve({ value: data, done: data === null })
+      }
+      promiseReject = promiseResolve = null
+    }
+
+    function destroy(err) {
+      stream.destroy(err)
+      return new Promise((resolve, reject) => {
+        if (stream._duplexState & DESTROYED) return resolve({ value: undefined, done: true })
+        stream.once('close', function () {
+          if (err) reject(err)
+          else resolve({ value: undefined, done: true })
+        })
+      })
+    }
+  }
+}
+
+class Writable extends Stream {
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState |= OPENING | READ_DONE
+    this._writableState = new WritableState(this, opts)
+
+    if (opts) {
+      if (opts.writev) this._writev = opts.writev
+      if (opts.write) this._write = opts.write
+      if (opts.final) this._final = opts.final
+      if (opts.eagerOpen) this._writableState.updateNextTick()
+    }
+  }
+
+  cork() {
+    this._duplexState |= WRITE_CORKED
+  }
+
+  uncork() {
+    this._duplexState &= WRITE_NOT_CORKED
+    this._writableState.updateNextTick()
+  }
+
+  _writev(batch, cb) {
+    cb(null)
+  }
+
+  _write(data, cb) {
+    this._writableState.autoBatch(data, cb)
+  }
+
+  _final(cb) {
+    cb(null)
+  }
+
+  static isBackpressured(ws) {
+    return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0
+  }
+
+  static drained(ws) {
+    if (ws.destroyed) return Promise.resolve(false)
+
+    const state = ws._writableState
+    const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length
+    const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0)
+    if (writes === 0) return Promise.resolve(true)
+
+    if (state.drains === null) state.drains = []
+    return new Promise((resolve) => {
+      state.drains.push({ writes, resolve })
+    })
+  }
+
+  write(data) {
+    this._writableState.updateNextTick()
+    return this._writableState.push(data)
+  }
+
+  end(data) {
+    this._writableState.updateNextTick()
+    this._writableState.end(data)
+    return this
+  }
+}
+
+class Duplex extends Readable {
+  // and Writable
+  constructor(opts) {
+    super(opts)
+
+    this._duplexState = OPENING | (this._duplexState & READ_READ_AHEAD)
+    this._writableState = new WritableState(this, opts)
+
+    if (opts) {
+      if (opts.writev) this._writev = opts.writev
+      if (opts.write) this._write = opts.write
+      if (opts.final) this._final = opts.final
+    }
+  }
+
+  cork() {
+    this._duplexState |= WRITE_CORKED
+  }
+
+  uncork() {
+    this._duplexState &= WRITE_NOT_CORKED
+    this._writableState.updateNextTick()
+  }
+
+  _writev(batch, cb) {
+    cb(null)
+  }
+
+  _write(data, cb) {
+    this._writableState.autoBatch(data, cb)
+  }
+
+  _final(cb) {
+    cb(null)
+  }
+
+  write(data) {
+    this._writableState.updateNextTick()
+    return this._writableState.push(data)
+  }
+
+  end(data) {
+    this._writableState.updateNextTick()
+    this._writableState.end(data)
+    return this
+  }
+}
+
+class Transform extends Duplex {
+  constructor(opts) {
+    super(opts)
+    this._transformState = new TransformState(this)
+
+    if (opts) {
+      if (opts.transform) this._transform = opts.transform
+      if (opts.flush) this._flush = opts.flush
+    }
+  }
+
+  _write(data, cb) {
+    if (this._readableState.buffered >= this._readableState.highWaterMark) {
+      this._transformState.data = data
+    } else {
+      this._transform(data, this._transformState.afterTransform)
+    }
+  }
+
+  _read(cb) {
+    if (this._transformState.data !== null) {
+      const data = this._transformState.data
+      this._transformState.data = null
+      cb(null)
+      this._transform(data, this._transformState.afterTransform)
+    } else {
+      cb(null)
+    }
+  }
+
+  destroy(err) {
+    super.destroy(err)
+    if (this._transformState.data !== null) {
+      this._transformState.data = null
+      this._transformState.afterTransform()
+    }
+  }
+
+  _transform(data, cb) {
+    cb(null, data)
+  }
+
+  _flush(cb) {
+    cb(null)
+  }
+
+  _final(cb) {
+    this._transformState.afterFinal = cb
+    this._flush(transformAfterFlush.bind(this))
+  }
+}
+
+class PassThrough extends Transform {}
+
+function transformAfterFlush(err, data) {
+  const cb = this._transformState.afterFinal
+  if (err) return cb(err)
+
+  if (data !== null && data !== undefined) this.push(data)
+  this.push(null)
+  cb(null)
+}
+
+function pipelinePromise(...streams) {
+  return new Promise((resolve, reject) => {
+    return pipeline(...streams, (err) => {
+      if (err) return reject(err)
+      resolve()
+    })
+  })
+}
+
+function pipeline(stream, ...streams) {
+  const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams]
+  const done = all.length && typeof all[all.length - 1] === 'function' ? all.pop() : null
+
+  if (all.length < 2) throw StreamError.BAD_ARGUMENT('Pipeline requires at least 2 streams')
+
+  let src = all[0]
+  let dest = null
+  let error = null
+
+  for (let i = 1; i < all.length; i++) {
+    dest = all[i]
+
+    if (isStreamx(src)) {
+      src.pipe(dest, onerror)
+    } else {
+      errorHandle(src, true, i > 1, onerror)
+      src.pipe(dest)
+    }
+
+    src = dest
+  }
+
+  if (done) {
+    let fin = false
+
+    const autoDestroy =
+      isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy)
+
+    dest.on('error', (err) => {
+      if (error === null) error = err
+    })
+
+    dest.on('finish', () => {
+      fin = true
+      if (!autoDestroy) done(error)
+    })
+
+    if (autoDestroy) {
+      dest.on('close', () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())))
+    }
+  }
+
+  return dest
+
+  function errorHandle(s, rd, wr, onerror) {
+    s.on('error', onerror)
+    s.on('close', onclose)
+
+    function onclose() {
+      if (rd && s._readableState && !s._readableState.ended) {
+        return onerror(StreamError.PREMATURE_CLOSE())
+      }
+      if (wr && s._writableState && !s._writableState.ended) {
+        return onerror(StreamError.PREMATURE_CLOSE())
+      }
+    }
+  }
+
+  function onerror(err) {
+    if (!err || error) return
+    error = err
+
+    for (const s of all) {
+      s.destroy(err)
+    }
+  }
+}
+
+function echo(s) {
+  return s
+}
+
+function isStream(stream) {
+  return !!stream._readableState || !!stream._writableState
+}
+
+function isStreamx(stream) {
+  return typeof stream._duplexState === 'number' && isStream(stream)
+}
+
+function isEnding(stream) {
+  return !!stream._readableState && stream._readableState.ending
+}
+
+function isEnded(stream) {
+  return !!stream._readableState && stream._readableState.ended
+}
+
+function isFinishing(stream) {
+  return !!stream._writableState && stream._writableState.ending
+}
+
+function isFinished(stream) {
+  return !!stream._writableState && stream._writableState.ended
+}
+
+function getStreamError(stream, opts = {}) {
+  const err =
+    (stream._readableState && stream._readableState.error) ||
+    (stream._writableState && stream._writableState.error)
+
+  // avoid implicit errors by default
+  return !opts.all && StreamError.isStreamDestroyed(err) ? null : err
+}
+
+function isReadStreamx(stream) {
+  return isStreamx(stream) && stream.readable
+}
+
+function isDisturbed(stream) {
+  return (
+    (stream._duplexState & OPENING) !== OPENING ||
+    (stream._duplexState & DESTROYING) === DESTROYING ||
+    (stream._duplexState & ACTIVE_OR_TICKING) !== 0
+  )
+}
+
+function isTypedArray(data) {
+  return typeof data === 'object' && data !== null && typeof data.byteLength === 'number'
+}
+
+function defaultByteLength(data) {
+  return isTypedArray(data) ? data.byteLength : 1024
+}
+
+function noop() {}
+
+function abort() {
+  this.destroy(StreamError.ABORTED())
+}
+
+function isWritev(s) {
+  return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev
+}
+
+module.exports = {
+  pipeline,
+  pipelinePromise,
+  isStream,
+  isStreamx,
+  isEnding,
+  isEnded,
+  isFinishing,
+  isFinished,
+  isDisturbed,
+  getStreamError,
+  Stream,
+  Writable,
+  Readable,
+  Duplex,
+  Transform,
+  // Export PassThrough for compatibility with Node.js core's stream module
+  PassThrough
+}
+
+
+/***/ }),
+
+/***/ 5657:
+/***/ ((module) => {
+
+module.exports = class StreamError extends Error {
+  constructor(msg, code, fn = StreamError) {
+    super(msg)
+
+    this.code = code
+
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, fn)
+    }
+  }
+
+  static isStreamDestroyed(err) {
+    return err && err.code === 'STREAM_DESTROYED'
+  }
+
+  static isPrematureClose(err) {
+    return err && err.code === 'PREMATURE_CLOSE'
+  }
+
+  static isAborted(err) {
+    return err && err.code === 'ABORTED'
+  }
+
+  static isBadArgument(err) {
+    return err && err.code === 'BAD_ARGUMENT'
+  }
+
+  get name() {
+    return 'StreamError'
+  }
+
+  static STREAM_DESTROYED() {
+    return new StreamError('Stream was destroyed', 'STREAM_DESTROYED', StreamError.STREAM_DESTROYED)
+  }
+
+  static PREMATURE_CLOSE(msg = 'Premature close') {
+    return new StreamError(msg, 'PREMATURE_CLOSE', StreamError.PREMATURE_CLOSE)
+  }
+
+  static ABORTED() {
+    return new StreamError('Stream aborted', 'ABORTED', StreamError.ABORTED)
+  }
+
+  static BAD_ARGUMENT(msg = 'Bad argument') {
+    return new StreamError(msg, 'BAD_ARGUMENT', StreamError.BAD_ARGUMENT)
+  }
+}
+
+
+/***/ }),
+
+/***/ 775:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const constants = { // just for envs without fs
+  S_IFMT: 61440,
+  S_IFDIR: 16384,
+  S_IFCHR: 8192,
+  S_IFBLK: 24576,
+  S_IFIFO: 4096,
+  S_IFLNK: 40960
+}
+
+try {
+  module.exports = (__nccwpck_require__(9896).constants) || constants
+} catch {
+  module.exports = constants
+}
+
+
+/***/ }),
+
+/***/ 5763:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { Writable, Readable, getStreamError } = __nccwpck_require__(6204)
+const FIFO = __nccwpck_require__(3867)
+const b4a = __nccwpck_require__(3057)
+const headers = __nccwpck_require__(8428)
+
+const EMPTY = b4a.alloc(0)
+const MAX_HEADER_SIZE = 4 * 1024 * 1024 // arbitrary big number
+
+class BufferList {
+  constructor () {
+    this.buffered = 0
+    this.shifted = 0
+    this.queue = new FIFO()
+
+    this._offset = 0
+  }
+
+  push (buffer) {
+    this.buffered += buffer.byteLength
+    this.queue.push(buffer)
+  }
+
+  shiftFirst (size) {
+    return this.buffered === 0 ? null : this._next(size)
+  }
+
+  shift (size) {
+    if (size > this.buffered) return null
+    if (size === 0) return EMPTY
+
+    let chunk = this._next(size)
+
+    if (size === chunk.byteLength) return chunk // likely case
+
+    const chunks = [chunk]
+
+    while ((size -= chunk.byteLength) > 0) {
+      chunk = this._next(size)
+      chunks.push(chunk)
+    }
+
+    return b4a.concat(chunks)
+  }
+
+  _next (size) {
+    const buf = this.queue.peek()
+    const rem = buf.byteLength - this._offset
+
+    if (size >= rem) {
+      const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf
+      this.queue.shift()
+      this._offset = 0
+      this.buffered -= rem
+      this.shifted += rem
+      return sub
+    }
+
+    this.buffered -= size
+    this.shifted += size
+
+    return buf.subarray(this._offset, (this._offset += size))
+  }
+}
+
+class Source extends Readable {
+  constructor (self, header, offset) {
+    super()
+
+    this.header = header
+    this.offset = offset
+
+    this._parent = self
+  }
+
+  _read (cb) {
+    if (this.header.size === 0) {
+      this.push(null)
+    }
+    if (this._parent._stream === this) {
+      this._parent._update()
+    }
+    cb(null)
+  }
+
+  _predestroy () {
+    this._parent.destroy(getStreamError(this))
+  }
+
+  _detach () {
+    if (this._parent._stream === this) {
+      this._parent._stream = null
+      this._parent._missing = overflow(this.header.size)
+      this._parent._update()
+    }
+  }
+
+  _destroy (cb) {
+    this._detach()
+    cb(null)
+  }
+}
+
+class Extract extends Writable {
+  constructor (opts) {
+    super(opts)
+
+    if (!opts) opts = {}
+
+    this._buffer = new BufferList()
+    this._offset = 0
+    this._header = null
+    this._stream = null
+    this._missing = 0
+    this._longHeader = false
+    this._callback = noop
+    this._locked = false
+    this._finished = false
+    this._pax = null
+    this._paxGlobal = null
+    this._gnuLongPath = null
+    this._gnuLongLinkPath = null
+    this._filenameEncoding = opts.filenameEncoding || 'utf-8'
+    this._allowUnknownFormat = !!opts.allowUnknownFormat
+    this._unlockBound = this._unlock.bind(this)
+  }
+
+  _unlock (err) {
+    this._locked = false
+
+    if (err) {
+      this.destroy(err)
+      this._continueWrite(err)
+      return
+    }
+
+    this._update()
+  }
+
+  _consumeHeader () {
+    if (this._locked) return false
+
+    this._offset = this._buffer.shifted
+
+    try {
+      this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    if (!this._header) return true
+
+    this._header.byteOffset = this._buffer.shifted
+
+    switch (this._header.type) {
+      case 'gnu-long-path':
+      case 'gnu-long-link-path':
+      case 'pax-global-header':
+      case 'pax-header':
+        this._longHeader = true
+        this._missing = this._header.size
+        if (this._missing > MAX_HEADER_SIZE) {
+          this._continueWrite(new Error('Header exceeds max size'))
+          return false
+        }
+        return true
+    }
+
+    this._locked = true
+    this._applyLongHeaders()
+
+    if (!(this._header.size >= 0)) {
+      this._continueWrite(new Error('Invalid header'))
+      return false
+    }
+
+    if (this._header.size === 0 || this._header.type === 'directory') {
+      this.emit('entry', this._header, this._createStream(), this._unlockBound)
+      return true
+    }
+
+    this._stream = this._createStream()
+    this._missing = this._header.size
+
+    this.emit('entry', this._header, this._stream, this._unlockBound)
+    return true
+  }
+
+  _applyLongHeaders () {
+    if (this._gnuLongPath) {
+      this._header.name = this._gnuLongPath
+      this._gnuLongPath = null
+    }
+
+    if (this._gnuLongLinkPath) {
+      this._header.linkname = this._gnuLongLinkPath
+      this._gnuLongLinkPath = null
+    }
+
+    if (this._pax) {
+      if (this._pax.path) this._header.name = this._pax.path
+      if (this._pax.linkpath) this._header.linkname = this._pax.linkpath
+      if (this._pax.size) this._header.size = parseInt(this._pax.size, 10)
+      this._header.pax = this._pax
+      this._pax = null
+    }
+  }
+
+  _decodeLongHeader (buf) {
+    switch (this._header.type) {
+      case 'gnu-long-path':
+        this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'gnu-long-link-path':
+        this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'pax-global-header':
+        this._paxGlobal = headers.decodePax(buf)
+        break
+      case 'pax-header':
+        this._pax = this._paxGlobal === null
+          ? headers.decodePax(buf)
+          : Object.assign({}, this._paxGlobal, headers.decodePax(buf))
+        break
+    }
+  }
+
+  _consumeLongHeader () {
+    this._longHeader = false
+    this._missing = overflow(this._header.size)
+
+    const buf = this._buffer.shift(this._header.size)
+
+    try {
+      this._decodeLongHeader(buf)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    return true
+  }
+
+  _consumeStream () {
+    const buf = this._buffer.shiftFirst(this._missing)
+    if (buf === null) return false
+
+    this._missing -= buf.byteLength
+    const drained = this._stream.push(buf)
+
+    if (this._missing === 0) {
+      this._stream.push(null)
+      if (drained) this._stream._detach()
+      return drained && this._locked === false
+    }
+
+    return drained
+  }
+
+  _createStream () {
+    return new Source(this, this._header, this._offset)
+  }
+
+  _update () {
+    while (this._buffer.buffered > 0 && !this.destroying) {
+      if (this._missing > 0) {
+        if (this._stream !== null) {
+          if (this._consumeStream() === false) return
+          continue
+        }
+
+        if (this._longHeader === true) {
+          if (this._missing > this._buffer.buffered) break
+          if (this._consumeLongHeader() === false) return false
+          continue
+        }
+
+        const ignore = this._buffer.shiftFirst(this._missing)
+        if (ignore !== null) this._missing -= ignore.byteLength
+        continue
+      }
+
+      if (this._buffer.buffered < 512) break
+      if (this._stream !== null || this._consumeHeader() === false) return
+    }
+
+    this._continueWrite(null)
+  }
+
+  _continueWrite (err) {
+    const cb = this._callback
+    this._callback = noop
+    cb(err)
+  }
+
+  _write (data, cb) {
+    this._callback = cb
+    this._buffer.push(data)
+    this._update()
+  }
+
+  _final (cb) {
+    this._finished = this._missing === 0 && this._buffer.buffered === 0
+    cb(this._finished ? null : new Error('Unexpected end of data'))
+  }
+
+  _predestroy () {
+    this._continueWrite(null)
+  }
+
+  _destroy (cb) {
+    if (this._stream) this._stream.destroy(getStreamError(this))
+    cb(null)
+  }
+
+  [Symbol.asyncIterator] () {
+    let error = null
+
+    let promiseResolve = null
+    let promiseReject = null
+
+    let entryStream = null
+    let entryCallback = null
+
+    const extract = this
+
+    this.on('entry', onentry)
+    this.on('error', (err) => { error = err })
+    this.on('close', onclose)
+
+    return {
+      [Symbol.asyncIterator] () {
+        return this
+      },
+      next () {
+        return new Promise(onnext)
+      },
+      return () {
+        return destroy(null)
+      },
+      throw (err) {
+        return destroy(err)
+      }
+    }
+
+    function consumeCallback (err) {
+      if (!entryCallback) return
+      const cb = entryCallback
+      entryCallback = null
+      cb(err)
+    }
+
+    function onnext (resolve, reject) {
+      if (error) {
+        return reject(error)
+      }
+
+      if (entryStream) {
+        resolve({ value: entryStream, done: false })
+        entryStream = null
+        return
+      }
+
+      promiseResolve = resolve
+      promiseReject = reject
+
+      consumeCallback(null)
+
+      if (extract._finished && promiseResolve) {
+        promiseResolve({ value: undefined, done: true })
+        promiseResolve = promiseReject = null
+      }
+    }
+
+    function onentry (header, stream, callback) {
+      entryCallback = callback
+      stream.on('error', noop) // no way around this due to tick sillyness
+
+      if (promiseResolve) {
+        promiseResolve({ value: stream, done: false })
+        promiseResolve = promiseReject = null
+      } else {
+        entryStream = stream
+      }
+    }
+
+    function onclose () {
+      consumeCallback(error)
+      if (!promiseResolve) return
+      if (error) promiseReject(error)
+      else promiseResolve({ value: undefined, done: true })
+      promiseResolve = promiseReject = null
+    }
+
+    function destroy (err) {
+      extract.destroy(err)
+      consumeCallback(err)
+      return new Promise((resolve, reject) => {
+        if (extract.destroyed) return resolve({ value: undefined, done: true })
+        extract.once('close', function () {
+          if (err) reject(err)
+          else resolve({ value: undefined, done: true })
+        })
+      })
+    }
+  }
+}
+
+module.exports = function extract (opts) {
+  return new Extract(opts)
+}
+
+function noop () {}
+
+function overflow (size) {
+  size &= 511
+  return size && 512 - size
+}
+
+
+/***/ }),
+
+/***/ 8428:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(3057)
+
+const ZEROS = '0000000000000000000'
+const SEVENS = '7777777777777777777'
+const ZERO_OFFSET = '0'.charCodeAt(0)
+const USTAR_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x00]) // ustar\x00
+const USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET])
+const GNU_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x20]) // ustar\x20
+const GNU_VER = b4a.from([0x20, 0x00])
+const MASK = 0o7777
+const MAGIC_OFFSET = 257
+const VERSION_OFFSET = 263
+
+exports.decodeLongPath = function decodeLongPath (buf, encoding) {
+  return decodeStr(buf, 0, buf.length, encoding)
+}
+
+exports.encodePax = function encodePax (opts) { // TODO: encode more stuff in pax
+  let result = ''
+  if (opts.name) result += addLength(' path=' + opts.name + '\n')
+  if (opts.linkname) result += addLength(' linkpath=' + opts.linkname + '\n')
+  const pax = opts.pax
+  if (pax) {
+    for (const key in pax) {
+      result += addLength(' ' + key + '=' + pax[key] + '\n')
+    }
+  }
+  return b4a.from(result)
+}
+
+exports.decodePax = function decodePax (buf) {
+  const result = {}
+
+  while (buf.length) {
+    let i = 0
+    while (i < buf.length && buf[i] !== 32) i++
+    const len = parseInt(b4a.toString(buf.subarray(0, i)), 10)
+    if (!len) return result
+
+    const b = b4a.toString(buf.subarray(i + 1, len - 1))
+    const keyIndex = b.indexOf('=')
+    if (keyIndex === -1) return result
+    result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1)
+
+    buf = buf.subarray(len)
+  }
+
+  return result
+}
+
+exports.encode = function encode (opts) {
+  const buf = b4a.alloc(512)
+  let name = opts.name
+  let prefix = ''
+
+  if (opts.typeflag === 5 && name[name.length - 1] !== '/') name += '/'
+  if (b4a.byteLength(name) !== name.length) return null // utf-8
+
+  while (b4a.byteLength(name) > 100) {
+    const i = name.indexOf('/')
+    if (i === -1) return null
+    prefix += prefix ? '/' + name.slice(0, i) : name.slice(0, i)
+    name = name.slice(i + 1)
+  }
+
+  if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null
+  if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null
+
+  b4a.write(buf, name)
+  b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100)
+  b4a.write(buf, encodeOct(opts.uid, 6), 108)
+  b4a.write(buf, encodeOct(opts.gid, 6), 116)
+  encodeSize(opts.size, buf, 124)
+  b4a.write(buf, encodeOct((opts.mtime.getTime() / 1000) | 0, 11), 136)
+
+  buf[156] = ZERO_OFFSET + toTypeflag(opts.type)
+
+  if (opts.linkname) b4a.write(buf, opts.linkname, 157)
+
+  b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET)
+  b4a.copy(USTAR_VER, buf, VERSION_OFFSET)
+  if (opts.uname) b4a.write(buf, opts.uname, 265)
+  if (opts.gname) b4a.write(buf, opts.gname, 297)
+  b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329)
+  b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337)
+
+  if (prefix) b4a.write(buf, prefix, 345)
+
+  b4a.write(buf, encodeOct(cksum(buf), 6), 148)
+
+  return buf
+}
+
+exports.decode = function decode (buf, filenameEncoding, allowUnknownFormat) {
+  let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET
+
+  let name = decodeStr(buf, 0, 100, filenameEncoding)
+  const mode = decodeOct(buf, 100, 8)
+  const uid = decodeOct(buf, 108, 8)
+  const gid = decodeOct(buf, 116, 8)
+  const size = decodeOct(buf, 124, 12)
+  const mtime = decodeOct(buf, 136, 12)
+  const type = toType(typeflag)
+  const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding)
+  const uname = decodeStr(buf, 265, 32)
+  const gname = decodeStr(buf, 297, 32)
+  const devmajor = decodeOct(buf, 329, 8)
+  const devminor = decodeOct(buf, 337, 8)
+
+  const c = cksum(buf)
+
+  // checksum is still initial value if header was null.
+  if (c === 8 * 32) return null
+
+  // valid checksum
+  if (c !== decodeOct(buf, 148, 8)) throw new Error('Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?')
+
+  if (isUSTAR(buf)) {
+    // ustar (posix) format.
+    // prepend prefix, if present.
+    if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + '/' + name
+  } else if (isGNU(buf)) {
+    // 'gnu'/'oldgnu' format. Similar to ustar, but has support for incremental and
+    // multi-volume tarballs.
+  } else {
+    if (!allowUnknownFormat) {
+      throw new Error('Invalid tar header: unknown format.')
+    }
+  }
+
+  // to support old tar versions that use trailing / to indicate dirs
+  if (typeflag === 0 && name && name[name.length - 1] === '/') typeflag = 5
+
+  return {
+    name,
+    mode,
+    uid,
+    gid,
+    size,
+    byteOffset: 0,
+    mtime: new Date(1000 * mtime),
+    type,
+    linkname,
+    uname,
+    gname,
+    devmajor,
+    devminor,
+    pax: null
+  }
+}
+
+function isUSTAR (buf) {
+  return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6))
+}
+
+function isGNU (buf) {
+  return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) &&
+    b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2))
+}
+
+function clamp (index, len, defaultValue) {
+  if (typeof index !== 'number') return defaultValue
+  index = ~~index // Coerce to integer.
+  if (index >= len) return len
+  if (index >= 0) return index
+  index += len
+  if (index >= 0) return index
+  return 0
+}
+
+function toType (flag) {
+  switch (flag) {
+    case 0:
+      return 'file'
+    case 1:
+      return 'link'
+    case 2:
+      return 'symlink'
+    case 3:
+      return 'character-device'
+    case 4:
+      return 'block-device'
+    case 5:
+      return 'directory'
+    case 6:
+      return 'fifo'
+    case 7:
+      return 'contiguous-file'
+    case 72:
+      return 'pax-header'
+    case 55:
+      return 'pax-global-header'
+    case 27:
+      return 'gnu-long-link-path'
+    case 28:
+    case 30:
+      return 'gnu-long-path'
+  }
+
+  return null
+}
+
+function toTypeflag (flag) {
+  switch (flag) {
+    case 'file':
+      return 0
+    case 'link':
+      return 1
+    case 'symlink':
+      return 2
+    case 'character-device':
+      return 3
+    case 'block-device':
+      return 4
+    case 'directory':
+      return 5
+    case 'fifo':
+      return 6
+    case 'contiguous-file':
+      return 7
+    case 'pax-header':
+      return 72
+  }
+
+  return 0
+}
+
+function indexOf (block, num, offset, end) {
+  for (; offset < end; offset++) {
+    if (block[offset] === num) return offset
+  }
+  return end
+}
+
+function cksum (block) {
+  let sum = 8 * 32
+  for (let i = 0; i < 148; i++) sum += block[i]
+  for (let j = 156; j < 512; j++) sum += block[j]
+  return sum
+}
+
+function encodeOct (val, n) {
+  val = val.toString(8)
+  if (val.length > n) return SEVENS.slice(0, n) + ' '
+  return ZEROS.slice(0, n - val.length) + val + ' '
+}
+
+function encodeSizeBin (num, buf, off) {
+  buf[off] = 0x80
+  for (let i = 11; i > 0; i--) {
+    buf[off + i] = num & 0xff
+    num = Math.floor(num / 0x100)
+  }
+}
+
+function encodeSize (num, buf, off) {
+  if (num.toString(8).length > 11) {
+    encodeSizeBin(num, buf, off)
+  } else {
+    b4a.write(buf, encodeOct(num, 11), off)
+  }
+}
+
+/* Copied from the node-tar repo and modified to meet
+ * tar-stream coding standard.
+ *
+ * Source: https://github.com/npm/node-tar/blob/51b6627a1f357d2eb433e7378e5f05e83b7aa6cd/lib/header.js#L349
+ */
+function parse256 (buf) {
+  // first byte MUST be either 80 or FF
+  // 80 for positive, FF for 2's comp
+  let positive
+  if (buf[0] === 0x80) positive = true
+  else if (buf[0] === 0xFF) positive = false
+  else return null
+
+  // build up a base-256 tuple from the least sig to the highest
+  const tuple = []
+  let i
+  for (i = buf.length - 1; i > 0; i--) {
+    const byte = buf[i]
+    if (positive) tuple.push(byte)
+    else tuple.push(0xFF - byte)
+  }
+
+  let sum = 0
+  const l = tuple.length
+  for (i = 0; i < l; i++) {
+    sum += tuple[i] * Math.pow(256, i)
+  }
+
+  return positive ? sum : -1 * sum
+}
+
+function decodeOct (val, offset, length) {
+  val = val.subarray(offset, offset + length)
+  offset = 0
+
+  // If prefixed with 0x80 then parse as a base-256 integer
+  if (val[offset] & 0x80) {
+    return parse256(val)
+  } else {
+    // Older versions of tar can prefix with spaces
+    while (offset < val.length && val[offset] === 32) offset++
+    const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length)
+    while (offset < end && val[offset] === 0) offset++
+    if (end === offset) return 0
+    return parseInt(b4a.toString(val.subarray(offset, end)), 8)
+  }
+}
+
+function decodeStr (val, offset, length, encoding) {
+  return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding)
+}
+
+function addLength (str) {
+  const len = b4a.byteLength(str)
+  let digits = Math.floor(Math.log(len) / Math.log(10)) + 1
+  if (len + digits >= Math.pow(10, digits)) digits++
+
+  return (len + digits) + str
+}
+
+
+/***/ }),
+
+/***/ 6118:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+exports.extract = __nccwpck_require__(5763)
+/* unused reexport */ __nccwpck_require__(861)
+
+
+/***/ }),
+
+/***/ 861:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const { Readable, Writable, getStreamError } = __nccwpck_require__(6204)
+const b4a = __nccwpck_require__(3057)
+
+const constants = __nccwpck_require__(775)
+const headers = __nccwpck_require__(8428)
+
+const DMODE = 0o755
+const FMODE = 0o644
+
+const END_OF_TAR = b4a.alloc(1024)
+
+class Sink extends Writable {
+  constructor (pack, header, callback) {
+    super({ mapWritable, eagerOpen: true })
+
+    this.written = 0
+    this.header = header
+
+    this._callback = callback
+    this._linkname = null
+    this._isLinkname = header.type === 'symlink' && !header.linkname
+    this._isVoid = header.type !== 'file' && header.type !== 'contiguous-file'
+    this._finished = false
+    this._pack = pack
+    this._openCallback = null
+
+    if (this._pack._stream === null) this._pack._stream = this
+    else this._pack._pending.push(this)
+  }
+
+  _open (cb) {
+    this._openCallback = cb
+    if (this._pack._stream === this) this._continueOpen()
+  }
+
+  _continuePack (err) {
+    if (this._callback === null) return
+
+    const callback = this._callback
+    this._callback = null
+
+    callback(err)
+  }
+
+  _continueOpen () {
+    if (this._pack._stream === null) this._pack._stream = this
+
+    const cb = this._openCallback
+    this._openCallback = null
+    if (cb === null) return
+
+    if (this._pack.destroying) return cb(new Error('pack stream destroyed'))
+    if (this._pack._finalized) return cb(new Error('pack stream is already finalized'))
+
+    this._pack._stream = this
+
+    if (!this._isLinkname) {
+      this._pack._encode(this.header)
+    }
+
+    if (this._isVoid) {
+      this._finish()
+      this._continuePack(null)
+    }
+
+    cb(null)
+  }
+
+  _write (data, cb) {
+    if (this._isLinkname) {
+      this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data
+      return cb(null)
+    }
+
+    if (this._isVoid) {
+      if (data.byteLength > 0) {
+        return cb(new Error('No body allowed for this entry'))
+      }
+      return cb()
+    }
+
+    this.written += data.byteLength
+    if (this._pack.push(data)) return cb()
+    this._pack._drain = cb
+  }
+
+  _finish () {
+    if (this._finished) return
+    this._finished = true
+
+    if (this._isLinkname) {
+      this.header.linkname = this._linkname ? b4a.toString(this._linkname, 'utf-8') : ''
+      this._pack._encode(this.header)
+    }
+
+    overflow(this._pack, this.header.size)
+
+    this._pack._done(this)
+  }
+
+  _final (cb) {
+    if (this.written !== this.header.size) { // corrupting tar
+      return cb(new Error('Size mismatch'))
+    }
+
+    this._finish()
+    cb(null)
+  }
+
+  _getError () {
+    return getStreamError(this) || new Error('tar entry destroyed')
+  }
+
+  _predestroy () {
+    this._pack.destroy(this._getError())
+  }
+
+  _destroy (cb) {
+    this._pack._done(this)
+
+    this._continuePack(this._finished ? null : this._getError())
+
+    cb()
+  }
+}
+
+class Pack extends Readable {
+  constructor (opts) {
+    super(opts)
+    this._drain = noop
+    this._finalized = false
+    this._finalizing = false
+    this._pending = []
+    this._stream = null
+  }
+
+  entry (header, buffer, callback) {
+    if (this._finalized || this.destroying) throw new Error('already finalized or destroyed')
+
+    if (typeof buffer === 'function') {
+      callback = buffer
+      buffer = null
+    }
+
+    if (!callback) callback = noop
+
+    if (!header.size || header.type === 'symlink') header.size = 0
+    if (!header.type) header.type = modeToType(header.mode)
+    if (!header.mode) header.mode = header.type === 'directory' ? DMODE : FMODE
+    if (!header.uid) header.uid = 0
+    if (!header.gid) header.gid = 0
+    if (!header.mtime) header.mtime = new Date()
+
+    if (typeof buffer === 'string') buffer = b4a.from(buffer)
+
+    const sink = new Sink(this, header, callback)
+
+    if (b4a.isBuffer(buffer)) {
+      header.size = buffer.byteLength
+      sink.write(buffer)
+      sink.end()
+      return sink
+    }
+
+    if (sink._isVoid) {
+      return sink
+    }
+
+    return sink
+  }
+
+  finalize () {
+    if (this._stream || this._pending.length > 0) {
+      this._finalizing = true
+      return
+    }
+
+    if (this._finalized) return
+    this._finalized = true
+
+    this.push(END_OF_TAR)
+    this.push(null)
+  }
+
+  _done (stream) {
+    if (stream !== this._stream) return
+
+    this._stream = null
+
+    if (this._finalizing) this.finalize()
+    if (this._pending.length) this._pending.shift()._continueOpen()
+  }
+
+  _encode (header) {
+    if (!header.pax) {
+      const buf = headers.encode(header)
+      if (buf) {
+        this.push(buf)
+        return
+      }
+    }
+    this._encodePax(header)
+  }
+
+  _encodePax (header) {
+    const paxHeader = headers.encodePax({
+      name: header.name,
+      linkname: header.linkname,
+      pax: header.pax
+    })
+
+    const newHeader = {
+      name: 'PaxHeader',
+      mode: header.mode,
+      uid: header.uid,
+      gid: header.gid,
+      size: paxHeader.byteLength,
+      mtime: header.mtime,
+      type: 'pax-header',
+      linkname: header.linkname && 'PaxHeader',
+      uname: header.uname,
+      gname: header.gname,
+      devmajor: header.devmajor,
+      devminor: header.devminor
+    }
+
+    this.push(headers.encode(newHeader))
+    this.push(paxHeader)
+    overflow(this, paxHeader.byteLength)
+
+    newHeader.size = header.size
+    newHeader.type = header.type
+    this.push(headers.encode(newHeader))
+  }
+
+  _doDrain () {
+    const drain = this._drain
+    this._drain = noop
+    drain()
+  }
+
+  _predestroy () {
+    const err = getStreamError(this)
+
+    if (this._stream) this._stream.destroy(err)
+
+    while (this._pending.length) {
+      const stream = this._pending.shift()
+      stream.destroy(err)
+      stream._continueOpen()
+    }
+
+    this._doDrain()
+  }
+
+  _read (cb) {
+    this._doDrain()
+    cb()
+  }
+}
+
+module.exports = function pack (opts) {
+  return new Pack(opts)
+}
+
+function modeToType (mode) {
+  switch (mode & constants.S_IFMT) {
+    case constants.S_IFBLK: return 'block-device'
+    case constants.S_IFCHR: return 'character-device'
+    case constants.S_IFDIR: return 'directory'
+    case constants.S_IFIFO: return 'fifo'
+    case constants.S_IFLNK: return 'symlink'
+  }
+
+  return 'file'
+}
+
+function noop () {}
+
+function overflow (self, size) {
+  size &= 511
+  if (size) self.push(END_OF_TAR.subarray(0, 512 - size))
+}
+
+function mapWritable (buf) {
+  return b4a.isBuffer(buf) ? buf : b4a.from(buf)
+}
+
+
+/***/ }),
+
+/***/ 7934:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const PassThroughDecoder = __nccwpck_require__(7256)
+const UTF8Decoder = __nccwpck_require__(6414)
+
+module.exports = class TextDecoder {
+  constructor(encoding = 'utf8') {
+    this.encoding = normalizeEncoding(encoding)
+
+    switch (this.encoding) {
+      case 'utf8':
+        this.decoder = new UTF8Decoder()
+        break
+      case 'utf16le':
+      case 'base64':
+        throw new Error('Unsupported encoding: ' + this.encoding)
+      default:
+        this.decoder = new PassThroughDecoder(this.encoding)
+    }
+  }
+
+  get remaining() {
+    return this.decoder.remaining
+  }
+
+  push(data) {
+    if (typeof data === 'string') return data
+    return this.decoder.decode(data)
+  }
+
+  // For Node.js compatibility
+  write(data) {
+    return this.push(data)
+  }
+
+  end(data) {
+    let result = ''
+    if (data) result = this.push(data)
+    result += this.decoder.flush()
+    return result
+  }
+}
+
+function normalizeEncoding(encoding) {
+  encoding = encoding.toLowerCase()
+
+  switch (encoding) {
+    case 'utf8':
+    case 'utf-8':
+      return 'utf8'
+    case 'ucs2':
+    case 'ucs-2':
+    case 'utf16le':
+    case 'utf-16le':
+      return 'utf16le'
+    case 'latin1':
+    case 'binary':
+      return 'latin1'
+    case 'base64':
+    case 'ascii':
+    case 'hex':
+      return encoding
+    default:
+      throw new Error('Unknown encoding: ' + encoding)
+  }
+}
+
+
+/***/ }),
+
+/***/ 7256:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(3057)
+
+module.exports = class PassThroughDecoder {
+  constructor(encoding) {
+    this.encoding = encoding
+  }
+
+  get remaining() {
+    return 0
+  }
+
+  decode(data) {
+    return b4a.toString(data, this.encoding)
+  }
+
+  flush() {
+    return ''
+  }
+}
+
+
+/***/ }),
+
+/***/ 6414:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+const b4a = __nccwpck_require__(3057)
+
+/**
+ * https://encoding.spec.whatwg.org/#utf-8-decoder
+ */
+module.exports = class UTF8Decoder {
+  constructor() {
+    this._reset()
+  }
+
+  get remaining() {
+    return this.bytesSeen
+  }
+
+  decode(data) {
+    if (data.byteLength === 0) return ''
+
+    if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
+      this.bytesSeen = trailingBytesSeen(data)
+      return b4a.toString(data, 'utf8')
+    }
+
+    let result = ''
+    let start = 0
+
+    if (this.bytesNeeded > 0) {
+      while (start < data.byteLength) {
+        const byte = data[start]
+
+        if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+          result += '\ufffd'
+          this._reset()
+          break
+        }
+
+        this.lowerBoundary = 0x80
+        this.upperBoundary = 0xbf
+        this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
+        this.bytesSeen++
+        start++
+
+        if (this.bytesSeen === this.bytesNeeded) {
+          result += String.fromCodePoint(this.codePoint)
+          this._reset()
+          break
+        }
+      }
+
+      if (this.bytesNeeded > 0) return result
+    }
+
+    const trailing = trailingIncomplete(data, start)
+    const end = data.byteLength - trailing
+
+    if (end > start) result += b4a.toString(data, 'utf8', start, end)
+
+    for (let i = end; i < data.byteLength; i++) {
+      const byte = data[i]
+
+      if (this.bytesNeeded === 0) {
+        if (byte <= 0x7f) {
+          this.bytesSeen = 0
+          result += String.fromCharCode(byte)
+        } else if (byte >= 0xc2 && byte <= 0xdf) {
+          this.bytesNeeded = 2
+          this.bytesSeen = 1
+          this.codePoint = byte & 0x1f
+        } else if (byte >= 0xe0 && byte <= 0xef) {
+          if (byte === 0xe0) this.lowerBoundary = 0xa0
+          else if (byte === 0xed) this.upperBoundary = 0x9f
+          this.bytesNeeded = 3
+          this.bytesSeen = 1
+          this.codePoint = byte & 0xf
+        } else if (byte >= 0xf0 && byte <= 0xf4) {
+          if (byte === 0xf0) this.lowerBoundary = 0x90
+          else if (byte === 0xf4) this.upperBoundary = 0x8f
+          this.bytesNeeded = 4
+          this.bytesSeen = 1
+          this.codePoint = byte & 0x7
+        } else {
+          this.bytesSeen = 1
+          result += '\ufffd'
+        }
+
+        continue
+      }
+
+      if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+        result += '\ufffd'
+        i--
+        this._reset()
+
+        continue
+      }
+
+      this.lowerBoundary = 0x80
+      this.upperBoundary = 0xbf
+
+      this.codePoint = (this.codePoint << 6) | (byte & 0x3f)
+      this.bytesSeen++
+
+      if (this.bytesSeen === this.bytesNeeded) {
+        result += String.fromCodePoint(this.codePoint)
+        this._reset()
+      }
+    }
+
+    return result
+  }
+
+  flush() {
+    const result = this.bytesNeeded > 0 ? '\ufffd' : ''
+    this._reset()
+    return result
+  }
+
+  _reset() {
+    this.codePoint = 0
+    this.bytesNeeded = 0
+    this.bytesSeen = 0
+    this.lowerBoundary = 0x80
+    this.upperBoundary = 0xbf
+  }
+}
+
+function trailingIncomplete(data, start) {
+  const len = data.byteLength
+  if (len <= start) return 0
+
+  const limit = Math.max(start, len - 4)
+
+  let i = len - 1
+  while (i > limit && (data[i] & 0xc0) === 0x80) i--
+
+  if (i < start) return 0
+
+  const byte = data[i]
+
+  let needed
+  if (byte <= 0x7f) return 0
+  if (byte >= 0xc2 && byte <= 0xdf) needed = 2
+  else if (byte >= 0xe0 && byte <= 0xef) needed = 3
+  else if (byte >= 0xf0 && byte <= 0xf4) needed = 4
+  else return 0
+
+  const available = len - i
+  return available < needed ? available : 0
+}
+
+function trailingBytesSeen(data) {
+  const len = data.byteLength
+  if (len === 0) return 0
+
+  const last = data[len - 1]
+
+  if (last <= 0x7f) return 0
+  if ((last & 0xc0) !== 0x80) return 1
+
+  const limit = Math.max(0, len - 4)
+
+  let i = len - 2
+  while (i >= limit && (data[i] & 0xc0) === 0x80) i--
+
+  if (i < 0) return 1
+
+  const first = data[i]
+
+  let needed
+  if (first >= 0xc2 && first <= 0xdf) needed = 2
+  else if (first >= 0xe0 && first <= 0xef) needed = 3
+  else if (first >= 0xf0 && first <= 0xf4) needed = 4
+  else return 1
+
+  if (len - i !== needed) return 1
+
+  if (needed >= 3) {
+    const second = data[i + 1]
+    if (first === 0xe0 && second < 0xa0) return 1
+    if (first === 0xed && second > 0x9f) return 1
+    if (first === 0xf0 && second < 0x90) return 1
+    if (first === 0xf4 && second > 0x8f) return 1
+  }
+
+  return 0
+}
+
+
+/***/ }),
+
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -45229,6 +48280,20 @@ process.env['UV_THREADPOOL_SIZE'] ??= '8';
 
 /***/ }),
 
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 4589:
 /***/ ((module) => {
 
@@ -45498,6 +48563,8 @@ const INPUT_ERROR_CODES = [
     'BLOB_DIGEST_MISMATCH',
     'NO_TAGS',
     'INVALID_REFERENCE',
+    'LAYER_UNSAFE',
+    'OUTPUT_ERROR',
 ];
 /** Codes of registry, network and auth failures (exit code 3). */
 const REGISTRY_ERROR_CODES = [
@@ -45508,6 +48575,9 @@ const REGISTRY_ERROR_CODES = [
     'NETWORK_ERROR',
     'REGISTRY_ERROR',
     'MANIFEST_DIGEST_MISMATCH',
+    'IMAGE_NOT_FOUND',
+    'PLATFORM_NOT_FOUND',
+    'MANIFEST_UNSUPPORTED',
 ];
 /** Every code the product prints; the README's troubleshooting table documents each one. */
 const ERROR_CODES = [...INPUT_ERROR_CODES, ...REGISTRY_ERROR_CODES];
@@ -47745,6 +50815,20 @@ class RepositoryClient {
             return sha256(bytes) === digest ? bytes : undefined;
         });
     }
+    /**
+     * GETs a blob from byte `offset` on (a Range request, to resume a broken download), following
+     * redirects to storage. The answer is 200 (whole blob) or 206 (the range); the caller reads
+     * and verifies the body.
+     */
+    async openBlob(digest, offset = 0) {
+        const request = this.#request('GET', `/v2/${this.path}/blobs/${digest}`, {
+            headers: offset > 0 ? { range: `bytes=${offset}-` } : {},
+        });
+        const response = await this.#followRedirects(request, await this.client.send(request));
+        if (response.statusCode === 200 || response.statusCode === 206)
+            return response;
+        throw await this.client.unexpected(request, response);
+    }
     /** PUTs a manifest under a tag or digest; the registry's digest must equal ours. */
     async putManifest(reference, manifest) {
         const request = this.#request('PUT', `/v2/${this.path}/manifests/${reference}`, {
@@ -47782,9 +50866,11 @@ class RepositoryClient {
                 throw await this.client.unexpected(request, response);
             const bytes = await this.#readBody(request, response, limit);
             const contentType = response.headers['content-type'];
+            const registryDigest = response.headers['docker-content-digest'];
             return {
                 bytes,
                 digest: sha256(bytes),
+                registryDigest: typeof registryDigest === 'string' ? registryDigest : undefined,
                 mediaType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : '',
             };
         });
@@ -48789,6 +51875,48 @@ async function runCredentialHelper(name, serverUrl) {
     return { kind: 'password', username: reply.Username ?? '', password: reply.Secret };
 }
 
+;// CONCATENATED MODULE: ./src/lib/registry/connect.ts
+
+
+
+
+
+async function readCaFile(path) {
+    const pem = await (0,promises_.readFile)(path, 'utf8').catch((error) => {
+        throw new TarPushError('USAGE', `cannot read ca-file "${path}": ${error.code ?? error.message}`, { subject: path });
+    });
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+        throw new TarPushError('USAGE', `ca-file "${path}" holds no PEM certificate`, {
+            subject: path,
+            hint: 'pass a PEM file with one or more "BEGIN CERTIFICATE" blocks',
+        });
+    }
+    return pem;
+}
+/** Credentials as docker finds them, then the ping that learns scheme and auth. */
+async function connectRegistry(registry, options, extraCaPem, logger) {
+    const { credentials, source } = await resolveCredentials({
+        registry,
+        username: options.username,
+        password: options.password,
+        env: options.env,
+    });
+    logger.info(`credentials for ${registry}: ${source}`);
+    return RegistryClient.connect({
+        registry,
+        credentials,
+        insecure: options.insecure,
+        extraCaPem,
+        logger,
+        retryPolicy: {
+            ...DEFAULT_RETRY_POLICY,
+            ...(options.retries !== undefined ? { retries: options.retries } : {}),
+            ...(options.retryBaseDelayMs !== undefined ? { baseDelayMs: options.retryBaseDelayMs } : {}),
+        },
+        timeoutSeconds: options.timeoutSeconds,
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/lib/targets.ts
 
 
@@ -48856,8 +51984,6 @@ function targetsOf(entry, options) {
 const unique = (values) => [...new Set(values)];
 
 ;// CONCATENATED MODULE: ./src/lib/push.ts
-
-
 
 
 
@@ -48939,41 +52065,6 @@ async function push(options) {
         await source.close();
     }
 }
-async function readCaFile(path) {
-    const pem = await (0,promises_.readFile)(path, 'utf8').catch((error) => {
-        throw new TarPushError('USAGE', `cannot read ca-file "${path}": ${error.code ?? error.message}`, { subject: path });
-    });
-    if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-        throw new TarPushError('USAGE', `ca-file "${path}" holds no PEM certificate`, {
-            subject: path,
-            hint: 'pass a PEM file with one or more "BEGIN CERTIFICATE" blocks',
-        });
-    }
-    return pem;
-}
-/** Credentials as docker finds them, then the ping that learns scheme and auth. */
-async function connectRegistry(registry, options, extraCaPem, logger) {
-    const { credentials, source } = await resolveCredentials({
-        registry,
-        username: options.username,
-        password: options.password,
-        env: options.env,
-    });
-    logger.info(`credentials for ${registry}: ${source}`);
-    return RegistryClient.connect({
-        registry,
-        credentials,
-        insecure: options.insecure,
-        extraCaPem,
-        logger,
-        retryPolicy: {
-            ...DEFAULT_RETRY_POLICY,
-            ...(options.retries !== undefined ? { retries: options.retries } : {}),
-            ...(options.retryBaseDelayMs !== undefined ? { baseDelayMs: options.retryBaseDelayMs } : {}),
-        },
-        timeoutSeconds: options.timeoutSeconds,
-    });
-}
 const needsEncoding = (artifact, compression) => compression !== 'none' &&
     (artifact.kind === 'image' ? [artifact] : artifact.children).some((image) => image.layers.some((layer) => layer.isTar && layer.compression === 'none'));
 /** The layers one of the target tags holds now (the first tag that exists). */
@@ -48988,6 +52079,1417 @@ async function reusableLayers(repository, tags, logger) {
 const diffIdsOf = (artifacts) => artifacts
     .flatMap((artifact) => (artifact.kind === 'image' ? [artifact] : artifact.children))
     .flatMap((image) => image.diffIds);
+
+;// CONCATENATED MODULE: ./src/lib/platform.ts
+
+/** Node's names for CPU architectures, in the OCI image-spec's (GOARCH) words. */
+const ARCHITECTURES = {
+    x64: 'amd64',
+    ia32: '386',
+    arm64: 'arm64',
+    arm: 'arm',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+    loong64: 'loong64',
+};
+/** The platform this process runs on, as `docker pull` picks it by default. */
+function runnerPlatform() {
+    const architecture = ARCHITECTURES[process.arch] ?? process.arch;
+    const platform = { os: 'linux', architecture };
+    if (architecture === 'arm64')
+        platform.variant = 'v8';
+    if (architecture === 'arm') {
+        const armVersion = process.config.variables.arm_version;
+        platform.variant = `v${armVersion ?? '7'}`;
+    }
+    return platform;
+}
+/** Parses `os/arch[/variant]` (linux/amd64, linux/arm64/v8, linux/arm/v7). */
+function parsePlatform(value) {
+    const parts = value.trim().split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9._-]+$/i.test(part))) {
+        throw new TarPushError('USAGE', `invalid platform "${value}"`, {
+            subject: value,
+            hint: 'write a platform as os/architecture[/variant], e.g. linux/amd64 or linux/arm64/v8',
+        });
+    }
+    const [os, architecture, variant] = parts;
+    return { os, architecture, ...(variant ? { variant } : {}) };
+}
+const formatPlatform = (platform) => [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+/** Default variants, as containerd normalises them: arm64 means arm64/v8, arm means arm/v7. */
+const normalVariant = (platform) => platform.variant ||
+    (platform.architecture === 'arm64' ? 'v8' : platform.architecture === 'arm' ? 'v7' : undefined);
+/** Whether an index entry's platform serves the wanted one (a variant, when wanted, must match). */
+function platformMatches(wanted, offered) {
+    if (wanted.os !== offered.os || wanted.architecture !== offered.architecture)
+        return false;
+    const variant = normalVariant(wanted);
+    return variant === undefined || variant === normalVariant(offered);
+}
+/** Attestation and other non-runnable entries of an index (buildx writes unknown/unknown). */
+const isRunnablePlatform = (platform) => platform !== undefined && platform.os !== 'unknown' && platform.architecture !== 'unknown';
+
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/lib/pull/download.ts
+
+
+
+
+
+
+/**
+ * Downloads one blob into `writer`, verifying size and digest (and diff_id) while streaming.
+ * A connection that breaks off is resumed where it stopped with a Range request; a registry
+ * that ignores Range sends the whole blob again and the checks start over.
+ */
+async function downloadBlob(repository, descriptor, writer, options = {}) {
+    const url = repository.client.resolve(`/v2/${repository.path}/blobs/${descriptor.digest}`);
+    let check = new ContentCheck(descriptor, options);
+    let offset = 0;
+    try {
+        await repository.client.withRetries(`GET ${url}`, async () => {
+            const response = await repository.openBlob(descriptor.digest, offset);
+            if (offset > 0 && response.statusCode === 200) {
+                // Range not honoured: the whole blob comes again, so the checks start over.
+                check.close();
+                check = new ContentCheck(descriptor, options);
+                offset = 0;
+            }
+            let writeError;
+            try {
+                for await (const chunk of response.body) {
+                    if (offset + chunk.length > descriptor.size) {
+                        response.body.destroy();
+                        throw sizeMismatch(descriptor, url, `more than ${descriptor.size} bytes`);
+                    }
+                    const written = writer.write(chunk, offset).catch((error) => {
+                        writeError = error;
+                        throw error;
+                    });
+                    await Promise.all([written, check.update(chunk)]);
+                    offset += chunk.length;
+                    options.onProgress?.(chunk.length);
+                }
+            }
+            catch (error) {
+                response.body.destroy();
+                if (error === writeError)
+                    throw outputError(error);
+                throw transportError(error, 'GET', url);
+            }
+            if (offset < descriptor.size) {
+                throw new TarPushError('NETWORK_ERROR', `GET ${url} ended after ${offset} of ${descriptor.size} bytes`, { subject: url, hint: 'the connection broke off; try again', retryable: true });
+            }
+        });
+        await check.finish(url);
+        await writer.commit();
+    }
+    catch (error) {
+        check.close();
+        await writer.abort();
+        throw error;
+    }
+}
+function outputError(error) {
+    const cause = error;
+    return new TarPushError('OUTPUT_ERROR', `cannot write the output: ${cause.message}`, {
+        subject: cause.path,
+        hint: cause.code === 'ENOSPC' ? 'free disk space' : 'check the output path and its permissions',
+        cause: error,
+    });
+}
+function sizeMismatch(descriptor, url, what) {
+    return new TarPushError('BLOB_DIGEST_MISMATCH', `the blob ${descriptor.digest} from ${url} is ${what}; its descriptor says ${descriptor.size}`, { subject: url, hint: 'the registry serves a corrupt blob; push the image again' });
+}
+/** Hashes the stored bytes and, for a layer, its decompressed tar (the diff_id). */
+class ContentCheck {
+    #descriptor;
+    #hash;
+    #diffId;
+    #decompressor;
+    #diffHash;
+    #decompressError;
+    constructor(descriptor, options) {
+        this.#descriptor = descriptor;
+        this.#hash = (0,external_node_crypto_.createHash)(algorithmOf(descriptor.digest));
+        this.#diffId = options.diffId;
+        if (options.diffId && options.compression && options.compression !== 'none') {
+            this.#decompressor = options.compression === 'gzip' ? (0,external_node_zlib_.createGunzip)() : (0,external_node_zlib_.createZstdDecompress)();
+            const diffHash = (0,external_node_crypto_.createHash)(algorithmOf(options.diffId));
+            this.#diffHash = diffHash;
+            this.#decompressor.on('data', (chunk) => diffHash.update(chunk));
+            // A corrupt stream is reported by finish(), once the stored digest has been checked.
+            this.#decompressor.on('error', (error) => (this.#decompressError ??= error));
+        }
+    }
+    async update(chunk) {
+        this.#hash.update(chunk);
+        const decompressor = this.#decompressor;
+        if (decompressor && !decompressor.destroyed && !decompressor.write(chunk)) {
+            await Promise.race([(0,external_node_events_.once)(decompressor, 'drain'), (0,external_node_events_.once)(decompressor, 'close')]);
+        }
+    }
+    async finish(url) {
+        const digest = `${algorithmOf(this.#descriptor.digest)}:${this.#hash.digest('hex')}`;
+        if (digest !== this.#descriptor.digest) {
+            throw new TarPushError('BLOB_DIGEST_MISMATCH', `the blob from ${url} hashes to ${digest}, not ${this.#descriptor.digest}`, { subject: url, hint: 'the registry serves a corrupt blob; push the image again' });
+        }
+        if (!this.#diffId)
+            return;
+        let diffId = digest;
+        if (this.#decompressor && this.#diffHash) {
+            const decompressor = this.#decompressor;
+            if (!this.#decompressError) {
+                const ended = (0,external_node_events_.once)(decompressor, 'end');
+                decompressor.end();
+                await ended.catch(() => { });
+            }
+            if (this.#decompressError) {
+                throw this.#diffError(url, `does not decompress (${this.#decompressError.message})`);
+            }
+            diffId = `${algorithmOf(this.#diffId)}:${this.#diffHash.digest('hex')}`;
+        }
+        if (diffId !== this.#diffId) {
+            throw this.#diffError(url, `decompresses to ${diffId}, not its diff_id ${this.#diffId}`);
+        }
+    }
+    #diffError(url, what) {
+        return new TarPushError('DIFF_ID_MISMATCH', `the layer ${this.#descriptor.digest} ${what}`, {
+            subject: url,
+            hint: 'the image in the registry is corrupt (layer and config disagree); push it again',
+        });
+    }
+    close() {
+        this.#decompressor?.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lib/pull/resolve.ts
+
+
+
+
+
+
+/** Every manifest type we read; schema 1 is listed so that it is recognised and refused. */
+const MANIFEST_ACCEPT = [
+    MediaType.ociIndex,
+    MediaType.dockerManifestList,
+    MediaType.ociManifest,
+    MediaType.dockerManifest,
+    MediaType.dockerSchema1Signed,
+    MediaType.dockerSchema1,
+];
+const resolve_MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const resolve_MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+/**
+ * Resolves a reference to one image: GETs its manifest with every type accepted, dispatches on
+ * the type, picks the platform from an index, and reads the config. Each document is verified
+ * against the digest that names it.
+ */
+async function resolveImage(repository, reference, options) {
+    const name = formatReference(reference);
+    const top = await fetchManifest(repository, reference.digest ?? reference.tag ?? 'latest', name);
+    if (reference.digest)
+        verifyDigest(top, reference.digest, name);
+    else if (top.registryDigest && algorithmOf(top.registryDigest) === 'sha256') {
+        verifyDigest(top, top.registryDigest, name);
+    }
+    const topKind = kindOf(top, name);
+    let manifest = top;
+    let indexPlatform;
+    if (topKind === 'index') {
+        const chosen = choosePlatform(top, options.platform ?? runnerPlatform(), name);
+        indexPlatform = chosen.platform;
+        const child = await fetchManifest(repository, chosen.digest, `${name} (${formatPlatform(chosen.platform)})`);
+        verifyDigest(child, chosen.digest, name);
+        if (child.bytes.length !== chosen.size) {
+            throw mismatch(name, `its ${chosen.digest} manifest is ${child.bytes.length} bytes, the index says ${chosen.size}`);
+        }
+        if (kindOf(child, name) !== 'image') {
+            throw unsupported(name, `the index entry ${chosen.digest} is not an image manifest`);
+        }
+        manifest = child;
+    }
+    manifest = { ...manifest, mediaType: imageManifestType(manifest, name) };
+    const parsed = parseImageManifest(manifest, name);
+    const config = await fetchConfig(repository, parsed.config, name);
+    const image = resolve_parseConfig(config, name);
+    if (image.isContainerImage && image.diffIds.length !== parsed.layers.length) {
+        throw unsupported(name, `its config lists ${image.diffIds.length} diff_ids for ${parsed.layers.length} layers`);
+    }
+    const platform = image.platform ?? indexPlatform;
+    if (topKind === 'image' &&
+        options.platform &&
+        platform &&
+        !platformMatches(options.platform, platform)) {
+        options.logger.warn(`${name} is a single-platform image for ${formatPlatform(platform)}, not ${formatPlatform(options.platform)}; pulling it anyway`);
+    }
+    return {
+        reference,
+        referenceDigest: top.digest,
+        manifest,
+        config,
+        configDescriptor: parsed.config,
+        layers: parsed.layers,
+        diffIds: image.diffIds,
+        platform,
+        isContainerImage: image.isContainerImage,
+    };
+}
+async function fetchManifest(repository, reference, name) {
+    const manifest = await repository.getManifest(reference, MANIFEST_ACCEPT, resolve_MAX_MANIFEST_BYTES);
+    if (!manifest) {
+        throw new TarPushError('IMAGE_NOT_FOUND', `${name}: the registry has no manifest "${reference}"`, {
+            subject: name,
+            hint: 'check the repository name and the tag or digest (and that the credentials may read it)',
+        });
+    }
+    return manifest;
+}
+/** The digest that names a document must be the hash of its bytes, in that digest's algorithm. */
+function verifyDigest(document, expected, name) {
+    const algorithm = algorithmOf(expected);
+    const actual = `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(document.bytes).digest('hex')}`;
+    if (actual !== expected)
+        throw mismatch(name, `the manifest's bytes hash to ${actual}, not ${expected}`);
+}
+function mismatch(name, what) {
+    return new TarPushError('MANIFEST_DIGEST_MISMATCH', `${name}: ${what}`, {
+        subject: name,
+        hint: 'the registry (or a proxy in between) altered the manifest; do not trust this image',
+    });
+}
+function unsupported(name, what) {
+    return new TarPushError('MANIFEST_UNSUPPORTED', `${name}: ${what}`, {
+        subject: name,
+        hint: 'pull it with format oci (--format oci), which copies any OCI artifact as it is',
+    });
+}
+function parseJson(document, name) {
+    try {
+        const value = JSON.parse(document.bytes.toString('utf8'));
+        if (value && typeof value === 'object' && !Array.isArray(value))
+            return value;
+    }
+    catch {
+        // reported below
+    }
+    throw new TarPushError('REGISTRY_ERROR', `${name}: the manifest ${document.digest} is not a JSON object`, {
+        subject: name,
+        hint: 'the registry sent something that is not an image manifest',
+    });
+}
+/** Dispatch on Content-Type; registries that answer application/json leave the body's own mediaType. */
+function kindOf(document, name) {
+    const json = parseJson(document, name);
+    const declared = typeof json['mediaType'] === 'string' ? json['mediaType'] : undefined;
+    const mediaType = isManifestType(document.mediaType) ? document.mediaType : declared;
+    switch (mediaType) {
+        case MediaType.ociIndex:
+        case MediaType.dockerManifestList:
+            return 'index';
+        case MediaType.ociManifest:
+        case MediaType.dockerManifest:
+            return 'image';
+        case MediaType.dockerSchema1:
+        case MediaType.dockerSchema1Signed:
+            break;
+        default:
+            if (json['schemaVersion'] === 2 && Array.isArray(json['manifests']))
+                return 'index';
+            if (json['schemaVersion'] === 2 && json['config'] && Array.isArray(json['layers']))
+                return 'image';
+            if (json['schemaVersion'] !== 1) {
+                throw unsupported(name, `its manifest has the unknown media type "${mediaType ?? document.mediaType}"`);
+            }
+    }
+    throw new TarPushError('MANIFEST_UNSUPPORTED', `${name} is a Docker schema 1 manifest, which is deprecated and not supported`, {
+        subject: name,
+        hint: 'push the image again with a current docker, buildx, skopeo or tar-push (they write schema 2 or OCI)',
+    });
+}
+/** The manifest's type as a layout's descriptor must state it (never a generic application/json). */
+function imageManifestType(manifest, name) {
+    if (isManifestType(manifest.mediaType))
+        return manifest.mediaType;
+    const declared = parseJson(manifest, name)['mediaType'];
+    return declared === MediaType.dockerManifest ? MediaType.dockerManifest : MediaType.ociManifest;
+}
+const isManifestType = (mediaType) => MANIFEST_ACCEPT.includes(mediaType);
+function choosePlatform(index, wanted, name) {
+    const json = parseJson(index, name);
+    const entries = json['manifests'].map((entry, position) => parseDescriptor(entry, `${name}: manifests[${position}]`));
+    const runnable = entries.filter((entry) => isRunnablePlatform(entry.platform));
+    const chosen = runnable.find((entry) => platformMatches(wanted, entry.platform));
+    if (!chosen) {
+        const offered = [...new Set(runnable.map((entry) => formatPlatform(entry.platform)))];
+        throw new TarPushError('PLATFORM_NOT_FOUND', `${name} has no image for ${formatPlatform(wanted)}; it has ${offered.length > 0 ? offered.join(', ') : 'no runnable platform'}`, { subject: name, hint: 'choose one of those with platform (--platform os/arch[/variant])' });
+    }
+    return chosen;
+}
+function parseDescriptor(value, where) {
+    const entry = (value ?? {});
+    const size = entry['size'];
+    if (typeof entry['mediaType'] !== 'string' ||
+        typeof size !== 'number' ||
+        !Number.isSafeInteger(size) ||
+        size < 0) {
+        throw new TarPushError('REGISTRY_ERROR', `${where} is not a valid descriptor`, {
+            subject: where,
+            hint: 'the registry holds a malformed manifest; push the image again',
+        });
+    }
+    return {
+        ...entry,
+        digest: assertDigest(entry['digest'], where),
+    };
+}
+function parseImageManifest(manifest, name) {
+    const json = parseJson(manifest, name);
+    if (!Array.isArray(json['layers'])) {
+        throw unsupported(name, 'its manifest has no layers list');
+    }
+    return {
+        config: parseDescriptor(json['config'], `${name}: config`),
+        layers: json['layers'].map((layer, position) => parseDescriptor(layer, `${name}: layers[${position}]`)),
+    };
+}
+async function fetchConfig(repository, descriptor, name) {
+    if (descriptor.size > resolve_MAX_CONFIG_BYTES) {
+        throw unsupported(name, `its config is ${descriptor.size} bytes, more than ${resolve_MAX_CONFIG_BYTES}`);
+    }
+    const bytes = await repository.getBlobBytes(descriptor.digest, descriptor.size);
+    if (!bytes || bytes.length !== descriptor.size) {
+        throw new TarPushError('BLOB_DIGEST_MISMATCH', `${name}: the config blob ${descriptor.digest} is missing or does not match its digest and size`, {
+            subject: descriptor.digest,
+            hint: 'the registry lost or altered the blob; push the image again',
+        });
+    }
+    return { bytes, digest: descriptor.digest, mediaType: descriptor.mediaType };
+}
+const IMAGE_CONFIG_TYPES = new Set([MediaType.ociConfig, MediaType.dockerConfig]);
+function resolve_parseConfig(config, name) {
+    if (!IMAGE_CONFIG_TYPES.has(config.mediaType)) {
+        return { diffIds: [], platform: undefined, isContainerImage: false };
+    }
+    let json;
+    try {
+        json = JSON.parse(config.bytes.toString('utf8'));
+    }
+    catch {
+        throw unsupported(name, `its config ${config.digest} is not JSON`);
+    }
+    const rootfs = (json['rootfs'] ?? {});
+    if (!Array.isArray(rootfs.diff_ids))
+        throw unsupported(name, 'its config has no rootfs.diff_ids');
+    const diffIds = rootfs.diff_ids.map((diffId, position) => assertDigest(diffId, `${name}: config rootfs.diff_ids[${position}]`));
+    const platform = typeof json['os'] === 'string' && typeof json['architecture'] === 'string'
+        ? {
+            os: json['os'],
+            architecture: json['architecture'],
+            ...(typeof json['variant'] === 'string' && json['variant']
+                ? { variant: json['variant'] }
+                : {}),
+            ...(typeof json['os.version'] === 'string' && json['os.version']
+                ? { 'os.version': json['os.version'] }
+                : {}),
+        }
+        : undefined;
+    return { diffIds, platform, isContainerImage: true };
+}
+
+;// CONCATENATED MODULE: ./src/lib/write/documents.ts
+
+
+/** Path of a blob inside an OCI image layout (and a Docker 25+ save, which is one). */
+const blobPath = (digest) => `blobs/${digest.slice(0, digest.indexOf(':'))}/${hexOf(digest)}`;
+const OCI_LAYOUT_FILE = `${JSON.stringify({ imageLayoutVersion: '1.0.0' })}\n`;
+const REF_NAME = 'org.opencontainers.image.ref.name';
+const CONTAINERD_NAME = 'io.containerd.image.name';
+/** The name docker shows (alpine:3, org/app:1, ghcr.io/org/app:1), as docker save writes RepoTags. */
+function familiarName(image) {
+    const { reference } = image;
+    if (reference.tag === undefined)
+        return undefined;
+    let repository = `${reference.registry}/${reference.path}`;
+    if (reference.registry === DOCKER_HUB) {
+        repository = reference.path.startsWith('library/') ? reference.path.slice(8) : reference.path;
+    }
+    return `${repository}:${reference.tag}`;
+}
+/**
+ * The index.json descriptor of a pulled image: the tag as OCI's ref name (what skopeo's `oci:`
+ * reads) and the full reference as containerd's image name (what docker load 25+ reads).
+ */
+function manifestDescriptor(image) {
+    const annotations = {
+        [CONTAINERD_NAME]: formatReference({ ...image.reference, digest: undefined }),
+    };
+    if (image.reference.tag !== undefined)
+        annotations[REF_NAME] = image.reference.tag;
+    else
+        annotations[CONTAINERD_NAME] = `${annotations[CONTAINERD_NAME]}@${image.manifest.digest}`;
+    return {
+        mediaType: image.manifest.mediaType,
+        digest: image.manifest.digest,
+        size: image.manifest.bytes.length,
+        annotations,
+        ...(image.platform ? { platform: image.platform } : {}),
+    };
+}
+/** An index.json holding `existing` entries (of a layout being added to) and this image. */
+function indexJson(image, existing = []) {
+    const descriptor = manifestDescriptor(image);
+    const refName = descriptor.annotations?.[REF_NAME];
+    // Like skopeo, a tag names one image: an older entry of the same name is replaced.
+    const kept = existing.filter((entry) => refName === undefined || entry.annotations?.[REF_NAME] !== refName);
+    return `${JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: [...kept, descriptor],
+    })}\n`;
+}
+/** docker load's manifest.json (every docker version reads it) and the legacy repositories file. */
+function dockerLoadFiles(image) {
+    const name = familiarName(image);
+    const manifest = [
+        {
+            Config: blobPath(image.config.digest),
+            RepoTags: name ? [name] : [],
+            Layers: image.layers.map((layer) => blobPath(layer.digest)),
+        },
+    ];
+    const files = [{ name: 'manifest.json', bytes: Buffer.from(`${JSON.stringify(manifest)}\n`) }];
+    const top = image.layers.at(-1);
+    if (name && top) {
+        const colon = name.lastIndexOf(':');
+        const repositories = { [name.slice(0, colon)]: { [name.slice(colon + 1)]: hexOf(top.digest) } };
+        files.push({ name: 'repositories', bytes: Buffer.from(`${JSON.stringify(repositories)}\n`) });
+    }
+    return files;
+}
+/** The distinct blobs of an image: manifest, config, layers (a layer listed twice is one blob). */
+function blobsOf(image) {
+    const blobs = new Map();
+    for (const descriptor of [image.configDescriptor, ...image.layers]) {
+        if (!blobs.has(descriptor.digest))
+            blobs.set(descriptor.digest, descriptor);
+    }
+    return [...blobs.values()];
+}
+
+;// CONCATENATED MODULE: ./src/lib/write/oci-layout.ts
+
+
+
+
+/**
+ * Writes an image into an OCI image layout directory. A directory that already is a layout is
+ * added to, as skopeo's `oci:` does (blobs shared, an older image of the same tag replaced);
+ * any other non-empty directory is refused. Blobs are written under a temporary name and
+ * renamed into place once verified.
+ */
+class LayoutDirectoryWriter {
+    #root;
+    #image;
+    #existing;
+    #created;
+    constructor(root, image, existing, created) {
+        this.#root = root;
+        this.#image = image;
+        this.#existing = existing;
+        this.#created = created;
+    }
+    static async create(root, image) {
+        const entries = await (0,promises_.readdir)(root).catch((error) => {
+            if (error.code === 'ENOENT')
+                return undefined;
+            throw new TarPushError('OUTPUT_ERROR', `cannot use "${root}" as the output: ${error.code}`, {
+                subject: root,
+                hint: 'name a directory that does not exist yet, is empty, or is an OCI layout',
+            });
+        });
+        let existing = [];
+        if (entries && entries.includes('oci-layout')) {
+            existing = await readIndex(root);
+        }
+        else if (entries && entries.length > 0) {
+            throw new TarPushError('OUTPUT_ERROR', `"${root}" is a non-empty directory and not an OCI layout`, {
+                subject: root,
+                hint: 'name a directory that does not exist yet, is empty, or is an OCI layout',
+            });
+        }
+        await (0,promises_.mkdir)((0,external_node_path_.join)(root, 'blobs', 'sha256'), { recursive: true });
+        return new LayoutDirectoryWriter(root, image, existing, entries === undefined);
+    }
+    /** The file of a blob in this layout. */
+    path(digest) {
+        return (0,external_node_path_.join)(this.#root, blobPath(digest));
+    }
+    async blob(descriptor) {
+        const target = this.path(descriptor.digest);
+        if (await hasSize(target, descriptor.size))
+            return undefined;
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(target), { recursive: true });
+        const partial = `${target}.partial`;
+        const handle = await (0,promises_.open)(partial, 'w');
+        let closed = false;
+        const close = async () => {
+            if (!closed)
+                await handle.close();
+            closed = true;
+        };
+        return {
+            write: async (chunk, position) => {
+                await handle.write(chunk, 0, chunk.length, position);
+            },
+            commit: async () => {
+                await close();
+                await (0,promises_.rename)(partial, target);
+            },
+            abort: async () => {
+                await close().catch(() => { });
+                await (0,promises_.rm)(partial, { force: true });
+            },
+        };
+    }
+    async finish() {
+        const image = this.#image;
+        for (const document of [image.manifest, image.config]) {
+            const target = this.path(document.digest);
+            if (!(await hasSize(target, document.bytes.length)))
+                await (0,promises_.writeFile)(target, document.bytes);
+        }
+        await (0,promises_.writeFile)((0,external_node_path_.join)(this.#root, 'oci-layout'), OCI_LAYOUT_FILE);
+        const index = (0,external_node_path_.join)(this.#root, 'index.json');
+        await (0,promises_.writeFile)(`${index}.partial`, indexJson(image, this.#existing));
+        await (0,promises_.rename)(`${index}.partial`, index);
+    }
+    async abort() {
+        if (this.#created)
+            await (0,promises_.rm)(this.#root, { recursive: true, force: true });
+    }
+}
+async function hasSize(path, size) {
+    const stats = await (0,promises_.stat)(path).catch(() => undefined);
+    return stats !== undefined && stats.isFile() && stats.size === size;
+}
+async function readIndex(root) {
+    const path = (0,external_node_path_.join)(root, 'index.json');
+    try {
+        const index = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        return Array.isArray(index.manifests) ? index.manifests : [];
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return [];
+        throw new TarPushError('OUTPUT_ERROR', `"${path}" is not a readable OCI index`, {
+            subject: path,
+            hint: 'repair or remove the OCI layout, or name another output directory',
+        });
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __nccwpck_require__(6118);
+;// CONCATENATED MODULE: ./src/lib/write/rootfs.ts
+
+
+
+
+
+
+
+
+
+const DEFAULT_MAX_BYTES = 64 * 1024 ** 3;
+const DEFAULT_MAX_ENTRIES = 10_000_000;
+// As securejoin: enough for any sane image, few enough to stop a link loop.
+const MAX_LINK_EXPANSIONS = 255;
+const WHITEOUT_PREFIX = '.wh.';
+const OPAQUE_MARKER = '.wh..wh..opq';
+const SPECIAL_BITS = 0o6000;
+const TAR_BLOCK = 512;
+const NEW_FILE_FLAGS = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
+const DIR_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_DIRECTORY | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
+const UNSAFE_HINT = 'the image is malformed or hostile; do not unpack it';
+class RootfsWriter {
+    #root;
+    #preserveSpecial;
+    #maxBytes;
+    #maxEntries;
+    #logger;
+    #asRoot;
+    #bytes = 0;
+    #entries = 0;
+    /** Real directories (relative to root) known to exist; cleared whenever a directory is removed. */
+    #dirs = new Set();
+    /** Directory modes and mtimes, applied by finish() so a read-only directory stays writable until then. */
+    #deferred = new Map();
+    constructor(root, options = {}) {
+        this.#root = (0,external_node_path_.resolve)(root);
+        this.#preserveSpecial = options.preserveSpecial ?? false;
+        this.#maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+        this.#maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+        this.#logger = options.logger ?? silentLogger;
+        this.#asRoot = process.getuid?.() === 0;
+        this.#dirs.add('');
+    }
+    /** Applies one layer; `tar` is the UNCOMPRESSED tar stream; `layerName` (a digest) names the layer in errors. */
+    async applyLayer(tar, layerName) {
+        const layer = { name: layerName, kept: new Set(), special: 0 };
+        const extractor = (0,tar_stream.extract)();
+        let current = Promise.resolve();
+        let failure;
+        extractor.on('entry', (header, body, next) => {
+            // The body's errors also reach us through its iterator; unheard, they would crash the process.
+            body.on('error', () => { });
+            current = this.#entry(header, body, layer).then(() => next(), (error) => {
+                failure ??= error;
+                next(error instanceof Error ? error : new Error(String(error)));
+            });
+        });
+        try {
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(tar, this.#counter(layerName), extractor);
+        }
+        catch (error) {
+            failure ??=
+                error instanceof TarPushError
+                    ? error
+                    : new TarPushError('LAYER_UNSAFE', `layer ${layerName} is not a readable tar: ${error.message}`, { subject: layerName, hint: UNSAFE_HINT, cause: error });
+        }
+        // The extractor can finish while the last entry is still being written to disk.
+        await current;
+        if (failure !== undefined) {
+            tar.destroy();
+            throw failure;
+        }
+        if (layer.special > 0) {
+            this.#logger.warn(`layer ${layerName}: skipped ${layer.special} device node(s) or FIFO(s); they need preserveSpecial (and root)`);
+        }
+    }
+    /** Applies deferred directory modes and mtimes; call once after the last layer. */
+    async finish() {
+        const depth = (rel) => (rel === '' ? 0 : rel.split('/').length);
+        // Deepest first: a parent made read-only or unsearchable must not stop its children.
+        const dirs = [...this.#deferred].sort(([a], [b]) => depth(b) - depth(a));
+        this.#deferred.clear();
+        for (const [rel, meta] of dirs) {
+            if (!(await this.#isRealDir(rel)))
+                continue;
+            // The root itself is the caller's and may be reached through a symlink.
+            const handle = await (0,promises_.open)(this.#abs(rel), rel === '' ? external_node_fs_namespaceObject.constants.O_RDONLY : DIR_FLAGS);
+            try {
+                await handle.chmod(meta.mode);
+                if (meta.mtime)
+                    await handle.utimes(meta.mtime, meta.mtime);
+            }
+            finally {
+                await handle.close();
+            }
+        }
+    }
+    /**
+     * Counts the bytes against the bomb limit, and completes a tar that ends without its last
+     * block's padding or the end-of-archive blocks (umoci 0.4 writes such layers; Go's tar reader,
+     * and so docker and containerd, accept them). Zero blocks after a complete tar are ignored.
+     */
+    #counter(layerName) {
+        let layerBytes = 0;
+        return new external_node_stream_.Transform({
+            flush: (callback) => {
+                const padding = (TAR_BLOCK - (layerBytes % TAR_BLOCK)) % TAR_BLOCK;
+                callback(null, Buffer.alloc(padding + 2 * TAR_BLOCK));
+            },
+            transform: (chunk, _encoding, callback) => {
+                layerBytes += chunk.length;
+                this.#bytes += chunk.length;
+                if (this.#bytes <= this.#maxBytes)
+                    return callback(null, chunk);
+                callback(new TarPushError('LAYER_UNSAFE', `layer ${layerName}: the image's layers unpack to more than ${rootfs_formatBytes(this.#maxBytes)}; raise the limit with --max-size if it is really that large`, {
+                    subject: layerName,
+                    hint: 'a layer this large is likely a decompression bomb; pass a larger --max-size only if you trust the image',
+                }));
+            },
+        });
+    }
+    async #entry(header, body, layer) {
+        if (++this.#entries > this.#maxEntries) {
+            throw new TarPushError('LAYER_UNSAFE', `layer ${layer.name}: the image's layers hold more than ${this.#maxEntries} entries`, { subject: layer.name, hint: UNSAFE_HINT });
+        }
+        const type = header.type;
+        const isFile = type === 'file' || type === 'contiguous-file';
+        if (!isFile)
+            await drain(body);
+        const parts = cleanParts(header.name, layer.name);
+        if (parts.length === 0) {
+            if (isFile)
+                await drain(body);
+            if (type === 'directory')
+                this.#defer('', header, 0o755);
+            else
+                this.#logger.debug(`layer ${layer.name}: skipped a ${type} entry naming the root`);
+            return;
+        }
+        const name = parts[parts.length - 1];
+        if (name.startsWith(WHITEOUT_PREFIX)) {
+            if (isFile)
+                await drain(body);
+            return this.#whiteout(parts, layer);
+        }
+        switch (type) {
+            case 'file':
+            case 'contiguous-file':
+            case 'directory':
+            case 'symlink':
+            case 'link':
+                break;
+            case 'character-device':
+            case 'block-device':
+            case 'fifo':
+                if (!this.#preserveSpecial) {
+                    layer.special++;
+                    return;
+                }
+                break;
+            default:
+                this.#logger.debug(`layer ${layer.name}: skipped "${header.name}" of unsupported type ${type ?? 'unknown'}`);
+                return;
+        }
+        const dir = await this.#resolveDir(parts.slice(0, -1), true, layer, header.name);
+        const rel = dir === '' ? name : `${dir}/${name}`;
+        const abs = this.#abs(rel);
+        const existing = await lstatOrUndefined(abs);
+        if (type === 'directory') {
+            if (existing?.isDirectory()) {
+                if (this.#asRoot)
+                    await (0,promises_.chown)(abs, header.uid ?? 0, header.gid ?? 0);
+            }
+            else {
+                if (existing)
+                    await this.#remove(rel, existing);
+                await (0,promises_.mkdir)(abs);
+                await this.#ownAndMode(abs, header, 0o755);
+            }
+            this.#dirs.add(rel);
+            this.#defer(rel, header, 0o755);
+        }
+        else if (type === 'link') {
+            const target = await this.#linkTarget(header, layer);
+            if (target.startsWith(`${rel}/`)) {
+                throw unsafe(layer.name, `hard link "${header.name}" would replace its own target's directory`);
+            }
+            if (target !== rel) {
+                if (existing)
+                    await this.#remove(rel, existing);
+                await (0,promises_.link)(this.#abs(target), abs);
+            }
+        }
+        else {
+            if (existing)
+                await this.#remove(rel, existing);
+            if (isFile)
+                await this.#writeFile(abs, header, body);
+            else if (type === 'symlink')
+                await this.#symlink(abs, header, layer);
+            else
+                await this.#mknod(abs, header, layer);
+        }
+        this.#keep(layer, rel);
+    }
+    async #writeFile(abs, header, body) {
+        const handle = await (0,promises_.open)(abs, NEW_FILE_FLAGS, 0o600);
+        try {
+            for await (const data of body) {
+                // tar-stream's entry bodies are Buffers; streamx types them as unknown.
+                const chunk = data;
+                for (let offset = 0; offset < chunk.length;) {
+                    offset += (await handle.write(chunk, offset)).bytesWritten;
+                }
+            }
+            // chown before chmod: chown clears setuid/setgid bits.
+            if (this.#asRoot)
+                await handle.chown(header.uid ?? 0, header.gid ?? 0);
+            await handle.chmod(this.#mode(header, 0o644));
+            if (header.mtime)
+                await handle.utimes(header.mtime, header.mtime);
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    async #symlink(abs, header, layer) {
+        const target = header.linkname ?? '';
+        if (target === '' || target.includes('\0')) {
+            throw unsafe(layer.name, `symlink "${header.name}" has an empty or NUL-bearing target`);
+        }
+        await (0,promises_.symlink)(target, abs);
+        if (this.#asRoot)
+            await (0,promises_.lchown)(abs, header.uid ?? 0, header.gid ?? 0);
+        if (header.mtime)
+            await (0,promises_.lutimes)(abs, header.mtime, header.mtime);
+    }
+    async #mknod(abs, header, layer) {
+        const args = header.type === 'fifo'
+            ? [abs, 'p']
+            : [
+                abs,
+                header.type === 'block-device' ? 'b' : 'c',
+                String(header.devmajor ?? 0),
+                String(header.devminor ?? 0),
+            ];
+        await run('mknod', args).catch((error) => {
+            throw new Error(`layer ${layer.name}: cannot create "${header.name}" (device nodes need root): ${String(error)}`, { cause: error });
+        });
+        await this.#ownAndMode(abs, header, 0o600);
+        if (header.mtime)
+            await (0,promises_.lutimes)(abs, header.mtime, header.mtime);
+    }
+    /** The hard link's target, inside root; it must already exist there and not be a directory. */
+    async #linkTarget(header, layer) {
+        const raw = header.linkname ?? '';
+        const parts = cleanParts(raw, layer.name, `the target "${raw}" of hard link "${header.name}"`);
+        const refuse = (why) => unsafe(layer.name, `hard link "${header.name}" points to "${raw}", ${why}`);
+        if (parts.length === 0)
+            throw refuse('the root');
+        const dir = await this.#resolveDir(parts.slice(0, -1), false, layer, raw);
+        if (dir === undefined)
+            throw refuse('which is not in the image');
+        const name = parts[parts.length - 1];
+        const target = dir === '' ? name : `${dir}/${name}`;
+        const stats = await lstatOrUndefined(this.#abs(target));
+        if (!stats)
+            throw refuse('which is not in the image');
+        if (stats.isDirectory())
+            throw refuse('a directory');
+        return target;
+    }
+    async #whiteout(parts, layer) {
+        const name = parts[parts.length - 1];
+        const entry = parts.join('/');
+        const dir = await this.#resolveDir(parts.slice(0, -1), false, layer, entry);
+        if (name === OPAQUE_MARKER) {
+            if (dir === undefined)
+                return;
+            for (const child of await (0,promises_.readdir)(this.#abs(dir))) {
+                await this.#removeLower(dir === '' ? child : `${dir}/${child}`, layer);
+            }
+            return;
+        }
+        if (name.startsWith(WHITEOUT_PREFIX + WHITEOUT_PREFIX)) {
+            // aufs bookkeeping (.wh..wh.plnk and friends), meaningless outside aufs.
+            this.#logger.debug(`layer ${layer.name}: skipped aufs metadata "${entry}"`);
+            return;
+        }
+        const target = name.slice(WHITEOUT_PREFIX.length);
+        if (target === '' || target === '.' || target === '..') {
+            throw unsafe(layer.name, `whiteout "${entry}" names no file`);
+        }
+        if (dir !== undefined)
+            await this.#removeLower(dir === '' ? target : `${dir}/${target}`, layer);
+    }
+    /** Removes `rel` as a lower layer left it: whatever the current layer wrote there stays. */
+    async #removeLower(rel, layer) {
+        const stats = await lstatOrUndefined(this.#abs(rel));
+        if (!stats)
+            return;
+        if (!layer.kept.has(rel))
+            return this.#remove(rel, stats);
+        if (!stats.isDirectory())
+            return;
+        for (const child of await (0,promises_.readdir)(this.#abs(rel))) {
+            await this.#removeLower(`${rel}/${child}`, layer);
+        }
+    }
+    async #remove(rel, stats) {
+        if (!stats.isDirectory()) {
+            await (0,promises_.unlink)(this.#abs(rel));
+            return;
+        }
+        await (0,promises_.rm)(this.#abs(rel), { recursive: true, force: true });
+        this.#dirs.clear();
+        this.#dirs.add('');
+        const prefix = `${rel}/`;
+        for (const key of this.#deferred.keys()) {
+            if (key === rel || key.startsWith(prefix))
+                this.#deferred.delete(key);
+        }
+    }
+    async #resolveDir(parts, create, layer, entry) {
+        const real = [];
+        const pending = parts.toReversed();
+        let expansions = 0;
+        for (let part = pending.pop(); part !== undefined; part = pending.pop()) {
+            if (part === '' || part === '.')
+                continue;
+            if (part === '..') {
+                real.pop();
+                continue;
+            }
+            real.push(part);
+            const rel = real.join('/');
+            if (this.#dirs.has(rel))
+                continue;
+            const abs = this.#abs(rel);
+            const stats = await lstatOrUndefined(abs);
+            if (stats?.isSymbolicLink()) {
+                if (++expansions > MAX_LINK_EXPANSIONS) {
+                    throw unsafe(layer.name, `too many symlinks while resolving "${entry}"`);
+                }
+                const target = await (0,promises_.readlink)(abs);
+                real.pop();
+                if (target.startsWith('/'))
+                    real.length = 0;
+                pending.push(...target.split('/').reverse());
+                continue;
+            }
+            if (!stats?.isDirectory()) {
+                if (!create)
+                    return undefined;
+                if (stats)
+                    await this.#remove(rel, stats);
+                await (0,promises_.mkdir)(abs);
+                await (0,promises_.chmod)(abs, 0o755);
+            }
+            this.#dirs.add(rel);
+        }
+        return real.join('/');
+    }
+    /** Whether `rel` is a directory reached from root through directories only. */
+    async #isRealDir(rel) {
+        if (rel === '')
+            return true;
+        const parts = rel.split('/');
+        for (let i = 1; i <= parts.length; i++) {
+            const prefix = parts.slice(0, i).join('/');
+            if (this.#dirs.has(prefix))
+                continue;
+            const stats = await lstatOrUndefined(this.#abs(prefix));
+            if (!stats?.isDirectory())
+                return false;
+            this.#dirs.add(prefix);
+        }
+        return true;
+    }
+    async #ownAndMode(abs, header, fallback) {
+        if (this.#asRoot)
+            await (0,promises_.lchown)(abs, header.uid ?? 0, header.gid ?? 0);
+        const mode = this.#mode(header, fallback);
+        await (0,promises_.chmod)(abs, header.type === 'directory' ? mode | 0o700 : mode);
+    }
+    #defer(rel, header, fallback) {
+        this.#deferred.set(rel, {
+            mode: this.#mode(header, fallback),
+            mtime: header.mtime,
+        });
+    }
+    #mode(header, fallback) {
+        const mode = (header.mode ?? fallback) & 0o7777;
+        return this.#preserveSpecial ? mode : mode & ~SPECIAL_BITS;
+    }
+    #keep(layer, rel) {
+        let path = rel;
+        while (!layer.kept.has(path)) {
+            layer.kept.add(path);
+            if (path === '')
+                break;
+            path = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+        }
+    }
+    #abs(rel) {
+        return rel === '' ? this.#root : (0,external_node_path_.join)(this.#root, rel);
+    }
+}
+/** A tar name as clean components: no leading `./` or `/`, no `.` or empty parts; `..` and NUL refused. */
+function cleanParts(raw, layerName, what = `entry "${raw}"`) {
+    if (raw.includes('\0'))
+        throw unsafe(layerName, `${what} has a NUL in its name`);
+    const parts = raw.split('/').filter((part) => part !== '' && part !== '.');
+    if (parts.includes('..'))
+        throw unsafe(layerName, `${what} climbs out with ".."`);
+    return parts;
+}
+const unsafe = (layerName, detail) => new TarPushError('LAYER_UNSAFE', `layer ${layerName}: ${detail}`, {
+    subject: layerName,
+    hint: UNSAFE_HINT,
+});
+async function lstatOrUndefined(path) {
+    try {
+        return await (0,promises_.lstat)(path);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw error;
+    }
+}
+async function drain(body) {
+    for await (const chunk of body)
+        void chunk;
+}
+function run(command, args) {
+    return new Promise((done, fail) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+        child.on('error', fail);
+        child.on('close', (code) => code === 0 ? done() : fail(new Error(`${command} exited with ${code}: ${stderr.trim()}`)));
+    });
+}
+function rootfs_formatBytes(bytes) {
+    const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1 && value % 1024 === 0) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value} ${units[unit]}`;
+}
+
+;// CONCATENATED MODULE: ./src/lib/write/tar-archive.ts
+
+
+
+
+const tar_archive_BLOCK = 512;
+/**
+ * Writes an image as one tar: an OCI layout (oci-archive), plus manifest.json and repositories
+ * for docker load (the layout Docker 25+ saves, which older docker load reads too). Every size
+ * is known from the manifest, so each layer gets its own region of the file up front and the
+ * layers are downloaded into their regions in parallel: no spool copy, no second pass.
+ * tar-stream's packer writes entries only in sequence, hence the header encoder here.
+ */
+class TarArchiveWriter {
+    #path;
+    #partial;
+    #handle;
+    #regions;
+    constructor(path, partial, handle, regions) {
+        this.#path = path;
+        this.#partial = partial;
+        this.#handle = handle;
+        this.#regions = regions;
+    }
+    static async create(path, image, format) {
+        const documents = [
+            { name: 'oci-layout', bytes: Buffer.from(OCI_LAYOUT_FILE) },
+            { name: 'index.json', bytes: Buffer.from(indexJson(image)) },
+            ...(format === 'docker' ? dockerLoadFiles(image) : []),
+            { name: blobPath(image.manifest.digest), bytes: image.manifest.bytes },
+            { name: blobPath(image.config.digest), bytes: image.config.bytes },
+        ];
+        const entries = [];
+        let position = 0;
+        const add = (entry) => {
+            entries.push({ ...entry, offset: position + tar_archive_BLOCK });
+            position += tar_archive_BLOCK + padded(entry.size);
+        };
+        add({ name: 'blobs/', type: 'directory', size: 0 });
+        add({ name: 'blobs/sha256/', type: 'directory', size: 0 });
+        const written = new Set();
+        for (const document of documents) {
+            if (written.has(document.name))
+                continue;
+            written.add(document.name);
+            add({ name: document.name, type: 'file', size: document.bytes.length, bytes: document.bytes });
+        }
+        const regions = new Map();
+        for (const layer of image.layers) {
+            const name = blobPath(layer.digest);
+            if (written.has(name))
+                continue;
+            written.add(name);
+            add({ name, type: 'file', size: layer.size });
+            regions.set(layer.digest, entries.at(-1));
+        }
+        const total = position + 2 * tar_archive_BLOCK;
+        const partial = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.partial`);
+        const handle = await (0,promises_.open)(partial, 'w').catch((error) => {
+            throw new TarPushError('OUTPUT_ERROR', `cannot write "${path}": ${error.code ?? error.message}`, {
+                subject: path,
+                hint: 'check that the output directory exists and is writable',
+            });
+        });
+        const writer = new TarArchiveWriter(path, partial, handle, regions);
+        try {
+            await handle.truncate(total);
+            for (const entry of entries) {
+                await handle.write(tarHeader(entry), 0, tar_archive_BLOCK, entry.offset - tar_archive_BLOCK);
+                if (entry.bytes)
+                    await handle.write(entry.bytes, 0, entry.bytes.length, entry.offset);
+            }
+        }
+        catch (error) {
+            await writer.abort();
+            throw error;
+        }
+        return writer;
+    }
+    async blob(descriptor) {
+        const region = this.#regions.get(descriptor.digest);
+        if (!region)
+            return undefined;
+        const handle = this.#handle;
+        return {
+            write: async (chunk, position) => {
+                await handle.write(chunk, 0, chunk.length, region.offset + position);
+            },
+            commit: async () => { },
+            abort: async () => { },
+        };
+    }
+    async finish() {
+        await this.#handle.close();
+        await (0,promises_.rename)(this.#partial, this.#path);
+    }
+    async abort() {
+        await this.#handle.close().catch(() => { });
+        await (0,promises_.rm)(this.#partial, { force: true });
+    }
+}
+const padded = (size) => Math.ceil(size / tar_archive_BLOCK) * tar_archive_BLOCK;
+/** A ustar header; sizes of 8 GiB and more in the base-256 form GNU tar and Go read. */
+function tarHeader(entry) {
+    const header = Buffer.alloc(tar_archive_BLOCK);
+    if (Buffer.byteLength(entry.name) > 100)
+        throw new Error(`tar name too long: ${entry.name}`);
+    header.write(entry.name, 0, 100, 'utf8');
+    writeOctal(header, entry.type === 'directory' ? 0o755 : 0o644, 100, 8);
+    writeOctal(header, 0, 108, 8);
+    writeOctal(header, 0, 116, 8);
+    if (entry.size < 8 ** 11)
+        writeOctal(header, entry.size, 124, 12);
+    else {
+        header[124] = 0x80;
+        header.writeBigUInt64BE(BigInt(entry.size), 128);
+    }
+    writeOctal(header, 0, 136, 12);
+    header.fill(' ', 148, 156);
+    header.write(entry.type === 'directory' ? '5' : '0', 156);
+    header.write('ustar\u000000', 257, 'latin1');
+    header.write('root', 265);
+    header.write('root', 297);
+    let checksum = 0;
+    for (const byte of header)
+        checksum += byte;
+    header.write(`${checksum.toString(8).padStart(6, '0')}\u0000 `, 148, 'latin1');
+    return header;
+}
+function writeOctal(header, value, offset, width) {
+    header.write(`${value.toString(8).padStart(width - 1, '0')}\u0000`, offset, 'latin1');
+}
+
+;// CONCATENATED MODULE: ./src/lib/pull.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const PULL_FORMATS = ['docker', 'oci', 'oci-archive', 'rootfs'];
+/** Pull = copy(registry → docker tarball | OCI layout | OCI archive | rootfs). */
+async function pull(options) {
+    const logger = options.logger ?? silentLogger;
+    const started = Date.now();
+    const format = options.format ?? 'docker';
+    const reference = parseReference(options.image);
+    const wanted = options.platform ? parsePlatform(options.platform) : undefined;
+    const extraCaPem = options.caFile ? await readCaFile(options.caFile) : undefined;
+    await checkOutput(options.output, format);
+    const client = await connectRegistry(reference.registry, options, extraCaPem, logger);
+    try {
+        const repository = new RepositoryClient(client, reference.path, 'pull');
+        const image = await logger.group(`Resolving ${formatReference(reference)}`, () => resolveImage(repository, reference, { platform: wanted, logger }));
+        logger.info(`${formatReference(reference)}: manifest ${image.manifest.digest}${image.platform ? ` (${formatPlatform(image.platform)})` : ''}, ${image.layers.length} layers, ${formatBytes(totalSize(image.layers))}`);
+        if (!image.isContainerImage && (format === 'docker' || format === 'rootfs')) {
+            throw new TarPushError('MANIFEST_UNSUPPORTED', `${formatReference(reference)} is not a container image (config type ${image.config.mediaType})`, { subject: formatReference(reference), hint: 'pull it with format oci or oci-archive' });
+        }
+        const bytesDownloaded = await logger.group(`Writing ${format} to ${options.output}`, () => format === 'rootfs'
+            ? pullRootfs(repository, image, options, logger)
+            : pullLayout(repository, image, format, options, logger));
+        return {
+            reference: formatReference(reference),
+            digest: image.referenceDigest,
+            manifestDigest: image.manifest.digest,
+            platform: image.platform ? formatPlatform(image.platform) : undefined,
+            format,
+            path: options.output,
+            layers: image.layers.map(({ digest, size, mediaType }) => ({ digest, size, mediaType })),
+            bytesDownloaded,
+            seconds: (Date.now() - started) / 1000,
+        };
+    }
+    finally {
+        await client.close();
+    }
+}
+const totalSize = (layers) => layers.reduce((total, layer) => total + layer.size, 0);
+/** Checked before any request: an output that cannot be written fails fast. */
+async function checkOutput(output, format) {
+    const stats = await (0,promises_.stat)(output).catch(() => undefined);
+    if (!stats)
+        return;
+    const wantsDirectory = format === 'oci' || format === 'rootfs';
+    if (stats.isDirectory() !== wantsDirectory) {
+        throw new TarPushError('OUTPUT_ERROR', `"${output}" is ${stats.isDirectory() ? 'a directory' : 'a file'}; format ${format} writes ${wantsDirectory ? 'a directory' : 'a file'}`, { subject: output, hint: 'name another output path, or choose the matching format' });
+    }
+    if (format === 'rootfs' && (await (0,promises_.readdir)(output)).length > 0) {
+        throw new TarPushError('OUTPUT_ERROR', `"${output}" is not empty; a rootfs is unpacked into an empty directory`, {
+            subject: output,
+            hint: 'remove it or name a new directory',
+        });
+    }
+}
+/** Layouts and archives: every layer downloaded straight into its place, verified as it comes. */
+async function pullLayout(repository, image, format, options, logger) {
+    const sink = format === 'oci'
+        ? await LayoutDirectoryWriter.create(options.output, image)
+        : await TarArchiveWriter.create(options.output, image, format);
+    try {
+        const { bytes } = await downloadLayers(repository, image, sink, options, logger, true).all;
+        await sink.finish();
+        return bytes;
+    }
+    catch (error) {
+        await sink.abort();
+        throw error;
+    }
+}
+/**
+ * Layers are downloaded in parallel into a temporary layout and applied in order as soon as
+ * each one and those below it are there; each layer's diff_id is checked while it is unpacked
+ * (one decompression), and a failed pull removes the partial rootfs.
+ */
+async function pullRootfs(repository, image, options, logger) {
+    const spool = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.spoolDir ?? (0,external_node_os_namespaceObject.tmpdir)(), 'tar-push-pull-'));
+    const createdOutput = (await (0,promises_.stat)(options.output).catch(() => undefined)) === undefined;
+    try {
+        const layout = await LayoutDirectoryWriter.create((0,external_node_path_.join)(spool, 'layout'), image);
+        const downloaded = downloadLayers(repository, image, layout, options, logger, false);
+        // Keeps a failed download from being unhandled while an earlier layer is being applied.
+        downloaded.all.catch(() => { });
+        await (0,promises_.mkdir)(options.output, { recursive: true });
+        const writer = new RootfsWriter(options.output, {
+            preserveSpecial: options.preserveSpecial,
+            ...(options.maxSize !== undefined ? { maxBytes: options.maxSize } : {}),
+            logger,
+        });
+        try {
+            for (const [position, layer] of image.layers.entries()) {
+                await downloaded.layer(layer.digest);
+                await applyLayer(writer, layout.path(layer.digest), layer, image.diffIds[position]);
+            }
+            await writer.finish();
+        }
+        catch (error) {
+            downloaded.stop();
+            await downloaded.all.catch(() => { });
+            if (createdOutput)
+                await (0,promises_.rm)(options.output, { recursive: true, force: true });
+            else
+                await emptyDirectory(options.output);
+            throw error;
+        }
+        return (await downloaded.all).bytes;
+    }
+    finally {
+        await (0,promises_.rm)(spool, { recursive: true, force: true });
+    }
+}
+async function emptyDirectory(path) {
+    for (const entry of await (0,promises_.readdir)(path).catch(() => [])) {
+        await (0,promises_.rm)((0,external_node_path_.join)(path, entry), { recursive: true, force: true });
+    }
+}
+async function applyLayer(writer, path, layer, diffId) {
+    if (!isTarLayerMediaType(layer.mediaType)) {
+        throw new TarPushError('MANIFEST_UNSUPPORTED', `layer ${layer.digest} has media type ${layer.mediaType}, which is not a filesystem layer`, { subject: layer.digest, hint: 'pull it with format oci or oci-archive' });
+    }
+    const compression = compressionOfMediaType(layer.mediaType);
+    const tar = new DigestingStream(diffId.slice(0, diffId.indexOf(':')));
+    const file = (0,external_node_fs_namespaceObject.createReadStream)(path);
+    const inflate = compression === 'gzip'
+        ? (0,external_node_zlib_.createGunzip)()
+        : compression === 'zstd'
+            ? (0,external_node_zlib_.createZstdDecompress)()
+            : undefined;
+    const flowing = inflate ? (0,external_node_stream_promises_namespaceObject.pipeline)(file, inflate, tar) : (0,external_node_stream_promises_namespaceObject.pipeline)(file, tar);
+    flowing.catch(() => { });
+    await writer.applyLayer(tar, layer.digest);
+    // The tar reader may stop at the end-of-archive blocks: hash what follows them too.
+    tar.resume();
+    try {
+        await flowing;
+    }
+    catch (error) {
+        throw new TarPushError('DIFF_ID_MISMATCH', `layer ${layer.digest} does not decompress: ${error.message}`, {
+            subject: layer.digest,
+            hint: 'the image in the registry is corrupt; push it again',
+        });
+    }
+    if (tar.digest !== diffId) {
+        throw new TarPushError('DIFF_ID_MISMATCH', `layer ${layer.digest} decompresses to ${tar.digest}, not its diff_id ${diffId}`, {
+            subject: layer.digest,
+            hint: 'the image in the registry is corrupt (layer and config disagree); push it again',
+        });
+    }
+}
+function downloadLayers(repository, image, sink, options, logger, checkDiffIds) {
+    const limit = createLimiter(options.concurrency ?? 4);
+    const diffIdOf = new Map(image.layers.map((layer, position) => [layer.digest, image.diffIds[position]]));
+    const byDigest = new Map();
+    let bytes = 0;
+    let stopped = false;
+    for (const layer of image.layers) {
+        if (byDigest.has(layer.digest))
+            continue;
+        const task = limit(async () => {
+            if (stopped)
+                throw new Error('stopped');
+            const writer = await sink.blob(layer);
+            if (!writer) {
+                logger.info(`layer ${layer.digest}: already in ${options.output}`);
+                return;
+            }
+            const tar = isTarLayerMediaType(layer.mediaType);
+            await downloadBlob(repository, layer, writer, {
+                diffId: checkDiffIds && tar ? diffIdOf.get(layer.digest) : undefined,
+                compression: compressionOfMediaType(layer.mediaType),
+            });
+            bytes += layer.size;
+            logger.info(`layer ${layer.digest}: ${formatBytes(layer.size)} downloaded and verified`);
+        });
+        // The first failure stops the queue; the ones running finish before `all` settles.
+        task.catch(() => (stopped = true));
+        byDigest.set(layer.digest, task);
+    }
+    return {
+        layer: (digest) => byDigest.get(digest),
+        all: allOrFirstError([...byDigest.values()]).then(() => ({ bytes })),
+        stop: () => (stopped = true),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/lib/metadata.ts
 /** The `metadata` output and `--json` document: stable field names, one entry per pushed image. */
@@ -49032,8 +53534,10 @@ function metadataOf(result) {
 
 
 
+
 const USAGE = `Usage:
   tar-push push TARBALL [options]     push an image tarball to a registry
+  tar-push pull IMAGE --output PATH   pull an image to a tarball, OCI layout or rootfs
 
 Options for push:
   --image REPO              target repository (ghcr.io/org/app, 127.0.0.1:5000/app);
@@ -49056,12 +53560,26 @@ Options for push:
   --timeout S               connect, response and idle-body timeout in seconds (default 300)
   --upload-mode M           stream (default: compress into one PATCH) | spool (temp file,
                             then a monolithic PUT; for registries that refuse streamed PATCH)
+
+Options for pull:
+  -o, --output PATH         where to write the image (a file for docker and oci-archive,
+                            a directory for oci and rootfs)
+  --format F                docker (default: a docker load tarball) | oci (OCI layout
+                            directory) | oci-archive | rootfs (unpacked filesystem)
+  --platform P              os/arch[/variant] taken from a multi-platform image
+                            (default: this machine's, e.g. linux/amd64)
+  --preserve-special        rootfs: keep device nodes, FIFOs and setuid/setgid bits
+  --max-size BYTES          rootfs: most uncompressed bytes unpacked (default 64 GiB)
+  (and --username, --password-stdin, --insecure, --ca-file, --concurrency, --retries,
+  --timeout as for push)
+
+Common options:
   --json                    print the metadata as JSON on standard output
   --debug                   show HTTP traffic (secrets masked)
   -h, --help                show this help
 
 Credentials, when not given: ~/.docker/config.json (or $DOCKER_CONFIG), its credential
-helpers, then GITHUB_TOKEN for ghcr.io. Exit codes: 0 pushed, 2 bad input, 3 registry or auth failure.`;
+helpers, then GITHUB_TOKEN for ghcr.io. Exit codes: 0 done, 2 bad input, 3 registry or auth failure.`;
 /** Plain-line logger for terminals and CI logs; every secret is masked in every line. */
 function createCliLogger(options) {
     const secrets = [];
@@ -49095,42 +53613,13 @@ async function main(argv) {
             process.stdout.write(`${USAGE}\n`);
             return values.help ? 0 : 2;
         }
-        const [command, tarball, ...extra] = positionals;
-        if (command !== 'push')
-            throw usageError(`unknown command "${command}"`);
-        if (!tarball)
-            throw usageError('push needs a TARBALL');
-        if (extra.length > 0)
-            throw usageError(`unexpected arguments: ${extra.join(' ')}`);
+        const [command, ...operands] = positionals;
         logger = createCliLogger({ debug: values.debug === true, quiet: false });
-        const compression = (values.compression ?? 'gzip');
-        if (!COMPRESSIONS.includes(compression))
-            throw usageError(`--compression must be one of ${COMPRESSIONS.join(', ')}`);
-        const compressionLevel = parseLevel(values['compression-level'], compression);
-        const password = values['password-stdin'] ? await readPasswordFromStdin() : undefined;
-        const result = await push({
-            tarball,
-            image: values.image,
-            tags: (values.tag ?? [])
-                .flatMap((tag) => tag.split(','))
-                .map((tag) => tag.trim())
-                .filter(Boolean),
-            username: values.username,
-            password,
-            insecure: values.insecure,
-            caFile: values['ca-file'],
-            compression,
-            compressionLevel,
-            concurrency: parseInteger(values.concurrency, '--concurrency', 1, 64),
-            cacheDir: values['no-cache'] ? undefined : (values['cache-dir'] ?? defaultCacheDir()),
-            uploadMode: parseUploadMode(values['upload-mode']),
-            retries: parseInteger(values.retries, '--retries', 0, 20),
-            chunkSize: parseInteger(values['chunk-size'], '--chunk-size', 0, 2 ** 40),
-            timeoutSeconds: parseInteger(values.timeout, '--timeout', 1, 3600),
-            logger,
-        });
-        printResult(result, values.json === true);
-        return 0;
+        if (command === 'push')
+            return await runPush(values, operands, logger);
+        if (command === 'pull')
+            return await runPull(values, operands, logger);
+        throw usageError(`unknown command "${command}"`);
     }
     catch (error) {
         const message = error instanceof TarPushError
@@ -49143,6 +53632,102 @@ async function main(argv) {
             : error);
         return code;
     }
+}
+/** Flags that only one command takes; the others are common (credentials, TLS, retries, output). */
+const COMMAND_FLAGS = {
+    push: [
+        'image',
+        'tag',
+        'compression',
+        'compression-level',
+        'cache-dir',
+        'no-cache',
+        'upload-mode',
+        'chunk-size',
+    ],
+    pull: ['output', 'format', 'platform', 'preserve-special', 'max-size'],
+};
+function checkFlags(command, values) {
+    for (const [other, flags] of Object.entries(COMMAND_FLAGS)) {
+        if (other === command)
+            continue;
+        const given = flags.find((flag) => values[flag] !== undefined);
+        if (given)
+            throw usageError(`--${given} is not an option of ${command}`);
+    }
+}
+async function runPush(values, operands, logger) {
+    checkFlags('push', values);
+    const [tarball, ...extra] = operands;
+    if (!tarball)
+        throw usageError('push needs a TARBALL');
+    if (extra.length > 0)
+        throw usageError(`unexpected arguments: ${extra.join(' ')}`);
+    const compression = (values.compression ?? 'gzip');
+    if (!COMPRESSIONS.includes(compression))
+        throw usageError(`--compression must be one of ${COMPRESSIONS.join(', ')}`);
+    const compressionLevel = parseLevel(values['compression-level'], compression);
+    const password = values['password-stdin'] ? await readPasswordFromStdin() : undefined;
+    const result = await push({
+        tarball,
+        image: values.image,
+        tags: (values.tag ?? [])
+            .flatMap((tag) => tag.split(','))
+            .map((tag) => tag.trim())
+            .filter(Boolean),
+        username: values.username,
+        password,
+        insecure: values.insecure,
+        caFile: values['ca-file'],
+        compression,
+        compressionLevel,
+        concurrency: parseInteger(values.concurrency, '--concurrency', 1, 64),
+        cacheDir: values['no-cache'] ? undefined : (values['cache-dir'] ?? defaultCacheDir()),
+        uploadMode: parseUploadMode(values['upload-mode']),
+        retries: parseInteger(values.retries, '--retries', 0, 20),
+        chunkSize: parseInteger(values['chunk-size'], '--chunk-size', 0, 2 ** 40),
+        timeoutSeconds: parseInteger(values.timeout, '--timeout', 1, 3600),
+        logger,
+    });
+    printResult(result, values.json === true);
+    return 0;
+}
+async function runPull(values, operands, logger) {
+    checkFlags('pull', values);
+    const [image, ...extra] = operands;
+    if (!image)
+        throw usageError('pull needs an image reference (REGISTRY/REPOSITORY:TAG or @DIGEST)');
+    if (extra.length > 0)
+        throw usageError(`unexpected arguments: ${extra.join(' ')}`);
+    if (!values.output)
+        throw usageError('pull needs --output PATH');
+    const format = (values.format ?? 'docker');
+    if (!PULL_FORMATS.includes(format))
+        throw usageError(`--format must be one of ${PULL_FORMATS.join(', ')}`);
+    const password = values['password-stdin'] ? await readPasswordFromStdin() : undefined;
+    const result = await pull({
+        image,
+        output: values.output,
+        format,
+        platform: values.platform,
+        username: values.username,
+        password,
+        insecure: values.insecure,
+        caFile: values['ca-file'],
+        concurrency: parseInteger(values.concurrency, '--concurrency', 1, 64),
+        retries: parseInteger(values.retries, '--retries', 0, 20),
+        timeoutSeconds: parseInteger(values.timeout, '--timeout', 1, 3600),
+        preserveSpecial: values['preserve-special'],
+        maxSize: parseInteger(values['max-size'], '--max-size', 1, Number.MAX_SAFE_INTEGER),
+        logger,
+    });
+    if (values.json === true)
+        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+        process.stdout.write(`${result.path}\n`);
+        process.stderr.write(`pulled ${result.reference}@${result.digest}${result.platform ? ` (${result.platform})` : ''} as ${result.format}: ${result.layers.length} layers, ${formatBytes(result.bytesDownloaded)} downloaded in ${result.seconds.toFixed(1)} s\n`);
+    }
+    return 0;
 }
 function parseCommandLine(argv) {
     try {
@@ -49165,6 +53750,11 @@ function parseCommandLine(argv) {
                 retries: { type: 'string' },
                 'chunk-size': { type: 'string' },
                 timeout: { type: 'string' },
+                output: { type: 'string', short: 'o' },
+                format: { type: 'string' },
+                platform: { type: 'string' },
+                'preserve-special': { type: 'boolean' },
+                'max-size': { type: 'string' },
                 json: { type: 'boolean' },
                 debug: { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },

@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { COMPRESSIONS, levelRange } from '../lib/compress.ts'
 import { TarPushError } from '../lib/errors.ts'
 import type { Compression } from '../lib/model.ts'
+import { PULL_FORMATS, type PullFormat } from '../lib/pull.ts'
 
 /** Input and output names, in one place (action.yml must match). */
 export const Input = {
@@ -129,5 +130,73 @@ export function getInputs(): PushInputs {
     chunkSize: parseInteger(Input.chunkSize, 0, 2 ** 40),
     timeoutSeconds: parseInteger(Input.timeout, 1, 3600),
     cache: core.getInput(Input.cache) === '' ? true : parseBoolean(Input.cache),
+  }
+}
+
+/** The pull action's inputs (pull/action.yml). */
+export const PullInput = {
+  image: 'image',
+  output: 'output',
+  format: 'format',
+  platform: 'platform',
+  username: 'username',
+  password: 'password',
+  insecure: 'insecure',
+  caFile: 'ca-file',
+  concurrency: 'concurrency',
+  retries: 'retries',
+  timeout: 'timeout',
+  preserveSpecial: 'preserve-special',
+  maxSize: 'max-size',
+} as const
+
+export const PullOutput = {
+  digest: 'digest',
+  platform: 'platform',
+  path: 'path',
+  metadata: 'metadata',
+} as const
+
+export interface PullInputs {
+  image: string
+  output: string
+  format: PullFormat
+  platform: string | undefined
+  username: string | undefined
+  password: string | undefined
+  insecure: boolean
+  caFile: string | undefined
+  concurrency: number | undefined
+  retries: number | undefined
+  timeoutSeconds: number | undefined
+  preserveSpecial: boolean
+  maxSize: number | undefined
+}
+
+export function getPullInputs(): PullInputs {
+  const format = (core.getInput(PullInput.format) || 'docker') as PullFormat
+  if (!PULL_FORMATS.includes(format)) {
+    throw new TarPushError(
+      'USAGE',
+      `input format must be one of ${PULL_FORMATS.join(', ')}, not "${format}"`,
+      { subject: PullInput.format },
+    )
+  }
+  const password = optional(PullInput.password)
+  if (password) core.setSecret(password)
+  return {
+    image: core.getInput(PullInput.image, { required: true }),
+    output: core.getInput(PullInput.output, { required: true }),
+    format,
+    platform: optional(PullInput.platform),
+    username: optional(PullInput.username),
+    password,
+    insecure: parseBoolean(PullInput.insecure),
+    caFile: optional(PullInput.caFile),
+    concurrency: parseInteger(PullInput.concurrency, 1, 64),
+    retries: parseInteger(PullInput.retries, 0, 20),
+    timeoutSeconds: parseInteger(PullInput.timeout, 1, 3600),
+    preserveSpecial: parseBoolean(PullInput.preserveSpecial),
+    maxSize: parseInteger(PullInput.maxSize, 1, Number.MAX_SAFE_INTEGER),
   }
 }

@@ -1,10 +1,9 @@
 import * as core from '@actions/core'
-import { TarPushError } from '../lib/errors.ts'
 import { formatBytes } from '../lib/copy.ts'
 import { metadataOf } from '../lib/metadata.ts'
 import { push, type PushResult } from '../lib/push.ts'
 import { getInputs, Output } from './inputs.ts'
-import { actionsLogger } from './log.ts'
+import { actionsLogger, failStep } from './log.ts'
 import { actionsCacheStore } from './cache.ts'
 
 /** The push action: inputs → library → outputs and job summary; failures fail the step. */
@@ -24,11 +23,7 @@ export async function run(): Promise<void> {
     core.setOutput(Output.metadata, JSON.stringify(metadataOf(result)))
     await writeSummary(result)
   } catch (error) {
-    core.setFailed(
-      error instanceof TarPushError
-        ? error.describe()
-        : `unexpected error: ${(error as Error)?.stack ?? String(error)}`,
-    )
+    failStep(error)
   }
 }
 

@@ -12,6 +12,8 @@ const INPUT_ERROR_CODES = [
   'BLOB_DIGEST_MISMATCH',
   'NO_TAGS',
   'INVALID_REFERENCE',
+  'LAYER_UNSAFE',
+  'OUTPUT_ERROR',
 ] as const
 
 /** Codes of registry, network and auth failures (exit code 3). */
@@ -23,6 +25,9 @@ const REGISTRY_ERROR_CODES = [
   'NETWORK_ERROR',
   'REGISTRY_ERROR',
   'MANIFEST_DIGEST_MISMATCH',
+  'IMAGE_NOT_FOUND',
+  'PLATFORM_NOT_FOUND',
+  'MANIFEST_UNSUPPORTED',
 ] as const
 
 /** Every code the product prints; the README's troubleshooting table documents each one. */

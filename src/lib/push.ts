@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readArchive } from './archive/read.ts'
@@ -6,23 +6,17 @@ import { CopySession, type ArtifactReport, type UploadMode } from './copy.ts'
 import { DigestMap, directoryStore, type DigestMapStore } from './digest-map.ts'
 import type { Artifact, Compression } from './model.ts'
 import { layersOfTag, type RemoteLayer } from './reuse.ts'
-import { TarPushError } from './errors.ts'
 import { silentLogger, type Logger } from './log.ts'
 import { repositoryName } from './reference.ts'
 import { RegistryClient } from './registry/client.ts'
-import { DEFAULT_RETRY_POLICY } from './http/retry.ts'
-import { resolveCredentials } from './registry/credentials.ts'
+import { connectRegistry, readCaFile, type ConnectOptions } from './registry/connect.ts'
 import { RepositoryClient } from './registry/repository.ts'
 import { resolveTargets } from './targets.ts'
 
-export interface PushOptions {
+export interface PushOptions extends ConnectOptions {
   tarball: string
   image?: string | undefined
   tags?: readonly string[] | undefined
-  username?: string | undefined
-  password?: string | undefined
-  insecure?: boolean | undefined
-  caFile?: string | undefined
   compression?: Compression | undefined
   compressionLevel?: number | undefined
   concurrency?: number | undefined
@@ -31,18 +25,11 @@ export interface PushOptions {
   cacheDir?: string | undefined
   /** Upload blobs in PATCH chunks of this many bytes; 0 (default): whole, chunking only when refused. */
   chunkSize?: number | undefined
-  /** Retries of a failed request or upload (5xx, 429, resets, timeouts); default 4. */
-  retries?: number | undefined
-  /** First retry delay in ms, doubled each time (tests make it short); default 500. */
-  retryBaseDelayMs?: number | undefined
-  /** Connect, response and idle-body timeout in seconds; default 300 (connect at most 30). */
-  timeoutSeconds?: number | undefined
   /** Instead of cacheDir: a store that restores and keeps the map's directory (Actions cache). */
   digestMapStore?: DigestMapStore | undefined
   /** Where compressed layers are spooled before upload (RUNNER_TEMP in Actions). */
   spoolDir?: string | undefined
   logger?: Logger | undefined
-  env?: NodeJS.ProcessEnv | undefined
 }
 
 export interface PushedImage extends ArtifactReport {
@@ -128,52 +115,6 @@ export async function push(options: PushOptions): Promise<PushResult> {
     await rm(spoolDir, { recursive: true, force: true })
     await source.close()
   }
-}
-
-async function readCaFile(path: string): Promise<string> {
-  const pem = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new TarPushError(
-      'USAGE',
-      `cannot read ca-file "${path}": ${error.code ?? error.message}`,
-      { subject: path },
-    )
-  })
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new TarPushError('USAGE', `ca-file "${path}" holds no PEM certificate`, {
-      subject: path,
-      hint: 'pass a PEM file with one or more "BEGIN CERTIFICATE" blocks',
-    })
-  }
-  return pem
-}
-
-/** Credentials as docker finds them, then the ping that learns scheme and auth. */
-async function connectRegistry(
-  registry: string,
-  options: PushOptions,
-  extraCaPem: string | undefined,
-  logger: Logger,
-): Promise<RegistryClient> {
-  const { credentials, source } = await resolveCredentials({
-    registry,
-    username: options.username,
-    password: options.password,
-    env: options.env,
-  })
-  logger.info(`credentials for ${registry}: ${source}`)
-  return RegistryClient.connect({
-    registry,
-    credentials,
-    insecure: options.insecure,
-    extraCaPem,
-    logger,
-    retryPolicy: {
-      ...DEFAULT_RETRY_POLICY,
-      ...(options.retries !== undefined ? { retries: options.retries } : {}),
-      ...(options.retryBaseDelayMs !== undefined ? { baseDelayMs: options.retryBaseDelayMs } : {}),
-    },
-    timeoutSeconds: options.timeoutSeconds,
-  })
 }
 
 const needsEncoding = (artifact: Artifact, compression: Compression): boolean =>

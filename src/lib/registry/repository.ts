@@ -347,6 +347,20 @@ export class RepositoryClient {
     })
   }
 
+  /**
+   * GETs a blob from byte `offset` on (a Range request, to resume a broken download), following
+   * redirects to storage. The answer is 200 (whole blob) or 206 (the range); the caller reads
+   * and verifies the body.
+   */
+  async openBlob(digest: string, offset = 0): Promise<RegistryResponse> {
+    const request = this.#request('GET', `/v2/${this.path}/blobs/${digest}`, {
+      headers: offset > 0 ? { range: `bytes=${offset}-` } : {},
+    })
+    const response = await this.#followRedirects(request, await this.client.send(request))
+    if (response.statusCode === 200 || response.statusCode === 206) return response
+    throw await this.client.unexpected(request, response)
+  }
+
   /** PUTs a manifest under a tag or digest; the registry's digest must equal ours. */
   async putManifest(reference: string, manifest: RawJson): Promise<string> {
     const request = this.#request('PUT', `/v2/${this.path}/manifests/${reference}`, {
@@ -377,7 +391,7 @@ export class RepositoryClient {
     reference: string,
     accept: readonly string[],
     limit = 4 * 1024 * 1024,
-  ): Promise<RawJson | undefined> {
+  ): Promise<(RawJson & { registryDigest: string | undefined }) | undefined> {
     const request = this.#request('GET', `/v2/${this.path}/manifests/${reference}`, {
       headers: { accept: accept.join(', ') },
       retry: false,
@@ -392,9 +406,11 @@ export class RepositoryClient {
       if (response.statusCode !== 200) throw await this.client.unexpected(request, response)
       const bytes = await this.#readBody(request, response, limit)
       const contentType = response.headers['content-type']
+      const registryDigest = response.headers['docker-content-digest']
       return {
         bytes,
         digest: sha256(bytes),
+        registryDigest: typeof registryDigest === 'string' ? registryDigest : undefined,
         mediaType: typeof contentType === 'string' ? contentType.split(';')[0]!.trim() : '',
       }
     })
