@@ -12,6 +12,7 @@ import { formatBytes, type UploadMode } from './lib/copy.ts'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { metadataOf } from './lib/metadata.ts'
+import { VERSION } from './version.ts'
 
 const USAGE = `Usage:
   tar-push push TARBALL [options]     push an image tarball to a registry
@@ -55,6 +56,7 @@ Common options:
   --json                    print the metadata as JSON on standard output
   --debug                   show HTTP traffic (secrets masked)
   -h, --help                show this help
+  --version                 print the version
 
 Credentials, when not given: ~/.docker/config.json (or $DOCKER_CONFIG), its credential
 helpers, then GITHUB_TOKEN for ghcr.io. Exit codes: 0 done, 2 bad input, 3 registry or auth failure.`
@@ -92,6 +94,10 @@ export async function main(argv: string[]): Promise<number> {
   let logger = createCliLogger({ debug: false, quiet: false })
   try {
     const { values, positionals } = parseCommandLine(argv)
+    if (values.version) {
+      process.stdout.write(`tar-push ${VERSION}\n`)
+      return 0
+    }
     if (values.help || positionals.length === 0) {
       process.stdout.write(`${USAGE}\n`)
       return values.help ? 0 : 2
@@ -242,6 +248,7 @@ function parseCommandLine(argv: string[]) {
         json: { type: 'boolean' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
       },
     })
   } catch (error) {

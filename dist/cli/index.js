@@ -52217,7 +52217,12 @@ class ContentCheck {
         this.#hash = (0,external_node_crypto_.createHash)(algorithmOf(descriptor.digest));
         this.#diffId = options.diffId;
         if (options.diffId && options.compression && options.compression !== 'none') {
-            this.#decompressor = options.compression === 'gzip' ? (0,external_node_zlib_.createGunzip)() : (0,external_node_zlib_.createZstdDecompress)();
+            // Large output chunks: each one costs a callback on the main thread, whatever its size.
+            const zlibOptions = { chunkSize: 256 * 1024, highWaterMark: 1024 * 1024 };
+            this.#decompressor =
+                options.compression === 'gzip'
+                    ? (0,external_node_zlib_.createGunzip)(zlibOptions)
+                    : (0,external_node_zlib_.createZstdDecompress)(zlibOptions);
             const diffHash = (0,external_node_crypto_.createHash)(algorithmOf(options.diffId));
             this.#diffHash = diffHash;
             this.#decompressor.on('data', (chunk) => diffHash.update(chunk));
@@ -52229,7 +52234,16 @@ class ContentCheck {
         this.#hash.update(chunk);
         const decompressor = this.#decompressor;
         if (decompressor && !decompressor.destroyed && !decompressor.write(chunk)) {
-            await Promise.race([(0,external_node_events_.once)(decompressor, 'drain'), (0,external_node_events_.once)(decompressor, 'close')]);
+            // Wait for room, or for the end of a stream that failed (finish() reports why).
+            await new Promise((resolve) => {
+                const done = () => {
+                    decompressor.off('drain', done);
+                    decompressor.off('close', done);
+                    resolve();
+                };
+                decompressor.on('drain', done);
+                decompressor.on('close', done);
+            });
         }
     }
     async finish(url) {
@@ -53523,7 +53537,12 @@ function metadataOf(result) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/version.ts
+/** The release version, printed by `tar-push --version`; a test keeps it equal to package.json's. */
+const VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: ./src/cli.ts
+
 
 
 
@@ -53577,6 +53596,7 @@ Common options:
   --json                    print the metadata as JSON on standard output
   --debug                   show HTTP traffic (secrets masked)
   -h, --help                show this help
+  --version                 print the version
 
 Credentials, when not given: ~/.docker/config.json (or $DOCKER_CONFIG), its credential
 helpers, then GITHUB_TOKEN for ghcr.io. Exit codes: 0 done, 2 bad input, 3 registry or auth failure.`;
@@ -53609,6 +53629,10 @@ async function main(argv) {
     let logger = createCliLogger({ debug: false, quiet: false });
     try {
         const { values, positionals } = parseCommandLine(argv);
+        if (values.version) {
+            process.stdout.write(`tar-push ${VERSION}\n`);
+            return 0;
+        }
         if (values.help || positionals.length === 0) {
             process.stdout.write(`${USAGE}\n`);
             return values.help ? 0 : 2;
@@ -53758,6 +53782,7 @@ function parseCommandLine(argv) {
                 json: { type: 'boolean' },
                 debug: { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
+                version: { type: 'boolean' },
             },
         });
     }

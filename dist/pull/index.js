@@ -81965,7 +81965,12 @@ class ContentCheck {
         this.#hash = (0,external_node_crypto_.createHash)(algorithmOf(descriptor.digest));
         this.#diffId = options.diffId;
         if (options.diffId && options.compression && options.compression !== 'none') {
-            this.#decompressor = options.compression === 'gzip' ? (0,external_node_zlib_.createGunzip)() : (0,external_node_zlib_.createZstdDecompress)();
+            // Large output chunks: each one costs a callback on the main thread, whatever its size.
+            const zlibOptions = { chunkSize: 256 * 1024, highWaterMark: 1024 * 1024 };
+            this.#decompressor =
+                options.compression === 'gzip'
+                    ? (0,external_node_zlib_.createGunzip)(zlibOptions)
+                    : (0,external_node_zlib_.createZstdDecompress)(zlibOptions);
             const diffHash = (0,external_node_crypto_.createHash)(algorithmOf(options.diffId));
             this.#diffHash = diffHash;
             this.#decompressor.on('data', (chunk) => diffHash.update(chunk));
@@ -81977,7 +81982,16 @@ class ContentCheck {
         this.#hash.update(chunk);
         const decompressor = this.#decompressor;
         if (decompressor && !decompressor.destroyed && !decompressor.write(chunk)) {
-            await Promise.race([(0,external_node_events_.once)(decompressor, 'drain'), (0,external_node_events_.once)(decompressor, 'close')]);
+            // Wait for room, or for the end of a stream that failed (finish() reports why).
+            await new Promise((resolve) => {
+                const done = () => {
+                    decompressor.off('drain', done);
+                    decompressor.off('close', done);
+                    resolve();
+                };
+                decompressor.on('drain', done);
+                decompressor.on('close', done);
+            });
         }
     }
     async finish(url) {

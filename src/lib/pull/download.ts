@@ -117,7 +117,12 @@ class ContentCheck {
     this.#hash = createHash(algorithmOf(descriptor.digest))
     this.#diffId = options.diffId
     if (options.diffId && options.compression && options.compression !== 'none') {
-      this.#decompressor = options.compression === 'gzip' ? createGunzip() : createZstdDecompress()
+      // Large output chunks: each one costs a callback on the main thread, whatever its size.
+      const zlibOptions = { chunkSize: 256 * 1024, highWaterMark: 1024 * 1024 }
+      this.#decompressor =
+        options.compression === 'gzip'
+          ? createGunzip(zlibOptions)
+          : createZstdDecompress(zlibOptions)
       const diffHash = createHash(algorithmOf(options.diffId))
       this.#diffHash = diffHash
       this.#decompressor.on('data', (chunk: Buffer) => diffHash.update(chunk))
@@ -130,7 +135,16 @@ class ContentCheck {
     this.#hash.update(chunk)
     const decompressor = this.#decompressor
     if (decompressor && !decompressor.destroyed && !decompressor.write(chunk)) {
-      await Promise.race([once(decompressor, 'drain'), once(decompressor, 'close')])
+      // Wait for room, or for the end of a stream that failed (finish() reports why).
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          decompressor.off('drain', done)
+          decompressor.off('close', done)
+          resolve()
+        }
+        decompressor.on('drain', done)
+        decompressor.on('close', done)
+      })
     }
   }
 
