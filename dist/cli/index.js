@@ -52193,6 +52193,7 @@ async function downloadBlob(repository, descriptor, writer, options = {}) {
         throw error;
     }
 }
+/** A failed write of the output (disk full, permissions), named as such rather than as a network error. */
 function outputError(error) {
     const cause = error;
     return new TarPushError('OUTPUT_ERROR', `cannot write the output: ${cause.message}`, {
@@ -52585,15 +52586,6 @@ function dockerLoadFiles(image) {
         files.push({ name: 'repositories', bytes: Buffer.from(`${JSON.stringify(repositories)}\n`) });
     }
     return files;
-}
-/** The distinct blobs of an image: manifest, config, layers (a layer listed twice is one blob). */
-function blobsOf(image) {
-    const blobs = new Map();
-    for (const descriptor of [image.configDescriptor, ...image.layers]) {
-        if (!blobs.has(descriptor.digest))
-            blobs.set(descriptor.digest, descriptor);
-    }
-    return [...blobs.values()];
 }
 
 ;// CONCATENATED MODULE: ./src/lib/write/oci-layout.ts
@@ -53481,7 +53473,9 @@ function downloadLayers(repository, image, sink, options, logger, checkDiffIds) 
         const task = limit(async () => {
             if (stopped)
                 throw new Error('stopped');
-            const writer = await sink.blob(layer);
+            const writer = await sink.blob(layer).catch((error) => {
+                throw outputError(error);
+            });
             if (!writer) {
                 logger.info(`layer ${layer.digest}: already in ${options.output}`);
                 return;

@@ -81941,6 +81941,7 @@ async function downloadBlob(repository, descriptor, writer, options = {}) {
         throw error;
     }
 }
+/** A failed write of the output (disk full, permissions), named as such rather than as a network error. */
 function outputError(error) {
     const cause = error;
     return new errors_TarPushError('OUTPUT_ERROR', `cannot write the output: ${cause.message}`, {
@@ -82867,15 +82868,6 @@ function dockerLoadFiles(image) {
     }
     return files;
 }
-/** The distinct blobs of an image: manifest, config, layers (a layer listed twice is one blob). */
-function blobsOf(image) {
-    const blobs = new Map();
-    for (const descriptor of [image.configDescriptor, ...image.layers]) {
-        if (!blobs.has(descriptor.digest))
-            blobs.set(descriptor.digest, descriptor);
-    }
-    return [...blobs.values()];
-}
 
 ;// CONCATENATED MODULE: ./src/lib/write/oci-layout.ts
 
@@ -83762,7 +83754,9 @@ function downloadLayers(repository, image, sink, options, logger, checkDiffIds) 
         const task = limit(async () => {
             if (stopped)
                 throw new Error('stopped');
-            const writer = await sink.blob(layer);
+            const writer = await sink.blob(layer).catch((error) => {
+                throw outputError(error);
+            });
             if (!writer) {
                 logger.info(`layer ${layer.digest}: already in ${options.output}`);
                 return;

@@ -11,7 +11,7 @@ import { allOrFirstError, createLimiter } from './limit.ts'
 import { silentLogger, type Logger } from './log.ts'
 import { compressionOfMediaType, isTarLayerMediaType, type Descriptor } from './model.ts'
 import { formatPlatform, parsePlatform } from './platform.ts'
-import { downloadBlob } from './pull/download.ts'
+import { downloadBlob, outputError } from './pull/download.ts'
 import { resolveImage, type RemoteImage } from './pull/resolve.ts'
 import { formatReference, parseReference } from './reference.ts'
 import { connectRegistry, readCaFile, type ConnectOptions } from './registry/connect.ts'
@@ -281,7 +281,9 @@ function downloadLayers(
     if (byDigest.has(layer.digest)) continue
     const task = limit(async () => {
       if (stopped) throw new Error('stopped')
-      const writer = await sink.blob(layer)
+      const writer = await sink.blob(layer).catch((error: unknown) => {
+        throw outputError(error)
+      })
       if (!writer) {
         logger.info(`layer ${layer.digest}: already in ${options.output}`)
         return

@@ -86,7 +86,8 @@ export async function downloadBlob(
   }
 }
 
-function outputError(error: unknown): TarPushError {
+/** A failed write of the output (disk full, permissions), named as such rather than as a network error. */
+export function outputError(error: unknown): TarPushError {
   const cause = error as NodeJS.ErrnoException
   return new TarPushError('OUTPUT_ERROR', `cannot write the output: ${cause.message}`, {
     subject: cause.path,

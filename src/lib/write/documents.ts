@@ -76,12 +76,3 @@ export function dockerLoadFiles(image: RemoteImage): { name: string; bytes: Buff
   }
   return files
 }
-
-/** The distinct blobs of an image: manifest, config, layers (a layer listed twice is one blob). */
-export function blobsOf(image: RemoteImage): Descriptor[] {
-  const blobs = new Map<string, Descriptor>()
-  for (const descriptor of [image.configDescriptor, ...image.layers]) {
-    if (!blobs.has(descriptor.digest)) blobs.set(descriptor.digest, descriptor)
-  }
-  return [...blobs.values()]
-}
