@@ -48895,11 +48895,16 @@ function createEncoder(compression, level) {
     }
     return new external_node_stream_.PassThrough();
 }
-function createDecoder(compression) {
+/**
+ * A decompressor with large output chunks: each chunk costs a callback on the main thread,
+ * whatever its size. `highWaterMark` lets a writer run ahead of the decompression.
+ */
+function createDecoder(compression, highWaterMark) {
+    const options = { chunkSize: 256 * 1024, ...(highWaterMark ? { highWaterMark } : {}) };
     if (compression === 'gzip')
-        return (0,external_node_zlib_.createGunzip)({ chunkSize: 256 * 1024 });
+        return (0,external_node_zlib_.createGunzip)(options);
     if (compression === 'zstd')
-        return (0,external_node_zlib_.createZstdDecompress)({ chunkSize: 256 * 1024 });
+        return (0,external_node_zlib_.createZstdDecompress)(options);
     return new external_node_stream_.PassThrough();
 }
 /**
@@ -48999,6 +49004,55 @@ class VerifyingStream extends external_node_stream_.Transform {
     }
 }
 
+;// CONCATENATED MODULE: ./src/lib/image-json.ts
+
+/** An OCI descriptor (a manifest's config and layers, an index's manifests), its digest checked. */
+function readDescriptor(json, value, path) {
+    const object = json.object(value, path);
+    const annotations = json.stringMap(object['annotations'], `${path}.annotations`);
+    const platform = object['platform'] === undefined
+        ? undefined
+        : readPlatform(json, object['platform'], `${path}.platform`);
+    return {
+        mediaType: json.string(object['mediaType'], `${path}.mediaType`),
+        digest: assertDigest(object['digest'], `${json.document}: ${path}.digest`),
+        size: json.size(object['size'], `${path}.size`),
+        ...(annotations ? { annotations } : {}),
+        ...(platform ? { platform } : {}),
+    };
+}
+/** An index entry's platform. */
+function readPlatform(json, value, path) {
+    const object = json.object(value, path);
+    const variant = json.optionalString(object['variant'], `${path}.variant`);
+    return {
+        os: json.string(object['os'], `${path}.os`),
+        architecture: json.string(object['architecture'], `${path}.architecture`),
+        ...(variant ? { variant } : {}),
+    };
+}
+/** What a parsed image config says about its layers (rootfs.diff_ids) and its platform. */
+function readImageConfig(json, value) {
+    const config = json.object(value, '');
+    const rootfs = json.object(config['rootfs'], 'rootfs');
+    const diffIds = json
+        .stringArray(rootfs['diff_ids'] ?? [], 'rootfs.diff_ids')
+        .map((value, index) => assertDigest(value, `${json.document}: rootfs.diff_ids[${index}]`));
+    const os = json.optionalString(config['os'], 'os');
+    const architecture = json.optionalString(config['architecture'], 'architecture');
+    const variant = json.optionalString(config['variant'], 'variant');
+    const osVersion = json.optionalString(config['os.version'], 'os.version');
+    const platform = os && architecture
+        ? {
+            os,
+            architecture,
+            ...(variant ? { variant } : {}),
+            ...(osVersion ? { 'os.version': osVersion } : {}),
+        }
+        : undefined;
+    return { diffIds, platform };
+}
+
 ;// CONCATENATED MODULE: ./src/lib/json.ts
 
 /**
@@ -49008,9 +49062,11 @@ class VerifyingStream extends external_node_stream_.Transform {
 class JsonReader {
     #document;
     #code;
-    constructor(document, code = 'TARBALL_JSON') {
+    #hint;
+    constructor(document, code = 'TARBALL_JSON', hint = 'the image archive was written by a broken tool or altered; save the image again') {
         this.#document = document;
         this.#code = code;
+        this.#hint = hint;
     }
     get document() {
         return this.#document;
@@ -49027,7 +49083,7 @@ class JsonReader {
         const where = path ? `${this.#document}: ${path}` : this.#document;
         return new TarPushError(this.#code, `${where} ${problem}`, {
             subject: this.#document,
-            hint: 'the image archive was written by a broken tool or altered; save the image again',
+            hint: this.#hint,
         });
     }
     object(value, path) {
@@ -49625,6 +49681,7 @@ async function readHead(path) {
 
 
 
+
 /** Size limits for JSON documents: far above real ones, low enough to refuse a hostile file. */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const MAX_CONFIG_BYTES = 32 * 1024 * 1024;
@@ -49689,26 +49746,9 @@ function digestMismatch(files, name, expected, actual) {
         hint: 'the archive is damaged or was altered after it was written; save the image again',
     });
 }
-function parseConfig(bytes, document) {
+function readConfigBytes(document, bytes) {
     const json = new JsonReader(document);
-    const config = json.object(json.parse(bytes), '');
-    const rootfs = json.object(config['rootfs'], 'rootfs');
-    const diffIds = json
-        .stringArray(rootfs['diff_ids'] ?? [], 'rootfs.diff_ids')
-        .map((value, index) => assertDigest(value, `${document}: rootfs.diff_ids[${index}]`));
-    const os = json.optionalString(config['os'], 'os');
-    const architecture = json.optionalString(config['architecture'], 'architecture');
-    const variant = json.optionalString(config['variant'], 'variant');
-    const osVersion = json.optionalString(config['os.version'], 'os.version');
-    const platform = os && architecture
-        ? {
-            os,
-            architecture,
-            ...(variant ? { variant } : {}),
-            ...(osVersion ? { 'os.version': osVersion } : {}),
-        }
-        : undefined;
-    return { diffIds, platform };
+    return readImageConfig(json, json.parse(bytes));
 }
 function layerCountMismatch(files, where, layers, diffIds) {
     return new TarPushError('LAYER_COUNT_MISMATCH', `${where} lists ${layers} layers but its config has ${diffIds} rootfs.diff_ids`, { subject: files.name, hint: 'the archive is inconsistent; save the image again' });
@@ -49732,7 +49772,7 @@ async function readDockerArchive(files) {
         if (namedDigest && algorithmOf(namedDigest) === 'sha256' && namedDigest !== configDigest) {
             throw digestMismatch(files, configName, namedDigest, configDigest);
         }
-        const { diffIds, platform } = parseConfig(configBytes, `${files.name}: ${configName}`);
+        const { diffIds, platform } = readConfigBytes(`${files.name}: ${configName}`, configBytes);
         if (layerNames.length !== diffIds.length) {
             throw layerCountMismatch(files, `manifest.json ${at}`, layerNames.length, diffIds.length);
         }
@@ -49794,29 +49834,6 @@ class OciReader {
             hint: 'the archive is damaged or was altered after it was written; save the image again',
         });
     }
-    descriptor(json, value, path) {
-        const object = json.object(value, path);
-        const annotations = json.stringMap(object['annotations'], `${path}.annotations`);
-        const platform = object['platform'] === undefined
-            ? undefined
-            : this.platform(json, object['platform'], `${path}.platform`);
-        return {
-            mediaType: json.string(object['mediaType'], `${path}.mediaType`),
-            digest: assertDigest(object['digest'], `${json.document}: ${path}.digest`),
-            size: json.size(object['size'], `${path}.size`),
-            ...(annotations ? { annotations } : {}),
-            ...(platform ? { platform } : {}),
-        };
-    }
-    platform(json, value, path) {
-        const object = json.object(value, path);
-        const variant = json.optionalString(object['variant'], `${path}.variant`);
-        return {
-            os: json.string(object['os'], `${path}.os`),
-            architecture: json.string(object['architecture'], `${path}.architecture`),
-            ...(variant ? { variant } : {}),
-        };
-    }
     async artifact(descriptor, referrer, depth) {
         const manifest = await this.readBlob(descriptor, referrer, MAX_MANIFEST_BYTES);
         const where = `${this.#files.name}: ${this.blobName(descriptor.digest)}`;
@@ -49829,7 +49846,7 @@ class OciReader {
                 throw json.fail('', 'nests indexes too deeply');
             const children = [];
             for (const [index, child] of json.array(document['manifests'], 'manifests').entries()) {
-                const childDescriptor = this.descriptor(json, child, `manifests[${index}]`);
+                const childDescriptor = readDescriptor(json, child, `manifests[${index}]`);
                 const artifact = await this.artifact(childDescriptor, `${where} manifests[${index}]`, depth + 1);
                 if (artifact.kind !== 'image')
                     throw json.fail(`manifests[${index}]`, 'is an index inside an index; not supported');
@@ -49844,16 +49861,16 @@ class OciReader {
         return this.image(json, document, raw, where);
     }
     async image(json, document, manifest, where) {
-        const configDescriptor = this.descriptor(json, document['config'], 'config');
+        const configDescriptor = readDescriptor(json, document['config'], 'config');
         const config = await this.readBlob(configDescriptor, `${where} config`, MAX_CONFIG_BYTES);
         const isImageConfig = configDescriptor.mediaType === MediaType.ociConfig ||
             configDescriptor.mediaType === MediaType.dockerConfig;
         const { diffIds, platform } = isImageConfig
-            ? parseConfig(config.bytes, `${this.#files.name}: ${this.blobName(configDescriptor.digest)}`)
+            ? readConfigBytes(`${this.#files.name}: ${this.blobName(configDescriptor.digest)}`, config.bytes)
             : { diffIds: [], platform: undefined };
         const descriptors = json
             .array(document['layers'] ?? [], 'layers')
-            .map((value, index) => this.descriptor(json, value, `layers[${index}]`));
+            .map((value, index) => readDescriptor(json, value, `layers[${index}]`));
         const tarCount = descriptors.filter((layer) => isTarLayerMediaType(layer.mediaType)).length;
         // Attestation manifests (buildx) carry an image config whose diff_ids name their in-toto
         // layers: with no tar layer at all, the layers are opaque blobs, not a filesystem.
@@ -49902,7 +49919,7 @@ async function readOciLayout(files) {
     const reader = new OciReader(files);
     const descriptors = json
         .array(index['manifests'], 'manifests')
-        .map((value, i) => reader.descriptor(json, value, `manifests[${i}]`));
+        .map((value, i) => readDescriptor(json, value, `manifests[${i}]`));
     if (descriptors.length === 0)
         throw json.fail('manifests', 'is empty: the layout holds no image');
     // One entry per manifest digest; several ref names on the same digest are several tags.
@@ -52218,12 +52235,7 @@ class ContentCheck {
         this.#hash = (0,external_node_crypto_.createHash)(algorithmOf(descriptor.digest));
         this.#diffId = options.diffId;
         if (options.diffId && options.compression && options.compression !== 'none') {
-            // Large output chunks: each one costs a callback on the main thread, whatever its size.
-            const zlibOptions = { chunkSize: 256 * 1024, highWaterMark: 1024 * 1024 };
-            this.#decompressor =
-                options.compression === 'gzip'
-                    ? (0,external_node_zlib_.createGunzip)(zlibOptions)
-                    : (0,external_node_zlib_.createZstdDecompress)(zlibOptions);
+            this.#decompressor = createDecoder(options.compression, 1024 * 1024);
             const diffHash = (0,external_node_crypto_.createHash)(algorithmOf(options.diffId));
             this.#diffHash = diffHash;
             this.#decompressor.on('data', (chunk) => diffHash.update(chunk));
@@ -52289,6 +52301,8 @@ class ContentCheck {
 
 
 
+
+
 /** Every manifest type we read; schema 1 is listed so that it is recognised and refused. */
 const MANIFEST_ACCEPT = [
     MediaType.ociIndex,
@@ -52313,31 +52327,30 @@ async function resolveImage(repository, reference, options) {
     else if (top.registryDigest && algorithmOf(top.registryDigest) === 'sha256') {
         verifyDigest(top, top.registryDigest, name);
     }
-    const topKind = kindOf(top, name);
-    let manifest = top;
+    const topManifest = parseManifest(top, name);
+    let manifest = topManifest;
     let indexPlatform;
-    if (topKind === 'index') {
-        const chosen = choosePlatform(top, options.platform ?? runnerPlatform(), name);
+    if (topManifest.kind === 'index') {
+        const chosen = choosePlatform(topManifest, options.platform ?? runnerPlatform(), name);
         indexPlatform = chosen.platform;
         const child = await fetchManifest(repository, chosen.digest, `${name} (${formatPlatform(chosen.platform)})`);
         verifyDigest(child, chosen.digest, name);
         if (child.bytes.length !== chosen.size) {
             throw mismatch(name, `its ${chosen.digest} manifest is ${child.bytes.length} bytes, the index says ${chosen.size}`);
         }
-        if (kindOf(child, name) !== 'image') {
+        manifest = parseManifest(child, name);
+        if (manifest.kind !== 'image') {
             throw unsupported(name, `the index entry ${chosen.digest} is not an image manifest`);
         }
-        manifest = child;
     }
-    manifest = { ...manifest, mediaType: imageManifestType(manifest, name) };
-    const parsed = parseImageManifest(manifest, name);
+    const parsed = imageParts(manifest, name);
     const config = await fetchConfig(repository, parsed.config, name);
-    const image = resolve_parseConfig(config, name);
+    const image = parseConfig(config, name);
     if (image.isContainerImage && image.diffIds.length !== parsed.layers.length) {
         throw unsupported(name, `its config lists ${image.diffIds.length} diff_ids for ${parsed.layers.length} layers`);
     }
     const platform = image.platform ?? indexPlatform;
-    if (topKind === 'image' &&
+    if (topManifest.kind === 'image' &&
         options.platform &&
         platform &&
         !platformMatches(options.platform, platform)) {
@@ -52346,7 +52359,7 @@ async function resolveImage(repository, reference, options) {
     return {
         reference,
         referenceDigest: top.digest,
-        manifest,
+        manifest: { ...manifest.raw, mediaType: imageManifestType(manifest) },
         config,
         configDescriptor: parsed.config,
         layers: parsed.layers,
@@ -52384,42 +52397,30 @@ function unsupported(name, what) {
         hint: 'pull it with format oci (--format oci), which copies any OCI artifact as it is',
     });
 }
-function parseJson(document, name) {
-    try {
-        const value = JSON.parse(document.bytes.toString('utf8'));
-        if (value && typeof value === 'object' && !Array.isArray(value))
-            return value;
-    }
-    catch {
-        // reported below
-    }
-    throw new TarPushError('REGISTRY_ERROR', `${name}: the manifest ${document.digest} is not a JSON object`, {
-        subject: name,
-        hint: 'the registry sent something that is not an image manifest',
-    });
-}
-/** Dispatch on Content-Type; registries that answer application/json leave the body's own mediaType. */
-function kindOf(document, name) {
-    const json = parseJson(document, name);
-    const declared = typeof json['mediaType'] === 'string' ? json['mediaType'] : undefined;
-    const mediaType = isManifestType(document.mediaType) ? document.mediaType : declared;
+const registryJson = (document) => new JsonReader(document, 'REGISTRY_ERROR', 'the registry holds a malformed image (or is not a registry); push the image again');
+/** Parses a manifest once and tells its kind from Content-Type, else from its own mediaType. */
+function parseManifest(raw, name) {
+    const json = registryJson(`${name}: manifest ${raw.digest}`);
+    const body = json.object(json.parse(raw.bytes), '');
+    const declared = typeof body['mediaType'] === 'string' ? body['mediaType'] : undefined;
+    const mediaType = isManifestType(raw.mediaType) ? raw.mediaType : declared;
     switch (mediaType) {
         case MediaType.ociIndex:
         case MediaType.dockerManifestList:
-            return 'index';
+            return { raw, json, body, kind: 'index' };
         case MediaType.ociManifest:
         case MediaType.dockerManifest:
-            return 'image';
+            return { raw, json, body, kind: 'image' };
         case MediaType.dockerSchema1:
         case MediaType.dockerSchema1Signed:
             break;
         default:
-            if (json['schemaVersion'] === 2 && Array.isArray(json['manifests']))
-                return 'index';
-            if (json['schemaVersion'] === 2 && json['config'] && Array.isArray(json['layers']))
-                return 'image';
-            if (json['schemaVersion'] !== 1) {
-                throw unsupported(name, `its manifest has the unknown media type "${mediaType ?? document.mediaType}"`);
+            if (body['schemaVersion'] === 2 && Array.isArray(body['manifests']))
+                return { raw, json, body, kind: 'index' };
+            if (body['schemaVersion'] === 2 && body['config'] && Array.isArray(body['layers']))
+                return { raw, json, body, kind: 'image' };
+            if (body['schemaVersion'] !== 1) {
+                throw unsupported(name, `its manifest has the unknown media type "${mediaType ?? raw.mediaType}"`);
             }
     }
     throw new TarPushError('MANIFEST_UNSUPPORTED', `${name} is a Docker schema 1 manifest, which is deprecated and not supported`, {
@@ -52428,16 +52429,18 @@ function kindOf(document, name) {
     });
 }
 /** The manifest's type as a layout's descriptor must state it (never a generic application/json). */
-function imageManifestType(manifest, name) {
-    if (isManifestType(manifest.mediaType))
-        return manifest.mediaType;
-    const declared = parseJson(manifest, name)['mediaType'];
-    return declared === MediaType.dockerManifest ? MediaType.dockerManifest : MediaType.ociManifest;
+function imageManifestType(manifest) {
+    if (isManifestType(manifest.raw.mediaType))
+        return manifest.raw.mediaType;
+    return manifest.body['mediaType'] === MediaType.dockerManifest
+        ? MediaType.dockerManifest
+        : MediaType.ociManifest;
 }
 const isManifestType = (mediaType) => MANIFEST_ACCEPT.includes(mediaType);
 function choosePlatform(index, wanted, name) {
-    const json = parseJson(index, name);
-    const entries = json['manifests'].map((entry, position) => parseDescriptor(entry, `${name}: manifests[${position}]`));
+    const entries = index.json
+        .array(index.body['manifests'], 'manifests')
+        .map((entry, position) => readDescriptor(index.json, entry, `manifests[${position}]`));
     const runnable = entries.filter((entry) => isRunnablePlatform(entry.platform));
     const chosen = runnable.find((entry) => platformMatches(wanted, entry.platform));
     if (!chosen) {
@@ -52446,31 +52449,13 @@ function choosePlatform(index, wanted, name) {
     }
     return chosen;
 }
-function parseDescriptor(value, where) {
-    const entry = (value ?? {});
-    const size = entry['size'];
-    if (typeof entry['mediaType'] !== 'string' ||
-        typeof size !== 'number' ||
-        !Number.isSafeInteger(size) ||
-        size < 0) {
-        throw new TarPushError('REGISTRY_ERROR', `${where} is not a valid descriptor`, {
-            subject: where,
-            hint: 'the registry holds a malformed manifest; push the image again',
-        });
-    }
-    return {
-        ...entry,
-        digest: assertDigest(entry['digest'], where),
-    };
-}
-function parseImageManifest(manifest, name) {
-    const json = parseJson(manifest, name);
-    if (!Array.isArray(json['layers'])) {
+function imageParts(manifest, name) {
+    const { json, body } = manifest;
+    if (!Array.isArray(body['layers']))
         throw unsupported(name, 'its manifest has no layers list');
-    }
     return {
-        config: parseDescriptor(json['config'], `${name}: config`),
-        layers: json['layers'].map((layer, position) => parseDescriptor(layer, `${name}: layers[${position}]`)),
+        config: readDescriptor(json, body['config'], 'config'),
+        layers: body['layers'].map((layer, position) => readDescriptor(json, layer, `layers[${position}]`)),
     };
 }
 async function fetchConfig(repository, descriptor, name) {
@@ -52487,34 +52472,16 @@ async function fetchConfig(repository, descriptor, name) {
     return { bytes, digest: descriptor.digest, mediaType: descriptor.mediaType };
 }
 const IMAGE_CONFIG_TYPES = new Set([MediaType.ociConfig, MediaType.dockerConfig]);
-function resolve_parseConfig(config, name) {
+function parseConfig(config, name) {
     if (!IMAGE_CONFIG_TYPES.has(config.mediaType)) {
         return { diffIds: [], platform: undefined, isContainerImage: false };
     }
-    let json;
-    try {
-        json = JSON.parse(config.bytes.toString('utf8'));
-    }
-    catch {
-        throw unsupported(name, `its config ${config.digest} is not JSON`);
-    }
-    const rootfs = (json['rootfs'] ?? {});
-    if (!Array.isArray(rootfs.diff_ids))
+    const json = registryJson(`${name}: config ${config.digest}`);
+    const body = json.object(json.parse(config.bytes), '');
+    if (!Array.isArray(json.object(body['rootfs'], 'rootfs')['diff_ids'])) {
         throw unsupported(name, 'its config has no rootfs.diff_ids');
-    const diffIds = rootfs.diff_ids.map((diffId, position) => assertDigest(diffId, `${name}: config rootfs.diff_ids[${position}]`));
-    const platform = typeof json['os'] === 'string' && typeof json['architecture'] === 'string'
-        ? {
-            os: json['os'],
-            architecture: json['architecture'],
-            ...(typeof json['variant'] === 'string' && json['variant']
-                ? { variant: json['variant'] }
-                : {}),
-            ...(typeof json['os.version'] === 'string' && json['os.version']
-                ? { 'os.version': json['os.version'] }
-                : {}),
-        }
-        : undefined;
-    return { diffIds, platform, isContainerImage: true };
+    }
+    return { ...readImageConfig(json, body), isContainerImage: true };
 }
 
 ;// CONCATENATED MODULE: ./src/lib/write/documents.ts
@@ -53434,13 +53401,7 @@ async function applyLayer(writer, path, layer, diffId) {
     }
     const compression = compressionOfMediaType(layer.mediaType);
     const tar = new DigestingStream(diffId.slice(0, diffId.indexOf(':')));
-    const file = (0,external_node_fs_namespaceObject.createReadStream)(path);
-    const inflate = compression === 'gzip'
-        ? (0,external_node_zlib_.createGunzip)()
-        : compression === 'zstd'
-            ? (0,external_node_zlib_.createZstdDecompress)()
-            : undefined;
-    const flowing = inflate ? (0,external_node_stream_promises_namespaceObject.pipeline)(file, inflate, tar) : (0,external_node_stream_promises_namespaceObject.pipeline)(file, tar);
+    const flowing = (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), createDecoder(compression), tar);
     flowing.catch(() => { });
     await writer.applyLayer(tar, layer.digest);
     // The tar reader may stop at the end-of-archive blocks: hash what follows them too.

@@ -80173,11 +80173,16 @@ function compress_createEncoder(compression, level) {
     }
     return new PassThrough();
 }
-function createDecoder(compression) {
+/**
+ * A decompressor with large output chunks: each chunk costs a callback on the main thread,
+ * whatever its size. `highWaterMark` lets a writer run ahead of the decompression.
+ */
+function createDecoder(compression, highWaterMark) {
+    const options = { chunkSize: 256 * 1024, ...(highWaterMark ? { highWaterMark } : {}) };
     if (compression === 'gzip')
-        return (0,external_node_zlib_.createGunzip)({ chunkSize: 256 * 1024 });
+        return (0,external_node_zlib_.createGunzip)(options);
     if (compression === 'zstd')
-        return (0,external_node_zlib_.createZstdDecompress)({ chunkSize: 256 * 1024 });
+        return (0,external_node_zlib_.createZstdDecompress)(options);
     return new external_node_stream_.PassThrough();
 }
 /**
@@ -81370,9 +81375,11 @@ class RepositoryClient {
 class json_JsonReader {
     #document;
     #code;
-    constructor(document, code = 'TARBALL_JSON') {
+    #hint;
+    constructor(document, code = 'TARBALL_JSON', hint = 'the image archive was written by a broken tool or altered; save the image again') {
         this.#document = document;
         this.#code = code;
+        this.#hint = hint;
     }
     get document() {
         return this.#document;
@@ -81387,9 +81394,9 @@ class json_JsonReader {
     }
     fail(path, problem) {
         const where = path ? `${this.#document}: ${path}` : this.#document;
-        return new TarPushError(this.#code, `${where} ${problem}`, {
+        return new errors_TarPushError(this.#code, `${where} ${problem}`, {
             subject: this.#document,
-            hint: 'the image archive was written by a broken tool or altered; save the image again',
+            hint: this.#hint,
         });
     }
     object(value, path) {
@@ -81966,12 +81973,7 @@ class ContentCheck {
         this.#hash = (0,external_node_crypto_.createHash)(algorithmOf(descriptor.digest));
         this.#diffId = options.diffId;
         if (options.diffId && options.compression && options.compression !== 'none') {
-            // Large output chunks: each one costs a callback on the main thread, whatever its size.
-            const zlibOptions = { chunkSize: 256 * 1024, highWaterMark: 1024 * 1024 };
-            this.#decompressor =
-                options.compression === 'gzip'
-                    ? (0,external_node_zlib_.createGunzip)(zlibOptions)
-                    : (0,external_node_zlib_.createZstdDecompress)(zlibOptions);
+            this.#decompressor = createDecoder(options.compression, 1024 * 1024);
             const diffHash = (0,external_node_crypto_.createHash)(algorithmOf(options.diffId));
             this.#diffHash = diffHash;
             this.#decompressor.on('data', (chunk) => diffHash.update(chunk));
@@ -82028,6 +82030,55 @@ class ContentCheck {
     close() {
         this.#decompressor?.destroy();
     }
+}
+
+;// CONCATENATED MODULE: ./src/lib/image-json.ts
+
+/** An OCI descriptor (a manifest's config and layers, an index's manifests), its digest checked. */
+function readDescriptor(json, value, path) {
+    const object = json.object(value, path);
+    const annotations = json.stringMap(object['annotations'], `${path}.annotations`);
+    const platform = object['platform'] === undefined
+        ? undefined
+        : readPlatform(json, object['platform'], `${path}.platform`);
+    return {
+        mediaType: json.string(object['mediaType'], `${path}.mediaType`),
+        digest: assertDigest(object['digest'], `${json.document}: ${path}.digest`),
+        size: json.size(object['size'], `${path}.size`),
+        ...(annotations ? { annotations } : {}),
+        ...(platform ? { platform } : {}),
+    };
+}
+/** An index entry's platform. */
+function readPlatform(json, value, path) {
+    const object = json.object(value, path);
+    const variant = json.optionalString(object['variant'], `${path}.variant`);
+    return {
+        os: json.string(object['os'], `${path}.os`),
+        architecture: json.string(object['architecture'], `${path}.architecture`),
+        ...(variant ? { variant } : {}),
+    };
+}
+/** What a parsed image config says about its layers (rootfs.diff_ids) and its platform. */
+function readImageConfig(json, value) {
+    const config = json.object(value, '');
+    const rootfs = json.object(config['rootfs'], 'rootfs');
+    const diffIds = json
+        .stringArray(rootfs['diff_ids'] ?? [], 'rootfs.diff_ids')
+        .map((value, index) => assertDigest(value, `${json.document}: rootfs.diff_ids[${index}]`));
+    const os = json.optionalString(config['os'], 'os');
+    const architecture = json.optionalString(config['architecture'], 'architecture');
+    const variant = json.optionalString(config['variant'], 'variant');
+    const osVersion = json.optionalString(config['os.version'], 'os.version');
+    const platform = os && architecture
+        ? {
+            os,
+            architecture,
+            ...(variant ? { variant } : {}),
+            ...(osVersion ? { 'os.version': osVersion } : {}),
+        }
+        : undefined;
+    return { diffIds, platform };
 }
 
 ;// CONCATENATED MODULE: ./src/lib/reference.ts
@@ -82134,6 +82185,8 @@ function isLoopback(registry) {
 
 
 
+
+
 /** Every manifest type we read; schema 1 is listed so that it is recognised and refused. */
 const MANIFEST_ACCEPT = [
     model_MediaType.ociIndex,
@@ -82158,31 +82211,30 @@ async function resolveImage(repository, reference, options) {
     else if (top.registryDigest && algorithmOf(top.registryDigest) === 'sha256') {
         verifyDigest(top, top.registryDigest, name);
     }
-    const topKind = kindOf(top, name);
-    let manifest = top;
+    const topManifest = parseManifest(top, name);
+    let manifest = topManifest;
     let indexPlatform;
-    if (topKind === 'index') {
-        const chosen = choosePlatform(top, options.platform ?? runnerPlatform(), name);
+    if (topManifest.kind === 'index') {
+        const chosen = choosePlatform(topManifest, options.platform ?? runnerPlatform(), name);
         indexPlatform = chosen.platform;
         const child = await fetchManifest(repository, chosen.digest, `${name} (${formatPlatform(chosen.platform)})`);
         verifyDigest(child, chosen.digest, name);
         if (child.bytes.length !== chosen.size) {
             throw mismatch(name, `its ${chosen.digest} manifest is ${child.bytes.length} bytes, the index says ${chosen.size}`);
         }
-        if (kindOf(child, name) !== 'image') {
+        manifest = parseManifest(child, name);
+        if (manifest.kind !== 'image') {
             throw unsupported(name, `the index entry ${chosen.digest} is not an image manifest`);
         }
-        manifest = child;
     }
-    manifest = { ...manifest, mediaType: imageManifestType(manifest, name) };
-    const parsed = parseImageManifest(manifest, name);
+    const parsed = imageParts(manifest, name);
     const config = await fetchConfig(repository, parsed.config, name);
     const image = parseConfig(config, name);
     if (image.isContainerImage && image.diffIds.length !== parsed.layers.length) {
         throw unsupported(name, `its config lists ${image.diffIds.length} diff_ids for ${parsed.layers.length} layers`);
     }
     const platform = image.platform ?? indexPlatform;
-    if (topKind === 'image' &&
+    if (topManifest.kind === 'image' &&
         options.platform &&
         platform &&
         !platformMatches(options.platform, platform)) {
@@ -82191,7 +82243,7 @@ async function resolveImage(repository, reference, options) {
     return {
         reference,
         referenceDigest: top.digest,
-        manifest,
+        manifest: { ...manifest.raw, mediaType: imageManifestType(manifest) },
         config,
         configDescriptor: parsed.config,
         layers: parsed.layers,
@@ -82229,42 +82281,30 @@ function unsupported(name, what) {
         hint: 'pull it with format oci (--format oci), which copies any OCI artifact as it is',
     });
 }
-function parseJson(document, name) {
-    try {
-        const value = JSON.parse(document.bytes.toString('utf8'));
-        if (value && typeof value === 'object' && !Array.isArray(value))
-            return value;
-    }
-    catch {
-        // reported below
-    }
-    throw new errors_TarPushError('REGISTRY_ERROR', `${name}: the manifest ${document.digest} is not a JSON object`, {
-        subject: name,
-        hint: 'the registry sent something that is not an image manifest',
-    });
-}
-/** Dispatch on Content-Type; registries that answer application/json leave the body's own mediaType. */
-function kindOf(document, name) {
-    const json = parseJson(document, name);
-    const declared = typeof json['mediaType'] === 'string' ? json['mediaType'] : undefined;
-    const mediaType = isManifestType(document.mediaType) ? document.mediaType : declared;
+const registryJson = (document) => new json_JsonReader(document, 'REGISTRY_ERROR', 'the registry holds a malformed image (or is not a registry); push the image again');
+/** Parses a manifest once and tells its kind from Content-Type, else from its own mediaType. */
+function parseManifest(raw, name) {
+    const json = registryJson(`${name}: manifest ${raw.digest}`);
+    const body = json.object(json.parse(raw.bytes), '');
+    const declared = typeof body['mediaType'] === 'string' ? body['mediaType'] : undefined;
+    const mediaType = isManifestType(raw.mediaType) ? raw.mediaType : declared;
     switch (mediaType) {
         case model_MediaType.ociIndex:
         case model_MediaType.dockerManifestList:
-            return 'index';
+            return { raw, json, body, kind: 'index' };
         case model_MediaType.ociManifest:
         case model_MediaType.dockerManifest:
-            return 'image';
+            return { raw, json, body, kind: 'image' };
         case model_MediaType.dockerSchema1:
         case model_MediaType.dockerSchema1Signed:
             break;
         default:
-            if (json['schemaVersion'] === 2 && Array.isArray(json['manifests']))
-                return 'index';
-            if (json['schemaVersion'] === 2 && json['config'] && Array.isArray(json['layers']))
-                return 'image';
-            if (json['schemaVersion'] !== 1) {
-                throw unsupported(name, `its manifest has the unknown media type "${mediaType ?? document.mediaType}"`);
+            if (body['schemaVersion'] === 2 && Array.isArray(body['manifests']))
+                return { raw, json, body, kind: 'index' };
+            if (body['schemaVersion'] === 2 && body['config'] && Array.isArray(body['layers']))
+                return { raw, json, body, kind: 'image' };
+            if (body['schemaVersion'] !== 1) {
+                throw unsupported(name, `its manifest has the unknown media type "${mediaType ?? raw.mediaType}"`);
             }
     }
     throw new errors_TarPushError('MANIFEST_UNSUPPORTED', `${name} is a Docker schema 1 manifest, which is deprecated and not supported`, {
@@ -82273,16 +82313,18 @@ function kindOf(document, name) {
     });
 }
 /** The manifest's type as a layout's descriptor must state it (never a generic application/json). */
-function imageManifestType(manifest, name) {
-    if (isManifestType(manifest.mediaType))
-        return manifest.mediaType;
-    const declared = parseJson(manifest, name)['mediaType'];
-    return declared === model_MediaType.dockerManifest ? model_MediaType.dockerManifest : model_MediaType.ociManifest;
+function imageManifestType(manifest) {
+    if (isManifestType(manifest.raw.mediaType))
+        return manifest.raw.mediaType;
+    return manifest.body['mediaType'] === model_MediaType.dockerManifest
+        ? model_MediaType.dockerManifest
+        : model_MediaType.ociManifest;
 }
 const isManifestType = (mediaType) => MANIFEST_ACCEPT.includes(mediaType);
 function choosePlatform(index, wanted, name) {
-    const json = parseJson(index, name);
-    const entries = json['manifests'].map((entry, position) => parseDescriptor(entry, `${name}: manifests[${position}]`));
+    const entries = index.json
+        .array(index.body['manifests'], 'manifests')
+        .map((entry, position) => readDescriptor(index.json, entry, `manifests[${position}]`));
     const runnable = entries.filter((entry) => isRunnablePlatform(entry.platform));
     const chosen = runnable.find((entry) => platformMatches(wanted, entry.platform));
     if (!chosen) {
@@ -82291,31 +82333,13 @@ function choosePlatform(index, wanted, name) {
     }
     return chosen;
 }
-function parseDescriptor(value, where) {
-    const entry = (value ?? {});
-    const size = entry['size'];
-    if (typeof entry['mediaType'] !== 'string' ||
-        typeof size !== 'number' ||
-        !Number.isSafeInteger(size) ||
-        size < 0) {
-        throw new errors_TarPushError('REGISTRY_ERROR', `${where} is not a valid descriptor`, {
-            subject: where,
-            hint: 'the registry holds a malformed manifest; push the image again',
-        });
-    }
-    return {
-        ...entry,
-        digest: assertDigest(entry['digest'], where),
-    };
-}
-function parseImageManifest(manifest, name) {
-    const json = parseJson(manifest, name);
-    if (!Array.isArray(json['layers'])) {
+function imageParts(manifest, name) {
+    const { json, body } = manifest;
+    if (!Array.isArray(body['layers']))
         throw unsupported(name, 'its manifest has no layers list');
-    }
     return {
-        config: parseDescriptor(json['config'], `${name}: config`),
-        layers: json['layers'].map((layer, position) => parseDescriptor(layer, `${name}: layers[${position}]`)),
+        config: readDescriptor(json, body['config'], 'config'),
+        layers: body['layers'].map((layer, position) => readDescriptor(json, layer, `layers[${position}]`)),
     };
 }
 async function fetchConfig(repository, descriptor, name) {
@@ -82336,30 +82360,12 @@ function parseConfig(config, name) {
     if (!IMAGE_CONFIG_TYPES.has(config.mediaType)) {
         return { diffIds: [], platform: undefined, isContainerImage: false };
     }
-    let json;
-    try {
-        json = JSON.parse(config.bytes.toString('utf8'));
-    }
-    catch {
-        throw unsupported(name, `its config ${config.digest} is not JSON`);
-    }
-    const rootfs = (json['rootfs'] ?? {});
-    if (!Array.isArray(rootfs.diff_ids))
+    const json = registryJson(`${name}: config ${config.digest}`);
+    const body = json.object(json.parse(config.bytes), '');
+    if (!Array.isArray(json.object(body['rootfs'], 'rootfs')['diff_ids'])) {
         throw unsupported(name, 'its config has no rootfs.diff_ids');
-    const diffIds = rootfs.diff_ids.map((diffId, position) => assertDigest(diffId, `${name}: config rootfs.diff_ids[${position}]`));
-    const platform = typeof json['os'] === 'string' && typeof json['architecture'] === 'string'
-        ? {
-            os: json['os'],
-            architecture: json['architecture'],
-            ...(typeof json['variant'] === 'string' && json['variant']
-                ? { variant: json['variant'] }
-                : {}),
-            ...(typeof json['os.version'] === 'string' && json['os.version']
-                ? { 'os.version': json['os.version'] }
-                : {}),
-        }
-        : undefined;
-    return { diffIds, platform, isContainerImage: true };
+    }
+    return { ...readImageConfig(json, body), isContainerImage: true };
 }
 
 ;// CONCATENATED MODULE: ./src/lib/registry/challenge.ts
@@ -83715,13 +83721,7 @@ async function applyLayer(writer, path, layer, diffId) {
     }
     const compression = model_compressionOfMediaType(layer.mediaType);
     const tar = new digest_DigestingStream(diffId.slice(0, diffId.indexOf(':')));
-    const file = (0,external_node_fs_namespaceObject.createReadStream)(path);
-    const inflate = compression === 'gzip'
-        ? (0,external_node_zlib_.createGunzip)()
-        : compression === 'zstd'
-            ? (0,external_node_zlib_.createZstdDecompress)()
-            : undefined;
-    const flowing = inflate ? (0,external_node_stream_promises_namespaceObject.pipeline)(file, inflate, tar) : (0,external_node_stream_promises_namespaceObject.pipeline)(file, tar);
+    const flowing = (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), createDecoder(compression), tar);
     flowing.catch(() => { });
     await writer.applyLayer(tar, layer.digest);
     // The tar reader may stop at the end-of-archive blocks: hash what follows them too.

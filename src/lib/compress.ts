@@ -33,9 +33,14 @@ export function createEncoder(compression: Compression, level?: number): Transfo
   return new PassThrough()
 }
 
-export function createDecoder(compression: Compression): Transform {
-  if (compression === 'gzip') return createGunzip({ chunkSize: 256 * 1024 })
-  if (compression === 'zstd') return createZstdDecompress({ chunkSize: 256 * 1024 })
+/**
+ * A decompressor with large output chunks: each chunk costs a callback on the main thread,
+ * whatever its size. `highWaterMark` lets a writer run ahead of the decompression.
+ */
+export function createDecoder(compression: Compression, highWaterMark?: number): Transform {
+  const options = { chunkSize: 256 * 1024, ...(highWaterMark ? { highWaterMark } : {}) }
+  if (compression === 'gzip') return createGunzip(options)
+  if (compression === 'zstd') return createZstdDecompress(options)
   return new PassThrough()
 }
 

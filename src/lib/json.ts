@@ -7,10 +7,16 @@ import { TarPushError, type ErrorCode } from './errors.ts'
 export class JsonReader {
   readonly #document: string
   readonly #code: ErrorCode
+  readonly #hint: string
 
-  constructor(document: string, code: ErrorCode = 'TARBALL_JSON') {
+  constructor(
+    document: string,
+    code: ErrorCode = 'TARBALL_JSON',
+    hint = 'the image archive was written by a broken tool or altered; save the image again',
+  ) {
     this.#document = document
     this.#code = code
+    this.#hint = hint
   }
 
   get document(): string {
@@ -29,7 +35,7 @@ export class JsonReader {
     const where = path ? `${this.#document}: ${path}` : this.#document
     return new TarPushError(this.#code, `${where} ${problem}`, {
       subject: this.#document,
-      hint: 'the image archive was written by a broken tool or altered; save the image again',
+      hint: this.#hint,
     })
   }
 

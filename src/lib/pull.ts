@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import { createGunzip, createZstdDecompress } from 'node:zlib'
+import { createDecoder } from './compress.ts'
 import { formatBytes } from './copy.ts'
 import { DigestingStream } from './digest.ts'
 import { TarPushError } from './errors.ts'
@@ -217,14 +217,7 @@ async function applyLayer(
   }
   const compression = compressionOfMediaType(layer.mediaType)
   const tar = new DigestingStream(diffId.slice(0, diffId.indexOf(':')))
-  const file = createReadStream(path)
-  const inflate =
-    compression === 'gzip'
-      ? createGunzip()
-      : compression === 'zstd'
-        ? createZstdDecompress()
-        : undefined
-  const flowing = inflate ? pipeline(file, inflate, tar) : pipeline(file, tar)
+  const flowing = pipeline(createReadStream(path), createDecoder(compression), tar)
   flowing.catch(() => {})
   await writer.applyLayer(tar, layer.digest)
   // The tar reader may stop at the end-of-archive blocks: hash what follows them too.

@@ -1,5 +1,6 @@
 import { TarPushError } from '../errors.ts'
-import { assertDigest, hexOf, algorithmOf, sha256 } from '../digest.ts'
+import { hexOf, algorithmOf, sha256 } from '../digest.ts'
+import { readDescriptor, readImageConfig, type ImageConfig } from '../image-json.ts'
 import { JsonReader } from '../json.ts'
 import {
   MediaType,
@@ -12,7 +13,6 @@ import {
   type ImageIndex,
   type ImageSource,
   type Layer,
-  type Platform,
   type RawJson,
   type SourceEntry,
 } from '../model.ts'
@@ -108,32 +108,9 @@ function digestMismatch(
   )
 }
 
-interface ParsedConfig {
-  readonly diffIds: string[]
-  readonly platform: Platform | undefined
-}
-
-function parseConfig(bytes: Buffer, document: string): ParsedConfig {
+function readConfigBytes(document: string, bytes: Buffer): ImageConfig {
   const json = new JsonReader(document)
-  const config = json.object(json.parse(bytes), '')
-  const rootfs = json.object(config['rootfs'], 'rootfs')
-  const diffIds = json
-    .stringArray(rootfs['diff_ids'] ?? [], 'rootfs.diff_ids')
-    .map((value, index) => assertDigest(value, `${document}: rootfs.diff_ids[${index}]`))
-  const os = json.optionalString(config['os'], 'os')
-  const architecture = json.optionalString(config['architecture'], 'architecture')
-  const variant = json.optionalString(config['variant'], 'variant')
-  const osVersion = json.optionalString(config['os.version'], 'os.version')
-  const platform: Platform | undefined =
-    os && architecture
-      ? {
-          os,
-          architecture,
-          ...(variant ? { variant } : {}),
-          ...(osVersion ? { 'os.version': osVersion } : {}),
-        }
-      : undefined
-  return { diffIds, platform }
+  return readImageConfig(json, json.parse(bytes))
 }
 
 function layerCountMismatch(
@@ -172,7 +149,7 @@ async function readDockerArchive(files: ArchiveFiles): Promise<SourceEntry[]> {
     if (namedDigest && algorithmOf(namedDigest) === 'sha256' && namedDigest !== configDigest) {
       throw digestMismatch(files, configName, namedDigest, configDigest)
     }
-    const { diffIds, platform } = parseConfig(configBytes, `${files.name}: ${configName}`)
+    const { diffIds, platform } = readConfigBytes(`${files.name}: ${configName}`, configBytes)
     if (layerNames.length !== diffIds.length) {
       throw layerCountMismatch(files, `manifest.json ${at}`, layerNames.length, diffIds.length)
     }
@@ -242,32 +219,6 @@ class OciReader {
     )
   }
 
-  descriptor(json: JsonReader, value: unknown, path: string): Descriptor {
-    const object = json.object(value, path)
-    const annotations = json.stringMap(object['annotations'], `${path}.annotations`)
-    const platform =
-      object['platform'] === undefined
-        ? undefined
-        : this.platform(json, object['platform'], `${path}.platform`)
-    return {
-      mediaType: json.string(object['mediaType'], `${path}.mediaType`),
-      digest: assertDigest(object['digest'], `${json.document}: ${path}.digest`),
-      size: json.size(object['size'], `${path}.size`),
-      ...(annotations ? { annotations } : {}),
-      ...(platform ? { platform } : {}),
-    }
-  }
-
-  platform(json: JsonReader, value: unknown, path: string): Platform {
-    const object = json.object(value, path)
-    const variant = json.optionalString(object['variant'], `${path}.variant`)
-    return {
-      os: json.string(object['os'], `${path}.os`),
-      architecture: json.string(object['architecture'], `${path}.architecture`),
-      ...(variant ? { variant } : {}),
-    }
-  }
-
   async artifact(descriptor: Descriptor, referrer: string, depth: number): Promise<Artifact> {
     const manifest = await this.readBlob(descriptor, referrer, MAX_MANIFEST_BYTES)
     const where = `${this.#files.name}: ${this.blobName(descriptor.digest)}`
@@ -280,7 +231,7 @@ class OciReader {
       if (depth >= MAX_INDEX_DEPTH) throw json.fail('', 'nests indexes too deeply')
       const children: Image[] = []
       for (const [index, child] of json.array(document['manifests'], 'manifests').entries()) {
-        const childDescriptor = this.descriptor(json, child, `manifests[${index}]`)
+        const childDescriptor = readDescriptor(json, child, `manifests[${index}]`)
         const artifact = await this.artifact(
           childDescriptor,
           `${where} manifests[${index}]`,
@@ -305,17 +256,20 @@ class OciReader {
     manifest: RawJson,
     where: string,
   ): Promise<Image> {
-    const configDescriptor = this.descriptor(json, document['config'], 'config')
+    const configDescriptor = readDescriptor(json, document['config'], 'config')
     const config = await this.readBlob(configDescriptor, `${where} config`, MAX_CONFIG_BYTES)
     const isImageConfig =
       configDescriptor.mediaType === MediaType.ociConfig ||
       configDescriptor.mediaType === MediaType.dockerConfig
     const { diffIds, platform } = isImageConfig
-      ? parseConfig(config.bytes, `${this.#files.name}: ${this.blobName(configDescriptor.digest)}`)
+      ? readConfigBytes(
+          `${this.#files.name}: ${this.blobName(configDescriptor.digest)}`,
+          config.bytes,
+        )
       : { diffIds: [], platform: undefined }
     const descriptors = json
       .array(document['layers'] ?? [], 'layers')
-      .map((value, index) => this.descriptor(json, value, `layers[${index}]`))
+      .map((value, index) => readDescriptor(json, value, `layers[${index}]`))
     const tarCount = descriptors.filter((layer) => isTarLayerMediaType(layer.mediaType)).length
     // Attestation manifests (buildx) carry an image config whose diff_ids name their in-toto
     // layers: with no tar layer at all, the layers are opaque blobs, not a filesystem.
@@ -371,7 +325,7 @@ async function readOciLayout(files: ArchiveFiles): Promise<SourceEntry[]> {
   const reader = new OciReader(files)
   const descriptors = json
     .array(index['manifests'], 'manifests')
-    .map((value, i) => reader.descriptor(json, value, `manifests[${i}]`))
+    .map((value, i) => readDescriptor(json, value, `manifests[${i}]`))
   if (descriptors.length === 0) throw json.fail('manifests', 'is empty: the layout holds no image')
 
   // One entry per manifest digest; several ref names on the same digest are several tags.

@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto'
 import { once } from 'node:events'
 import type { Transform } from 'node:stream'
-import { createGunzip, createZstdDecompress } from 'node:zlib'
+import { createDecoder } from '../compress.ts'
 import { algorithmOf } from '../digest.ts'
 import { TarPushError } from '../errors.ts'
 import { transportError } from '../http/transport.ts'
@@ -118,12 +118,7 @@ class ContentCheck {
     this.#hash = createHash(algorithmOf(descriptor.digest))
     this.#diffId = options.diffId
     if (options.diffId && options.compression && options.compression !== 'none') {
-      // Large output chunks: each one costs a callback on the main thread, whatever its size.
-      const zlibOptions = { chunkSize: 256 * 1024, highWaterMark: 1024 * 1024 }
-      this.#decompressor =
-        options.compression === 'gzip'
-          ? createGunzip(zlibOptions)
-          : createZstdDecompress(zlibOptions)
+      this.#decompressor = createDecoder(options.compression, 1024 * 1024)
       const diffHash = createHash(algorithmOf(options.diffId))
       this.#diffHash = diffHash
       this.#decompressor.on('data', (chunk: Buffer) => diffHash.update(chunk))

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
-import { algorithmOf, assertDigest } from '../digest.ts'
+import { algorithmOf } from '../digest.ts'
+import { readDescriptor, readImageConfig } from '../image-json.ts'
+import { JsonReader } from '../json.ts'
 import { TarPushError } from '../errors.ts'
 import type { Logger } from '../log.ts'
 import { MediaType, type Descriptor, type Platform, type RawJson } from '../model.ts'
@@ -39,7 +41,13 @@ export interface RemoteImage {
   readonly isContainerImage: boolean
 }
 
-type ManifestKind = 'index' | 'image' | 'schema1'
+/** A manifest as served, parsed once; `json` names it in errors. */
+interface Manifest {
+  readonly raw: RawJson
+  readonly json: JsonReader
+  readonly body: Record<string, unknown>
+  readonly kind: 'index' | 'image'
+}
 
 /**
  * Resolves a reference to one image: GETs its manifest with every type accepted, dispatches on
@@ -57,11 +65,11 @@ export async function resolveImage(
   else if (top.registryDigest && algorithmOf(top.registryDigest) === 'sha256') {
     verifyDigest(top, top.registryDigest, name)
   }
-  const topKind = kindOf(top, name)
-  let manifest: RawJson = top
+  const topManifest = parseManifest(top, name)
+  let manifest = topManifest
   let indexPlatform: Platform | undefined
-  if (topKind === 'index') {
-    const chosen = choosePlatform(top, options.platform ?? runnerPlatform(), name)
+  if (topManifest.kind === 'index') {
+    const chosen = choosePlatform(topManifest, options.platform ?? runnerPlatform(), name)
     indexPlatform = chosen.platform
     const child = await fetchManifest(
       repository,
@@ -75,13 +83,12 @@ export async function resolveImage(
         `its ${chosen.digest} manifest is ${child.bytes.length} bytes, the index says ${chosen.size}`,
       )
     }
-    if (kindOf(child, name) !== 'image') {
+    manifest = parseManifest(child, name)
+    if (manifest.kind !== 'image') {
       throw unsupported(name, `the index entry ${chosen.digest} is not an image manifest`)
     }
-    manifest = child
   }
-  manifest = { ...manifest, mediaType: imageManifestType(manifest, name) }
-  const parsed = parseImageManifest(manifest, name)
+  const parsed = imageParts(manifest, name)
   const config = await fetchConfig(repository, parsed.config, name)
   const image = parseConfig(config, name)
   if (image.isContainerImage && image.diffIds.length !== parsed.layers.length) {
@@ -92,7 +99,7 @@ export async function resolveImage(
   }
   const platform = image.platform ?? indexPlatform
   if (
-    topKind === 'image' &&
+    topManifest.kind === 'image' &&
     options.platform &&
     platform &&
     !platformMatches(options.platform, platform)
@@ -104,7 +111,7 @@ export async function resolveImage(
   return {
     reference,
     referenceDigest: top.digest,
-    manifest,
+    manifest: { ...manifest.raw, mediaType: imageManifestType(manifest) },
     config,
     configDescriptor: parsed.config,
     layers: parsed.layers,
@@ -155,47 +162,38 @@ function unsupported(name: string, what: string): TarPushError {
   })
 }
 
-function parseJson(document: RawJson, name: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(document.bytes.toString('utf8'))
-    if (value && typeof value === 'object' && !Array.isArray(value))
-      return value as Record<string, unknown>
-  } catch {
-    // reported below
-  }
-  throw new TarPushError(
+const registryJson = (document: string): JsonReader =>
+  new JsonReader(
+    document,
     'REGISTRY_ERROR',
-    `${name}: the manifest ${document.digest} is not a JSON object`,
-    {
-      subject: name,
-      hint: 'the registry sent something that is not an image manifest',
-    },
+    'the registry holds a malformed image (or is not a registry); push the image again',
   )
-}
 
-/** Dispatch on Content-Type; registries that answer application/json leave the body's own mediaType. */
-function kindOf(document: RawJson, name: string): ManifestKind {
-  const json = parseJson(document, name)
-  const declared = typeof json['mediaType'] === 'string' ? json['mediaType'] : undefined
-  const mediaType = isManifestType(document.mediaType) ? document.mediaType : declared
+/** Parses a manifest once and tells its kind from Content-Type, else from its own mediaType. */
+function parseManifest(raw: RawJson, name: string): Manifest {
+  const json = registryJson(`${name}: manifest ${raw.digest}`)
+  const body = json.object(json.parse(raw.bytes), '')
+  const declared = typeof body['mediaType'] === 'string' ? body['mediaType'] : undefined
+  const mediaType = isManifestType(raw.mediaType) ? raw.mediaType : declared
   switch (mediaType) {
     case MediaType.ociIndex:
     case MediaType.dockerManifestList:
-      return 'index'
+      return { raw, json, body, kind: 'index' }
     case MediaType.ociManifest:
     case MediaType.dockerManifest:
-      return 'image'
+      return { raw, json, body, kind: 'image' }
     case MediaType.dockerSchema1:
     case MediaType.dockerSchema1Signed:
       break
     default:
-      if (json['schemaVersion'] === 2 && Array.isArray(json['manifests'])) return 'index'
-      if (json['schemaVersion'] === 2 && json['config'] && Array.isArray(json['layers']))
-        return 'image'
-      if (json['schemaVersion'] !== 1) {
+      if (body['schemaVersion'] === 2 && Array.isArray(body['manifests']))
+        return { raw, json, body, kind: 'index' }
+      if (body['schemaVersion'] === 2 && body['config'] && Array.isArray(body['layers']))
+        return { raw, json, body, kind: 'image' }
+      if (body['schemaVersion'] !== 1) {
         throw unsupported(
           name,
-          `its manifest has the unknown media type "${mediaType ?? document.mediaType}"`,
+          `its manifest has the unknown media type "${mediaType ?? raw.mediaType}"`,
         )
       }
   }
@@ -210,20 +208,20 @@ function kindOf(document: RawJson, name: string): ManifestKind {
 }
 
 /** The manifest's type as a layout's descriptor must state it (never a generic application/json). */
-function imageManifestType(manifest: RawJson, name: string): string {
-  if (isManifestType(manifest.mediaType)) return manifest.mediaType
-  const declared = parseJson(manifest, name)['mediaType']
-  return declared === MediaType.dockerManifest ? MediaType.dockerManifest : MediaType.ociManifest
+function imageManifestType(manifest: Manifest): string {
+  if (isManifestType(manifest.raw.mediaType)) return manifest.raw.mediaType
+  return manifest.body['mediaType'] === MediaType.dockerManifest
+    ? MediaType.dockerManifest
+    : MediaType.ociManifest
 }
 
 const isManifestType = (mediaType: string): boolean =>
   (MANIFEST_ACCEPT as readonly string[]).includes(mediaType)
 
-function choosePlatform(index: RawJson, wanted: Platform, name: string): Descriptor {
-  const json = parseJson(index, name)
-  const entries = (json['manifests'] as unknown[]).map((entry, position) =>
-    parseDescriptor(entry, `${name}: manifests[${position}]`),
-  )
+function choosePlatform(index: Manifest, wanted: Platform, name: string): Descriptor {
+  const entries = index.json
+    .array(index.body['manifests'], 'manifests')
+    .map((entry, position) => readDescriptor(index.json, entry, `manifests[${position}]`))
   const runnable = entries.filter((entry) => isRunnablePlatform(entry.platform))
   const chosen = runnable.find((entry) => platformMatches(wanted, entry.platform!))
   if (!chosen) {
@@ -237,38 +235,16 @@ function choosePlatform(index: RawJson, wanted: Platform, name: string): Descrip
   return chosen
 }
 
-function parseDescriptor(value: unknown, where: string): Descriptor {
-  const entry = (value ?? {}) as Record<string, unknown>
-  const size = entry['size']
-  if (
-    typeof entry['mediaType'] !== 'string' ||
-    typeof size !== 'number' ||
-    !Number.isSafeInteger(size) ||
-    size < 0
-  ) {
-    throw new TarPushError('REGISTRY_ERROR', `${where} is not a valid descriptor`, {
-      subject: where,
-      hint: 'the registry holds a malformed manifest; push the image again',
-    })
-  }
-  return {
-    ...(entry as unknown as Descriptor),
-    digest: assertDigest(entry['digest'], where),
-  }
-}
-
-function parseImageManifest(
-  manifest: RawJson,
+function imageParts(
+  manifest: Manifest,
   name: string,
 ): { config: Descriptor; layers: Descriptor[] } {
-  const json = parseJson(manifest, name)
-  if (!Array.isArray(json['layers'])) {
-    throw unsupported(name, 'its manifest has no layers list')
-  }
+  const { json, body } = manifest
+  if (!Array.isArray(body['layers'])) throw unsupported(name, 'its manifest has no layers list')
   return {
-    config: parseDescriptor(json['config'], `${name}: config`),
-    layers: json['layers'].map((layer, position) =>
-      parseDescriptor(layer, `${name}: layers[${position}]`),
+    config: readDescriptor(json, body['config'], 'config'),
+    layers: body['layers'].map((layer, position) =>
+      readDescriptor(json, layer, `layers[${position}]`),
     ),
   }
 }
@@ -304,29 +280,10 @@ function parseConfig(
   if (!IMAGE_CONFIG_TYPES.has(config.mediaType)) {
     return { diffIds: [], platform: undefined, isContainerImage: false }
   }
-  let json: Record<string, unknown>
-  try {
-    json = JSON.parse(config.bytes.toString('utf8')) as Record<string, unknown>
-  } catch {
-    throw unsupported(name, `its config ${config.digest} is not JSON`)
+  const json = registryJson(`${name}: config ${config.digest}`)
+  const body = json.object(json.parse(config.bytes), '')
+  if (!Array.isArray(json.object(body['rootfs'], 'rootfs')['diff_ids'])) {
+    throw unsupported(name, 'its config has no rootfs.diff_ids')
   }
-  const rootfs = (json['rootfs'] ?? {}) as { diff_ids?: unknown }
-  if (!Array.isArray(rootfs.diff_ids)) throw unsupported(name, 'its config has no rootfs.diff_ids')
-  const diffIds = rootfs.diff_ids.map((diffId, position) =>
-    assertDigest(diffId, `${name}: config rootfs.diff_ids[${position}]`),
-  )
-  const platform =
-    typeof json['os'] === 'string' && typeof json['architecture'] === 'string'
-      ? {
-          os: json['os'],
-          architecture: json['architecture'],
-          ...(typeof json['variant'] === 'string' && json['variant']
-            ? { variant: json['variant'] }
-            : {}),
-          ...(typeof json['os.version'] === 'string' && json['os.version']
-            ? { 'os.version': json['os.version'] }
-            : {}),
-        }
-      : undefined
-  return { diffIds, platform, isContainerImage: true }
+  return { ...readImageConfig(json, body), isContainerImage: true }
 }
