@@ -47,6 +47,32 @@ describe('tar-push CLI (dist/cli/index.js)', () => {
     assert.match(stdout, /--password-stdin/)
   })
 
+  it('--help per command shows its synopsis, every flag it takes and examples', async () => {
+    for (const [command, flags] of [
+      ['push', ['--image REPO', '--tag T', '--compression C', '--password-stdin', '--chunk-size']],
+      ['pull', ['-o, --output PATH', '--format F', '--platform P', '--max-size', '--username U']],
+    ] as const) {
+      for (const args of [
+        [command, '--help'],
+        ['help', command],
+        [command, '-h'],
+      ]) {
+        const { code, stdout } = await runNode(CLI, args)
+        assert.equal(code, 0, args.join(' '))
+        assert.match(stdout, new RegExp(`^Usage: tar-push ${command} `))
+        for (const flag of flags) assert.ok(stdout.includes(flag), `${args.join(' ')}: ${flag}`)
+        const examples = stdout.split('Examples:\n')[1] ?? ''
+        assert.match(
+          examples,
+          new RegExp(`^  tar-push ${command} `, 'm'),
+          'an example of the command',
+        )
+      }
+    }
+    const pullHelp = await runNode(CLI, ['pull', '--help'])
+    assert.ok(!pullHelp.stdout.includes('--compression'), 'pull help lists only pull flags')
+  })
+
   it('pushes, prints repository@digest, and exits 0', async () => {
     const image = `${registry.host}/cli/app`
     const { code, stdout, stderr } = await runNode(

@@ -48546,8 +48546,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 var threadpool = __nccwpck_require__(6573);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: external "node:stream/consumers"
-const consumers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/consumers");
 ;// CONCATENATED MODULE: ./src/lib/errors.ts
 /** Codes of bad input (exit code 2). */
 const INPUT_ERROR_CODES = [
@@ -48614,12 +48612,187 @@ class TarPushError extends Error {
 }
 const exitCodeFor = (error) => error instanceof TarPushError ? (error.kind === 'input' ? 2 : 3) : 1;
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: external "node:stream/consumers"
+const consumers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/consumers");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/cli/common.ts
+
+
+
+
+function usageError(message, command) {
+    return new TarPushError('USAGE', message, {
+        hint: command ? `run tar-push ${command} --help` : 'run tar-push --help',
+    });
+}
+/** Flags every command takes: credentials, TLS, retries and output. */
+const CONNECTION_FLAGS = {
+    username: { type: 'string', value: 'U', description: 'registry user' },
+    'password-stdin': {
+        type: 'boolean',
+        description: 'read the password or token from standard input',
+    },
+    insecure: {
+        type: 'boolean',
+        description: 'plain HTTP and no TLS verification, for this registry only',
+    },
+    'ca-file': {
+        type: 'string',
+        value: 'FILE',
+        description: 'PEM CA certificates trusted in addition to the system roots',
+    },
+    concurrency: {
+        type: 'string',
+        value: 'N',
+        description: 'layers worked on at once (default: 2 x cores, at most 8)',
+    },
+    retries: {
+        type: 'string',
+        value: 'N',
+        description: 'retries of a failed request (5xx, 429, resets, timeouts), with backoff (default 4)',
+    },
+    timeout: {
+        type: 'string',
+        value: 'S',
+        description: 'connect, response and idle-body timeout in seconds (default 300)',
+    },
+};
+const OUTPUT_FLAGS = {
+    json: { type: 'boolean', description: 'print the result as JSON on standard output' },
+    debug: { type: 'boolean', description: 'show HTTP traffic (secrets masked)' },
+    help: { type: 'boolean', short: 'h', description: 'show this help' },
+};
+function parseInteger(value, flag, min, max) {
+    if (value === undefined)
+        return undefined;
+    const number = Number(value);
+    if (typeof value !== 'string' || !Number.isInteger(number) || number < min || number > max) {
+        throw usageError(`${flag} must be an integer ${min}-${max}`);
+    }
+    return number;
+}
+const stringFlag = (value) => typeof value === 'string' ? value : undefined;
+const listFlag = (value) => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : [])
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim())
+    .filter(Boolean);
+async function readPasswordFromStdin() {
+    if (process.stdin.isTTY)
+        throw usageError('--password-stdin needs the password on standard input (echo "$TOKEN" | tar-push …)');
+    const password = (await (0,consumers_namespaceObject.text)(process.stdin)).replace(/\r?\n$/, '');
+    if (!password)
+        throw usageError('--password-stdin read an empty password');
+    return password;
+}
+/** The XDG cache directory, as other CLI tools keep theirs. */
+function defaultCacheDir() {
+    return (0,external_node_path_.join)(process.env['XDG_CACHE_HOME'] || (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.cache'), 'tar-push');
+}
+/** The ConnectOptions every command builds from CONNECTION_FLAGS. */
+async function connectionOptions(values) {
+    return {
+        username: stringFlag(values['username']),
+        password: values['password-stdin'] === true ? await readPasswordFromStdin() : undefined,
+        insecure: values['insecure'] === true,
+        caFile: stringFlag(values['ca-file']),
+        concurrency: parseInteger(values['concurrency'], '--concurrency', 1, 64),
+        retries: parseInteger(values['retries'], '--retries', 0, 20),
+        timeoutSeconds: parseInteger(values['timeout'], '--timeout', 1, 3600),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/help.ts
+
+const FLAG_COLUMN = 28;
+const WIDTH = 100;
+const TRAILER = `Credentials, when not given: ~/.docker/config.json (or $DOCKER_CONFIG), its credential
+helpers, then GITHUB_TOKEN for ghcr.io. Exit codes: 0 done, 2 bad input, 3 registry or auth
+failure. Every error code, what it means and what to do: the README's Errors section.`;
+/** `tar-push --help`: the commands, and the flags they share. */
+function formatUsage(commands) {
+    const lines = ['Usage:'];
+    for (const command of commands)
+        lines.push(`  ${`tar-push ${command.synopsis}`.padEnd(44)} ${command.summary}`);
+    lines.push('', 'Run tar-push COMMAND --help for its options and examples.', '', 'Options of every command:', ...formatFlags({ ...CONNECTION_FLAGS, ...OUTPUT_FLAGS }), `  ${'--version'.padEnd(FLAG_COLUMN - 2)}print the version`, '', TRAILER);
+    return lines.join('\n');
+}
+/** `tar-push COMMAND --help`: synopsis, what it does, every flag, examples. */
+function formatCommandHelp(command) {
+    const lines = [`Usage: tar-push ${command.synopsis}`, '', `${capitalise(command.summary)}.`];
+    if (command.details)
+        lines.push('', command.details);
+    lines.push('', 'Options:', ...formatFlags(command.flags));
+    lines.push('', 'Examples:', ...command.examples.map((line) => `  ${line}`), '', TRAILER);
+    return lines.join('\n');
+}
+function formatFlags(flags) {
+    const lines = [];
+    for (const [name, spec] of Object.entries(flags)) {
+        const short = spec.short ? `-${spec.short}, ` : '';
+        const label = `${short}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+        const text = wrap(spec.description, WIDTH - FLAG_COLUMN);
+        const first = label.length <= FLAG_COLUMN - 3 ? label.padEnd(FLAG_COLUMN - 2) : undefined;
+        if (first)
+            lines.push(`  ${first}${text[0]}`);
+        else
+            lines.push(`  ${label}`, `${' '.repeat(FLAG_COLUMN)}${text[0]}`);
+        for (const rest of text.slice(1))
+            lines.push(`${' '.repeat(FLAG_COLUMN)}${rest}`);
+    }
+    return lines;
+}
+function wrap(text, width) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/)) {
+        if (line && line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        }
+        else
+            line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+    return lines;
+}
+const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+;// CONCATENATED MODULE: ./src/cli/output.ts
+/** Plain-line output for terminals and CI logs; every secret is masked in every line. */
+function createCliOutput(options) {
+    const secrets = [];
+    const mask = (message) => secrets.reduce((line, secret) => line.split(secret).join('***'), message);
+    const write = (message) => process.stderr.write(`${mask(message)}\n`);
+    return {
+        info: (message) => write(message),
+        warn: (message) => write(`warning: ${message}`),
+        error: (message) => write(`error: ${message}`),
+        debug: (message) => (options.debug ? write(`debug: ${message}`) : undefined),
+        group: async (title, run) => {
+            write(`== ${title}`);
+            return run();
+        },
+        secret: (value) => {
+            if (value && !secrets.includes(value))
+                secrets.push(value);
+            secrets.sort((a, b) => b.length - a.length);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/lib/limit.ts
 /** Runs at most `concurrency` tasks at a time; the one limiter used for parallel work. */
 function createLimiter(concurrency) {
@@ -48920,10 +49093,6 @@ function encodingName(compression, level) {
     return 'none';
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/lib/digest.ts
@@ -49002,940 +49171,6 @@ class VerifyingStream extends external_node_stream_.Transform {
         }
         done();
     }
-}
-
-;// CONCATENATED MODULE: ./src/lib/image-json.ts
-
-/** An OCI descriptor (a manifest's config and layers, an index's manifests), its digest checked. */
-function readDescriptor(json, value, path) {
-    const object = json.object(value, path);
-    const annotations = json.stringMap(object['annotations'], `${path}.annotations`);
-    const platform = object['platform'] === undefined
-        ? undefined
-        : readPlatform(json, object['platform'], `${path}.platform`);
-    return {
-        mediaType: json.string(object['mediaType'], `${path}.mediaType`),
-        digest: assertDigest(object['digest'], `${json.document}: ${path}.digest`),
-        size: json.size(object['size'], `${path}.size`),
-        ...(annotations ? { annotations } : {}),
-        ...(platform ? { platform } : {}),
-    };
-}
-/** An index entry's platform. */
-function readPlatform(json, value, path) {
-    const object = json.object(value, path);
-    const variant = json.optionalString(object['variant'], `${path}.variant`);
-    return {
-        os: json.string(object['os'], `${path}.os`),
-        architecture: json.string(object['architecture'], `${path}.architecture`),
-        ...(variant ? { variant } : {}),
-    };
-}
-/** What a parsed image config says about its layers (rootfs.diff_ids) and its platform. */
-function readImageConfig(json, value) {
-    const config = json.object(value, '');
-    const rootfs = json.object(config['rootfs'], 'rootfs');
-    const diffIds = json
-        .stringArray(rootfs['diff_ids'] ?? [], 'rootfs.diff_ids')
-        .map((value, index) => assertDigest(value, `${json.document}: rootfs.diff_ids[${index}]`));
-    const os = json.optionalString(config['os'], 'os');
-    const architecture = json.optionalString(config['architecture'], 'architecture');
-    const variant = json.optionalString(config['variant'], 'variant');
-    const osVersion = json.optionalString(config['os.version'], 'os.version');
-    const platform = os && architecture
-        ? {
-            os,
-            architecture,
-            ...(variant ? { variant } : {}),
-            ...(osVersion ? { 'os.version': osVersion } : {}),
-        }
-        : undefined;
-    return { diffIds, platform };
-}
-
-;// CONCATENATED MODULE: ./src/lib/json.ts
-
-/**
- * Reads external JSON through checks that name the document and the field that is wrong,
- * e.g. `manifest.json: [0].Layers[2] must be a string`.
- */
-class JsonReader {
-    #document;
-    #code;
-    #hint;
-    constructor(document, code = 'TARBALL_JSON', hint = 'the image archive was written by a broken tool or altered; save the image again') {
-        this.#document = document;
-        this.#code = code;
-        this.#hint = hint;
-    }
-    get document() {
-        return this.#document;
-    }
-    parse(bytes) {
-        try {
-            return JSON.parse(bytes.toString('utf8'));
-        }
-        catch (error) {
-            throw this.fail('', `is not valid JSON (${error.message})`);
-        }
-    }
-    fail(path, problem) {
-        const where = path ? `${this.#document}: ${path}` : this.#document;
-        return new TarPushError(this.#code, `${where} ${problem}`, {
-            subject: this.#document,
-            hint: this.#hint,
-        });
-    }
-    object(value, path) {
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-            throw this.fail(path, 'must be an object');
-        }
-        return value;
-    }
-    array(value, path) {
-        if (!Array.isArray(value))
-            throw this.fail(path, 'must be an array');
-        return value;
-    }
-    string(value, path) {
-        if (typeof value !== 'string')
-            throw this.fail(path, 'must be a string');
-        return value;
-    }
-    optionalString(value, path) {
-        return value === undefined || value === null ? undefined : this.string(value, path);
-    }
-    size(value, path) {
-        if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-            throw this.fail(path, 'must be a non-negative integer');
-        }
-        return value;
-    }
-    stringArray(value, path) {
-        return this.array(value, path).map((item, index) => this.string(item, `${path}[${index}]`));
-    }
-    stringMap(value, path) {
-        if (value === undefined || value === null)
-            return undefined;
-        const object = this.object(value, path);
-        for (const [key, item] of Object.entries(object))
-            this.string(item, `${path}.${key}`);
-        return object;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lib/model.ts
-/** Media types, in the registry's own words. */
-const MediaType = {
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    ociConfig: 'application/vnd.oci.image.config.v1+json',
-    ociLayer: 'application/vnd.oci.image.layer.v1.tar',
-    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
-    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
-    ociLayerNondistributableGzip: 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    dockerConfig: 'application/vnd.docker.container.image.v1+json',
-    dockerLayer: 'application/vnd.docker.image.rootfs.diff.tar',
-    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-    dockerForeignLayerGzip: 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
-    dockerSchema1: 'application/vnd.docker.distribution.manifest.v1+json',
-    dockerSchema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
-};
-const isTarLayerMediaType = (mediaType) => /^application\/vnd\.(oci\.image\.layer(\.nondistributable)?\.v1\.tar|docker\.image\.rootfs\.(foreign\.)?diff\.tar)(\+|\.|$)/.test(mediaType);
-function compressionOfMediaType(mediaType) {
-    if (mediaType.endsWith('+gzip') || mediaType.endsWith('.tar.gzip'))
-        return 'gzip';
-    if (mediaType.endsWith('+zstd'))
-        return 'zstd';
-    return 'none';
-}
-/** Layer media type for a manifest flavor and compression. */
-function layerMediaType(flavor, compression) {
-    if (flavor === 'docker') {
-        return compression === 'gzip' ? MediaType.dockerLayerGzip : MediaType.dockerLayer;
-    }
-    if (compression === 'gzip')
-        return MediaType.ociLayerGzip;
-    if (compression === 'zstd')
-        return MediaType.ociLayerZstd;
-    return MediaType.ociLayer;
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/lib/archive/files.ts
-
-async function openRangeReader(path, start, size) {
-    const handle = await (0,promises_.open)(path, 'r');
-    let position = start;
-    const end = start + size;
-    return {
-        async read(into) {
-            let filled = 0;
-            while (filled < into.length && position < end) {
-                const wanted = Math.min(into.length - filled, end - position);
-                const { bytesRead } = await handle.read(into, filled, wanted, position);
-                if (bytesRead === 0)
-                    throw new Error(`${path} ended at byte ${position}, before ${end}`);
-                filled += bytesRead;
-                position += bytesRead;
-            }
-            return filled;
-        },
-        close: () => handle.close(),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/lib/archive/tar-index.ts
-
-
-
-
-
-const BLOCK = 512;
-const MAX_LINK_DEPTH = 32;
-const MAX_META_SIZE = 1024 * 1024;
-const TYPE_NAMES = {
-    '3': 'character device',
-    '4': 'block device',
-    '6': 'FIFO',
-    '7': 'contiguous file',
-    S: 'sparse file',
-    V: 'volume header',
-};
-class TarIndex {
-    name;
-    #path;
-    #entries;
-    constructor(path, displayName, entries) {
-        this.#path = path;
-        this.name = displayName;
-        this.#entries = entries;
-    }
-    /** Indexes `path`; `displayName` names it in errors (the user's file, not a spool file). */
-    static async open(path, displayName = path) {
-        const handle = await (0,promises_.open)(path, 'r');
-        try {
-            const entries = await readHeaders(handle, displayName);
-            return new TarIndex(path, displayName, entries);
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    get entries() {
-        return this.#entries.values();
-    }
-    has(name) {
-        return this.#entries.has(cleanName(name));
-    }
-    /** Follows symlinks and hard links inside the archive to a regular file or directory. */
-    resolve(name) {
-        let entry = this.#entries.get(cleanName(name));
-        for (let depth = 0; entry && entry.type !== 'file' && entry.type !== 'directory'; depth++) {
-            if (depth >= MAX_LINK_DEPTH) {
-                throw new TarPushError('TARBALL_ENTRY', `link loop at "${name}"`, {
-                    subject: this.name,
-                    hint: 'links in an image archive lead to a file; this tarball was crafted or damaged',
-                });
-            }
-            entry = this.#entries.get(linkTarget(entry, this.name));
-        }
-        return entry;
-    }
-    sizeOf(name) {
-        const entry = this.resolve(name);
-        return entry?.type === 'file' ? entry.size : undefined;
-    }
-    open(name) {
-        const entry = this.#regularFile(name);
-        if (entry.size === 0)
-            return (0,external_node_fs_namespaceObject.createReadStream)(this.#path, { start: 1, end: 0 });
-        return (0,external_node_fs_namespaceObject.createReadStream)(this.#path, {
-            start: entry.offset,
-            end: entry.offset + entry.size - 1,
-            highWaterMark: 1024 * 1024,
-        });
-    }
-    openReader(name) {
-        const entry = this.#regularFile(name);
-        return openRangeReader(this.#path, entry.offset, entry.size);
-    }
-    async readHead(name, length) {
-        const entry = this.#regularFile(name);
-        return this.#read(entry, Math.min(length, entry.size));
-    }
-    async readAll(name, limit) {
-        const entry = this.#regularFile(name);
-        if (entry.size > limit) {
-            throw new TarPushError('TARBALL_ENTRY', `"${name}" is ${entry.size} bytes, more than the ${limit} allowed for it`, {
-                subject: this.name,
-                hint: 'this file should be a small JSON document; the tarball is not an image archive or was altered',
-            });
-        }
-        return this.#read(entry, entry.size);
-    }
-    async #read(entry, length) {
-        const handle = await (0,promises_.open)(this.#path, 'r');
-        try {
-            const buffer = Buffer.alloc(length);
-            const { bytesRead } = await handle.read(buffer, 0, length, entry.offset);
-            if (bytesRead !== length)
-                throw truncated(this.name, entry.name);
-            return buffer;
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    async close() { }
-    #regularFile(name) {
-        const entry = this.resolve(name);
-        if (!entry || entry.type !== 'file') {
-            throw new TarPushError('TARBALL_MISSING_ENTRY', `"${name}" is not a file in the archive`, {
-                subject: this.name,
-                hint: 'the tarball is incomplete; save the image again',
-            });
-        }
-        return entry;
-    }
-}
-const truncated = (archive, entry) => new TarPushError('TARBALL_UNREADABLE', `the archive ends inside "${entry}": it is truncated`, {
-    subject: archive,
-    hint: 'the file was cut short (an interrupted download, upload or save); produce it again',
-});
-/** A clean relative name; absolute names and `..` are refused, as they could escape a target. */
-function cleanName(raw, archive) {
-    const name = raw.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-    if (archive !== undefined) {
-        if (raw.startsWith('/') || name.split('/').includes('..')) {
-            throw new TarPushError('TARBALL_ENTRY', `unsafe entry name "${raw}" (absolute or with "..")`, {
-                subject: archive,
-                hint: 'image archives hold relative names only; this tarball is not one or was crafted',
-            });
-        }
-    }
-    return external_node_path_.posix.normalize(name === '' ? '.' : name);
-}
-function linkTarget(entry, archive) {
-    const target = entry.linkname ?? '';
-    const joined = entry.type === 'symlink'
-        ? external_node_path_.posix.join(external_node_path_.posix.dirname(entry.name), target)
-        : external_node_path_.posix.normalize(target);
-    if (target.startsWith('/') || joined === '..' || joined.startsWith('../')) {
-        throw new TarPushError('TARBALL_ENTRY', `link "${entry.name}" points outside the archive ("${target}")`, {
-            subject: archive,
-            hint: 'links in an image archive must stay inside it; this tarball was crafted or damaged',
-        });
-    }
-    return cleanName(joined);
-}
-async function readHeaders(handle, archive) {
-    const { size: fileSize } = await handle.stat();
-    const entries = new Map();
-    const header = Buffer.alloc(BLOCK);
-    let position = 0;
-    let pending = {};
-    let globalMeta = {};
-    while (position + BLOCK <= fileSize) {
-        const { bytesRead } = await handle.read(header, 0, BLOCK, position);
-        if (bytesRead < BLOCK)
-            break;
-        if (header.every((byte) => byte === 0))
-            return entries; // end-of-archive marker
-        if (!checksumMatches(header)) {
-            throw new TarPushError('TARBALL_UNREADABLE', `not a tar archive (bad header at byte ${position})`, {
-                subject: archive,
-                hint: 'pass an image tarball from docker save, podman save, skopeo or buildx (optionally gzip/zstd compressed)',
-            });
-        }
-        const typeflag = String.fromCharCode(header[156]) || '0';
-        const bodySize = pending.size ?? globalMeta.size ?? parseNumber(header, 124, 12);
-        const bodyOffset = position + BLOCK;
-        if (bodyOffset + bodySize > fileSize)
-            throw truncated(archive, readName(header));
-        const next = bodyOffset + Math.ceil(bodySize / BLOCK) * BLOCK;
-        if (typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K') {
-            if (bodySize > MAX_META_SIZE)
-                throw truncated(archive, 'an oversized metadata header');
-            const body = Buffer.alloc(bodySize);
-            await handle.read(body, 0, bodySize, bodyOffset);
-            if (typeflag === 'x')
-                pending = { ...pending, ...parsePax(body) };
-            else if (typeflag === 'g')
-                globalMeta = { ...globalMeta, ...parsePax(body) };
-            else if (typeflag === 'L')
-                pending.path = cString(body);
-            else
-                pending.linkpath = cString(body);
-            position = next;
-            continue;
-        }
-        const rawName = pending.path ?? globalMeta.path ?? readName(header);
-        const type = entryType(typeflag, rawName, archive);
-        const name = cleanName(rawName, archive);
-        const linkname = pending.linkpath ?? globalMeta.linkpath ?? nullTerminated(header, 157, 100);
-        pending = {};
-        position = next;
-        if (name === '.')
-            continue;
-        const earlier = entries.get(name);
-        if (earlier && !(earlier.type === 'directory' && type === 'directory')) {
-            // Readers disagree on which copy wins; a tarball with two of one file is not trusted.
-            throw new TarPushError('TARBALL_ENTRY', `entry "${name}" appears twice in the archive`, {
-                subject: archive,
-                hint: 'image archives name each file once; this tarball was appended to or crafted',
-            });
-        }
-        entries.set(name, {
-            name,
-            type,
-            offset: bodyOffset,
-            size: type === 'file' ? bodySize : 0,
-            linkname: type === 'symlink' || type === 'hardlink' ? linkname : undefined,
-        });
-    }
-    if (position < fileSize || position === 0) {
-        throw new TarPushError('TARBALL_UNREADABLE', 'the archive is truncated or empty (no end-of-archive marker)', {
-            subject: archive,
-            hint: 'the file was cut short; produce it again',
-        });
-    }
-    return entries;
-}
-function entryType(typeflag, name, archive) {
-    switch (typeflag) {
-        case '0':
-        case '\0':
-        case '7':
-            return 'file';
-        case '1':
-            return 'hardlink';
-        case '2':
-            return 'symlink';
-        case '5':
-            return 'directory';
-        default:
-            throw new TarPushError('TARBALL_ENTRY', `entry "${name}" is a ${TYPE_NAMES[typeflag] ?? `type "${typeflag}" entry`}; image archives hold only files, directories and links`, { subject: archive, hint: 'this tarball is not an image archive or was crafted' });
-    }
-}
-function checksumMatches(header) {
-    const stored = parseNumber(header, 148, 8);
-    let unsigned = 0;
-    let signed = 0;
-    for (let i = 0; i < BLOCK; i++) {
-        const byte = i >= 148 && i < 156 ? 0x20 : header[i];
-        unsigned += byte;
-        signed += byte > 127 ? byte - 256 : byte;
-    }
-    return stored === unsigned || stored === signed;
-}
-function readName(header) {
-    const name = nullTerminated(header, 0, 100);
-    const isUstar = header.toString('latin1', 257, 262) === 'ustar';
-    const prefix = isUstar ? nullTerminated(header, 345, 155) : '';
-    return prefix ? `${prefix}/${name}` : name;
-}
-function nullTerminated(buffer, start, length) {
-    const end = buffer.indexOf(0, start);
-    return buffer.toString('utf8', start, end === -1 || end > start + length ? start + length : end);
-}
-const cString = (buffer) => nullTerminated(buffer, 0, buffer.length);
-/** Octal, or GNU base-256 when the high bit of the first byte is set (files over 8 GiB). */
-function parseNumber(buffer, start, length) {
-    if (buffer[start] & 0x80) {
-        let value = buffer[start] & 0x7f;
-        for (let i = start + 1; i < start + length; i++)
-            value = value * 256 + buffer[i];
-        return value;
-    }
-    const text = buffer
-        .toString('latin1', start, start + length)
-        .replace(/[\0 ]+$/, '')
-        .trim();
-    return text === '' ? 0 : parseInt(text, 8);
-}
-function parsePax(body) {
-    const meta = {};
-    let position = 0;
-    while (position < body.length) {
-        const space = body.indexOf(0x20, position);
-        if (space === -1)
-            break;
-        const length = parseInt(body.toString('latin1', position, space), 10);
-        if (!Number.isFinite(length) || length <= 0)
-            break;
-        const record = body.toString('utf8', space + 1, position + length - 1);
-        const equals = record.indexOf('=');
-        const key = record.slice(0, equals);
-        const value = record.slice(equals + 1);
-        if (key === 'path')
-            meta.path = value;
-        else if (key === 'linkpath')
-            meta.linkpath = value;
-        else if (key === 'size')
-            meta.size = Number(value);
-        position += length;
-    }
-    return meta;
-}
-
-;// CONCATENATED MODULE: ./src/lib/archive/directory.ts
-
-
-
-
-
-
-/** The files of an OCI image layout directory; symlinks may not lead out of it. */
-class LayoutDirectory {
-    name;
-    #root;
-    constructor(path) {
-        this.name = path;
-        this.#root = (0,external_node_fs_namespaceObject.realpathSync)(path);
-    }
-    #pathOf(name) {
-        const path = (0,external_node_path_.join)(this.#root, cleanName(name, this.name));
-        let real;
-        try {
-            real = (0,external_node_fs_namespaceObject.realpathSync)(path);
-        }
-        catch {
-            return undefined;
-        }
-        if (real !== this.#root && !real.startsWith(this.#root + external_node_path_.sep)) {
-            throw new TarPushError('TARBALL_ENTRY', `"${name}" is a link that leads outside the layout directory`, {
-                subject: this.name,
-                hint: 'an OCI layout holds its blobs inside it; remove the link',
-            });
-        }
-        return real;
-    }
-    sizeOf(name) {
-        const path = this.#pathOf(name);
-        if (path === undefined)
-            return undefined;
-        const stats = (0,external_node_fs_namespaceObject.statSync)(path);
-        return stats.isFile() ? stats.size : undefined;
-    }
-    #existing(name) {
-        const path = this.#pathOf(name);
-        if (path === undefined || !(0,external_node_fs_namespaceObject.statSync)(path).isFile()) {
-            throw new TarPushError('TARBALL_MISSING_ENTRY', `"${name}" is not a file in the layout`, {
-                subject: this.name,
-                hint: 'the layout directory is incomplete; write it again',
-            });
-        }
-        return path;
-    }
-    open(name) {
-        return (0,external_node_fs_namespaceObject.createReadStream)(this.#existing(name), { highWaterMark: 1024 * 1024 });
-    }
-    openReader(name) {
-        const path = this.#existing(name);
-        return openRangeReader(path, 0, (0,external_node_fs_namespaceObject.statSync)(path).size);
-    }
-    async readHead(name, length) {
-        const handle = await (0,promises_.open)(this.#existing(name), 'r');
-        try {
-            const buffer = Buffer.alloc(length);
-            const { bytesRead } = await handle.read(buffer, 0, length, 0);
-            return buffer.subarray(0, bytesRead);
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    async readAll(name, limit) {
-        const handle = await (0,promises_.open)(this.#existing(name), 'r');
-        try {
-            const { size } = await handle.stat();
-            if (size > limit) {
-                throw new TarPushError('TARBALL_ENTRY', `"${name}" is ${size} bytes, more than the ${limit} allowed for it`, {
-                    subject: this.name,
-                });
-            }
-            return await handle.readFile();
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    async close() { }
-}
-
-;// CONCATENATED MODULE: ./src/lib/archive/open.ts
-
-
-
-
-
-
-
-
-
-
-const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
-const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
-function sniffCompression(head) {
-    if (head.subarray(0, 2).equals(GZIP_MAGIC))
-        return 'gzip';
-    if (head.subarray(0, 4).equals(ZSTD_MAGIC))
-        return 'zstd';
-    return 'none';
-}
-/**
- * Opens a tarball or OCI layout directory, whatever its name says: a gzip or zstd wrapper
- * (found by magic bytes) is decompressed once to a spool file, as layers need random access.
- */
-async function openArchive(path, options = {}) {
-    const stats = await (0,promises_.stat)(path).catch((error) => {
-        throw new TarPushError('TARBALL_NOT_FOUND', `cannot read "${path}": ${error.code ?? error.message}`, {
-            subject: path,
-            hint: 'check the tarball path (relative paths start at the working directory)',
-        });
-    });
-    if (stats.isDirectory()) {
-        const files = new LayoutDirectory(path);
-        return { files, wrapper: 'none', close: () => files.close() };
-    }
-    const wrapper = sniffCompression(await readHead(path));
-    if (wrapper === 'none') {
-        const files = await TarIndex.open(path);
-        return { files, wrapper, close: () => files.close() };
-    }
-    const spoolRoot = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.spoolDir ?? (0,external_node_os_namespaceObject.tmpdir)(), 'tar-push-'));
-    const spoolPath = (0,external_node_path_.join)(spoolRoot, 'unwrapped.tar');
-    const removeSpool = () => (0,promises_.rm)(spoolRoot, { recursive: true, force: true });
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), wrapper === 'gzip' ? (0,external_node_zlib_.createGunzip)() : (0,external_node_zlib_.createZstdDecompress)(), new BombGuard(path, stats.size), (0,external_node_fs_namespaceObject.createWriteStream)(spoolPath)).catch((error) => {
-            if (error instanceof TarPushError)
-                throw error;
-            throw new TarPushError('TARBALL_UNREADABLE', `the ${wrapper} compression of the file is broken: ${error.message}`, {
-                subject: path,
-                hint: 'the file was cut short or damaged; compress or download it again',
-            });
-        });
-        const files = await TarIndex.open(spoolPath, `${path} (${wrapper})`);
-        return {
-            files,
-            wrapper,
-            close: async () => {
-                await files.close();
-                await removeSpool();
-            },
-        };
-    }
-    catch (error) {
-        await removeSpool();
-        throw error;
-    }
-}
-/**
- * Real image tarballs shrink 2-20× when compressed; a file that unpacks to over a thousand
- * times its size (and over 1 GiB) is a decompression bomb that would fill the disk.
- */
-const BOMB_RATIO = 1000;
-const BOMB_MIN_BYTES = 1024 ** 3;
-class BombGuard extends external_node_stream_.Transform {
-    #path;
-    #limit;
-    #written = 0;
-    constructor(path, compressedSize) {
-        super();
-        this.#path = path;
-        this.#limit = Math.max(BOMB_MIN_BYTES, compressedSize * BOMB_RATIO);
-    }
-    _transform(chunk, _encoding, done) {
-        this.#written += chunk.length;
-        if (this.#written <= this.#limit) {
-            done(null, chunk);
-            return;
-        }
-        done(new TarPushError('TARBALL_UNREADABLE', `the file unpacks to more than ${BOMB_RATIO} times its size: a decompression bomb`, {
-            subject: this.#path,
-            hint: 'if it is a real image, decompress it yourself and pass the .tar',
-        }));
-    }
-}
-async function readHead(path) {
-    const handle = await (0,promises_.open)(path, 'r');
-    try {
-        const head = Buffer.alloc(8);
-        const { bytesRead } = await handle.read(head, 0, 8, 0);
-        return head.subarray(0, bytesRead);
-    }
-    finally {
-        await handle.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lib/archive/read.ts
-
-
-
-
-
-
-/** Size limits for JSON documents: far above real ones, low enough to refuse a hostile file. */
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-const MAX_CONFIG_BYTES = 32 * 1024 * 1024;
-const MAX_INDEX_DEPTH = 4;
-const ANNOTATION_REF_NAME = 'org.opencontainers.image.ref.name';
-const ANNOTATION_CONTAINERD_NAME = 'io.containerd.image.name';
-/**
- * Reads the images of a tarball or layout directory, recognised by content: a `manifest.json`
- * means a docker save (legacy or Docker 25+, whose manifest.json points into an OCI layout),
- * `oci-layout` + `index.json` an OCI archive or layout. Validates structure and every JSON
- * document; layer bytes are verified later, while they are read for the upload.
- */
-async function readArchive(path, options = {}) {
-    const archive = await openArchive(path, options);
-    try {
-        const entries = await readEntries(archive.files);
-        return { name: path, entries, close: () => archive.close() };
-    }
-    catch (error) {
-        await archive.close();
-        throw error;
-    }
-}
-async function readEntries(files) {
-    if (files.sizeOf('manifest.json') !== undefined)
-        return readDockerArchive(files);
-    if (files.sizeOf('oci-layout') !== undefined && files.sizeOf('index.json') !== undefined) {
-        return readOciLayout(files);
-    }
-    throw new TarPushError('TARBALL_FORMAT', 'no manifest.json (docker save) nor oci-layout and index.json (OCI) in it', {
-        subject: files.name,
-        hint: 'pass the output of docker save, podman save, skopeo copy docker-archive:/oci-archive: or buildx --output type=docker|oci',
-    });
-}
-const blobContent = (files, name, size) => ({
-    origin: `${files.name}: ${name}`,
-    size,
-    open: async () => files.open(name),
-    openReader: () => files.openReader(name),
-});
-function requireSize(files, name, referrer) {
-    const size = files.sizeOf(name);
-    if (size === undefined) {
-        throw new TarPushError('TARBALL_MISSING_ENTRY', `"${name}", named by ${referrer}, is not in the archive`, {
-            subject: files.name,
-            hint: 'the tarball is incomplete; save the image again',
-        });
-    }
-    return size;
-}
-/** Blob names that carry a digest: "blobs/sha256/<hex>", "<hex>.json", "<hex>/layer.tar" is not one. */
-function digestInName(name) {
-    const blob = /(?:^|\/)blobs\/(sha256|sha512)\/([a-f0-9]{64,128})$/.exec(name);
-    if (blob)
-        return `${blob[1]}:${blob[2]}`;
-    const config = /(?:^|\/)([a-f0-9]{64})\.json$/.exec(name);
-    return config ? `sha256:${config[1]}` : undefined;
-}
-function digestMismatch(files, name, expected, actual) {
-    return new TarPushError('BLOB_DIGEST_MISMATCH', `"${name}" has digest ${actual}, but is named ${expected}`, {
-        subject: files.name,
-        hint: 'the archive is damaged or was altered after it was written; save the image again',
-    });
-}
-function readConfigBytes(document, bytes) {
-    const json = new JsonReader(document);
-    return readImageConfig(json, json.parse(bytes));
-}
-function layerCountMismatch(files, where, layers, diffIds) {
-    return new TarPushError('LAYER_COUNT_MISMATCH', `${where} lists ${layers} layers but its config has ${diffIds} rootfs.diff_ids`, { subject: files.name, hint: 'the archive is inconsistent; save the image again' });
-}
-async function readDockerArchive(files) {
-    const json = new JsonReader(`${files.name}: manifest.json`);
-    const manifest = json.array(json.parse(await files.readAll('manifest.json', MAX_MANIFEST_BYTES)), '');
-    if (manifest.length === 0)
-        throw json.fail('', 'lists no image');
-    const entries = [];
-    for (const [index, item] of manifest.entries()) {
-        const at = `[${index}]`;
-        const record = json.object(item, at);
-        const configName = json.string(record['Config'], `${at}.Config`);
-        const repoTags = record['RepoTags'] == null ? [] : json.stringArray(record['RepoTags'], `${at}.RepoTags`);
-        const layerNames = json.stringArray(record['Layers'], `${at}.Layers`);
-        requireSize(files, configName, 'manifest.json');
-        const configBytes = await files.readAll(configName, MAX_CONFIG_BYTES);
-        const configDigest = sha256(configBytes);
-        const namedDigest = digestInName(configName);
-        if (namedDigest && algorithmOf(namedDigest) === 'sha256' && namedDigest !== configDigest) {
-            throw digestMismatch(files, configName, namedDigest, configDigest);
-        }
-        const { diffIds, platform } = readConfigBytes(`${files.name}: ${configName}`, configBytes);
-        if (layerNames.length !== diffIds.length) {
-            throw layerCountMismatch(files, `manifest.json ${at}`, layerNames.length, diffIds.length);
-        }
-        const layers = [];
-        for (const [layerIndex, name] of layerNames.entries()) {
-            const size = requireSize(files, name, `manifest.json ${at}.Layers[${layerIndex}]`);
-            const compression = sniffCompression(await files.readHead(name, 8));
-            const diffId = diffIds[layerIndex];
-            layers.push({
-                diffId,
-                compression,
-                storedDigest: digestInName(name) ?? (compression === 'none' ? diffId : undefined),
-                mediaType: undefined,
-                isTar: true,
-                content: blobContent(files, name, size),
-            });
-        }
-        const config = {
-            bytes: configBytes,
-            digest: configDigest,
-            mediaType: MediaType.dockerConfig,
-        };
-        const image = {
-            kind: 'image',
-            flavor: 'docker',
-            config,
-            diffIds,
-            layers,
-            manifest: undefined,
-            platform,
-        };
-        entries.push({ refs: repoTags, artifact: image });
-    }
-    return entries;
-}
-class OciReader {
-    #files;
-    constructor(files) {
-        this.#files = files;
-    }
-    blobName(digest) {
-        return `blobs/${algorithmOf(digest)}/${hexOf(digest)}`;
-    }
-    /** Reads a small blob whole and checks it against its descriptor. */
-    async readBlob(descriptor, referrer, limit) {
-        const name = this.blobName(descriptor.digest);
-        const size = requireSize(this.#files, name, referrer);
-        if (size !== descriptor.size)
-            throw this.sizeMismatch(name, descriptor.size, size);
-        const bytes = await this.#files.readAll(name, limit);
-        const digest = algorithmOf(descriptor.digest) === 'sha256' ? sha256(bytes) : descriptor.digest;
-        if (digest !== descriptor.digest)
-            throw digestMismatch(this.#files, name, descriptor.digest, digest);
-        return { bytes, digest, mediaType: descriptor.mediaType };
-    }
-    sizeMismatch(name, expected, actual) {
-        return new TarPushError('BLOB_DIGEST_MISMATCH', `"${name}" is ${actual} bytes, its descriptor says ${expected}`, {
-            subject: this.#files.name,
-            hint: 'the archive is damaged or was altered after it was written; save the image again',
-        });
-    }
-    async artifact(descriptor, referrer, depth) {
-        const manifest = await this.readBlob(descriptor, referrer, MAX_MANIFEST_BYTES);
-        const where = `${this.#files.name}: ${this.blobName(descriptor.digest)}`;
-        const json = new JsonReader(where);
-        const document = json.object(json.parse(manifest.bytes), '');
-        const mediaType = json.optionalString(document['mediaType'], 'mediaType') ?? descriptor.mediaType;
-        const raw = { ...manifest, mediaType };
-        if (mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList) {
-            if (depth >= MAX_INDEX_DEPTH)
-                throw json.fail('', 'nests indexes too deeply');
-            const children = [];
-            for (const [index, child] of json.array(document['manifests'], 'manifests').entries()) {
-                const childDescriptor = readDescriptor(json, child, `manifests[${index}]`);
-                const artifact = await this.artifact(childDescriptor, `${where} manifests[${index}]`, depth + 1);
-                if (artifact.kind !== 'image')
-                    throw json.fail(`manifests[${index}]`, 'is an index inside an index; not supported');
-                children.push(artifact);
-            }
-            const index = { kind: 'index', manifest: raw, children };
-            return index;
-        }
-        if (mediaType !== MediaType.ociManifest && mediaType !== MediaType.dockerManifest) {
-            throw json.fail('mediaType', `is "${mediaType}", not an image manifest or index`);
-        }
-        return this.image(json, document, raw, where);
-    }
-    async image(json, document, manifest, where) {
-        const configDescriptor = readDescriptor(json, document['config'], 'config');
-        const config = await this.readBlob(configDescriptor, `${where} config`, MAX_CONFIG_BYTES);
-        const isImageConfig = configDescriptor.mediaType === MediaType.ociConfig ||
-            configDescriptor.mediaType === MediaType.dockerConfig;
-        const { diffIds, platform } = isImageConfig
-            ? readConfigBytes(`${this.#files.name}: ${this.blobName(configDescriptor.digest)}`, config.bytes)
-            : { diffIds: [], platform: undefined };
-        const descriptors = json
-            .array(document['layers'] ?? [], 'layers')
-            .map((value, index) => readDescriptor(json, value, `layers[${index}]`));
-        const tarCount = descriptors.filter((layer) => isTarLayerMediaType(layer.mediaType)).length;
-        // Attestation manifests (buildx) carry an image config whose diff_ids name their in-toto
-        // layers: with no tar layer at all, the layers are opaque blobs, not a filesystem.
-        const isFilesystem = isImageConfig && tarCount > 0;
-        if (isFilesystem && tarCount !== diffIds.length)
-            throw layerCountMismatch(this.#files, where, tarCount, diffIds.length);
-        let tarIndex = 0;
-        const layers = descriptors.map((descriptor, index) => {
-            const name = this.blobName(descriptor.digest);
-            const size = requireSize(this.#files, name, `${where} layers[${index}]`);
-            if (size !== descriptor.size)
-                throw this.sizeMismatch(name, descriptor.size, size);
-            const isTar = isTarLayerMediaType(descriptor.mediaType);
-            return {
-                diffId: isTar && isFilesystem ? diffIds[tarIndex++] : descriptor.digest,
-                compression: isTar ? compressionOfMediaType(descriptor.mediaType) : 'none',
-                storedDigest: descriptor.digest,
-                mediaType: descriptor.mediaType,
-                isTar: isTar && isFilesystem,
-                ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
-                content: blobContent(this.#files, name, size),
-            };
-        });
-        return {
-            kind: 'image',
-            flavor: manifest.mediaType === MediaType.dockerManifest ? 'docker' : 'oci',
-            config,
-            diffIds,
-            layers,
-            manifest,
-            platform,
-        };
-    }
-}
-/** The name a descriptor of index.json carries: a full reference, or a tag alone (skopeo, umoci). */
-function refOf(descriptor) {
-    return (descriptor.annotations?.[ANNOTATION_CONTAINERD_NAME] ??
-        descriptor.annotations?.[ANNOTATION_REF_NAME]);
-}
-async function readOciLayout(files) {
-    const layoutJson = new JsonReader(`${files.name}: oci-layout`);
-    const layout = layoutJson.object(layoutJson.parse(await files.readAll('oci-layout', 64 * 1024)), '');
-    layoutJson.string(layout['imageLayoutVersion'], 'imageLayoutVersion');
-    const json = new JsonReader(`${files.name}: index.json`);
-    const index = json.object(json.parse(await files.readAll('index.json', MAX_MANIFEST_BYTES)), '');
-    const reader = new OciReader(files);
-    const descriptors = json
-        .array(index['manifests'], 'manifests')
-        .map((value, i) => readDescriptor(json, value, `manifests[${i}]`));
-    if (descriptors.length === 0)
-        throw json.fail('manifests', 'is empty: the layout holds no image');
-    // One entry per manifest digest; several ref names on the same digest are several tags.
-    const byDigest = new Map();
-    for (const [i, descriptor] of descriptors.entries()) {
-        const ref = refOf(descriptor);
-        const known = byDigest.get(descriptor.digest);
-        if (known) {
-            if (ref && !known.refs.includes(ref))
-                known.refs.push(ref);
-            continue;
-        }
-        const artifact = await reader.artifact(descriptor, `index.json manifests[${i}]`, 0);
-        byDigest.set(descriptor.digest, { refs: ref ? [ref] : [], artifact });
-    }
-    return [...byDigest.values()];
 }
 
 ;// CONCATENATED MODULE: ./src/lib/layer-streams.ts
@@ -50105,6 +49340,45 @@ async function* gzipWithPooledBuffers(layer, level) {
         await Promise.allSettled(inFlight.map((job) => job.parts));
         await reader.close();
     }
+}
+
+;// CONCATENATED MODULE: ./src/lib/model.ts
+/** Media types, in the registry's own words. */
+const MediaType = {
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    ociLayer: 'application/vnd.oci.image.layer.v1.tar',
+    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
+    ociLayerNondistributableGzip: 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    dockerLayer: 'application/vnd.docker.image.rootfs.diff.tar',
+    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    dockerForeignLayerGzip: 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
+    dockerSchema1: 'application/vnd.docker.distribution.manifest.v1+json',
+    dockerSchema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
+};
+const isTarLayerMediaType = (mediaType) => /^application\/vnd\.(oci\.image\.layer(\.nondistributable)?\.v1\.tar|docker\.image\.rootfs\.(foreign\.)?diff\.tar)(\+|\.|$)/.test(mediaType);
+function compressionOfMediaType(mediaType) {
+    if (mediaType.endsWith('+gzip') || mediaType.endsWith('.tar.gzip'))
+        return 'gzip';
+    if (mediaType.endsWith('+zstd'))
+        return 'zstd';
+    return 'none';
+}
+/** Layer media type for a manifest flavor and compression. */
+function layerMediaType(flavor, compression) {
+    if (flavor === 'docker') {
+        return compression === 'gzip' ? MediaType.dockerLayerGzip : MediaType.dockerLayer;
+    }
+    if (compression === 'gzip')
+        return MediaType.ociLayerGzip;
+    if (compression === 'zstd')
+        return MediaType.ociLayerZstd;
+    return MediaType.ociLayer;
 }
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -50921,11 +50195,82 @@ class RepositoryClient {
     }
 }
 
+;// CONCATENATED MODULE: ./src/lib/json.ts
+
+/**
+ * Reads external JSON through checks that name the document and the field that is wrong,
+ * e.g. `manifest.json: [0].Layers[2] must be a string`.
+ */
+class JsonReader {
+    #document;
+    #code;
+    #hint;
+    constructor(document, code = 'TARBALL_JSON', hint = 'the image archive was written by a broken tool or altered; save the image again') {
+        this.#document = document;
+        this.#code = code;
+        this.#hint = hint;
+    }
+    get document() {
+        return this.#document;
+    }
+    parse(bytes) {
+        try {
+            return JSON.parse(bytes.toString('utf8'));
+        }
+        catch (error) {
+            throw this.fail('', `is not valid JSON (${error.message})`);
+        }
+    }
+    fail(path, problem) {
+        const where = path ? `${this.#document}: ${path}` : this.#document;
+        return new TarPushError(this.#code, `${where} ${problem}`, {
+            subject: this.#document,
+            hint: this.#hint,
+        });
+    }
+    object(value, path) {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+            throw this.fail(path, 'must be an object');
+        }
+        return value;
+    }
+    array(value, path) {
+        if (!Array.isArray(value))
+            throw this.fail(path, 'must be an array');
+        return value;
+    }
+    string(value, path) {
+        if (typeof value !== 'string')
+            throw this.fail(path, 'must be a string');
+        return value;
+    }
+    optionalString(value, path) {
+        return value === undefined || value === null ? undefined : this.string(value, path);
+    }
+    size(value, path) {
+        if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+            throw this.fail(path, 'must be a non-negative integer');
+        }
+        return value;
+    }
+    stringArray(value, path) {
+        return this.array(value, path).map((item, index) => this.string(item, `${path}[${index}]`));
+    }
+    stringMap(value, path) {
+        if (value === undefined || value === null)
+            return undefined;
+        const object = this.object(value, path);
+        for (const [key, item] of Object.entries(object))
+            this.string(item, `${path}.${key}`);
+        return object;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/lib/reuse.ts
 
 
 
-const reuse_MAX_CONFIG_BYTES = 32 * 1024 * 1024;
+const MAX_CONFIG_BYTES = 32 * 1024 * 1024;
 /**
  * Reads what a target tag holds now: its layers by diff_id and encoding. A re-push of the same
  * image then knows every layer's digest without compressing anything: HEAD and finish. Any
@@ -50946,7 +50291,7 @@ async function layersOfTag(repository, tag, logger) {
         const document = json.object(json.parse(manifest.bytes), '');
         const config = json.object(document['config'], 'config');
         const configDigest = json.string(config['digest'], 'config.digest');
-        const configBytes = await repository.getBlobBytes(configDigest, reuse_MAX_CONFIG_BYTES);
+        const configBytes = await repository.getBlobBytes(configDigest, MAX_CONFIG_BYTES);
         if (!configBytes)
             return layers;
         const configJson = new JsonReader(`${repository.path}:${tag} config`, 'REGISTRY_ERROR');
@@ -51319,87 +50664,251 @@ function formatBytes(bytes) {
     return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
 }
 
-;// CONCATENATED MODULE: ./src/lib/digest-map.ts
+;// CONCATENATED MODULE: ./src/lib/platform.ts
+
+/** Node's names for CPU architectures, in the OCI image-spec's (GOARCH) words. */
+const ARCHITECTURES = {
+    x64: 'amd64',
+    ia32: '386',
+    arm64: 'arm64',
+    arm: 'arm',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+    loong64: 'loong64',
+};
+/** The platform this process runs on, as `docker pull` picks it by default. */
+function runnerPlatform() {
+    const architecture = ARCHITECTURES[process.arch] ?? process.arch;
+    const platform = { os: 'linux', architecture };
+    if (architecture === 'arm64')
+        platform.variant = 'v8';
+    if (architecture === 'arm') {
+        const armVersion = process.config.variables.arm_version;
+        platform.variant = `v${armVersion ?? '7'}`;
+    }
+    return platform;
+}
+/** Parses `os/arch[/variant]` (linux/amd64, linux/arm64/v8, linux/arm/v7). */
+function parsePlatform(value) {
+    const parts = value.trim().split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9._-]+$/i.test(part))) {
+        throw new TarPushError('USAGE', `invalid platform "${value}"`, {
+            subject: value,
+            hint: 'write a platform as os/architecture[/variant], e.g. linux/amd64 or linux/arm64/v8',
+        });
+    }
+    const [os, architecture, variant] = parts;
+    return { os, architecture, ...(variant ? { variant } : {}) };
+}
+const formatPlatform = (platform) => [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+/** Default variants, as containerd normalises them: arm64 means arm64/v8, arm means arm/v7. */
+const normalVariant = (platform) => platform.variant ||
+    (platform.architecture === 'arm64' ? 'v8' : platform.architecture === 'arm' ? 'v7' : undefined);
+/** Whether an index entry's platform serves the wanted one (a variant, when wanted, must match). */
+function platformMatches(wanted, offered) {
+    if (wanted.os !== offered.os || wanted.architecture !== offered.architecture)
+        return false;
+    const variant = normalVariant(wanted);
+    return variant === undefined || variant === normalVariant(offered);
+}
+/** Attestation and other non-runnable entries of an index (buildx writes unknown/unknown). */
+const isRunnablePlatform = (platform) => platform !== undefined && platform.os !== 'unknown' && platform.architecture !== 'unknown';
+
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/lib/pull/download.ts
 
 
-const FILE_NAME = 'digest-map.json';
-const MAX_REPOSITORIES_PER_BLOB = 8;
-const MAX_ENTRIES = 20_000;
-class DigestMap {
-    #path;
-    #data;
-    #changed = false;
-    constructor(path, data) {
-        this.#path = path;
-        this.#data = data;
+
+
+
+
+/**
+ * Downloads one blob into `writer`, verifying size and digest (and diff_id) while streaming.
+ * A connection that breaks off is resumed where it stopped with a Range request; a registry
+ * that ignores Range sends the whole blob again and the checks start over.
+ */
+async function downloadBlob(repository, descriptor, writer, options = {}) {
+    const url = repository.client.resolve(`/v2/${repository.path}/blobs/${descriptor.digest}`);
+    let check = new ContentCheck(descriptor, options);
+    let offset = 0;
+    try {
+        await repository.client.withRetries(`GET ${url}`, async () => {
+            const response = await repository.openBlob(descriptor.digest, offset);
+            if (offset > 0 && response.statusCode === 200) {
+                // Range not honoured: the whole blob comes again, so the checks start over.
+                check.close();
+                check = new ContentCheck(descriptor, options);
+                offset = 0;
+            }
+            let writeError;
+            try {
+                for await (const chunk of response.body) {
+                    if (offset + chunk.length > descriptor.size) {
+                        response.body.destroy();
+                        throw sizeMismatch(descriptor, url, `more than ${descriptor.size} bytes`);
+                    }
+                    const written = writer.write(chunk, offset).catch((error) => {
+                        writeError = error;
+                        throw error;
+                    });
+                    await Promise.all([written, check.update(chunk)]);
+                    offset += chunk.length;
+                    options.onProgress?.(chunk.length);
+                }
+            }
+            catch (error) {
+                response.body.destroy();
+                if (error === writeError)
+                    throw outputError(error);
+                throw transportError(error, 'GET', url);
+            }
+            if (offset < descriptor.size) {
+                throw new TarPushError('NETWORK_ERROR', `GET ${url} ended after ${offset} of ${descriptor.size} bytes`, { subject: url, hint: 'the connection broke off; try again', retryable: true });
+            }
+        });
+        await check.finish(url);
+        await writer.commit();
     }
-    /** Loads the map of `directory`; without a directory the map lives only for this push. */
-    static async load(directory) {
-        const empty = { version: 1, layers: {}, blobs: {} };
-        if (!directory)
-            return new DigestMap(undefined, empty);
-        const path = (0,external_node_path_.join)(directory, FILE_NAME);
-        try {
-            const data = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
-            // A map from another version or a damaged file is only a cache: start afresh.
-            if (data.version !== 1 || typeof data.layers !== 'object' || typeof data.blobs !== 'object')
-                return new DigestMap(path, empty);
-            return new DigestMap(path, { version: 1, layers: data.layers ?? {}, blobs: data.blobs ?? {} });
-        }
-        catch {
-            return new DigestMap(path, empty);
-        }
-    }
-    get changed() {
-        return this.#changed;
-    }
-    encodedLayer(diffId, encoding) {
-        return this.#data.layers[`${diffId} ${encoding}`];
-    }
-    rememberEncodedLayer(diffId, encoding, layer) {
-        const key = `${diffId} ${encoding}`;
-        const known = this.#data.layers[key];
-        if (known?.digest === layer.digest && known.size === layer.size)
-            return;
-        this.#data.layers[key] = { digest: layer.digest, size: layer.size };
-        this.#changed = true;
-    }
-    repositoriesHolding(registry, digest) {
-        return this.#data.blobs[`${registry} ${digest}`] ?? [];
-    }
-    rememberBlob(registry, digest, repositoryPath) {
-        const key = `${registry} ${digest}`;
-        const holders = this.#data.blobs[key] ?? [];
-        if (holders[holders.length - 1] === repositoryPath)
-            return;
-        this.#data.blobs[key] = [
-            ...holders.filter((path) => path !== repositoryPath),
-            repositoryPath,
-        ].slice(-MAX_REPOSITORIES_PER_BLOB);
-        this.#changed = true;
-    }
-    /** Writes the map atomically (a crash leaves the old file), keeping the newest entries. */
-    async save() {
-        if (!this.#path || !this.#changed)
-            return false;
-        const trim = (record) => Object.fromEntries(Object.entries(record).slice(-MAX_ENTRIES));
-        const data = {
-            version: 1,
-            layers: trim(this.#data.layers),
-            blobs: trim(this.#data.blobs),
-        };
-        await (0,promises_.mkdir)((0,external_node_path_.join)(this.#path, '..'), { recursive: true });
-        const temporary = `${this.#path}.${process.pid}.tmp`;
-        await (0,promises_.writeFile)(temporary, JSON.stringify(data));
-        await (0,promises_.rename)(temporary, this.#path);
-        this.#changed = false;
-        return true;
+    catch (error) {
+        check.close();
+        await writer.abort();
+        throw error;
     }
 }
-const directoryStore = (directory) => ({
-    restore: async () => directory,
-    persist: async () => { },
-});
+/** A failed write of the output (disk full, permissions), named as such rather than as a network error. */
+function outputError(error) {
+    const cause = error;
+    return new TarPushError('OUTPUT_ERROR', `cannot write the output: ${cause.message}`, {
+        subject: cause.path,
+        hint: cause.code === 'ENOSPC' ? 'free disk space' : 'check the output path and its permissions',
+        cause: error,
+    });
+}
+function sizeMismatch(descriptor, url, what) {
+    return new TarPushError('BLOB_DIGEST_MISMATCH', `the blob ${descriptor.digest} from ${url} is ${what}; its descriptor says ${descriptor.size}`, { subject: url, hint: 'the registry serves a corrupt blob; push the image again' });
+}
+/** Hashes the stored bytes and, for a layer, its decompressed tar (the diff_id). */
+class ContentCheck {
+    #descriptor;
+    #hash;
+    #diffId;
+    #decompressor;
+    #diffHash;
+    #decompressError;
+    constructor(descriptor, options) {
+        this.#descriptor = descriptor;
+        this.#hash = (0,external_node_crypto_.createHash)(algorithmOf(descriptor.digest));
+        this.#diffId = options.diffId;
+        if (options.diffId && options.compression && options.compression !== 'none') {
+            this.#decompressor = createDecoder(options.compression, 1024 * 1024);
+            const diffHash = (0,external_node_crypto_.createHash)(algorithmOf(options.diffId));
+            this.#diffHash = diffHash;
+            this.#decompressor.on('data', (chunk) => diffHash.update(chunk));
+            // A corrupt stream is reported by finish(), once the stored digest has been checked.
+            this.#decompressor.on('error', (error) => (this.#decompressError ??= error));
+        }
+    }
+    async update(chunk) {
+        this.#hash.update(chunk);
+        const decompressor = this.#decompressor;
+        if (decompressor && !decompressor.destroyed && !decompressor.write(chunk)) {
+            // Wait for room, or for the end of a stream that failed (finish() reports why).
+            await new Promise((resolve) => {
+                const done = () => {
+                    decompressor.off('drain', done);
+                    decompressor.off('close', done);
+                    resolve();
+                };
+                decompressor.on('drain', done);
+                decompressor.on('close', done);
+            });
+        }
+    }
+    async finish(url) {
+        const digest = `${algorithmOf(this.#descriptor.digest)}:${this.#hash.digest('hex')}`;
+        if (digest !== this.#descriptor.digest) {
+            throw new TarPushError('BLOB_DIGEST_MISMATCH', `the blob from ${url} hashes to ${digest}, not ${this.#descriptor.digest}`, { subject: url, hint: 'the registry serves a corrupt blob; push the image again' });
+        }
+        if (!this.#diffId)
+            return;
+        let diffId = digest;
+        if (this.#decompressor && this.#diffHash) {
+            const decompressor = this.#decompressor;
+            if (!this.#decompressError) {
+                const ended = (0,external_node_events_.once)(decompressor, 'end');
+                decompressor.end();
+                await ended.catch(() => { });
+            }
+            if (this.#decompressError) {
+                throw this.#diffError(url, `does not decompress (${this.#decompressError.message})`);
+            }
+            diffId = `${algorithmOf(this.#diffId)}:${this.#diffHash.digest('hex')}`;
+        }
+        if (diffId !== this.#diffId) {
+            throw this.#diffError(url, `decompresses to ${diffId}, not its diff_id ${this.#diffId}`);
+        }
+    }
+    #diffError(url, what) {
+        return new TarPushError('DIFF_ID_MISMATCH', `the layer ${this.#descriptor.digest} ${what}`, {
+            subject: url,
+            hint: 'the image in the registry is corrupt (layer and config disagree); push it again',
+        });
+    }
+    close() {
+        this.#decompressor?.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lib/image-json.ts
+
+/** An OCI descriptor (a manifest's config and layers, an index's manifests), its digest checked. */
+function readDescriptor(json, value, path) {
+    const object = json.object(value, path);
+    const annotations = json.stringMap(object['annotations'], `${path}.annotations`);
+    const platform = object['platform'] === undefined
+        ? undefined
+        : readPlatform(json, object['platform'], `${path}.platform`);
+    return {
+        mediaType: json.string(object['mediaType'], `${path}.mediaType`),
+        digest: assertDigest(object['digest'], `${json.document}: ${path}.digest`),
+        size: json.size(object['size'], `${path}.size`),
+        ...(annotations ? { annotations } : {}),
+        ...(platform ? { platform } : {}),
+    };
+}
+/** An index entry's platform. */
+function readPlatform(json, value, path) {
+    const object = json.object(value, path);
+    const variant = json.optionalString(object['variant'], `${path}.variant`);
+    return {
+        os: json.string(object['os'], `${path}.os`),
+        architecture: json.string(object['architecture'], `${path}.architecture`),
+        ...(variant ? { variant } : {}),
+    };
+}
+/** What a parsed image config says about its layers (rootfs.diff_ids) and its platform. */
+function readImageConfig(json, value) {
+    const config = json.object(value, '');
+    const rootfs = json.object(config['rootfs'], 'rootfs');
+    const diffIds = json
+        .stringArray(rootfs['diff_ids'] ?? [], 'rootfs.diff_ids')
+        .map((value, index) => assertDigest(value, `${json.document}: rootfs.diff_ids[${index}]`));
+    const os = json.optionalString(config['os'], 'os');
+    const architecture = json.optionalString(config['architecture'], 'architecture');
+    const variant = json.optionalString(config['variant'], 'variant');
+    const osVersion = json.optionalString(config['os.version'], 'os.version');
+    const platform = os && architecture
+        ? {
+            os,
+            architecture,
+            ...(variant ? { variant } : {}),
+            ...(osVersion ? { 'os.version': osVersion } : {}),
+        }
+        : undefined;
+    return { diffIds, platform };
+}
 
 ;// CONCATENATED MODULE: ./src/lib/reference.ts
 
@@ -51496,6 +51005,196 @@ function isLoopback(registry) {
         host.endsWith('.localhost') ||
         /^127\.\d+\.\d+\.\d+$/.test(host) ||
         host === '::1');
+}
+
+;// CONCATENATED MODULE: ./src/lib/pull/resolve.ts
+
+
+
+
+
+
+
+
+/** Every manifest type we read; schema 1 is listed so that it is recognised and refused. */
+const MANIFEST_ACCEPT = [
+    MediaType.ociIndex,
+    MediaType.dockerManifestList,
+    MediaType.ociManifest,
+    MediaType.dockerManifest,
+    MediaType.dockerSchema1Signed,
+    MediaType.dockerSchema1,
+];
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const resolve_MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+/**
+ * Resolves a reference to one image: GETs its manifest with every type accepted, dispatches on
+ * the type, picks the platform from an index, and reads the config. Each document is verified
+ * against the digest that names it.
+ */
+async function resolveImage(repository, reference, options) {
+    const name = formatReference(reference);
+    const top = await fetchManifest(repository, reference.digest ?? reference.tag ?? 'latest', name);
+    if (reference.digest)
+        verifyDigest(top, reference.digest, name);
+    else if (top.registryDigest && algorithmOf(top.registryDigest) === 'sha256') {
+        verifyDigest(top, top.registryDigest, name);
+    }
+    const topManifest = parseManifest(top, name);
+    let manifest = topManifest;
+    let indexPlatform;
+    if (topManifest.kind === 'index') {
+        const chosen = choosePlatform(topManifest, options.platform ?? runnerPlatform(), name);
+        indexPlatform = chosen.platform;
+        const child = await fetchManifest(repository, chosen.digest, `${name} (${formatPlatform(chosen.platform)})`);
+        verifyDigest(child, chosen.digest, name);
+        if (child.bytes.length !== chosen.size) {
+            throw mismatch(name, `its ${chosen.digest} manifest is ${child.bytes.length} bytes, the index says ${chosen.size}`);
+        }
+        manifest = parseManifest(child, name);
+        if (manifest.kind !== 'image') {
+            throw unsupported(name, `the index entry ${chosen.digest} is not an image manifest`);
+        }
+    }
+    const parsed = imageParts(manifest, name);
+    const config = await fetchConfig(repository, parsed.config, name);
+    const image = parseConfig(config, name);
+    if (image.isContainerImage && image.diffIds.length !== parsed.layers.length) {
+        throw unsupported(name, `its config lists ${image.diffIds.length} diff_ids for ${parsed.layers.length} layers`);
+    }
+    const platform = image.platform ?? indexPlatform;
+    if (topManifest.kind === 'image' &&
+        options.platform &&
+        platform &&
+        !platformMatches(options.platform, platform)) {
+        options.logger.warn(`${name} is a single-platform image for ${formatPlatform(platform)}, not ${formatPlatform(options.platform)}; pulling it anyway`);
+    }
+    return {
+        reference,
+        referenceDigest: top.digest,
+        manifest: { ...manifest.raw, mediaType: imageManifestType(manifest) },
+        config,
+        configDescriptor: parsed.config,
+        layers: parsed.layers,
+        diffIds: image.diffIds,
+        platform,
+        isContainerImage: image.isContainerImage,
+    };
+}
+async function fetchManifest(repository, reference, name) {
+    const manifest = await repository.getManifest(reference, MANIFEST_ACCEPT, MAX_MANIFEST_BYTES);
+    if (!manifest) {
+        throw new TarPushError('IMAGE_NOT_FOUND', `${name}: the registry has no manifest "${reference}"`, {
+            subject: name,
+            hint: 'check the repository name and the tag or digest (and that the credentials may read it)',
+        });
+    }
+    return manifest;
+}
+/** The digest that names a document must be the hash of its bytes, in that digest's algorithm. */
+function verifyDigest(document, expected, name) {
+    const algorithm = algorithmOf(expected);
+    const actual = `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(document.bytes).digest('hex')}`;
+    if (actual !== expected)
+        throw mismatch(name, `the manifest's bytes hash to ${actual}, not ${expected}`);
+}
+function mismatch(name, what) {
+    return new TarPushError('MANIFEST_DIGEST_MISMATCH', `${name}: ${what}`, {
+        subject: name,
+        hint: 'the registry (or a proxy in between) altered the manifest; do not trust this image',
+    });
+}
+function unsupported(name, what) {
+    return new TarPushError('MANIFEST_UNSUPPORTED', `${name}: ${what}`, {
+        subject: name,
+        hint: 'pull it with format oci (--format oci), which copies any OCI artifact as it is',
+    });
+}
+const registryJson = (document) => new JsonReader(document, 'REGISTRY_ERROR', 'the registry holds a malformed image (or is not a registry); push the image again');
+/** Parses a manifest once and tells its kind from Content-Type, else from its own mediaType. */
+function parseManifest(raw, name) {
+    const json = registryJson(`${name}: manifest ${raw.digest}`);
+    const body = json.object(json.parse(raw.bytes), '');
+    const declared = typeof body['mediaType'] === 'string' ? body['mediaType'] : undefined;
+    const mediaType = isManifestType(raw.mediaType) ? raw.mediaType : declared;
+    switch (mediaType) {
+        case MediaType.ociIndex:
+        case MediaType.dockerManifestList:
+            return { raw, json, body, kind: 'index' };
+        case MediaType.ociManifest:
+        case MediaType.dockerManifest:
+            return { raw, json, body, kind: 'image' };
+        case MediaType.dockerSchema1:
+        case MediaType.dockerSchema1Signed:
+            break;
+        default:
+            if (body['schemaVersion'] === 2 && Array.isArray(body['manifests']))
+                return { raw, json, body, kind: 'index' };
+            if (body['schemaVersion'] === 2 && body['config'] && Array.isArray(body['layers']))
+                return { raw, json, body, kind: 'image' };
+            if (body['schemaVersion'] !== 1) {
+                throw unsupported(name, `its manifest has the unknown media type "${mediaType ?? raw.mediaType}"`);
+            }
+    }
+    throw new TarPushError('MANIFEST_UNSUPPORTED', `${name} is a Docker schema 1 manifest, which is deprecated and not supported`, {
+        subject: name,
+        hint: 'push the image again with a current docker, buildx, skopeo or tar-push (they write schema 2 or OCI)',
+    });
+}
+/** The manifest's type as a layout's descriptor must state it (never a generic application/json). */
+function imageManifestType(manifest) {
+    if (isManifestType(manifest.raw.mediaType))
+        return manifest.raw.mediaType;
+    return manifest.body['mediaType'] === MediaType.dockerManifest
+        ? MediaType.dockerManifest
+        : MediaType.ociManifest;
+}
+const isManifestType = (mediaType) => MANIFEST_ACCEPT.includes(mediaType);
+function choosePlatform(index, wanted, name) {
+    const entries = index.json
+        .array(index.body['manifests'], 'manifests')
+        .map((entry, position) => readDescriptor(index.json, entry, `manifests[${position}]`));
+    const runnable = entries.filter((entry) => isRunnablePlatform(entry.platform));
+    const chosen = runnable.find((entry) => platformMatches(wanted, entry.platform));
+    if (!chosen) {
+        const offered = [...new Set(runnable.map((entry) => formatPlatform(entry.platform)))];
+        throw new TarPushError('PLATFORM_NOT_FOUND', `${name} has no image for ${formatPlatform(wanted)}; it has ${offered.length > 0 ? offered.join(', ') : 'no runnable platform'}`, { subject: name, hint: 'choose one of those with platform (--platform os/arch[/variant])' });
+    }
+    return chosen;
+}
+function imageParts(manifest, name) {
+    const { json, body } = manifest;
+    if (!Array.isArray(body['layers']))
+        throw unsupported(name, 'its manifest has no layers list');
+    return {
+        config: readDescriptor(json, body['config'], 'config'),
+        layers: body['layers'].map((layer, position) => readDescriptor(json, layer, `layers[${position}]`)),
+    };
+}
+async function fetchConfig(repository, descriptor, name) {
+    if (descriptor.size > resolve_MAX_CONFIG_BYTES) {
+        throw unsupported(name, `its config is ${descriptor.size} bytes, more than ${resolve_MAX_CONFIG_BYTES}`);
+    }
+    const bytes = await repository.getBlobBytes(descriptor.digest, descriptor.size);
+    if (!bytes || bytes.length !== descriptor.size) {
+        throw new TarPushError('BLOB_DIGEST_MISMATCH', `${name}: the config blob ${descriptor.digest} is missing or does not match its digest and size`, {
+            subject: descriptor.digest,
+            hint: 'the registry lost or altered the blob; push the image again',
+        });
+    }
+    return { bytes, digest: descriptor.digest, mediaType: descriptor.mediaType };
+}
+const IMAGE_CONFIG_TYPES = new Set([MediaType.ociConfig, MediaType.dockerConfig]);
+function parseConfig(config, name) {
+    if (!IMAGE_CONFIG_TYPES.has(config.mediaType)) {
+        return { diffIds: [], platform: undefined, isContainerImage: false };
+    }
+    const json = registryJson(`${name}: config ${config.digest}`);
+    const body = json.object(json.parse(config.bytes), '');
+    if (!Array.isArray(json.object(body['rootfs'], 'rootfs')['diff_ids'])) {
+        throw unsupported(name, 'its config has no rootfs.diff_ids');
+    }
+    return { ...readImageConfig(json, body), isContainerImage: true };
 }
 
 ;// CONCATENATED MODULE: ./src/lib/registry/challenge.ts
@@ -51932,556 +51631,6 @@ async function connectRegistry(registry, options, extraCaPem, logger) {
         },
         timeoutSeconds: options.timeoutSeconds,
     });
-}
-
-;// CONCATENATED MODULE: ./src/lib/targets.ts
-
-
-/** A stored name is a whole reference, or a tag alone as skopeo and umoci write `ref.name`. */
-const isTagOnly = (ref) => !ref.includes('/') && !ref.includes(':') && !ref.includes('@');
-/**
- * Decides where each image of a tarball goes, as docker would: `image` and `tags` when given,
- * otherwise the names the tarball carries (RepoTags, OCI ref names), `latest` for a name without tag.
- */
-function resolveTargets(entries, options) {
-    for (const tag of options.tags ?? []) {
-        if (!isValidTag(tag)) {
-            throw new TarPushError('USAGE', `"${tag}" is not a valid tag`, {
-                subject: tag,
-                hint: 'tags are up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"',
-            });
-        }
-    }
-    if (options.image !== undefined && entries.length > 1) {
-        throw new TarPushError('USAGE', `${options.sourceName} holds ${entries.length} images; one image input cannot name them all`, {
-            subject: options.sourceName,
-            hint: 'omit image to push each image under its own name, or pass a tarball with one image',
-        });
-    }
-    return entries.flatMap((entry) => targetsOf(entry, options));
-}
-function targetsOf(entry, options) {
-    const named = entry.refs.filter((ref) => !isTagOnly(ref)).map((ref) => parseReference(ref));
-    const storedTags = [
-        ...entry.refs.filter(isTagOnly),
-        ...named.map((reference) => reference.tag ?? 'latest'),
-    ];
-    const tags = unique(options.tags && options.tags.length > 0 ? options.tags : storedTags);
-    if (tags.length === 0) {
-        throw new TarPushError('NO_TAGS', `${options.sourceName} carries no tag and none was given`, {
-            subject: options.sourceName,
-            hint: 'pass tags (the tags input, or --tag on the command line)',
-        });
-    }
-    if (options.image !== undefined)
-        return [{ entry, repository: parseRepository(options.image), tags }];
-    if (named.length === 0) {
-        throw new TarPushError('USAGE', `${options.sourceName} names no repository (only the tags ${storedTags.join(', ')})`, {
-            subject: options.sourceName,
-            hint: 'pass image, the target repository such as ghcr.io/org/app',
-        });
-    }
-    // Each repository the tarball names gets its own tags (or the given ones).
-    const byRepository = new Map();
-    for (const reference of named) {
-        const key = repositoryName(reference);
-        const target = byRepository.get(key) ?? {
-            entry,
-            repository: { registry: reference.registry, path: reference.path },
-            tags: [],
-        };
-        byRepository.set(key, target);
-        const ownTags = options.tags && options.tags.length > 0
-            ? options.tags
-            : [reference.tag ?? 'latest', ...entry.refs.filter(isTagOnly)];
-        target.tags = unique([...target.tags, ...ownTags]);
-    }
-    return [...byRepository.values()];
-}
-const unique = (values) => [...new Set(values)];
-
-;// CONCATENATED MODULE: ./src/lib/push.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Push = copy(tarball → registry): read and validate the archive, then copy each image. */
-async function push(options) {
-    const logger = options.logger ?? silentLogger;
-    const started = Date.now();
-    const extraCaPem = options.caFile ? await readCaFile(options.caFile) : undefined;
-    const source = await logger.group(`Reading ${options.tarball}`, () => readArchive(options.tarball, { spoolDir: options.spoolDir }));
-    const spoolDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.spoolDir ?? (0,external_node_os_namespaceObject.tmpdir)(), 'tar-push-layers-'));
-    const clients = new Map();
-    const store = options.digestMapStore ?? directoryStore(options.cacheDir);
-    let digestMap;
-    const compression = options.compression ?? 'gzip';
-    try {
-        const targets = resolveTargets(source.entries, {
-            image: options.image,
-            tags: options.tags,
-            sourceName: options.tarball,
-        });
-        const diffIds = diffIdsOf(source.entries.map((entry) => entry.artifact));
-        const map = await DigestMap.load(await store.restore(diffIds));
-        digestMap = map;
-        const images = [];
-        for (const target of targets) {
-            const name = repositoryName(target.repository);
-            const report = await logger.group(`Pushing ${name} (${target.tags.join(', ')})`, async () => {
-                let client = clients.get(target.repository.registry);
-                if (!client) {
-                    client = await connectRegistry(target.repository.registry, options, extraCaPem, logger);
-                    clients.set(target.repository.registry, client);
-                }
-                const repository = new RepositoryClient(client, target.repository.path);
-                repository.chunkSize = options.chunkSize ?? 0;
-                const reusable = needsEncoding(target.entry.artifact, compression)
-                    ? await reusableLayers(repository, target.tags, logger)
-                    : undefined;
-                const session = new CopySession({
-                    repository,
-                    compression,
-                    level: options.compressionLevel,
-                    concurrency: options.concurrency,
-                    uploadMode: options.uploadMode,
-                    spoolDir,
-                    digestMap: map,
-                    reusable,
-                    logger,
-                });
-                return session.copy(target.entry.artifact, target.tags);
-            });
-            images.push({
-                ...report,
-                repository: name,
-                imageRef: `${name}@${report.digest}`,
-                references: target.tags.map((tag) => `${name}:${tag}`),
-            });
-        }
-        const bytesUploaded = images.reduce((total, image) => total + image.bytesUploaded, 0);
-        return { images, bytesUploaded, seconds: (Date.now() - started) / 1000 };
-    }
-    finally {
-        // What was learned is kept even when the push failed half-way: the blobs are in the registry.
-        await digestMap
-            ?.save()
-            .then((changed) => store.persist(changed))
-            .catch((error) => logger.warn(`could not keep the digest map: ${error.message}`));
-        await Promise.all([...clients.values()].map((client) => client.close()));
-        await (0,promises_.rm)(spoolDir, { recursive: true, force: true });
-        await source.close();
-    }
-}
-const needsEncoding = (artifact, compression) => compression !== 'none' &&
-    (artifact.kind === 'image' ? [artifact] : artifact.children).some((image) => image.layers.some((layer) => layer.isTar && layer.compression === 'none'));
-/** The layers one of the target tags holds now (the first tag that exists). */
-async function reusableLayers(repository, tags, logger) {
-    for (const tag of tags) {
-        const layers = await layersOfTag(repository, tag, logger);
-        if (layers.size > 0)
-            return layers;
-    }
-    return new Map();
-}
-const diffIdsOf = (artifacts) => artifacts
-    .flatMap((artifact) => (artifact.kind === 'image' ? [artifact] : artifact.children))
-    .flatMap((image) => image.diffIds);
-
-;// CONCATENATED MODULE: ./src/lib/platform.ts
-
-/** Node's names for CPU architectures, in the OCI image-spec's (GOARCH) words. */
-const ARCHITECTURES = {
-    x64: 'amd64',
-    ia32: '386',
-    arm64: 'arm64',
-    arm: 'arm',
-    ppc64: 'ppc64le',
-    s390x: 's390x',
-    riscv64: 'riscv64',
-    loong64: 'loong64',
-};
-/** The platform this process runs on, as `docker pull` picks it by default. */
-function runnerPlatform() {
-    const architecture = ARCHITECTURES[process.arch] ?? process.arch;
-    const platform = { os: 'linux', architecture };
-    if (architecture === 'arm64')
-        platform.variant = 'v8';
-    if (architecture === 'arm') {
-        const armVersion = process.config.variables.arm_version;
-        platform.variant = `v${armVersion ?? '7'}`;
-    }
-    return platform;
-}
-/** Parses `os/arch[/variant]` (linux/amd64, linux/arm64/v8, linux/arm/v7). */
-function parsePlatform(value) {
-    const parts = value.trim().split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9._-]+$/i.test(part))) {
-        throw new TarPushError('USAGE', `invalid platform "${value}"`, {
-            subject: value,
-            hint: 'write a platform as os/architecture[/variant], e.g. linux/amd64 or linux/arm64/v8',
-        });
-    }
-    const [os, architecture, variant] = parts;
-    return { os, architecture, ...(variant ? { variant } : {}) };
-}
-const formatPlatform = (platform) => [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
-/** Default variants, as containerd normalises them: arm64 means arm64/v8, arm means arm/v7. */
-const normalVariant = (platform) => platform.variant ||
-    (platform.architecture === 'arm64' ? 'v8' : platform.architecture === 'arm' ? 'v7' : undefined);
-/** Whether an index entry's platform serves the wanted one (a variant, when wanted, must match). */
-function platformMatches(wanted, offered) {
-    if (wanted.os !== offered.os || wanted.architecture !== offered.architecture)
-        return false;
-    const variant = normalVariant(wanted);
-    return variant === undefined || variant === normalVariant(offered);
-}
-/** Attestation and other non-runnable entries of an index (buildx writes unknown/unknown). */
-const isRunnablePlatform = (platform) => platform !== undefined && platform.os !== 'unknown' && platform.architecture !== 'unknown';
-
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
-;// CONCATENATED MODULE: ./src/lib/pull/download.ts
-
-
-
-
-
-
-/**
- * Downloads one blob into `writer`, verifying size and digest (and diff_id) while streaming.
- * A connection that breaks off is resumed where it stopped with a Range request; a registry
- * that ignores Range sends the whole blob again and the checks start over.
- */
-async function downloadBlob(repository, descriptor, writer, options = {}) {
-    const url = repository.client.resolve(`/v2/${repository.path}/blobs/${descriptor.digest}`);
-    let check = new ContentCheck(descriptor, options);
-    let offset = 0;
-    try {
-        await repository.client.withRetries(`GET ${url}`, async () => {
-            const response = await repository.openBlob(descriptor.digest, offset);
-            if (offset > 0 && response.statusCode === 200) {
-                // Range not honoured: the whole blob comes again, so the checks start over.
-                check.close();
-                check = new ContentCheck(descriptor, options);
-                offset = 0;
-            }
-            let writeError;
-            try {
-                for await (const chunk of response.body) {
-                    if (offset + chunk.length > descriptor.size) {
-                        response.body.destroy();
-                        throw sizeMismatch(descriptor, url, `more than ${descriptor.size} bytes`);
-                    }
-                    const written = writer.write(chunk, offset).catch((error) => {
-                        writeError = error;
-                        throw error;
-                    });
-                    await Promise.all([written, check.update(chunk)]);
-                    offset += chunk.length;
-                    options.onProgress?.(chunk.length);
-                }
-            }
-            catch (error) {
-                response.body.destroy();
-                if (error === writeError)
-                    throw outputError(error);
-                throw transportError(error, 'GET', url);
-            }
-            if (offset < descriptor.size) {
-                throw new TarPushError('NETWORK_ERROR', `GET ${url} ended after ${offset} of ${descriptor.size} bytes`, { subject: url, hint: 'the connection broke off; try again', retryable: true });
-            }
-        });
-        await check.finish(url);
-        await writer.commit();
-    }
-    catch (error) {
-        check.close();
-        await writer.abort();
-        throw error;
-    }
-}
-/** A failed write of the output (disk full, permissions), named as such rather than as a network error. */
-function outputError(error) {
-    const cause = error;
-    return new TarPushError('OUTPUT_ERROR', `cannot write the output: ${cause.message}`, {
-        subject: cause.path,
-        hint: cause.code === 'ENOSPC' ? 'free disk space' : 'check the output path and its permissions',
-        cause: error,
-    });
-}
-function sizeMismatch(descriptor, url, what) {
-    return new TarPushError('BLOB_DIGEST_MISMATCH', `the blob ${descriptor.digest} from ${url} is ${what}; its descriptor says ${descriptor.size}`, { subject: url, hint: 'the registry serves a corrupt blob; push the image again' });
-}
-/** Hashes the stored bytes and, for a layer, its decompressed tar (the diff_id). */
-class ContentCheck {
-    #descriptor;
-    #hash;
-    #diffId;
-    #decompressor;
-    #diffHash;
-    #decompressError;
-    constructor(descriptor, options) {
-        this.#descriptor = descriptor;
-        this.#hash = (0,external_node_crypto_.createHash)(algorithmOf(descriptor.digest));
-        this.#diffId = options.diffId;
-        if (options.diffId && options.compression && options.compression !== 'none') {
-            this.#decompressor = createDecoder(options.compression, 1024 * 1024);
-            const diffHash = (0,external_node_crypto_.createHash)(algorithmOf(options.diffId));
-            this.#diffHash = diffHash;
-            this.#decompressor.on('data', (chunk) => diffHash.update(chunk));
-            // A corrupt stream is reported by finish(), once the stored digest has been checked.
-            this.#decompressor.on('error', (error) => (this.#decompressError ??= error));
-        }
-    }
-    async update(chunk) {
-        this.#hash.update(chunk);
-        const decompressor = this.#decompressor;
-        if (decompressor && !decompressor.destroyed && !decompressor.write(chunk)) {
-            // Wait for room, or for the end of a stream that failed (finish() reports why).
-            await new Promise((resolve) => {
-                const done = () => {
-                    decompressor.off('drain', done);
-                    decompressor.off('close', done);
-                    resolve();
-                };
-                decompressor.on('drain', done);
-                decompressor.on('close', done);
-            });
-        }
-    }
-    async finish(url) {
-        const digest = `${algorithmOf(this.#descriptor.digest)}:${this.#hash.digest('hex')}`;
-        if (digest !== this.#descriptor.digest) {
-            throw new TarPushError('BLOB_DIGEST_MISMATCH', `the blob from ${url} hashes to ${digest}, not ${this.#descriptor.digest}`, { subject: url, hint: 'the registry serves a corrupt blob; push the image again' });
-        }
-        if (!this.#diffId)
-            return;
-        let diffId = digest;
-        if (this.#decompressor && this.#diffHash) {
-            const decompressor = this.#decompressor;
-            if (!this.#decompressError) {
-                const ended = (0,external_node_events_.once)(decompressor, 'end');
-                decompressor.end();
-                await ended.catch(() => { });
-            }
-            if (this.#decompressError) {
-                throw this.#diffError(url, `does not decompress (${this.#decompressError.message})`);
-            }
-            diffId = `${algorithmOf(this.#diffId)}:${this.#diffHash.digest('hex')}`;
-        }
-        if (diffId !== this.#diffId) {
-            throw this.#diffError(url, `decompresses to ${diffId}, not its diff_id ${this.#diffId}`);
-        }
-    }
-    #diffError(url, what) {
-        return new TarPushError('DIFF_ID_MISMATCH', `the layer ${this.#descriptor.digest} ${what}`, {
-            subject: url,
-            hint: 'the image in the registry is corrupt (layer and config disagree); push it again',
-        });
-    }
-    close() {
-        this.#decompressor?.destroy();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lib/pull/resolve.ts
-
-
-
-
-
-
-
-
-/** Every manifest type we read; schema 1 is listed so that it is recognised and refused. */
-const MANIFEST_ACCEPT = [
-    MediaType.ociIndex,
-    MediaType.dockerManifestList,
-    MediaType.ociManifest,
-    MediaType.dockerManifest,
-    MediaType.dockerSchema1Signed,
-    MediaType.dockerSchema1,
-];
-const resolve_MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-const resolve_MAX_CONFIG_BYTES = 16 * 1024 * 1024;
-/**
- * Resolves a reference to one image: GETs its manifest with every type accepted, dispatches on
- * the type, picks the platform from an index, and reads the config. Each document is verified
- * against the digest that names it.
- */
-async function resolveImage(repository, reference, options) {
-    const name = formatReference(reference);
-    const top = await fetchManifest(repository, reference.digest ?? reference.tag ?? 'latest', name);
-    if (reference.digest)
-        verifyDigest(top, reference.digest, name);
-    else if (top.registryDigest && algorithmOf(top.registryDigest) === 'sha256') {
-        verifyDigest(top, top.registryDigest, name);
-    }
-    const topManifest = parseManifest(top, name);
-    let manifest = topManifest;
-    let indexPlatform;
-    if (topManifest.kind === 'index') {
-        const chosen = choosePlatform(topManifest, options.platform ?? runnerPlatform(), name);
-        indexPlatform = chosen.platform;
-        const child = await fetchManifest(repository, chosen.digest, `${name} (${formatPlatform(chosen.platform)})`);
-        verifyDigest(child, chosen.digest, name);
-        if (child.bytes.length !== chosen.size) {
-            throw mismatch(name, `its ${chosen.digest} manifest is ${child.bytes.length} bytes, the index says ${chosen.size}`);
-        }
-        manifest = parseManifest(child, name);
-        if (manifest.kind !== 'image') {
-            throw unsupported(name, `the index entry ${chosen.digest} is not an image manifest`);
-        }
-    }
-    const parsed = imageParts(manifest, name);
-    const config = await fetchConfig(repository, parsed.config, name);
-    const image = parseConfig(config, name);
-    if (image.isContainerImage && image.diffIds.length !== parsed.layers.length) {
-        throw unsupported(name, `its config lists ${image.diffIds.length} diff_ids for ${parsed.layers.length} layers`);
-    }
-    const platform = image.platform ?? indexPlatform;
-    if (topManifest.kind === 'image' &&
-        options.platform &&
-        platform &&
-        !platformMatches(options.platform, platform)) {
-        options.logger.warn(`${name} is a single-platform image for ${formatPlatform(platform)}, not ${formatPlatform(options.platform)}; pulling it anyway`);
-    }
-    return {
-        reference,
-        referenceDigest: top.digest,
-        manifest: { ...manifest.raw, mediaType: imageManifestType(manifest) },
-        config,
-        configDescriptor: parsed.config,
-        layers: parsed.layers,
-        diffIds: image.diffIds,
-        platform,
-        isContainerImage: image.isContainerImage,
-    };
-}
-async function fetchManifest(repository, reference, name) {
-    const manifest = await repository.getManifest(reference, MANIFEST_ACCEPT, resolve_MAX_MANIFEST_BYTES);
-    if (!manifest) {
-        throw new TarPushError('IMAGE_NOT_FOUND', `${name}: the registry has no manifest "${reference}"`, {
-            subject: name,
-            hint: 'check the repository name and the tag or digest (and that the credentials may read it)',
-        });
-    }
-    return manifest;
-}
-/** The digest that names a document must be the hash of its bytes, in that digest's algorithm. */
-function verifyDigest(document, expected, name) {
-    const algorithm = algorithmOf(expected);
-    const actual = `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(document.bytes).digest('hex')}`;
-    if (actual !== expected)
-        throw mismatch(name, `the manifest's bytes hash to ${actual}, not ${expected}`);
-}
-function mismatch(name, what) {
-    return new TarPushError('MANIFEST_DIGEST_MISMATCH', `${name}: ${what}`, {
-        subject: name,
-        hint: 'the registry (or a proxy in between) altered the manifest; do not trust this image',
-    });
-}
-function unsupported(name, what) {
-    return new TarPushError('MANIFEST_UNSUPPORTED', `${name}: ${what}`, {
-        subject: name,
-        hint: 'pull it with format oci (--format oci), which copies any OCI artifact as it is',
-    });
-}
-const registryJson = (document) => new JsonReader(document, 'REGISTRY_ERROR', 'the registry holds a malformed image (or is not a registry); push the image again');
-/** Parses a manifest once and tells its kind from Content-Type, else from its own mediaType. */
-function parseManifest(raw, name) {
-    const json = registryJson(`${name}: manifest ${raw.digest}`);
-    const body = json.object(json.parse(raw.bytes), '');
-    const declared = typeof body['mediaType'] === 'string' ? body['mediaType'] : undefined;
-    const mediaType = isManifestType(raw.mediaType) ? raw.mediaType : declared;
-    switch (mediaType) {
-        case MediaType.ociIndex:
-        case MediaType.dockerManifestList:
-            return { raw, json, body, kind: 'index' };
-        case MediaType.ociManifest:
-        case MediaType.dockerManifest:
-            return { raw, json, body, kind: 'image' };
-        case MediaType.dockerSchema1:
-        case MediaType.dockerSchema1Signed:
-            break;
-        default:
-            if (body['schemaVersion'] === 2 && Array.isArray(body['manifests']))
-                return { raw, json, body, kind: 'index' };
-            if (body['schemaVersion'] === 2 && body['config'] && Array.isArray(body['layers']))
-                return { raw, json, body, kind: 'image' };
-            if (body['schemaVersion'] !== 1) {
-                throw unsupported(name, `its manifest has the unknown media type "${mediaType ?? raw.mediaType}"`);
-            }
-    }
-    throw new TarPushError('MANIFEST_UNSUPPORTED', `${name} is a Docker schema 1 manifest, which is deprecated and not supported`, {
-        subject: name,
-        hint: 'push the image again with a current docker, buildx, skopeo or tar-push (they write schema 2 or OCI)',
-    });
-}
-/** The manifest's type as a layout's descriptor must state it (never a generic application/json). */
-function imageManifestType(manifest) {
-    if (isManifestType(manifest.raw.mediaType))
-        return manifest.raw.mediaType;
-    return manifest.body['mediaType'] === MediaType.dockerManifest
-        ? MediaType.dockerManifest
-        : MediaType.ociManifest;
-}
-const isManifestType = (mediaType) => MANIFEST_ACCEPT.includes(mediaType);
-function choosePlatform(index, wanted, name) {
-    const entries = index.json
-        .array(index.body['manifests'], 'manifests')
-        .map((entry, position) => readDescriptor(index.json, entry, `manifests[${position}]`));
-    const runnable = entries.filter((entry) => isRunnablePlatform(entry.platform));
-    const chosen = runnable.find((entry) => platformMatches(wanted, entry.platform));
-    if (!chosen) {
-        const offered = [...new Set(runnable.map((entry) => formatPlatform(entry.platform)))];
-        throw new TarPushError('PLATFORM_NOT_FOUND', `${name} has no image for ${formatPlatform(wanted)}; it has ${offered.length > 0 ? offered.join(', ') : 'no runnable platform'}`, { subject: name, hint: 'choose one of those with platform (--platform os/arch[/variant])' });
-    }
-    return chosen;
-}
-function imageParts(manifest, name) {
-    const { json, body } = manifest;
-    if (!Array.isArray(body['layers']))
-        throw unsupported(name, 'its manifest has no layers list');
-    return {
-        config: readDescriptor(json, body['config'], 'config'),
-        layers: body['layers'].map((layer, position) => readDescriptor(json, layer, `layers[${position}]`)),
-    };
-}
-async function fetchConfig(repository, descriptor, name) {
-    if (descriptor.size > resolve_MAX_CONFIG_BYTES) {
-        throw unsupported(name, `its config is ${descriptor.size} bytes, more than ${resolve_MAX_CONFIG_BYTES}`);
-    }
-    const bytes = await repository.getBlobBytes(descriptor.digest, descriptor.size);
-    if (!bytes || bytes.length !== descriptor.size) {
-        throw new TarPushError('BLOB_DIGEST_MISMATCH', `${name}: the config blob ${descriptor.digest} is missing or does not match its digest and size`, {
-            subject: descriptor.digest,
-            hint: 'the registry lost or altered the blob; push the image again',
-        });
-    }
-    return { bytes, digest: descriptor.digest, mediaType: descriptor.mediaType };
-}
-const IMAGE_CONFIG_TYPES = new Set([MediaType.ociConfig, MediaType.dockerConfig]);
-function parseConfig(config, name) {
-    if (!IMAGE_CONFIG_TYPES.has(config.mediaType)) {
-        return { diffIds: [], platform: undefined, isContainerImage: false };
-    }
-    const json = registryJson(`${name}: config ${config.digest}`);
-    const body = json.object(json.parse(config.bytes), '');
-    if (!Array.isArray(json.object(body['rootfs'], 'rootfs')['diff_ids'])) {
-        throw unsupported(name, 'its config has no rootfs.diff_ids');
-    }
-    return { ...readImageConfig(json, body), isContainerImage: true };
 }
 
 ;// CONCATENATED MODULE: ./src/lib/write/documents.ts
@@ -53130,7 +52279,7 @@ function rootfs_formatBytes(bytes) {
 
 
 
-const tar_archive_BLOCK = 512;
+const BLOCK = 512;
 /**
  * Writes an image as one tar: an OCI layout (oci-archive), plus manifest.json and repositories
  * for docker load (the layout Docker 25+ saves, which older docker load reads too). Every size
@@ -53160,8 +52309,8 @@ class TarArchiveWriter {
         const entries = [];
         let position = 0;
         const add = (entry) => {
-            entries.push({ ...entry, offset: position + tar_archive_BLOCK });
-            position += tar_archive_BLOCK + padded(entry.size);
+            entries.push({ ...entry, offset: position + BLOCK });
+            position += BLOCK + padded(entry.size);
         };
         add({ name: 'blobs/', type: 'directory', size: 0 });
         add({ name: 'blobs/sha256/', type: 'directory', size: 0 });
@@ -53181,7 +52330,7 @@ class TarArchiveWriter {
             add({ name, type: 'file', size: layer.size });
             regions.set(layer.digest, entries.at(-1));
         }
-        const total = position + 2 * tar_archive_BLOCK;
+        const total = position + 2 * BLOCK;
         const partial = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.partial`);
         const handle = await (0,promises_.open)(partial, 'w').catch((error) => {
             throw new TarPushError('OUTPUT_ERROR', `cannot write "${path}": ${error.code ?? error.message}`, {
@@ -53193,7 +52342,7 @@ class TarArchiveWriter {
         try {
             await handle.truncate(total);
             for (const entry of entries) {
-                await handle.write(tarHeader(entry), 0, tar_archive_BLOCK, entry.offset - tar_archive_BLOCK);
+                await handle.write(tarHeader(entry), 0, BLOCK, entry.offset - BLOCK);
                 if (entry.bytes)
                     await handle.write(entry.bytes, 0, entry.bytes.length, entry.offset);
             }
@@ -53226,10 +52375,10 @@ class TarArchiveWriter {
         await (0,promises_.rm)(this.#partial, { force: true });
     }
 }
-const padded = (size) => Math.ceil(size / tar_archive_BLOCK) * tar_archive_BLOCK;
+const padded = (size) => Math.ceil(size / BLOCK) * BLOCK;
 /** A ustar header; sizes of 8 GiB and more in the base-256 form GNU tar and Go read. */
 function tarHeader(entry) {
-    const header = Buffer.alloc(tar_archive_BLOCK);
+    const header = Buffer.alloc(BLOCK);
     if (Buffer.byteLength(entry.name) > 100)
         throw new Error(`tar name too long: ${entry.name}`);
     header.write(entry.name, 0, 100, 'utf8');
@@ -53460,6 +52609,86 @@ function downloadLayers(repository, image, sink, options, logger, checkDiffIds) 
     };
 }
 
+;// CONCATENATED MODULE: ./src/cli/pull.ts
+
+
+
+const pullCommand = {
+    name: 'pull',
+    synopsis: 'pull IMAGE --output PATH [options]',
+    summary: 'pull an image to a tarball, OCI layout or rootfs',
+    details: `IMAGE is REGISTRY/REPOSITORY:TAG or REGISTRY/REPOSITORY@DIGEST. Every blob is checked
+against its digest (and each layer against its diff_id) before the output is complete;
+a failed pull leaves no partial output. Prints the output path on standard output.`,
+    flags: {
+        output: {
+            type: 'string',
+            short: 'o',
+            value: 'PATH',
+            description: 'where to write the image (a file for docker and oci-archive, a directory for oci and rootfs)',
+        },
+        format: {
+            type: 'string',
+            value: 'F',
+            description: 'docker (default: a docker load tarball) | oci (layout directory) | oci-archive | rootfs',
+        },
+        platform: {
+            type: 'string',
+            value: 'P',
+            description: "os/arch[/variant] taken from a multi-platform image (default: this machine's, e.g. linux/amd64)",
+        },
+        'preserve-special': {
+            type: 'boolean',
+            description: 'rootfs: keep device nodes, FIFOs and setuid/setgid bits',
+        },
+        'max-size': {
+            type: 'string',
+            value: 'BYTES',
+            description: 'rootfs: most uncompressed bytes unpacked (default 64 GiB)',
+        },
+        ...CONNECTION_FLAGS,
+        ...OUTPUT_FLAGS,
+    },
+    examples: [
+        '# a tarball for docker load',
+        'tar-push pull ghcr.io/org/app:1.2.3 -o app.tar',
+        '# the arm64 member of a multi-platform image, as an OCI layout directory',
+        'tar-push pull docker.io/library/alpine:3 -o alpine --format oci --platform linux/arm64',
+        '# an unpacked root filesystem, pinned by digest',
+        'tar-push pull localhost:5000/app@sha256:… -o rootfs --format rootfs',
+    ],
+    async run(values, operands, output) {
+        const [image, ...extra] = operands;
+        if (!image)
+            throw usageError('pull needs an image reference (REGISTRY/REPOSITORY:TAG or @DIGEST)', 'pull');
+        if (extra.length > 0)
+            throw usageError(`unexpected arguments: ${extra.join(' ')}`, 'pull');
+        const path = stringFlag(values['output']);
+        if (!path)
+            throw usageError('pull needs --output PATH', 'pull');
+        const format = (stringFlag(values['format']) ?? 'docker');
+        if (!PULL_FORMATS.includes(format))
+            throw usageError(`--format must be one of ${PULL_FORMATS.join(', ')}`, 'pull');
+        const result = await pull({
+            image,
+            output: path,
+            format,
+            platform: stringFlag(values['platform']),
+            ...(await connectionOptions(values)),
+            preserveSpecial: values['preserve-special'] === true,
+            maxSize: parseInteger(values['max-size'], '--max-size', 1, Number.MAX_SAFE_INTEGER),
+            logger: output,
+        });
+        if (values['json'] === true)
+            process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        else {
+            process.stdout.write(`${result.path}\n`);
+            process.stderr.write(`pulled ${result.reference}@${result.digest}${result.platform ? ` (${result.platform})` : ''} as ${result.format}: ${result.layers.length} layers, ${formatBytes(result.bytesDownloaded)} downloaded in ${result.seconds.toFixed(1)} s\n`);
+        }
+        return 0;
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/lib/metadata.ts
 /** The `metadata` output and `--json` document: stable field names, one entry per pushed image. */
 function metadataOf(result) {
@@ -53492,6 +52721,1147 @@ function metadataOf(result) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/lib/archive/files.ts
+
+async function openRangeReader(path, start, size) {
+    const handle = await (0,promises_.open)(path, 'r');
+    let position = start;
+    const end = start + size;
+    return {
+        async read(into) {
+            let filled = 0;
+            while (filled < into.length && position < end) {
+                const wanted = Math.min(into.length - filled, end - position);
+                const { bytesRead } = await handle.read(into, filled, wanted, position);
+                if (bytesRead === 0)
+                    throw new Error(`${path} ended at byte ${position}, before ${end}`);
+                filled += bytesRead;
+                position += bytesRead;
+            }
+            return filled;
+        },
+        close: () => handle.close(),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/lib/archive/tar-index.ts
+
+
+
+
+
+const tar_index_BLOCK = 512;
+const MAX_LINK_DEPTH = 32;
+const MAX_META_SIZE = 1024 * 1024;
+const TYPE_NAMES = {
+    '3': 'character device',
+    '4': 'block device',
+    '6': 'FIFO',
+    '7': 'contiguous file',
+    S: 'sparse file',
+    V: 'volume header',
+};
+class TarIndex {
+    name;
+    #path;
+    #entries;
+    constructor(path, displayName, entries) {
+        this.#path = path;
+        this.name = displayName;
+        this.#entries = entries;
+    }
+    /** Indexes `path`; `displayName` names it in errors (the user's file, not a spool file). */
+    static async open(path, displayName = path) {
+        const handle = await (0,promises_.open)(path, 'r');
+        try {
+            const entries = await readHeaders(handle, displayName);
+            return new TarIndex(path, displayName, entries);
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    get entries() {
+        return this.#entries.values();
+    }
+    has(name) {
+        return this.#entries.has(cleanName(name));
+    }
+    /** Follows symlinks and hard links inside the archive to a regular file or directory. */
+    resolve(name) {
+        let entry = this.#entries.get(cleanName(name));
+        for (let depth = 0; entry && entry.type !== 'file' && entry.type !== 'directory'; depth++) {
+            if (depth >= MAX_LINK_DEPTH) {
+                throw new TarPushError('TARBALL_ENTRY', `link loop at "${name}"`, {
+                    subject: this.name,
+                    hint: 'links in an image archive lead to a file; this tarball was crafted or damaged',
+                });
+            }
+            entry = this.#entries.get(linkTarget(entry, this.name));
+        }
+        return entry;
+    }
+    sizeOf(name) {
+        const entry = this.resolve(name);
+        return entry?.type === 'file' ? entry.size : undefined;
+    }
+    open(name) {
+        const entry = this.#regularFile(name);
+        if (entry.size === 0)
+            return (0,external_node_fs_namespaceObject.createReadStream)(this.#path, { start: 1, end: 0 });
+        return (0,external_node_fs_namespaceObject.createReadStream)(this.#path, {
+            start: entry.offset,
+            end: entry.offset + entry.size - 1,
+            highWaterMark: 1024 * 1024,
+        });
+    }
+    openReader(name) {
+        const entry = this.#regularFile(name);
+        return openRangeReader(this.#path, entry.offset, entry.size);
+    }
+    async readHead(name, length) {
+        const entry = this.#regularFile(name);
+        return this.#read(entry, Math.min(length, entry.size));
+    }
+    async readAll(name, limit) {
+        const entry = this.#regularFile(name);
+        if (entry.size > limit) {
+            throw new TarPushError('TARBALL_ENTRY', `"${name}" is ${entry.size} bytes, more than the ${limit} allowed for it`, {
+                subject: this.name,
+                hint: 'this file should be a small JSON document; the tarball is not an image archive or was altered',
+            });
+        }
+        return this.#read(entry, entry.size);
+    }
+    async #read(entry, length) {
+        const handle = await (0,promises_.open)(this.#path, 'r');
+        try {
+            const buffer = Buffer.alloc(length);
+            const { bytesRead } = await handle.read(buffer, 0, length, entry.offset);
+            if (bytesRead !== length)
+                throw truncated(this.name, entry.name);
+            return buffer;
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    async close() { }
+    #regularFile(name) {
+        const entry = this.resolve(name);
+        if (!entry || entry.type !== 'file') {
+            throw new TarPushError('TARBALL_MISSING_ENTRY', `"${name}" is not a file in the archive`, {
+                subject: this.name,
+                hint: 'the tarball is incomplete; save the image again',
+            });
+        }
+        return entry;
+    }
+}
+const truncated = (archive, entry) => new TarPushError('TARBALL_UNREADABLE', `the archive ends inside "${entry}": it is truncated`, {
+    subject: archive,
+    hint: 'the file was cut short (an interrupted download, upload or save); produce it again',
+});
+/** A clean relative name; absolute names and `..` are refused, as they could escape a target. */
+function cleanName(raw, archive) {
+    const name = raw.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+    if (archive !== undefined) {
+        if (raw.startsWith('/') || name.split('/').includes('..')) {
+            throw new TarPushError('TARBALL_ENTRY', `unsafe entry name "${raw}" (absolute or with "..")`, {
+                subject: archive,
+                hint: 'image archives hold relative names only; this tarball is not one or was crafted',
+            });
+        }
+    }
+    return external_node_path_.posix.normalize(name === '' ? '.' : name);
+}
+function linkTarget(entry, archive) {
+    const target = entry.linkname ?? '';
+    const joined = entry.type === 'symlink'
+        ? external_node_path_.posix.join(external_node_path_.posix.dirname(entry.name), target)
+        : external_node_path_.posix.normalize(target);
+    if (target.startsWith('/') || joined === '..' || joined.startsWith('../')) {
+        throw new TarPushError('TARBALL_ENTRY', `link "${entry.name}" points outside the archive ("${target}")`, {
+            subject: archive,
+            hint: 'links in an image archive must stay inside it; this tarball was crafted or damaged',
+        });
+    }
+    return cleanName(joined);
+}
+async function readHeaders(handle, archive) {
+    const { size: fileSize } = await handle.stat();
+    const entries = new Map();
+    const header = Buffer.alloc(tar_index_BLOCK);
+    let position = 0;
+    let pending = {};
+    let globalMeta = {};
+    while (position + tar_index_BLOCK <= fileSize) {
+        const { bytesRead } = await handle.read(header, 0, tar_index_BLOCK, position);
+        if (bytesRead < tar_index_BLOCK)
+            break;
+        if (header.every((byte) => byte === 0))
+            return entries; // end-of-archive marker
+        if (!checksumMatches(header)) {
+            throw new TarPushError('TARBALL_UNREADABLE', `not a tar archive (bad header at byte ${position})`, {
+                subject: archive,
+                hint: 'pass an image tarball from docker save, podman save, skopeo or buildx (optionally gzip/zstd compressed)',
+            });
+        }
+        const typeflag = String.fromCharCode(header[156]) || '0';
+        const bodySize = pending.size ?? globalMeta.size ?? parseNumber(header, 124, 12);
+        const bodyOffset = position + tar_index_BLOCK;
+        if (bodyOffset + bodySize > fileSize)
+            throw truncated(archive, readName(header));
+        const next = bodyOffset + Math.ceil(bodySize / tar_index_BLOCK) * tar_index_BLOCK;
+        if (typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K') {
+            if (bodySize > MAX_META_SIZE)
+                throw truncated(archive, 'an oversized metadata header');
+            const body = Buffer.alloc(bodySize);
+            await handle.read(body, 0, bodySize, bodyOffset);
+            if (typeflag === 'x')
+                pending = { ...pending, ...parsePax(body) };
+            else if (typeflag === 'g')
+                globalMeta = { ...globalMeta, ...parsePax(body) };
+            else if (typeflag === 'L')
+                pending.path = cString(body);
+            else
+                pending.linkpath = cString(body);
+            position = next;
+            continue;
+        }
+        const rawName = pending.path ?? globalMeta.path ?? readName(header);
+        const type = entryType(typeflag, rawName, archive);
+        const name = cleanName(rawName, archive);
+        const linkname = pending.linkpath ?? globalMeta.linkpath ?? nullTerminated(header, 157, 100);
+        pending = {};
+        position = next;
+        if (name === '.')
+            continue;
+        const earlier = entries.get(name);
+        if (earlier && !(earlier.type === 'directory' && type === 'directory')) {
+            // Readers disagree on which copy wins; a tarball with two of one file is not trusted.
+            throw new TarPushError('TARBALL_ENTRY', `entry "${name}" appears twice in the archive`, {
+                subject: archive,
+                hint: 'image archives name each file once; this tarball was appended to or crafted',
+            });
+        }
+        entries.set(name, {
+            name,
+            type,
+            offset: bodyOffset,
+            size: type === 'file' ? bodySize : 0,
+            linkname: type === 'symlink' || type === 'hardlink' ? linkname : undefined,
+        });
+    }
+    if (position < fileSize || position === 0) {
+        throw new TarPushError('TARBALL_UNREADABLE', 'the archive is truncated or empty (no end-of-archive marker)', {
+            subject: archive,
+            hint: 'the file was cut short; produce it again',
+        });
+    }
+    return entries;
+}
+function entryType(typeflag, name, archive) {
+    switch (typeflag) {
+        case '0':
+        case '\0':
+        case '7':
+            return 'file';
+        case '1':
+            return 'hardlink';
+        case '2':
+            return 'symlink';
+        case '5':
+            return 'directory';
+        default:
+            throw new TarPushError('TARBALL_ENTRY', `entry "${name}" is a ${TYPE_NAMES[typeflag] ?? `type "${typeflag}" entry`}; image archives hold only files, directories and links`, { subject: archive, hint: 'this tarball is not an image archive or was crafted' });
+    }
+}
+function checksumMatches(header) {
+    const stored = parseNumber(header, 148, 8);
+    let unsigned = 0;
+    let signed = 0;
+    for (let i = 0; i < tar_index_BLOCK; i++) {
+        const byte = i >= 148 && i < 156 ? 0x20 : header[i];
+        unsigned += byte;
+        signed += byte > 127 ? byte - 256 : byte;
+    }
+    return stored === unsigned || stored === signed;
+}
+function readName(header) {
+    const name = nullTerminated(header, 0, 100);
+    const isUstar = header.toString('latin1', 257, 262) === 'ustar';
+    const prefix = isUstar ? nullTerminated(header, 345, 155) : '';
+    return prefix ? `${prefix}/${name}` : name;
+}
+function nullTerminated(buffer, start, length) {
+    const end = buffer.indexOf(0, start);
+    return buffer.toString('utf8', start, end === -1 || end > start + length ? start + length : end);
+}
+const cString = (buffer) => nullTerminated(buffer, 0, buffer.length);
+/** Octal, or GNU base-256 when the high bit of the first byte is set (files over 8 GiB). */
+function parseNumber(buffer, start, length) {
+    if (buffer[start] & 0x80) {
+        let value = buffer[start] & 0x7f;
+        for (let i = start + 1; i < start + length; i++)
+            value = value * 256 + buffer[i];
+        return value;
+    }
+    const text = buffer
+        .toString('latin1', start, start + length)
+        .replace(/[\0 ]+$/, '')
+        .trim();
+    return text === '' ? 0 : parseInt(text, 8);
+}
+function parsePax(body) {
+    const meta = {};
+    let position = 0;
+    while (position < body.length) {
+        const space = body.indexOf(0x20, position);
+        if (space === -1)
+            break;
+        const length = parseInt(body.toString('latin1', position, space), 10);
+        if (!Number.isFinite(length) || length <= 0)
+            break;
+        const record = body.toString('utf8', space + 1, position + length - 1);
+        const equals = record.indexOf('=');
+        const key = record.slice(0, equals);
+        const value = record.slice(equals + 1);
+        if (key === 'path')
+            meta.path = value;
+        else if (key === 'linkpath')
+            meta.linkpath = value;
+        else if (key === 'size')
+            meta.size = Number(value);
+        position += length;
+    }
+    return meta;
+}
+
+;// CONCATENATED MODULE: ./src/lib/archive/directory.ts
+
+
+
+
+
+
+/** The files of an OCI image layout directory; symlinks may not lead out of it. */
+class LayoutDirectory {
+    name;
+    #root;
+    constructor(path) {
+        this.name = path;
+        this.#root = (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    #pathOf(name) {
+        const path = (0,external_node_path_.join)(this.#root, cleanName(name, this.name));
+        let real;
+        try {
+            real = (0,external_node_fs_namespaceObject.realpathSync)(path);
+        }
+        catch {
+            return undefined;
+        }
+        if (real !== this.#root && !real.startsWith(this.#root + external_node_path_.sep)) {
+            throw new TarPushError('TARBALL_ENTRY', `"${name}" is a link that leads outside the layout directory`, {
+                subject: this.name,
+                hint: 'an OCI layout holds its blobs inside it; remove the link',
+            });
+        }
+        return real;
+    }
+    sizeOf(name) {
+        const path = this.#pathOf(name);
+        if (path === undefined)
+            return undefined;
+        const stats = (0,external_node_fs_namespaceObject.statSync)(path);
+        return stats.isFile() ? stats.size : undefined;
+    }
+    #existing(name) {
+        const path = this.#pathOf(name);
+        if (path === undefined || !(0,external_node_fs_namespaceObject.statSync)(path).isFile()) {
+            throw new TarPushError('TARBALL_MISSING_ENTRY', `"${name}" is not a file in the layout`, {
+                subject: this.name,
+                hint: 'the layout directory is incomplete; write it again',
+            });
+        }
+        return path;
+    }
+    open(name) {
+        return (0,external_node_fs_namespaceObject.createReadStream)(this.#existing(name), { highWaterMark: 1024 * 1024 });
+    }
+    openReader(name) {
+        const path = this.#existing(name);
+        return openRangeReader(path, 0, (0,external_node_fs_namespaceObject.statSync)(path).size);
+    }
+    async readHead(name, length) {
+        const handle = await (0,promises_.open)(this.#existing(name), 'r');
+        try {
+            const buffer = Buffer.alloc(length);
+            const { bytesRead } = await handle.read(buffer, 0, length, 0);
+            return buffer.subarray(0, bytesRead);
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    async readAll(name, limit) {
+        const handle = await (0,promises_.open)(this.#existing(name), 'r');
+        try {
+            const { size } = await handle.stat();
+            if (size > limit) {
+                throw new TarPushError('TARBALL_ENTRY', `"${name}" is ${size} bytes, more than the ${limit} allowed for it`, {
+                    subject: this.name,
+                });
+            }
+            return await handle.readFile();
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    async close() { }
+}
+
+;// CONCATENATED MODULE: ./src/lib/archive/open.ts
+
+
+
+
+
+
+
+
+
+
+const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
+const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
+function sniffCompression(head) {
+    if (head.subarray(0, 2).equals(GZIP_MAGIC))
+        return 'gzip';
+    if (head.subarray(0, 4).equals(ZSTD_MAGIC))
+        return 'zstd';
+    return 'none';
+}
+/**
+ * Opens a tarball or OCI layout directory, whatever its name says: a gzip or zstd wrapper
+ * (found by magic bytes) is decompressed once to a spool file, as layers need random access.
+ */
+async function openArchive(path, options = {}) {
+    const stats = await (0,promises_.stat)(path).catch((error) => {
+        throw new TarPushError('TARBALL_NOT_FOUND', `cannot read "${path}": ${error.code ?? error.message}`, {
+            subject: path,
+            hint: 'check the tarball path (relative paths start at the working directory)',
+        });
+    });
+    if (stats.isDirectory()) {
+        const files = new LayoutDirectory(path);
+        return { files, wrapper: 'none', close: () => files.close() };
+    }
+    const wrapper = sniffCompression(await readHead(path));
+    if (wrapper === 'none') {
+        const files = await TarIndex.open(path);
+        return { files, wrapper, close: () => files.close() };
+    }
+    const spoolRoot = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.spoolDir ?? (0,external_node_os_namespaceObject.tmpdir)(), 'tar-push-'));
+    const spoolPath = (0,external_node_path_.join)(spoolRoot, 'unwrapped.tar');
+    const removeSpool = () => (0,promises_.rm)(spoolRoot, { recursive: true, force: true });
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path), wrapper === 'gzip' ? (0,external_node_zlib_.createGunzip)() : (0,external_node_zlib_.createZstdDecompress)(), new BombGuard(path, stats.size), (0,external_node_fs_namespaceObject.createWriteStream)(spoolPath)).catch((error) => {
+            if (error instanceof TarPushError)
+                throw error;
+            throw new TarPushError('TARBALL_UNREADABLE', `the ${wrapper} compression of the file is broken: ${error.message}`, {
+                subject: path,
+                hint: 'the file was cut short or damaged; compress or download it again',
+            });
+        });
+        const files = await TarIndex.open(spoolPath, `${path} (${wrapper})`);
+        return {
+            files,
+            wrapper,
+            close: async () => {
+                await files.close();
+                await removeSpool();
+            },
+        };
+    }
+    catch (error) {
+        await removeSpool();
+        throw error;
+    }
+}
+/**
+ * Real image tarballs shrink 2-20× when compressed; a file that unpacks to over a thousand
+ * times its size (and over 1 GiB) is a decompression bomb that would fill the disk.
+ */
+const BOMB_RATIO = 1000;
+const BOMB_MIN_BYTES = 1024 ** 3;
+class BombGuard extends external_node_stream_.Transform {
+    #path;
+    #limit;
+    #written = 0;
+    constructor(path, compressedSize) {
+        super();
+        this.#path = path;
+        this.#limit = Math.max(BOMB_MIN_BYTES, compressedSize * BOMB_RATIO);
+    }
+    _transform(chunk, _encoding, done) {
+        this.#written += chunk.length;
+        if (this.#written <= this.#limit) {
+            done(null, chunk);
+            return;
+        }
+        done(new TarPushError('TARBALL_UNREADABLE', `the file unpacks to more than ${BOMB_RATIO} times its size: a decompression bomb`, {
+            subject: this.#path,
+            hint: 'if it is a real image, decompress it yourself and pass the .tar',
+        }));
+    }
+}
+async function readHead(path) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        const head = Buffer.alloc(8);
+        const { bytesRead } = await handle.read(head, 0, 8, 0);
+        return head.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lib/archive/read.ts
+
+
+
+
+
+
+/** Size limits for JSON documents: far above real ones, low enough to refuse a hostile file. */
+const read_MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+const read_MAX_CONFIG_BYTES = 32 * 1024 * 1024;
+const MAX_INDEX_DEPTH = 4;
+const ANNOTATION_REF_NAME = 'org.opencontainers.image.ref.name';
+const ANNOTATION_CONTAINERD_NAME = 'io.containerd.image.name';
+/**
+ * Reads the images of a tarball or layout directory, recognised by content: a `manifest.json`
+ * means a docker save (legacy or Docker 25+, whose manifest.json points into an OCI layout),
+ * `oci-layout` + `index.json` an OCI archive or layout. Validates structure and every JSON
+ * document; layer bytes are verified later, while they are read for the upload.
+ */
+async function readArchive(path, options = {}) {
+    const archive = await openArchive(path, options);
+    try {
+        const entries = await readEntries(archive.files);
+        return { name: path, entries, close: () => archive.close() };
+    }
+    catch (error) {
+        await archive.close();
+        throw error;
+    }
+}
+async function readEntries(files) {
+    if (files.sizeOf('manifest.json') !== undefined)
+        return readDockerArchive(files);
+    if (files.sizeOf('oci-layout') !== undefined && files.sizeOf('index.json') !== undefined) {
+        return readOciLayout(files);
+    }
+    throw new TarPushError('TARBALL_FORMAT', 'no manifest.json (docker save) nor oci-layout and index.json (OCI) in it', {
+        subject: files.name,
+        hint: 'pass the output of docker save, podman save, skopeo copy docker-archive:/oci-archive: or buildx --output type=docker|oci',
+    });
+}
+const blobContent = (files, name, size) => ({
+    origin: `${files.name}: ${name}`,
+    size,
+    open: async () => files.open(name),
+    openReader: () => files.openReader(name),
+});
+function requireSize(files, name, referrer) {
+    const size = files.sizeOf(name);
+    if (size === undefined) {
+        throw new TarPushError('TARBALL_MISSING_ENTRY', `"${name}", named by ${referrer}, is not in the archive`, {
+            subject: files.name,
+            hint: 'the tarball is incomplete; save the image again',
+        });
+    }
+    return size;
+}
+/** Blob names that carry a digest: "blobs/sha256/<hex>", "<hex>.json", "<hex>/layer.tar" is not one. */
+function digestInName(name) {
+    const blob = /(?:^|\/)blobs\/(sha256|sha512)\/([a-f0-9]{64,128})$/.exec(name);
+    if (blob)
+        return `${blob[1]}:${blob[2]}`;
+    const config = /(?:^|\/)([a-f0-9]{64})\.json$/.exec(name);
+    return config ? `sha256:${config[1]}` : undefined;
+}
+function digestMismatch(files, name, expected, actual) {
+    return new TarPushError('BLOB_DIGEST_MISMATCH', `"${name}" has digest ${actual}, but is named ${expected}`, {
+        subject: files.name,
+        hint: 'the archive is damaged or was altered after it was written; save the image again',
+    });
+}
+function readConfigBytes(document, bytes) {
+    const json = new JsonReader(document);
+    return readImageConfig(json, json.parse(bytes));
+}
+function layerCountMismatch(files, where, layers, diffIds) {
+    return new TarPushError('LAYER_COUNT_MISMATCH', `${where} lists ${layers} layers but its config has ${diffIds} rootfs.diff_ids`, { subject: files.name, hint: 'the archive is inconsistent; save the image again' });
+}
+async function readDockerArchive(files) {
+    const json = new JsonReader(`${files.name}: manifest.json`);
+    const manifest = json.array(json.parse(await files.readAll('manifest.json', read_MAX_MANIFEST_BYTES)), '');
+    if (manifest.length === 0)
+        throw json.fail('', 'lists no image');
+    const entries = [];
+    for (const [index, item] of manifest.entries()) {
+        const at = `[${index}]`;
+        const record = json.object(item, at);
+        const configName = json.string(record['Config'], `${at}.Config`);
+        const repoTags = record['RepoTags'] == null ? [] : json.stringArray(record['RepoTags'], `${at}.RepoTags`);
+        const layerNames = json.stringArray(record['Layers'], `${at}.Layers`);
+        requireSize(files, configName, 'manifest.json');
+        const configBytes = await files.readAll(configName, read_MAX_CONFIG_BYTES);
+        const configDigest = sha256(configBytes);
+        const namedDigest = digestInName(configName);
+        if (namedDigest && algorithmOf(namedDigest) === 'sha256' && namedDigest !== configDigest) {
+            throw digestMismatch(files, configName, namedDigest, configDigest);
+        }
+        const { diffIds, platform } = readConfigBytes(`${files.name}: ${configName}`, configBytes);
+        if (layerNames.length !== diffIds.length) {
+            throw layerCountMismatch(files, `manifest.json ${at}`, layerNames.length, diffIds.length);
+        }
+        const layers = [];
+        for (const [layerIndex, name] of layerNames.entries()) {
+            const size = requireSize(files, name, `manifest.json ${at}.Layers[${layerIndex}]`);
+            const compression = sniffCompression(await files.readHead(name, 8));
+            const diffId = diffIds[layerIndex];
+            layers.push({
+                diffId,
+                compression,
+                storedDigest: digestInName(name) ?? (compression === 'none' ? diffId : undefined),
+                mediaType: undefined,
+                isTar: true,
+                content: blobContent(files, name, size),
+            });
+        }
+        const config = {
+            bytes: configBytes,
+            digest: configDigest,
+            mediaType: MediaType.dockerConfig,
+        };
+        const image = {
+            kind: 'image',
+            flavor: 'docker',
+            config,
+            diffIds,
+            layers,
+            manifest: undefined,
+            platform,
+        };
+        entries.push({ refs: repoTags, artifact: image });
+    }
+    return entries;
+}
+class OciReader {
+    #files;
+    constructor(files) {
+        this.#files = files;
+    }
+    blobName(digest) {
+        return `blobs/${algorithmOf(digest)}/${hexOf(digest)}`;
+    }
+    /** Reads a small blob whole and checks it against its descriptor. */
+    async readBlob(descriptor, referrer, limit) {
+        const name = this.blobName(descriptor.digest);
+        const size = requireSize(this.#files, name, referrer);
+        if (size !== descriptor.size)
+            throw this.sizeMismatch(name, descriptor.size, size);
+        const bytes = await this.#files.readAll(name, limit);
+        const digest = algorithmOf(descriptor.digest) === 'sha256' ? sha256(bytes) : descriptor.digest;
+        if (digest !== descriptor.digest)
+            throw digestMismatch(this.#files, name, descriptor.digest, digest);
+        return { bytes, digest, mediaType: descriptor.mediaType };
+    }
+    sizeMismatch(name, expected, actual) {
+        return new TarPushError('BLOB_DIGEST_MISMATCH', `"${name}" is ${actual} bytes, its descriptor says ${expected}`, {
+            subject: this.#files.name,
+            hint: 'the archive is damaged or was altered after it was written; save the image again',
+        });
+    }
+    async artifact(descriptor, referrer, depth) {
+        const manifest = await this.readBlob(descriptor, referrer, read_MAX_MANIFEST_BYTES);
+        const where = `${this.#files.name}: ${this.blobName(descriptor.digest)}`;
+        const json = new JsonReader(where);
+        const document = json.object(json.parse(manifest.bytes), '');
+        const mediaType = json.optionalString(document['mediaType'], 'mediaType') ?? descriptor.mediaType;
+        const raw = { ...manifest, mediaType };
+        if (mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList) {
+            if (depth >= MAX_INDEX_DEPTH)
+                throw json.fail('', 'nests indexes too deeply');
+            const children = [];
+            for (const [index, child] of json.array(document['manifests'], 'manifests').entries()) {
+                const childDescriptor = readDescriptor(json, child, `manifests[${index}]`);
+                const artifact = await this.artifact(childDescriptor, `${where} manifests[${index}]`, depth + 1);
+                if (artifact.kind !== 'image')
+                    throw json.fail(`manifests[${index}]`, 'is an index inside an index; not supported');
+                children.push(artifact);
+            }
+            const index = { kind: 'index', manifest: raw, children };
+            return index;
+        }
+        if (mediaType !== MediaType.ociManifest && mediaType !== MediaType.dockerManifest) {
+            throw json.fail('mediaType', `is "${mediaType}", not an image manifest or index`);
+        }
+        return this.image(json, document, raw, where);
+    }
+    async image(json, document, manifest, where) {
+        const configDescriptor = readDescriptor(json, document['config'], 'config');
+        const config = await this.readBlob(configDescriptor, `${where} config`, read_MAX_CONFIG_BYTES);
+        const isImageConfig = configDescriptor.mediaType === MediaType.ociConfig ||
+            configDescriptor.mediaType === MediaType.dockerConfig;
+        const { diffIds, platform } = isImageConfig
+            ? readConfigBytes(`${this.#files.name}: ${this.blobName(configDescriptor.digest)}`, config.bytes)
+            : { diffIds: [], platform: undefined };
+        const descriptors = json
+            .array(document['layers'] ?? [], 'layers')
+            .map((value, index) => readDescriptor(json, value, `layers[${index}]`));
+        const tarCount = descriptors.filter((layer) => isTarLayerMediaType(layer.mediaType)).length;
+        // Attestation manifests (buildx) carry an image config whose diff_ids name their in-toto
+        // layers: with no tar layer at all, the layers are opaque blobs, not a filesystem.
+        const isFilesystem = isImageConfig && tarCount > 0;
+        if (isFilesystem && tarCount !== diffIds.length)
+            throw layerCountMismatch(this.#files, where, tarCount, diffIds.length);
+        let tarIndex = 0;
+        const layers = descriptors.map((descriptor, index) => {
+            const name = this.blobName(descriptor.digest);
+            const size = requireSize(this.#files, name, `${where} layers[${index}]`);
+            if (size !== descriptor.size)
+                throw this.sizeMismatch(name, descriptor.size, size);
+            const isTar = isTarLayerMediaType(descriptor.mediaType);
+            return {
+                diffId: isTar && isFilesystem ? diffIds[tarIndex++] : descriptor.digest,
+                compression: isTar ? compressionOfMediaType(descriptor.mediaType) : 'none',
+                storedDigest: descriptor.digest,
+                mediaType: descriptor.mediaType,
+                isTar: isTar && isFilesystem,
+                ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
+                content: blobContent(this.#files, name, size),
+            };
+        });
+        return {
+            kind: 'image',
+            flavor: manifest.mediaType === MediaType.dockerManifest ? 'docker' : 'oci',
+            config,
+            diffIds,
+            layers,
+            manifest,
+            platform,
+        };
+    }
+}
+/** The name a descriptor of index.json carries: a full reference, or a tag alone (skopeo, umoci). */
+function refOf(descriptor) {
+    return (descriptor.annotations?.[ANNOTATION_CONTAINERD_NAME] ??
+        descriptor.annotations?.[ANNOTATION_REF_NAME]);
+}
+async function readOciLayout(files) {
+    const layoutJson = new JsonReader(`${files.name}: oci-layout`);
+    const layout = layoutJson.object(layoutJson.parse(await files.readAll('oci-layout', 64 * 1024)), '');
+    layoutJson.string(layout['imageLayoutVersion'], 'imageLayoutVersion');
+    const json = new JsonReader(`${files.name}: index.json`);
+    const index = json.object(json.parse(await files.readAll('index.json', read_MAX_MANIFEST_BYTES)), '');
+    const reader = new OciReader(files);
+    const descriptors = json
+        .array(index['manifests'], 'manifests')
+        .map((value, i) => readDescriptor(json, value, `manifests[${i}]`));
+    if (descriptors.length === 0)
+        throw json.fail('manifests', 'is empty: the layout holds no image');
+    // One entry per manifest digest; several ref names on the same digest are several tags.
+    const byDigest = new Map();
+    for (const [i, descriptor] of descriptors.entries()) {
+        const ref = refOf(descriptor);
+        const known = byDigest.get(descriptor.digest);
+        if (known) {
+            if (ref && !known.refs.includes(ref))
+                known.refs.push(ref);
+            continue;
+        }
+        const artifact = await reader.artifact(descriptor, `index.json manifests[${i}]`, 0);
+        byDigest.set(descriptor.digest, { refs: ref ? [ref] : [], artifact });
+    }
+    return [...byDigest.values()];
+}
+
+;// CONCATENATED MODULE: ./src/lib/digest-map.ts
+
+
+const FILE_NAME = 'digest-map.json';
+const MAX_REPOSITORIES_PER_BLOB = 8;
+const MAX_ENTRIES = 20_000;
+class DigestMap {
+    #path;
+    #data;
+    #changed = false;
+    constructor(path, data) {
+        this.#path = path;
+        this.#data = data;
+    }
+    /** Loads the map of `directory`; without a directory the map lives only for this push. */
+    static async load(directory) {
+        const empty = { version: 1, layers: {}, blobs: {} };
+        if (!directory)
+            return new DigestMap(undefined, empty);
+        const path = (0,external_node_path_.join)(directory, FILE_NAME);
+        try {
+            const data = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+            // A map from another version or a damaged file is only a cache: start afresh.
+            if (data.version !== 1 || typeof data.layers !== 'object' || typeof data.blobs !== 'object')
+                return new DigestMap(path, empty);
+            return new DigestMap(path, { version: 1, layers: data.layers ?? {}, blobs: data.blobs ?? {} });
+        }
+        catch {
+            return new DigestMap(path, empty);
+        }
+    }
+    get changed() {
+        return this.#changed;
+    }
+    encodedLayer(diffId, encoding) {
+        return this.#data.layers[`${diffId} ${encoding}`];
+    }
+    rememberEncodedLayer(diffId, encoding, layer) {
+        const key = `${diffId} ${encoding}`;
+        const known = this.#data.layers[key];
+        if (known?.digest === layer.digest && known.size === layer.size)
+            return;
+        this.#data.layers[key] = { digest: layer.digest, size: layer.size };
+        this.#changed = true;
+    }
+    repositoriesHolding(registry, digest) {
+        return this.#data.blobs[`${registry} ${digest}`] ?? [];
+    }
+    rememberBlob(registry, digest, repositoryPath) {
+        const key = `${registry} ${digest}`;
+        const holders = this.#data.blobs[key] ?? [];
+        if (holders[holders.length - 1] === repositoryPath)
+            return;
+        this.#data.blobs[key] = [
+            ...holders.filter((path) => path !== repositoryPath),
+            repositoryPath,
+        ].slice(-MAX_REPOSITORIES_PER_BLOB);
+        this.#changed = true;
+    }
+    /** Writes the map atomically (a crash leaves the old file), keeping the newest entries. */
+    async save() {
+        if (!this.#path || !this.#changed)
+            return false;
+        const trim = (record) => Object.fromEntries(Object.entries(record).slice(-MAX_ENTRIES));
+        const data = {
+            version: 1,
+            layers: trim(this.#data.layers),
+            blobs: trim(this.#data.blobs),
+        };
+        await (0,promises_.mkdir)((0,external_node_path_.join)(this.#path, '..'), { recursive: true });
+        const temporary = `${this.#path}.${process.pid}.tmp`;
+        await (0,promises_.writeFile)(temporary, JSON.stringify(data));
+        await (0,promises_.rename)(temporary, this.#path);
+        this.#changed = false;
+        return true;
+    }
+}
+const directoryStore = (directory) => ({
+    restore: async () => directory,
+    persist: async () => { },
+});
+
+;// CONCATENATED MODULE: ./src/lib/targets.ts
+
+
+/** A stored name is a whole reference, or a tag alone as skopeo and umoci write `ref.name`. */
+const isTagOnly = (ref) => !ref.includes('/') && !ref.includes(':') && !ref.includes('@');
+/**
+ * Decides where each image of a tarball goes, as docker would: `image` and `tags` when given,
+ * otherwise the names the tarball carries (RepoTags, OCI ref names), `latest` for a name without tag.
+ */
+function resolveTargets(entries, options) {
+    for (const tag of options.tags ?? []) {
+        if (!isValidTag(tag)) {
+            throw new TarPushError('USAGE', `"${tag}" is not a valid tag`, {
+                subject: tag,
+                hint: 'tags are up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"',
+            });
+        }
+    }
+    if (options.image !== undefined && entries.length > 1) {
+        throw new TarPushError('USAGE', `${options.sourceName} holds ${entries.length} images; one image input cannot name them all`, {
+            subject: options.sourceName,
+            hint: 'omit image to push each image under its own name, or pass a tarball with one image',
+        });
+    }
+    return entries.flatMap((entry) => targetsOf(entry, options));
+}
+function targetsOf(entry, options) {
+    const named = entry.refs.filter((ref) => !isTagOnly(ref)).map((ref) => parseReference(ref));
+    const storedTags = [
+        ...entry.refs.filter(isTagOnly),
+        ...named.map((reference) => reference.tag ?? 'latest'),
+    ];
+    const tags = unique(options.tags && options.tags.length > 0 ? options.tags : storedTags);
+    if (tags.length === 0) {
+        throw new TarPushError('NO_TAGS', `${options.sourceName} carries no tag and none was given`, {
+            subject: options.sourceName,
+            hint: 'pass tags (the tags input, or --tag on the command line)',
+        });
+    }
+    if (options.image !== undefined)
+        return [{ entry, repository: parseRepository(options.image), tags }];
+    if (named.length === 0) {
+        throw new TarPushError('USAGE', `${options.sourceName} names no repository (only the tags ${storedTags.join(', ')})`, {
+            subject: options.sourceName,
+            hint: 'pass image, the target repository such as ghcr.io/org/app',
+        });
+    }
+    // Each repository the tarball names gets its own tags (or the given ones).
+    const byRepository = new Map();
+    for (const reference of named) {
+        const key = repositoryName(reference);
+        const target = byRepository.get(key) ?? {
+            entry,
+            repository: { registry: reference.registry, path: reference.path },
+            tags: [],
+        };
+        byRepository.set(key, target);
+        const ownTags = options.tags && options.tags.length > 0
+            ? options.tags
+            : [reference.tag ?? 'latest', ...entry.refs.filter(isTagOnly)];
+        target.tags = unique([...target.tags, ...ownTags]);
+    }
+    return [...byRepository.values()];
+}
+const unique = (values) => [...new Set(values)];
+
+;// CONCATENATED MODULE: ./src/lib/push.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Push = copy(tarball → registry): read and validate the archive, then copy each image. */
+async function push(options) {
+    const logger = options.logger ?? silentLogger;
+    const started = Date.now();
+    const extraCaPem = options.caFile ? await readCaFile(options.caFile) : undefined;
+    const source = await logger.group(`Reading ${options.tarball}`, () => readArchive(options.tarball, { spoolDir: options.spoolDir }));
+    const spoolDir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(options.spoolDir ?? (0,external_node_os_namespaceObject.tmpdir)(), 'tar-push-layers-'));
+    const clients = new Map();
+    const store = options.digestMapStore ?? directoryStore(options.cacheDir);
+    let digestMap;
+    const compression = options.compression ?? 'gzip';
+    try {
+        const targets = resolveTargets(source.entries, {
+            image: options.image,
+            tags: options.tags,
+            sourceName: options.tarball,
+        });
+        const diffIds = diffIdsOf(source.entries.map((entry) => entry.artifact));
+        const map = await DigestMap.load(await store.restore(diffIds));
+        digestMap = map;
+        const images = [];
+        for (const target of targets) {
+            const name = repositoryName(target.repository);
+            const report = await logger.group(`Pushing ${name} (${target.tags.join(', ')})`, async () => {
+                let client = clients.get(target.repository.registry);
+                if (!client) {
+                    client = await connectRegistry(target.repository.registry, options, extraCaPem, logger);
+                    clients.set(target.repository.registry, client);
+                }
+                const repository = new RepositoryClient(client, target.repository.path);
+                repository.chunkSize = options.chunkSize ?? 0;
+                const reusable = needsEncoding(target.entry.artifact, compression)
+                    ? await reusableLayers(repository, target.tags, logger)
+                    : undefined;
+                const session = new CopySession({
+                    repository,
+                    compression,
+                    level: options.compressionLevel,
+                    concurrency: options.concurrency,
+                    uploadMode: options.uploadMode,
+                    spoolDir,
+                    digestMap: map,
+                    reusable,
+                    logger,
+                });
+                return session.copy(target.entry.artifact, target.tags);
+            });
+            images.push({
+                ...report,
+                repository: name,
+                imageRef: `${name}@${report.digest}`,
+                references: target.tags.map((tag) => `${name}:${tag}`),
+            });
+        }
+        const bytesUploaded = images.reduce((total, image) => total + image.bytesUploaded, 0);
+        return { images, bytesUploaded, seconds: (Date.now() - started) / 1000 };
+    }
+    finally {
+        // What was learned is kept even when the push failed half-way: the blobs are in the registry.
+        await digestMap
+            ?.save()
+            .then((changed) => store.persist(changed))
+            .catch((error) => logger.warn(`could not keep the digest map: ${error.message}`));
+        await Promise.all([...clients.values()].map((client) => client.close()));
+        await (0,promises_.rm)(spoolDir, { recursive: true, force: true });
+        await source.close();
+    }
+}
+const needsEncoding = (artifact, compression) => compression !== 'none' &&
+    (artifact.kind === 'image' ? [artifact] : artifact.children).some((image) => image.layers.some((layer) => layer.isTar && layer.compression === 'none'));
+/** The layers one of the target tags holds now (the first tag that exists). */
+async function reusableLayers(repository, tags, logger) {
+    for (const tag of tags) {
+        const layers = await layersOfTag(repository, tag, logger);
+        if (layers.size > 0)
+            return layers;
+    }
+    return new Map();
+}
+const diffIdsOf = (artifacts) => artifacts
+    .flatMap((artifact) => (artifact.kind === 'image' ? [artifact] : artifact.children))
+    .flatMap((image) => image.diffIds);
+
+;// CONCATENATED MODULE: ./src/cli/push.ts
+
+
+
+
+
+const pushCommand = {
+    name: 'push',
+    synopsis: 'push TARBALL [options]',
+    summary: 'push an image tarball to a registry',
+    details: `TARBALL is a docker save / podman save archive, an OCI archive or layout directory
+(buildx --output type=oci|docker, skopeo copy), optionally gzip- or zstd-compressed.
+Blobs the registry already holds are not uploaded again; tags are set only once
+every blob is in place. Prints repository@digest on standard output.`,
+    flags: {
+        image: {
+            type: 'string',
+            value: 'REPO',
+            description: 'target repository (ghcr.io/org/app, 127.0.0.1:5000/app); default: the names in the tarball',
+        },
+        tag: {
+            type: 'string',
+            multiple: true,
+            value: 'T',
+            description: "tag to push (repeatable or comma-separated); default: the tarball's tags",
+        },
+        ...CONNECTION_FLAGS,
+        compression: {
+            type: 'string',
+            value: 'C',
+            description: 'gzip (default) | zstd | none, for layers stored uncompressed',
+        },
+        'compression-level': {
+            type: 'string',
+            value: 'N',
+            description: 'gzip 0-9 (default 1), zstd 1-19 (default 3)',
+        },
+        'cache-dir': {
+            type: 'string',
+            value: 'DIR',
+            description: 'digest map kept across runs (default: $XDG_CACHE_HOME/tar-push or ~/.cache/tar-push)',
+        },
+        'no-cache': { type: 'boolean', description: 'learn nothing across runs' },
+        'chunk-size': {
+            type: 'string',
+            value: 'BYTES',
+            description: 'upload blobs in PATCH chunks of this size (default 0: whole, chunked only when refused)',
+        },
+        'upload-mode': {
+            type: 'string',
+            value: 'M',
+            description: 'stream (default: compress into one PATCH) | spool (temp file, then one PUT with the digest)',
+        },
+        ...OUTPUT_FLAGS,
+    },
+    examples: [
+        '# push what docker save wrote, under the names it carries',
+        'tar-push push app.tar',
+        '# push to another repository with two tags, logging in with a token',
+        'echo "$TOKEN" | tar-push push app.tar --image ghcr.io/org/app --tag 1.2.3,latest \\',
+        '    --username org-bot --password-stdin',
+        '# a registry on this machine over plain HTTP, layers compressed with zstd',
+        'tar-push push app.oci.tar --image localhost:5000/app --tag dev --compression zstd',
+    ],
+    async run(values, operands, output) {
+        const [tarball, ...extra] = operands;
+        if (!tarball)
+            throw usageError('push needs a TARBALL', 'push');
+        if (extra.length > 0)
+            throw usageError(`unexpected arguments: ${extra.join(' ')}`, 'push');
+        const compression = (stringFlag(values['compression']) ?? 'gzip');
+        if (!COMPRESSIONS.includes(compression))
+            throw usageError(`--compression must be one of ${COMPRESSIONS.join(', ')}`, 'push');
+        const result = await push({
+            tarball,
+            image: stringFlag(values['image']),
+            tags: listFlag(values['tag']),
+            ...(await connectionOptions(values)),
+            compression,
+            compressionLevel: parseLevel(values['compression-level'], compression),
+            cacheDir: values['no-cache'] === true
+                ? undefined
+                : (stringFlag(values['cache-dir']) ?? defaultCacheDir()),
+            uploadMode: parseUploadMode(values['upload-mode']),
+            chunkSize: parseInteger(values['chunk-size'], '--chunk-size', 0, 2 ** 40),
+            logger: output,
+        });
+        printResult(result, values);
+        return 0;
+    },
+};
+function parseUploadMode(value) {
+    if (value === undefined)
+        return undefined;
+    if (value !== 'stream' && value !== 'spool')
+        throw usageError('--upload-mode must be stream or spool', 'push');
+    return value;
+}
+function parseLevel(value, compression) {
+    if (value === undefined)
+        return undefined;
+    const range = levelRange(compression);
+    const level = Number(value);
+    if (!range || !Number.isInteger(level) || level < range[0] || level > range[1]) {
+        throw usageError(range
+            ? `--compression-level for ${compression} must be an integer ${range[0]}-${range[1]}`
+            : `--compression none takes no level`, 'push');
+    }
+    return level;
+}
+function printResult(result, values) {
+    if (values['json'] === true) {
+        process.stdout.write(`${JSON.stringify(metadataOf(result), null, 2)}\n`);
+        return;
+    }
+    for (const image of result.images) {
+        const uploaded = image.images
+            .flatMap((member) => member.layers)
+            .filter((layer) => layer.status === 'uploaded').length;
+        const total = image.images.reduce((count, member) => count + member.layers.length, 0);
+        process.stdout.write(`${image.imageRef}\n`);
+        process.stderr.write(`pushed ${image.references.join(', ')}: ${uploaded} of ${total} layers uploaded, ${formatBytes(image.bytesUploaded)} in ${result.seconds.toFixed(1)} s\n`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/version.ts
 /** The release version, printed by `tar-push --version`; a test keeps it equal to package.json's. */
 const VERSION = '0.1.0';
@@ -53506,297 +53876,82 @@ const VERSION = '0.1.0';
 
 
 
-
-
-
-const USAGE = `Usage:
-  tar-push push TARBALL [options]     push an image tarball to a registry
-  tar-push pull IMAGE --output PATH   pull an image to a tarball, OCI layout or rootfs
-
-Options for push:
-  --image REPO              target repository (ghcr.io/org/app, 127.0.0.1:5000/app);
-                            default: the names stored in the tarball
-  --tag T                   tag to push (repeatable, or comma-separated); default: the tarball's tags
-  --username U              registry user
-  --password-stdin          read the password or token from standard input
-  --insecure                plain HTTP and no TLS verification for this registry
-  --ca-file F               PEM CA certificates to trust in addition to the system roots
-  --compression C           gzip (default) | zstd | none, for layers stored uncompressed
-  --compression-level N     gzip 0-9 (default 1), zstd 1-19 (default 3)
-  --concurrency N           layers worked on at once (default: 2 x cores, at most 8)
-  --cache-dir DIR           digest map kept across runs (default: $XDG_CACHE_HOME/tar-push
-                            or ~/.cache/tar-push)
-  --no-cache                learn nothing across runs
-  --chunk-size BYTES        upload blobs in PATCH chunks of this size (default 0: whole,
-                            chunked only when the registry refuses a body as too large)
-  --retries N               retries of a failed request or upload (5xx, 429, resets,
-                            timeouts), with backoff (default 4)
-  --timeout S               connect, response and idle-body timeout in seconds (default 300)
-  --upload-mode M           stream (default: compress into one PATCH) | spool (temp file,
-                            then a monolithic PUT; for registries that refuse streamed PATCH)
-
-Options for pull:
-  -o, --output PATH         where to write the image (a file for docker and oci-archive,
-                            a directory for oci and rootfs)
-  --format F                docker (default: a docker load tarball) | oci (OCI layout
-                            directory) | oci-archive | rootfs (unpacked filesystem)
-  --platform P              os/arch[/variant] taken from a multi-platform image
-                            (default: this machine's, e.g. linux/amd64)
-  --preserve-special        rootfs: keep device nodes, FIFOs and setuid/setgid bits
-  --max-size BYTES          rootfs: most uncompressed bytes unpacked (default 64 GiB)
-  (and --username, --password-stdin, --insecure, --ca-file, --concurrency, --retries,
-  --timeout as for push)
-
-Common options:
-  --json                    print the metadata as JSON on standard output
-  --debug                   show HTTP traffic (secrets masked)
-  -h, --help                show this help
-  --version                 print the version
-
-Credentials, when not given: ~/.docker/config.json (or $DOCKER_CONFIG), its credential
-helpers, then GITHUB_TOKEN for ghcr.io. Exit codes: 0 done, 2 bad input, 3 registry or auth failure.`;
-/** Plain-line logger for terminals and CI logs; every secret is masked in every line. */
-function createCliLogger(options) {
-    const secrets = [];
-    const mask = (message) => secrets.reduce((line, secret) => line.split(secret).join('***'), message);
-    const write = (message) => process.stderr.write(`${mask(message)}\n`);
-    return {
-        info: (message) => (options.quiet ? undefined : write(message)),
-        warn: (message) => write(`warning: ${message}`),
-        error: (message) => write(`error: ${message}`),
-        debug: (message) => (options.debug ? write(`debug: ${message}`) : undefined),
-        group: async (title, run) => {
-            if (!options.quiet)
-                write(`== ${title}`);
-            return run();
-        },
-        secret: (value) => {
-            if (value && !secrets.includes(value))
-                secrets.push(value);
-            secrets.sort((a, b) => b.length - a.length);
-        },
-    };
-}
-function usageError(message) {
-    return new TarPushError('USAGE', message, { hint: 'run tar-push --help' });
-}
+const COMMANDS = [pushCommand, pullCommand];
 async function main(argv) {
-    let logger = createCliLogger({ debug: false, quiet: false });
+    let output = createCliOutput({ debug: false });
     try {
-        const { values, positionals } = parseCommandLine(argv);
-        if (values.version) {
-            process.stdout.write(`tar-push ${VERSION}\n`);
+        const [first, ...rest] = argv;
+        if (first === undefined || first.startsWith('-'))
+            return topLevel(argv);
+        const command = first === 'help' && rest[0] !== undefined ? commandNamed(rest[0]) : commandNamed(first);
+        if (first === 'help') {
+            process.stdout.write(`${command ? formatCommandHelp(command) : formatUsage(COMMANDS)}\n`);
             return 0;
         }
-        if (values.help || positionals.length === 0) {
-            process.stdout.write(`${USAGE}\n`);
-            return values.help ? 0 : 2;
+        if (!command)
+            throw usageError(`unknown command "${first}"`);
+        const { values, positionals } = parseCommand(command, rest);
+        if (values['help'] === true) {
+            process.stdout.write(`${formatCommandHelp(command)}\n`);
+            return 0;
         }
-        const [command, ...operands] = positionals;
-        logger = createCliLogger({ debug: values.debug === true, quiet: false });
-        if (command === 'push')
-            return await runPush(values, operands, logger);
-        if (command === 'pull')
-            return await runPull(values, operands, logger);
-        throw usageError(`unknown command "${command}"`);
+        output = createCliOutput({ debug: values['debug'] === true });
+        return await command.run(values, positionals, output);
     }
     catch (error) {
-        const message = error instanceof TarPushError
+        output.error(error instanceof TarPushError
             ? error.describe()
-            : `unexpected error: ${error?.stack ?? String(error)}`;
-        logger.error(message);
-        const code = exitCodeFor(error instanceof TypeError &&
-            error.code?.startsWith('ERR_PARSE_ARGS')
-            ? usageError(error.message)
-            : error);
-        return code;
+            : `unexpected error: ${error?.stack ?? String(error)}`);
+        return exitCodeFor(error);
     }
 }
-/** Flags that only one command takes; the others are common (credentials, TLS, retries, output). */
-const COMMAND_FLAGS = {
-    push: [
-        'image',
-        'tag',
-        'compression',
-        'compression-level',
-        'cache-dir',
-        'no-cache',
-        'upload-mode',
-        'chunk-size',
-    ],
-    pull: ['output', 'format', 'platform', 'preserve-special', 'max-size'],
-};
-function checkFlags(command, values) {
-    for (const [other, flags] of Object.entries(COMMAND_FLAGS)) {
-        if (other === command)
-            continue;
-        const given = flags.find((flag) => values[flag] !== undefined);
-        if (given)
-            throw usageError(`--${given} is not an option of ${command}`);
-    }
-}
-async function runPush(values, operands, logger) {
-    checkFlags('push', values);
-    const [tarball, ...extra] = operands;
-    if (!tarball)
-        throw usageError('push needs a TARBALL');
-    if (extra.length > 0)
-        throw usageError(`unexpected arguments: ${extra.join(' ')}`);
-    const compression = (values.compression ?? 'gzip');
-    if (!COMPRESSIONS.includes(compression))
-        throw usageError(`--compression must be one of ${COMPRESSIONS.join(', ')}`);
-    const compressionLevel = parseLevel(values['compression-level'], compression);
-    const password = values['password-stdin'] ? await readPasswordFromStdin() : undefined;
-    const result = await push({
-        tarball,
-        image: values.image,
-        tags: (values.tag ?? [])
-            .flatMap((tag) => tag.split(','))
-            .map((tag) => tag.trim())
-            .filter(Boolean),
-        username: values.username,
-        password,
-        insecure: values.insecure,
-        caFile: values['ca-file'],
-        compression,
-        compressionLevel,
-        concurrency: parseInteger(values.concurrency, '--concurrency', 1, 64),
-        cacheDir: values['no-cache'] ? undefined : (values['cache-dir'] ?? defaultCacheDir()),
-        uploadMode: parseUploadMode(values['upload-mode']),
-        retries: parseInteger(values.retries, '--retries', 0, 20),
-        chunkSize: parseInteger(values['chunk-size'], '--chunk-size', 0, 2 ** 40),
-        timeoutSeconds: parseInteger(values.timeout, '--timeout', 1, 3600),
-        logger,
+function topLevel(argv) {
+    const { values } = parseFlags(argv, {
+        help: { type: 'boolean', short: 'h', description: '' },
+        version: { type: 'boolean', description: '' },
     });
-    printResult(result, values.json === true);
-    return 0;
-}
-async function runPull(values, operands, logger) {
-    checkFlags('pull', values);
-    const [image, ...extra] = operands;
-    if (!image)
-        throw usageError('pull needs an image reference (REGISTRY/REPOSITORY:TAG or @DIGEST)');
-    if (extra.length > 0)
-        throw usageError(`unexpected arguments: ${extra.join(' ')}`);
-    if (!values.output)
-        throw usageError('pull needs --output PATH');
-    const format = (values.format ?? 'docker');
-    if (!PULL_FORMATS.includes(format))
-        throw usageError(`--format must be one of ${PULL_FORMATS.join(', ')}`);
-    const password = values['password-stdin'] ? await readPasswordFromStdin() : undefined;
-    const result = await pull({
-        image,
-        output: values.output,
-        format,
-        platform: values.platform,
-        username: values.username,
-        password,
-        insecure: values.insecure,
-        caFile: values['ca-file'],
-        concurrency: parseInteger(values.concurrency, '--concurrency', 1, 64),
-        retries: parseInteger(values.retries, '--retries', 0, 20),
-        timeoutSeconds: parseInteger(values.timeout, '--timeout', 1, 3600),
-        preserveSpecial: values['preserve-special'],
-        maxSize: parseInteger(values['max-size'], '--max-size', 1, Number.MAX_SAFE_INTEGER),
-        logger,
-    });
-    if (values.json === true)
-        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else {
-        process.stdout.write(`${result.path}\n`);
-        process.stderr.write(`pulled ${result.reference}@${result.digest}${result.platform ? ` (${result.platform})` : ''} as ${result.format}: ${result.layers.length} layers, ${formatBytes(result.bytesDownloaded)} downloaded in ${result.seconds.toFixed(1)} s\n`);
+    if (values['version'] === true) {
+        process.stdout.write(`tar-push ${VERSION}\n`);
+        return 0;
     }
-    return 0;
+    process.stdout.write(`${formatUsage(COMMANDS)}\n`);
+    return values['help'] === true ? 0 : 2;
 }
-function parseCommandLine(argv) {
+const commandNamed = (name) => COMMANDS.find((command) => command.name === name);
+function parseCommand(command, argv) {
     try {
-        return (0,external_node_util_.parseArgs)({
+        return parseFlags(argv, command.flags);
+    }
+    catch (error) {
+        // A flag of another command is named as such, not just as unknown.
+        const flag = /Unknown option '--?([^']+)'/.exec(error.message)?.[1];
+        const owner = COMMANDS.find((other) => flag !== undefined && flag in other.flags);
+        if (flag && owner)
+            throw usageError(`--${flag} is not an option of ${command.name} (it is one of ${owner.name})`, command.name);
+        throw error;
+    }
+}
+function parseFlags(argv, flags) {
+    try {
+        const { values, positionals } = (0,external_node_util_.parseArgs)({
             args: argv,
             allowPositionals: true,
-            options: {
-                image: { type: 'string' },
-                tag: { type: 'string', multiple: true },
-                username: { type: 'string' },
-                'password-stdin': { type: 'boolean' },
-                insecure: { type: 'boolean' },
-                'ca-file': { type: 'string' },
-                compression: { type: 'string' },
-                'compression-level': { type: 'string' },
-                concurrency: { type: 'string' },
-                'cache-dir': { type: 'string' },
-                'no-cache': { type: 'boolean' },
-                'upload-mode': { type: 'string' },
-                retries: { type: 'string' },
-                'chunk-size': { type: 'string' },
-                timeout: { type: 'string' },
-                output: { type: 'string', short: 'o' },
-                format: { type: 'string' },
-                platform: { type: 'string' },
-                'preserve-special': { type: 'boolean' },
-                'max-size': { type: 'string' },
-                json: { type: 'boolean' },
-                debug: { type: 'boolean' },
-                help: { type: 'boolean', short: 'h' },
-                version: { type: 'boolean' },
-            },
+            strict: true,
+            options: Object.fromEntries(Object.entries(flags).map(([name, spec]) => [
+                name,
+                {
+                    type: spec.type,
+                    ...(spec.short ? { short: spec.short } : {}),
+                    ...(spec.multiple ? { multiple: true } : {}),
+                },
+            ])),
         });
+        return { values: values, positionals };
     }
     catch (error) {
+        if (error instanceof TarPushError)
+            throw error;
         throw usageError(error.message);
-    }
-}
-function parseInteger(value, flag, min, max) {
-    if (value === undefined)
-        return undefined;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < min || number > max) {
-        throw usageError(`${flag} must be an integer ${min}-${max}`);
-    }
-    return number;
-}
-function parseUploadMode(value) {
-    if (value === undefined)
-        return undefined;
-    if (value !== 'stream' && value !== 'spool')
-        throw usageError('--upload-mode must be stream or spool');
-    return value;
-}
-/** The XDG cache directory, as other CLI tools keep theirs. */
-function defaultCacheDir() {
-    return (0,external_node_path_.join)(process.env['XDG_CACHE_HOME'] || (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.cache'), 'tar-push');
-}
-function parseLevel(value, compression) {
-    if (value === undefined)
-        return undefined;
-    const range = levelRange(compression);
-    const level = Number(value);
-    if (!range || !Number.isInteger(level) || level < range[0] || level > range[1]) {
-        throw usageError(range
-            ? `--compression-level for ${compression} must be an integer ${range[0]}-${range[1]}`
-            : `--compression none takes no level`);
-    }
-    return level;
-}
-async function readPasswordFromStdin() {
-    if (process.stdin.isTTY)
-        throw usageError('--password-stdin needs the password on standard input (echo "$TOKEN" | tar-push …)');
-    const password = (await (0,consumers_namespaceObject.text)(process.stdin)).replace(/\r?\n$/, '');
-    if (!password)
-        throw usageError('--password-stdin read an empty password');
-    return password;
-}
-function printResult(result, json) {
-    if (json) {
-        process.stdout.write(`${JSON.stringify(metadataOf(result), null, 2)}\n`);
-        return;
-    }
-    for (const image of result.images) {
-        const uploaded = image.images
-            .flatMap((member) => member.layers)
-            .filter((layer) => layer.status === 'uploaded').length;
-        const total = image.images.reduce((count, member) => count + member.layers.length, 0);
-        process.stdout.write(`${image.imageRef}\n`);
-        process.stderr.write(`pushed ${image.references.join(', ')}: ${uploaded} of ${total} layers uploaded, ${formatBytes(image.bytesUploaded)} in ${result.seconds.toFixed(1)} s\n`);
     }
 }
 main(process.argv.slice(2)).then((code) => {

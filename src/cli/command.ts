@@ -1,0 +1,32 @@
+import type { Logger } from '../lib/log.ts'
+
+/** One flag, as node:util parseArgs takes it, with what `--help` says about it. */
+export interface FlagSpec {
+  type: 'string' | 'boolean'
+  short?: string
+  multiple?: boolean
+  /** Placeholder of the value in help, e.g. REPO. */
+  value?: string
+  description: string
+}
+
+export type FlagSpecs = Record<string, FlagSpec>
+export type FlagValues = Record<string, string | boolean | string[] | undefined>
+
+export interface CliOutput extends Logger {
+  error(message: string): void
+}
+
+/** A subcommand: its flags, its help and examples, and what it runs. */
+export interface Command {
+  name: string
+  /** e.g. "push TARBALL... [options]" */
+  synopsis: string
+  summary: string
+  /** Paragraphs printed after the synopsis in the command's help. */
+  details?: string
+  flags: FlagSpecs
+  /** Shell lines, each preceded by a comment line ("# …"). */
+  examples: string[]
+  run(values: FlagValues, operands: string[], output: CliOutput): Promise<number>
+}

@@ -1,0 +1,89 @@
+import { formatBytes } from '../lib/copy.ts'
+import { PULL_FORMATS, pull, type PullFormat } from '../lib/pull.ts'
+import type { Command } from './command.ts'
+import {
+  CONNECTION_FLAGS,
+  OUTPUT_FLAGS,
+  connectionOptions,
+  parseInteger,
+  stringFlag,
+  usageError,
+} from './common.ts'
+
+export const pullCommand: Command = {
+  name: 'pull',
+  synopsis: 'pull IMAGE --output PATH [options]',
+  summary: 'pull an image to a tarball, OCI layout or rootfs',
+  details: `IMAGE is REGISTRY/REPOSITORY:TAG or REGISTRY/REPOSITORY@DIGEST. Every blob is checked
+against its digest (and each layer against its diff_id) before the output is complete;
+a failed pull leaves no partial output. Prints the output path on standard output.`,
+  flags: {
+    output: {
+      type: 'string',
+      short: 'o',
+      value: 'PATH',
+      description:
+        'where to write the image (a file for docker and oci-archive, a directory for oci and rootfs)',
+    },
+    format: {
+      type: 'string',
+      value: 'F',
+      description:
+        'docker (default: a docker load tarball) | oci (layout directory) | oci-archive | rootfs',
+    },
+    platform: {
+      type: 'string',
+      value: 'P',
+      description:
+        "os/arch[/variant] taken from a multi-platform image (default: this machine's, e.g. linux/amd64)",
+    },
+    'preserve-special': {
+      type: 'boolean',
+      description: 'rootfs: keep device nodes, FIFOs and setuid/setgid bits',
+    },
+    'max-size': {
+      type: 'string',
+      value: 'BYTES',
+      description: 'rootfs: most uncompressed bytes unpacked (default 64 GiB)',
+    },
+    ...CONNECTION_FLAGS,
+    ...OUTPUT_FLAGS,
+  },
+  examples: [
+    '# a tarball for docker load',
+    'tar-push pull ghcr.io/org/app:1.2.3 -o app.tar',
+    '# the arm64 member of a multi-platform image, as an OCI layout directory',
+    'tar-push pull docker.io/library/alpine:3 -o alpine --format oci --platform linux/arm64',
+    '# an unpacked root filesystem, pinned by digest',
+    'tar-push pull localhost:5000/app@sha256:… -o rootfs --format rootfs',
+  ],
+  async run(values, operands, output) {
+    const [image, ...extra] = operands
+    if (!image)
+      throw usageError('pull needs an image reference (REGISTRY/REPOSITORY:TAG or @DIGEST)', 'pull')
+    if (extra.length > 0) throw usageError(`unexpected arguments: ${extra.join(' ')}`, 'pull')
+    const path = stringFlag(values['output'])
+    if (!path) throw usageError('pull needs --output PATH', 'pull')
+    const format = (stringFlag(values['format']) ?? 'docker') as PullFormat
+    if (!PULL_FORMATS.includes(format))
+      throw usageError(`--format must be one of ${PULL_FORMATS.join(', ')}`, 'pull')
+    const result = await pull({
+      image,
+      output: path,
+      format,
+      platform: stringFlag(values['platform']),
+      ...(await connectionOptions(values)),
+      preserveSpecial: values['preserve-special'] === true,
+      maxSize: parseInteger(values['max-size'], '--max-size', 1, Number.MAX_SAFE_INTEGER),
+      logger: output,
+    })
+    if (values['json'] === true) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+    else {
+      process.stdout.write(`${result.path}\n`)
+      process.stderr.write(
+        `pulled ${result.reference}@${result.digest}${result.platform ? ` (${result.platform})` : ''} as ${result.format}: ${result.layers.length} layers, ${formatBytes(result.bytesDownloaded)} downloaded in ${result.seconds.toFixed(1)} s\n`,
+      )
+    }
+    return 0
+  },
+}
