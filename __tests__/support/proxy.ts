@@ -19,6 +19,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { isIP } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { once } from 'node:events'
+import type { Readable, Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { RunningRegistry } from './registry.ts'
@@ -33,6 +34,11 @@ export interface RecordedRequest {
   headers: Record<string, string | string[] | undefined>
   /** Set when a fault handled this request. */
   fault?: Fault['kind']
+  /**
+   * The client closed the connection before the response was complete (it gave up). Not seen
+   * for a stalled request body: the proxy no longer reads that connection.
+   */
+  aborted?: true
 }
 
 export type RequestMatcher = (req: {
@@ -54,10 +60,44 @@ export type Fault =
       times?: number
     }
   /**
-   * Destroy the client connection. Without `afterBytes`: at once, the registry never sees the
-   * request. With it: forward, send the response head and `afterBytes` body bytes, then destroy.
+   * Destroy the client connection. Without `afterBytes` or `afterRequestBytes`: at once, the
+   * registry never sees the request. With `afterBytes`: forward, send the response head and
+   * `afterBytes` body bytes, then destroy. With `afterRequestBytes`: pass that many bytes of the
+   * request body on to the registry, then destroy both connections (a broken upload).
    */
-  | { kind: 'reset'; match: RequestMatcher; times?: number; afterBytes?: number }
+  | {
+      kind: 'reset'
+      match: RequestMatcher
+      times?: number
+      afterBytes?: number
+      afterRequestBytes?: number
+    }
+  /**
+   * Slow a body down to `bytes` every `everyMs`: the response on its way to the client
+   * ('response', the default) or the request body on its way to the registry ('request'). The
+   * transfer keeps progressing, only slowly.
+   */
+  | {
+      kind: 'drip'
+      direction?: 'request' | 'response'
+      bytes: number
+      everyMs: number
+      match: RequestMatcher
+      times?: number
+    }
+  /**
+   * Stop a body dead after `afterBytes`, the connection left open until the client gives up:
+   * 'response' (the default) sends the response head and that many body bytes, then nothing;
+   * 'request' passes that many request body bytes on, then reads no more and never answers
+   * (that connection, and the registry's upload, stay open until the proxy stops).
+   */
+  | {
+      kind: 'stall'
+      direction?: 'request' | 'response'
+      afterBytes: number
+      match: RequestMatcher
+      times?: number
+    }
   /** Wait `ms` before forwarding. */
   | { kind: 'delay'; ms: number; match: RequestMatcher; times?: number }
   /**
@@ -128,6 +168,16 @@ function rewriteLocation(
   return rewritten
 }
 
+/** Whether a drip, stall or reset acts on the request body rather than on the response. */
+const actsOnRequestBody = (fault: Fault): boolean =>
+  fault.kind === 'reset'
+    ? fault.afterRequestBytes !== undefined
+    : (fault.kind === 'drip' || fault.kind === 'stall') && fault.direction === 'request'
+
+/** Resolves once `data` was handed on (or the stream is gone: its callback then has an error). */
+const writeTo = (to: Writable, data: Buffer) =>
+  new Promise<void>((resolve) => to.write(data, () => resolve()))
+
 /** Send the response head and at most `limit` body bytes, then cut the connection. */
 async function forwardTruncated(upstream: IncomingMessage, res: ServerResponse, limit: number) {
   res.flushHeaders()
@@ -135,11 +185,44 @@ async function forwardTruncated(upstream: IncomingMessage, res: ServerResponse, 
   for await (const chunk of upstream as AsyncIterable<Buffer>) {
     const part = chunk.subarray(0, limit - sent)
     sent += part.length
-    if (part.length > 0) await new Promise((resolve) => res.write(part, resolve))
+    if (part.length > 0) await writeTo(res, part)
     if (sent >= limit) break
   }
   res.socket?.destroy()
   upstream.destroy()
+}
+
+/** Copies `from` to `to` `bytes` at a time, one piece every `everyMs`, then ends `to`. */
+async function drip(from: Readable, to: Writable, bytes: number, everyMs: number) {
+  for await (const chunk of from as AsyncIterable<Buffer>) {
+    for (let start = 0; start < chunk.length; start += bytes) {
+      if (to.destroyed) return
+      await writeTo(to, chunk.subarray(start, start + bytes))
+      await sleep(everyMs)
+    }
+  }
+  to.end()
+}
+
+/**
+ * Passes the first `limit` bytes of `from` on to `to`, then reads no more (`from` stays paused,
+ * its connection open). Resolves when the bytes are passed or `from` ended first.
+ */
+function passFirst(from: Readable, to: Writable, limit: number): Promise<void> {
+  return new Promise((resolve) => {
+    let passed = 0
+    const onData = (chunk: Buffer) => {
+      const part = chunk.subarray(0, limit - passed)
+      passed += part.length
+      if (part.length > 0) to.write(part)
+      if (passed < limit) return
+      from.off('data', onData)
+      from.pause()
+      resolve()
+    }
+    from.on('data', onData)
+    from.once('end', () => resolve())
+  })
 }
 
 export async function startProxy(opts: StartProxyOptions): Promise<RunningProxy> {
@@ -177,7 +260,7 @@ export async function startProxy(opts: StartProxyOptions): Promise<RunningProxy>
     req: IncomingMessage,
     res: ServerResponse,
     record: RecordedRequest,
-    resetAfter?: number,
+    fault?: Fault,
   ) {
     const headers = { ...withoutHopByHop(req.headers), 'x-forwarded-proto': 'http' }
     const upstream = sendUpstream({
@@ -191,23 +274,38 @@ export async function startProxy(opts: StartProxyOptions): Promise<RunningProxy>
       // certificate against the target instead. No SNI for IP addresses.
       servername: isIP(target.hostname) ? '' : target.hostname,
     })
+    const onRequest = fault && actsOnRequestBody(fault) ? fault : undefined
+    const onResponse = fault && !onRequest ? fault : undefined
     upstream.on('response', (upstreamRes) => {
       const outHeaders = withoutHopByHop(upstreamRes.headers)
       if (typeof outHeaders.location === 'string') {
-        const fault = takeFault(['rewrite-location'], record)
-        outHeaders.location = rewriteLocation(outHeaders.location, targetOrigin, proxyOrigin, fault)
+        const rewrite = takeFault(['rewrite-location'], record)
+        outHeaders.location = rewriteLocation(
+          outHeaders.location,
+          targetOrigin,
+          proxyOrigin,
+          rewrite,
+        )
       }
       record.status = upstreamRes.statusCode ?? 502
       res.writeHead(record.status, outHeaders)
-      if (resetAfter !== undefined) {
-        forwardTruncated(upstreamRes, res, resetAfter).catch(() => res.destroy())
+      const failed = () => res.destroy()
+      if (onResponse?.kind === 'reset') {
+        forwardTruncated(upstreamRes, res, onResponse.afterBytes ?? 0).catch(failed)
+      } else if (onResponse?.kind === 'drip') {
+        res.flushHeaders()
+        drip(upstreamRes, res, onResponse.bytes, onResponse.everyMs).catch(failed)
+      } else if (onResponse?.kind === 'stall') {
+        res.flushHeaders()
+        // The connection stays open, silent, until the client gives up (or the proxy stops).
+        void passFirst(upstreamRes, res, onResponse.afterBytes)
       } else {
         upstreamRes.pipe(res)
-        upstreamRes.on('error', () => res.destroy())
+        upstreamRes.on('error', failed)
       }
     })
     upstream.on('error', (err) => {
-      if (res.headersSent) {
+      if (res.headersSent || res.destroyed || req.socket.destroyed) {
         res.destroy()
         return
       }
@@ -217,10 +315,24 @@ export async function startProxy(opts: StartProxyOptions): Promise<RunningProxy>
     })
     // A client that goes away mid-transfer must not leave the upstream request hanging.
     res.on('close', () => {
-      if (!res.writableFinished) upstream.destroy()
+      if (res.writableFinished) return
+      record.aborted = true
+      upstream.destroy()
     })
     req.on('error', () => upstream.destroy())
-    req.pipe(upstream)
+    if (onRequest?.kind === 'drip') {
+      drip(req, upstream, onRequest.bytes, onRequest.everyMs).catch(() => upstream.destroy())
+    } else if (onRequest?.kind === 'stall') {
+      // The registry waits for the rest of the body, the client for an answer: neither comes.
+      void passFirst(req, upstream, onRequest.afterBytes)
+    } else if (onRequest?.kind === 'reset') {
+      void passFirst(req, upstream, onRequest.afterRequestBytes ?? 0).then(() => {
+        req.socket.destroy()
+        upstream.destroy()
+      })
+    } else {
+      req.pipe(upstream)
+    }
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -231,7 +343,7 @@ export async function startProxy(opts: StartProxyOptions): Promise<RunningProxy>
       headers: { ...req.headers },
     }
     requests.push(record)
-    const fault = takeFault(['status', 'reset', 'delay'], record)
+    const fault = takeFault(['status', 'reset', 'delay', 'drip', 'stall'], record)
     if (fault) record.fault = fault.kind
 
     if (fault?.kind === 'status') {
@@ -247,12 +359,16 @@ export async function startProxy(opts: StartProxyOptions): Promise<RunningProxy>
       res.end(body)
       return
     }
-    if (fault?.kind === 'reset' && fault.afterBytes === undefined) {
+    if (
+      fault?.kind === 'reset' &&
+      fault.afterBytes === undefined &&
+      fault.afterRequestBytes === undefined
+    ) {
       req.socket.destroy()
       return
     }
     if (fault?.kind === 'delay') await sleep(fault.ms)
-    forward(req, res, record, fault?.kind === 'reset' ? fault.afterBytes : undefined)
+    forward(req, res, record, fault)
   }
 
   const server = createServer((req, res) => {

@@ -106,10 +106,26 @@ export function transportError(error: unknown, method: string, url: string): Tar
       cause: error,
     })
   }
+  const timeout = TIMEOUTS[code ?? '']
+  if (timeout) {
+    return new TarPushError('NETWORK_ERROR', `${method} ${url} failed: ${timeout} (${code})`, {
+      subject: url,
+      hint: 'the registry stopped answering or sending; the timeout counts idle time, not the whole transfer, so raise timeout (--timeout) only if the registry needs longer than that to answer',
+      cause: error,
+      retryable: true,
+    })
+  }
   return new TarPushError('NETWORK_ERROR', `${method} ${url} failed: ${code ?? message}`, {
     subject: url,
     hint: 'check the registry address and that it is reachable from this runner',
     cause: error,
     retryable: RETRYABLE_NETWORK_CODES.has(code ?? ''),
   })
+}
+
+/** The timeouts are idle timeouts: each says how long nothing happened, not how long it took. */
+const TIMEOUTS: Record<string, string> = {
+  UND_ERR_CONNECT_TIMEOUT: 'no connection within the timeout',
+  UND_ERR_HEADERS_TIMEOUT: 'no answer within the timeout',
+  UND_ERR_BODY_TIMEOUT: 'the response stalled, no bytes within the timeout',
 }

@@ -4,7 +4,7 @@ import { sha256 } from '../digest.ts'
 import type { RawJson } from '../model.ts'
 import { readBytesLimited } from './auth.ts'
 import type { BodyFactory, RegistryClient, RegistryRequest, RegistryResponse } from './client.ts'
-import { transportError } from '../http/transport.ts'
+import { errorCodeOf, transportError } from '../http/transport.ts'
 import { ChunkCutter } from './chunks.ts'
 import { FALLBACK_CHUNK_SIZE, quirksFor, type RegistryQuirks } from './quirks.ts'
 
@@ -53,6 +53,38 @@ const BODY_TOO_LARGE_STATUSES = new Set([413, 416])
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 
+/**
+ * Failures after which asking the registry to cancel an upload session would only wait: it
+ * cannot be reached, or it stopped answering (a timeout would likely be waited out again).
+ */
+const NO_CANCEL_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+])
+
+/** A mount refused for want of access to the source: the blob is uploaded instead. */
+const MOUNT_REFUSALS = new Set(['AUTH_FAILED', 'AUTH_DENIED'])
+
+/**
+ * Adds `digest=` to an upload Location, keeping its query (`_state`, session ids) byte for byte:
+ * some registries sign it, so it is never decoded and encoded again.
+ */
+export function withDigest(location: string, digest: string): string {
+  const url = new URL(location)
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((part) => part !== '' && !/^digest=/i.test(part))
+  url.search = [...kept, `digest=${encodeURIComponent(digest)}`].join('&')
+  return url.toString()
+}
+
 /** Answers to a monolithic PUT that mean "this registry wants PATCH, then PUT" (Artifactory). */
 const PATCH_FALLBACK_STATUSES = new Set([405, 416, 501])
 
@@ -71,6 +103,7 @@ export class RepositoryClient {
     this.path = path
     this.scope = `repository:${path}:${access === 'push' ? 'pull,push' : 'pull'}`
     this.quirks = quirksFor(client.registry)
+    if (this.quirks.patchUploads) this.uploadMethod = 'patch'
   }
 
   #request(method: string, url: string, extra: Partial<RegistryRequest> = {}): RegistryRequest {
@@ -144,19 +177,13 @@ export class RepositoryClient {
     }
   }
 
-  #withDigest(location: string, digest: string): string {
-    const url = new URL(location)
-    url.searchParams.set('digest', digest)
-    return url.toString()
-  }
-
   async #uploadMonolithic(blob: BlobUpload): Promise<'done' | 'needs-patch' | 'too-large'> {
     const location = await this.#startUpload()
-    const request = this.#uploadRequest('PUT', this.#withDigest(location, blob.digest), {
+    const request = this.#uploadRequest('PUT', withDigest(location, blob.digest), {
       headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
       body: blob.open as BodyFactory,
     })
-    const response = await this.client.send(request)
+    const response = await this.#inSession(location, () => this.client.send(request))
     if (response.statusCode === 201) {
       await response.body.dump()
       return 'done'
@@ -220,7 +247,7 @@ export class RepositoryClient {
       offset += length
     }
     await cutter.finish()
-    const put = this.#uploadRequest('PUT', this.#withDigest(location, blob.digest), {
+    const put = this.#uploadRequest('PUT', withDigest(location, blob.digest), {
       headers: { 'content-length': '0' },
     })
     const response = await this.client.send(put)
@@ -242,6 +269,34 @@ export class RepositoryClient {
       },
       body: async () => cutter.part(length),
     })
+  }
+
+  /**
+   * Sends the body of an upload session. When it breaks (a reset, a body that failed its own
+   * checks) the session is cancelled with DELETE, as docker does, so the registry can drop the
+   * partial bytes; the upload then starts over in a new session. Best effort: a registry that
+   * cannot be reached, or stopped answering (a timeout), is not asked.
+   */
+  async #inSession<T>(location: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send()
+    } catch (error) {
+      // The network's code sits under our error (whose own code is NETWORK_ERROR).
+      const code = errorCodeOf(error instanceof TarPushError ? error.cause : error)
+      if (!NO_CANCEL_CODES.has(code ?? '')) await this.#cancelSession(location)
+      throw error
+    }
+  }
+
+  /** DELETEs an upload session no longer wanted; best effort, never an error of the push. */
+  async #cancelSession(location: string): Promise<void> {
+    try {
+      const response = await this.client.send(this.#uploadRequest('DELETE', location))
+      await response.body.dump()
+      this.client.logger.debug(`upload session cancelled (HTTP ${response.statusCode})`)
+    } catch (error) {
+      this.client.logger.debug(`could not cancel an upload session: ${(error as Error).message}`)
+    }
   }
 
   /** Each step of an upload may move the session: follow its Location, else stay. */
@@ -285,7 +340,7 @@ export class RepositoryClient {
       headers: { 'content-type': 'application/octet-stream' },
       body: open as BodyFactory,
     })
-    const patched = await this.client.send(patch)
+    const patched = await this.#inSession(location, () => this.client.send(patch))
     const reason = BODY_TOO_LARGE_STATUSES.has(patched.statusCode)
       ? 'too-large'
       : LENGTH_REQUIRED_STATUSES.has(patched.statusCode)
@@ -300,7 +355,7 @@ export class RepositoryClient {
     await patched.body.dump()
     const put = this.#uploadRequest(
       'PUT',
-      this.#withDigest(this.#nextLocation(patched, location), digestAfterBody()),
+      withDigest(this.#nextLocation(patched, location), digestAfterBody()),
       {
         headers: { 'content-length': '0' },
       },
@@ -313,7 +368,8 @@ export class RepositoryClient {
   /**
    * Asks the registry to link a blob from another repository instead of uploading it
    * (distribution spec: POST ?mount=&from=). 201 means mounted; a 202 opens an ordinary upload
-   * session instead, which is cancelled here so the caller uploads as usual.
+   * session instead (Docker Hub across namespaces), which is cancelled here so the caller
+   * uploads as usual; a refusal (401 from Harbor, 403, 404) also leaves the blob to upload.
    */
   async mountBlob(digest: string, fromPath: string): Promise<boolean> {
     const query = new URLSearchParams({ mount: digest, from: fromPath })
@@ -321,13 +377,22 @@ export class RepositoryClient {
       headers: { 'content-length': '0' },
       scope: `${this.scope} repository:${fromPath}:pull`,
     })
-    const response = await this.client.send(request)
+    let response: RegistryResponse
+    try {
+      response = await this.client.send(request)
+    } catch (error) {
+      // Harbor answers 401 when the user may not read the source: upload instead, never fail.
+      if (!(error instanceof TarPushError) || !MOUNT_REFUSALS.has(error.code)) throw error
+      this.client.logger.debug(`mount of ${digest} from ${fromPath} refused (${error.message})`)
+      return false
+    }
     await response.body.dump()
     if (response.statusCode === 201) return true
     const location = response.headers['location']
     if (response.statusCode === 202 && typeof location === 'string' && location) {
-      const cancel = await this.client.send(this.#request('DELETE', this.client.resolve(location)))
-      await cancel.body.dump()
+      // Nothing was mounted (Docker Hub across namespaces): drop the session it opened instead.
+      this.client.logger.debug(`mount of ${digest} from ${fromPath} answered 202: not mounted`)
+      await this.#cancelSession(this.client.resolve(location))
     }
     return false
   }
