@@ -1,4 +1,5 @@
 import type { Logger } from '../lib/log.ts'
+import type { ProgressListener } from '../lib/progress.ts'
 
 /** One flag, as node:util parseArgs takes it, with what `--help` says about it. */
 export interface FlagSpec {
@@ -15,6 +16,12 @@ export type FlagValues = Record<string, string | boolean | string[] | undefined>
 
 export interface CliOutput extends Logger {
   error(message: string): void
+  /** The line that reports the result (green on a terminal). */
+  success(message: string): void
+  /** Live progress bars for transfers: only on a terminal, undefined in CI logs and pipes. */
+  progress?: ProgressListener | undefined
+  /** A live status line below the log (a load test's numbers): only on a terminal. */
+  status?: ((line: string | undefined) => void) | undefined
 }
 
 /** A subcommand: its flags, its help and examples, and what it runs. */

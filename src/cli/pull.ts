@@ -76,12 +76,13 @@ a failed pull leaves no partial output. Prints the output path on standard outpu
       preserveSpecial: values['preserve-special'] === true,
       maxSize: parseInteger(values['max-size'], '--max-size', 1, Number.MAX_SAFE_INTEGER),
       logger: output,
+      progress: output.progress,
     })
     if (values['json'] === true) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
     else {
       process.stdout.write(`${result.path}\n`)
-      process.stderr.write(
-        `pulled ${result.reference}@${result.digest}${result.platform ? ` (${result.platform})` : ''} as ${result.format}: ${result.layers.length} layers, ${formatBytes(result.bytesDownloaded)} downloaded in ${result.seconds.toFixed(1)} s\n`,
+      output.success(
+        `pulled ${result.reference}@${result.digest}${result.platform ? ` (${result.platform})` : ''} as ${result.format}: ${result.layers.length} layers, ${formatBytes(result.bytesDownloaded)} downloaded in ${result.seconds.toFixed(1)} s`,
       )
     }
     return 0
