@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { buildCorpus, fixtureByName, sha256, type Fixture } from './support/fixtures.ts'
 import { ALICE, startRegistry, type RunningRegistry } from './support/registry.ts'
 import { inspectRaw } from './support/skopeo.ts'
+import { buildPlatformTarballs } from './support/platforms.ts'
 import { runNode } from './support/run-node.ts'
 
 const ACTION = resolve(import.meta.dirname, '../dist/index.js')
@@ -90,6 +91,43 @@ describe('the action as a runner runs it (node dist/index.js)', () => {
       'the password is registered as a secret',
     )
     assert.ok(!shown.join('\n').includes(ALICE.password), 'the password is never printed')
+  })
+
+  it('pushes several tarballs (one per line) as one index: digest is the index, metadata the members', async () => {
+    const platforms = await buildPlatformTarballs(
+      await mkdtemp(join(tmpdir(), 'action-platforms-')),
+      'example.com/team/app:1.0',
+      [
+        { os: 'linux', architecture: 'amd64', format: 'oci-archive' },
+        { os: 'linux', architecture: 'arm64', format: 'docker-archive' },
+      ],
+    )
+    const image = `${registry.host}/action/multi`
+    const run = await runAction({
+      tarball: platforms.map((tarball) => tarball.path).join('\n'),
+      image,
+      tags: 'v1',
+      username: ALICE.username,
+      password: ALICE.password,
+    })
+    assert.equal(run.code, 0, run.stdout + run.stderr)
+    const raw = await inspectRaw(`${image}:v1`, { registry, user: ALICE })
+    assert.equal(sha256(raw), run.outputs['digest'])
+    const metadata = JSON.parse(run.outputs['metadata']!) as {
+      images: {
+        mediaType: string
+        manifests: { digest: string; platform: { architecture: string } }[]
+      }[]
+    }
+    assert.equal(metadata.images[0]!.mediaType, 'application/vnd.oci.image.index.v1+json')
+    const index = JSON.parse(raw.toString('utf8')) as { manifests: { digest: string }[] }
+    assert.deepEqual(
+      metadata.images[0]!.manifests.map((member) => [member.platform.architecture, member.digest]),
+      [
+        ['amd64', index.manifests[0]!.digest],
+        ['arm64', index.manifests[1]!.digest],
+      ],
+    )
   })
 
   it('fails the step with the error code and hint, and sets no digest', async () => {

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { buildCorpus, fixtureByName, sha256, type Fixture } from './support/fixtures.ts'
 import { ALICE, startRegistry, type RunningRegistry } from './support/registry.ts'
 import { inspectRaw } from './support/skopeo.ts'
+import { buildPlatformTarballs, writeMultiImageSave } from './support/platforms.ts'
 import { runNode } from './support/run-node.ts'
 
 const CLI = resolve(import.meta.dirname, '../dist/cli/index.js')
@@ -133,6 +134,69 @@ describe('tar-push CLI (dist/cli/index.js)', () => {
     )
     const isolated = await runNode(CLI, [...args('cli/map-c'), '--no-cache'], { env: env() })
     assert.ok(!isolated.stdout.includes('"mounted"'), '--no-cache learns nothing from earlier runs')
+  })
+
+  it('pushes a tarball of several images with --map and --select; several tarballs as one index', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cli-multi-'))
+    const save = await writeMultiImageSave(join(dir, 'two.tar'), tarball)
+    const mapped = await runNode(
+      CLI,
+      [
+        'push',
+        save.path,
+        '--map',
+        `a:1 => ${registry.host}/cli/mapped-a`,
+        '--map',
+        `b:* => ${registry.host}/cli/mapped-b:*`,
+        '--no-cache',
+      ],
+      { env: env() },
+    )
+    assert.equal(mapped.code, 0, mapped.stderr)
+    assert.deepEqual(
+      mapped.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('@')[0]),
+      [`${registry.host}/cli/mapped-a`, `${registry.host}/cli/mapped-b`],
+    )
+    const selected = await runNode(
+      CLI,
+      [
+        'push',
+        save.path,
+        '--select',
+        'b:1',
+        '--image',
+        `${registry.host}/cli/selected`,
+        '--no-cache',
+      ],
+      { env: env() },
+    )
+    assert.equal(selected.code, 0, selected.stderr)
+    assert.match(selected.stderr, new RegExp(`pushed ${registry.host}/cli/selected:1`))
+    const platforms = await buildPlatformTarballs(join(dir, 'platforms'), 'x.io/app:1', [
+      { os: 'linux', architecture: 'amd64', format: 'docker-archive' },
+      { os: 'linux', architecture: 'riscv64', format: 'docker-archive' },
+    ])
+    const index = await runNode(
+      CLI,
+      [
+        'push',
+        ...platforms.map((made) => made.path),
+        '--registry',
+        `${registry.host}/cli`,
+        '--json',
+      ],
+      { env: env() },
+    )
+    assert.equal(index.code, 0, index.stderr)
+    const result = JSON.parse(index.stdout) as { images: { mediaType: string; tags: string[] }[] }
+    assert.equal(
+      result.images[0]!.mediaType,
+      'application/vnd.docker.distribution.manifest.list.v2+json',
+    )
+    assert.deepEqual(result.images[0]!.tags, [`${registry.host}/cli/app:1`])
   })
 
   it('exit 2 on usage errors and bad tarballs, with the code and a hint', async () => {

@@ -3,12 +3,17 @@ import { COMPRESSIONS, levelRange } from '../lib/compress.ts'
 import { TarPushError } from '../lib/errors.ts'
 import type { Compression } from '../lib/model.ts'
 import { PULL_FORMATS, type PullFormat } from '../lib/pull.ts'
+import { parseMappings, type ImageMapping } from '../lib/targets.ts'
 
 /** Input and output names, in one place (action.yml must match). */
 export const Input = {
   tarball: 'tarball',
   image: 'image',
   tags: 'tags',
+  registry: 'registry',
+  images: 'images',
+  select: 'select',
+  mountFrom: 'mount-from',
   username: 'username',
   password: 'password',
   insecure: 'insecure',
@@ -30,9 +35,13 @@ export const Output = {
 } as const
 
 export interface PushInputs {
-  tarball: string
+  tarball: string[]
   image: string | undefined
   tags: string[]
+  registry: string | undefined
+  images: ImageMapping[]
+  select: string | undefined
+  mountFrom: string[]
   username: string | undefined
   password: string | undefined
   insecure: boolean
@@ -82,7 +91,7 @@ function parseInteger(name: string, min: number, max: number): number | undefine
 
 /** Every input read and validated once, into one typed object. */
 export function getInputs(): PushInputs {
-  const tarball = core.getInput(Input.tarball, { required: true })
+  const tarball = parseList(core.getInput(Input.tarball, { required: true }))
   const compression = (core.getInput(Input.compression) || 'gzip') as Compression
   if (!COMPRESSIONS.includes(compression)) {
     throw new TarPushError(
@@ -119,6 +128,10 @@ export function getInputs(): PushInputs {
     tarball,
     image: optional(Input.image),
     tags: parseList(core.getInput(Input.tags)),
+    registry: optional(Input.registry),
+    images: parseMappings(core.getInput(Input.images).split('\n')),
+    select: optional(Input.select),
+    mountFrom: parseList(core.getInput(Input.mountFrom)),
     username: optional(Input.username),
     password,
     insecure: parseBoolean(Input.insecure),

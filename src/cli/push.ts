@@ -3,7 +3,8 @@ import { formatBytes, type UploadMode } from '../lib/copy.ts'
 import { metadataOf } from '../lib/metadata.ts'
 import type { Compression } from '../lib/model.ts'
 import { push, type PushResult } from '../lib/push.ts'
-import type { Command, FlagValues } from './command.ts'
+import { parseMappings } from '../lib/targets.ts'
+import type { CliOutput, Command, FlagValues } from './command.ts'
 import {
   CONNECTION_FLAGS,
   OUTPUT_FLAGS,
@@ -17,12 +18,15 @@ import {
 
 export const pushCommand: Command = {
   name: 'push',
-  synopsis: 'push TARBALL [options]',
+  synopsis: 'push TARBALL... [options]',
   summary: 'push an image tarball to a registry',
   details: `TARBALL is a docker save / podman save archive, an OCI archive or layout directory
 (buildx --output type=oci|docker, skopeo copy), optionally gzip- or zstd-compressed.
-Blobs the registry already holds are not uploaded again; tags are set only once
-every blob is in place. Prints repository@digest on standard output.`,
+Several TARBALLs (or a quoted glob) are the platforms of one image: each image is
+pushed by digest, then an index of them under the tags. A tarball of several images
+pushes each under its own names (--registry moves them, --map renames, --select
+picks one). Blobs the registry already holds are not uploaded again; tags are set
+only once every blob is in place. Prints repository@digest on standard output.`,
   flags: {
     image: {
       type: 'string',
@@ -35,6 +39,31 @@ every blob is in place. Prints repository@digest on standard output.`,
       multiple: true,
       value: 'T',
       description: "tag to push (repeatable or comma-separated); default: the tarball's tags",
+    },
+    registry: {
+      type: 'string',
+      value: 'HOST[/NS]',
+      description:
+        "move the tarball's own names to this registry (and namespace): example.com/team/app:1 on ghcr.io/org is ghcr.io/org/team/app:1",
+    },
+    map: {
+      type: 'string',
+      multiple: true,
+      value: "'SRC => DEST'",
+      description:
+        'push the images named SRC as DEST (repeatable; * in SRC is carried into DEST); images no mapping names are not pushed',
+    },
+    select: {
+      type: 'string',
+      value: 'NAME',
+      description: 'push only the image of the tarball carrying this name (* allowed)',
+    },
+    'mount-from': {
+      type: 'string',
+      multiple: true,
+      value: 'REPO',
+      description:
+        'repository of the same registry to mount blobs from instead of uploading them (repeatable)',
     },
     ...CONNECTION_FLAGS,
     compression: {
@@ -76,18 +105,24 @@ every blob is in place. Prints repository@digest on standard output.`,
     '    --username org-bot --password-stdin',
     '# a registry on this machine over plain HTTP, layers compressed with zstd',
     'tar-push push app.oci.tar --image localhost:5000/app --tag dev --compression zstd',
+    '# one tarball per platform, pushed as one multi-platform image',
+    'tar-push push app-amd64.tar app-arm64.tar --image ghcr.io/org/app --tag 1.2.3',
+    '# the images of one docker save a:1 b:1, moved to another registry',
+    "tar-push push images.tar --registry ghcr.io/org --map 'a:1 => ghcr.io/org/a:1'",
   ],
   async run(values, operands, output) {
-    const [tarball, ...extra] = operands
-    if (!tarball) throw usageError('push needs a TARBALL', 'push')
-    if (extra.length > 0) throw usageError(`unexpected arguments: ${extra.join(' ')}`, 'push')
+    if (operands.length === 0) throw usageError('push needs a TARBALL', 'push')
     const compression = (stringFlag(values['compression']) ?? 'gzip') as Compression
     if (!COMPRESSIONS.includes(compression))
       throw usageError(`--compression must be one of ${COMPRESSIONS.join(', ')}`, 'push')
     const result = await push({
-      tarball,
+      tarball: operands,
       image: stringFlag(values['image']),
       tags: listFlag(values['tag']),
+      registry: stringFlag(values['registry']),
+      images: parseMappings(Array.isArray(values['map']) ? (values['map'] as string[]) : []),
+      select: stringFlag(values['select']),
+      mountFrom: listFlag(values['mount-from']),
       ...(await connectionOptions(values)),
       compression,
       compressionLevel: parseLevel(values['compression-level'], compression),
@@ -98,8 +133,9 @@ every blob is in place. Prints repository@digest on standard output.`,
       uploadMode: parseUploadMode(values['upload-mode']),
       chunkSize: parseInteger(values['chunk-size'], '--chunk-size', 0, 2 ** 40),
       logger: output,
+      progress: output.progress,
     })
-    printResult(result, values)
+    printResult(result, values, output)
     return 0
   },
 }
@@ -126,7 +162,7 @@ function parseLevel(value: unknown, compression: Compression): number | undefine
   return level
 }
 
-function printResult(result: PushResult, values: FlagValues): void {
+function printResult(result: PushResult, values: FlagValues, output: CliOutput): void {
   if (values['json'] === true) {
     process.stdout.write(`${JSON.stringify(metadataOf(result), null, 2)}\n`)
     return
@@ -137,8 +173,8 @@ function printResult(result: PushResult, values: FlagValues): void {
       .filter((layer) => layer.status === 'uploaded').length
     const total = image.images.reduce((count, member) => count + member.layers.length, 0)
     process.stdout.write(`${image.imageRef}\n`)
-    process.stderr.write(
-      `pushed ${image.references.join(', ')}: ${uploaded} of ${total} layers uploaded, ${formatBytes(image.bytesUploaded)} in ${result.seconds.toFixed(1)} s\n`,
+    output.success(
+      `pushed ${image.references.join(', ')}: ${uploaded} of ${total} layers uploaded, ${formatBytes(image.bytesUploaded)} in ${result.seconds.toFixed(1)} s`,
     )
   }
 }

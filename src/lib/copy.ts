@@ -11,6 +11,12 @@ import { encodeLayerToFile, openEncodedLayer, openStoredLayer } from './layer-st
 import { allOrFirstError, createLimiter } from './limit.ts'
 import type { Logger } from './log.ts'
 import {
+  countingOpen,
+  reportTransfer,
+  transferProgress,
+  type ProgressListener,
+} from './progress.ts'
+import {
   MediaType,
   layerMediaType,
   type Artifact,
@@ -21,10 +27,11 @@ import {
   type Layer,
   type ManifestFlavor,
   type Platform,
+  type PlatformSet,
   type RawJson,
 } from './model.ts'
 import { BodyRefused, type BlobUpload, type RepositoryClient } from './registry/repository.ts'
-import { FALLBACK_CHUNK_SIZE } from './registry/quirks.ts'
+import { FALLBACK_CHUNK_SIZE, dockerFlavorAllowed } from './registry/quirks.ts'
 import { reuseKey, type RemoteLayer } from './reuse.ts'
 
 export type BlobStatus = 'uploaded' | 'skipped' | 'mounted'
@@ -77,7 +84,11 @@ export interface CopyOptions {
   digestMap: DigestMap
   /** The target tag's current layers by diff_id and encoding (a re-push reuses them). */
   reusable?: Map<string, RemoteLayer> | undefined
+  /** Repositories (paths on this registry) to try mounting a missing blob from. */
+  mountFrom?: readonly string[] | undefined
   logger: Logger
+  /** Byte counts of uploads, for a progress display (the CLI on a terminal). */
+  progress?: ProgressListener | undefined
 }
 
 interface PreparedBlob {
@@ -123,7 +134,9 @@ export class CopySession {
     const { manifest, images } =
       artifact.kind === 'image'
         ? await this.#copyImageOnly(artifact)
-        : await this.#copyIndex(artifact)
+        : artifact.kind === 'index'
+          ? await this.#copyIndex(artifact)
+          : await this.#copyPlatforms(artifact)
     for (const tag of tags) {
       await this.#options.repository.putManifest(tag, manifest)
       this.#options.logger.info(
@@ -161,11 +174,31 @@ export class CopySession {
     }
   }
 
+  /** Each platform's image by digest (in parallel: layers share one limiter), then their index. */
+  async #copyPlatforms(set: PlatformSet): Promise<{ manifest: RawJson; images: ImageReport[] }> {
+    const copied = await allOrFirstError(
+      set.children.map(async (child) => {
+        const { manifest, report } = await this.#copyImageBlobs(child)
+        await this.#options.repository.putManifest(manifest.digest, manifest)
+        return { manifest, report }
+      }),
+    )
+    return {
+      manifest: buildIndex(
+        copied.map(({ manifest, report }) => ({ manifest, platform: report.platform! })),
+      ),
+      images: copied.map(({ report }) => report),
+    }
+  }
+
   async #copyImageBlobs(image: Image): Promise<{ manifest: RawJson; report: ImageReport }> {
     const { compression } = this.#options
     const flavor: ManifestFlavor =
       image.flavor === 'docker' &&
-      image.layers.some((layer) => finalCompression(layer, compression) === 'zstd')
+      !dockerFlavorAllowed(
+        this.#options.repository.quirks,
+        image.layers.map((layer) => finalCompression(layer, compression)),
+      )
         ? 'oci'
         : image.flavor
     const layerReports = await allOrFirstError(
@@ -295,13 +328,22 @@ export class CopySession {
   ): Promise<PlacedBlob> {
     const started = Date.now()
     let output: DigestingStream | undefined
-    await this.#options.repository.uploadStreamed(
-      async () => {
-        const opened = await openEncodedLayer({ layer, compression, level })
-        output = opened.output
-        return opened.stream
-      },
-      () => output!.digest,
+    // The compressed size is known only at the end: the display counts bytes without a total.
+    const progress = transferProgress(
+      this.#options.progress,
+      `encode:${layer.diffId}`,
+      shortDigest(layer.diffId),
+      undefined,
+    )
+    await reportTransfer(progress, 'uploaded', () =>
+      this.#options.repository.uploadStreamed(
+        countingOpen(async () => {
+          const opened = await openEncodedLayer({ layer, compression, level })
+          output = opened.output
+          return opened.stream
+        }, progress),
+        () => output!.digest,
+      ),
     )
     const placed: PlacedBlob = { digest: output!.digest, size: output!.bytes, status: 'uploaded' }
     this.#blobs.set(placed.digest, Promise.resolve('uploaded'))
@@ -349,7 +391,11 @@ export class CopySession {
       digestMap.rememberBlob(this.#registry, digest, repository.path)
       return 'skipped'
     }
-    for (const from of [...digestMap.repositoriesHolding(this.#registry, digest)].reverse()) {
+    const candidates = new Set([
+      ...[...digestMap.repositoriesHolding(this.#registry, digest)].reverse(),
+      ...(this.#options.mountFrom ?? []),
+    ])
+    for (const from of candidates) {
       if (from === repository.path) continue
       if (await repository.mountBlob(digest, from)) {
         logger.info(
@@ -376,7 +422,15 @@ export class CopySession {
     const presence = await this.#presenceOf(blob.digest, blob.size)
     if (presence !== 'missing') return presence
     const started = Date.now()
-    await this.#options.repository.uploadBlob(blob)
+    const progress = transferProgress(
+      this.#options.progress,
+      blob.digest,
+      shortDigest(blob.digest),
+      blob.size,
+    )
+    await reportTransfer(progress, 'uploaded', () =>
+      this.#options.repository.uploadBlob({ ...blob, open: countingOpen(blob.open, progress) }),
+    )
     this.#uploaded(blob, started)
     this.#options.logger.debug(`uploaded ${label}`)
     return 'uploaded'
@@ -445,6 +499,33 @@ function buildManifest(image: Image, flavor: ManifestFlavor, layers: BlobReport[
       : flavor === 'docker'
         ? MediaType.dockerManifest
         : MediaType.ociManifest
+  return { bytes, digest: sha256(bytes), mediaType }
+}
+
+/**
+ * The index of several platforms' images: a Docker manifest list when every member is a Docker
+ * manifest (what docker and older clients expect of Docker images), an OCI index otherwise.
+ */
+export function buildIndex(members: readonly { manifest: RawJson; platform: Platform }[]): RawJson {
+  const docker = members.every(({ manifest }) => manifest.mediaType === MediaType.dockerManifest)
+  const mediaType = docker ? MediaType.dockerManifestList : MediaType.ociIndex
+  const document = {
+    schemaVersion: 2,
+    mediaType,
+    manifests: members.map(({ manifest, platform }) => ({
+      mediaType: manifest.mediaType,
+      digest: manifest.digest,
+      size: manifest.bytes.length,
+      platform: {
+        architecture: platform.architecture,
+        os: platform.os,
+        ...(platform['os.version'] ? { 'os.version': platform['os.version'] } : {}),
+        ...(platform['os.features'] ? { 'os.features': platform['os.features'] } : {}),
+        ...(platform.variant ? { variant: platform.variant } : {}),
+      },
+    })),
+  }
+  const bytes = Buffer.from(JSON.stringify(document, null, 2))
   return { bytes, digest: sha256(bytes), mediaType }
 }
 

@@ -14,6 +14,8 @@ const INPUT_ERROR_CODES = [
   'INVALID_REFERENCE',
   'LAYER_UNSAFE',
   'OUTPUT_ERROR',
+  'NO_MATCHING_IMAGE',
+  'DUPLICATE_PLATFORM',
 ] as const
 
 /** Codes of registry, network and auth failures (exit code 3). */

@@ -46,6 +46,10 @@ export function readImageConfig(json: JsonReader, value: unknown): ImageConfig {
   const architecture = json.optionalString(config['architecture'], 'architecture')
   const variant = json.optionalString(config['variant'], 'variant')
   const osVersion = json.optionalString(config['os.version'], 'os.version')
+  const osFeatures =
+    config['os.features'] === undefined
+      ? undefined
+      : json.stringArray(config['os.features'], 'os.features')
   const platform: Platform | undefined =
     os && architecture
       ? {
@@ -53,6 +57,7 @@ export function readImageConfig(json: JsonReader, value: unknown): ImageConfig {
           architecture,
           ...(variant ? { variant } : {}),
           ...(osVersion ? { 'os.version': osVersion } : {}),
+          ...(osFeatures && osFeatures.length > 0 ? { 'os.features': osFeatures } : {}),
         }
       : undefined
   return { diffIds, platform }

@@ -93,7 +93,17 @@ export interface ImageIndex {
   readonly children: readonly Image[]
 }
 
-export type Artifact = Image | ImageIndex
+/**
+ * Single-platform images from several tarballs, pushed together under one index that the push
+ * writes (an OCI index, or a Docker manifest list when every member is a Docker manifest).
+ */
+export interface PlatformSet {
+  readonly kind: 'platforms'
+  /** One image per platform, in the order given. */
+  readonly children: readonly Image[]
+}
+
+export type Artifact = Image | ImageIndex | PlatformSet
 
 /** What a source offers to copy: an artifact and the names it carries (RepoTags, ref names). */
 export interface SourceEntry {

@@ -9,6 +9,7 @@ import { DigestingStream } from './digest.ts'
 import { TarPushError } from './errors.ts'
 import { allOrFirstError, createLimiter } from './limit.ts'
 import { silentLogger, type Logger } from './log.ts'
+import type { ProgressListener } from './progress.ts'
 import { compressionOfMediaType, isTarLayerMediaType, type Descriptor } from './model.ts'
 import { formatPlatform, parsePlatform } from './platform.ts'
 import { downloadBlob, outputError } from './pull/download.ts'
@@ -41,6 +42,8 @@ export interface PullOptions extends ConnectOptions {
   /** Where layers are kept while a rootfs is unpacked (RUNNER_TEMP in Actions). */
   spoolDir?: string | undefined
   logger?: Logger | undefined
+  /** Byte counts of downloads, for a progress display (the CLI on a terminal). */
+  progress?: ProgressListener | undefined
 }
 
 export interface PullResult {
@@ -285,6 +288,7 @@ function downloadLayers(
       await downloadBlob(repository, layer, writer, {
         diffId: checkDiffIds && tar ? diffIdOf.get(layer.digest) : undefined,
         compression: compressionOfMediaType(layer.mediaType),
+        progress: options.progress,
       })
       bytes += layer.size
       logger.info(`layer ${layer.digest}: ${formatBytes(layer.size)} downloaded and verified`)

@@ -1,22 +1,37 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { glob, mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readArchive } from './archive/read.ts'
 import { CopySession, type ArtifactReport, type UploadMode } from './copy.ts'
 import { DigestMap, directoryStore, type DigestMapStore } from './digest-map.ts'
-import type { Artifact, Compression } from './model.ts'
+import type { Artifact, Compression, Image, ImageSource, SourceEntry } from './model.ts'
 import { layersOfTag, type RemoteLayer } from './reuse.ts'
 import { silentLogger, type Logger } from './log.ts'
-import { repositoryName } from './reference.ts'
+import type { ProgressListener } from './progress.ts'
+import { parseReference, repositoryName, type Reference } from './reference.ts'
 import { RegistryClient } from './registry/client.ts'
 import { connectRegistry, readCaFile, type ConnectOptions } from './registry/connect.ts'
 import { RepositoryClient } from './registry/repository.ts'
-import { resolveTargets } from './targets.ts'
+import { resolveTargets, type ImageMapping } from './targets.ts'
+import { TarPushError } from './errors.ts'
+import { formatPlatform } from './platform.ts'
 
 export interface PushOptions extends ConnectOptions {
-  tarball: string
+  /**
+   * The tarball, or several (paths or globs): then each holds one single-platform image, and
+   * they are pushed together under one index.
+   */
+  tarball: string | readonly string[]
   image?: string | undefined
   tags?: readonly string[] | undefined
+  /** Registry (and namespace) the tarball's own names are moved to: ghcr.io/org. */
+  registry?: string | undefined
+  /** SOURCE => TARGET names for the images of a multi-image tarball. */
+  images?: readonly ImageMapping[] | undefined
+  /** Push only the image of the tarball carrying this name. */
+  select?: string | undefined
+  /** Repositories of the target registry to mount blobs from before uploading them. */
+  mountFrom?: readonly string[] | undefined
   compression?: Compression | undefined
   compressionLevel?: number | undefined
   concurrency?: number | undefined
@@ -30,6 +45,8 @@ export interface PushOptions extends ConnectOptions {
   /** Where compressed layers are spooled before upload (RUNNER_TEMP in Actions). */
   spoolDir?: string | undefined
   logger?: Logger | undefined
+  /** Byte counts of uploads, for a progress display (the CLI on a terminal). */
+  progress?: ProgressListener | undefined
 }
 
 export interface PushedImage extends ArtifactReport {
@@ -52,21 +69,40 @@ export async function push(options: PushOptions): Promise<PushResult> {
   const logger = options.logger ?? silentLogger
   const started = Date.now()
   const extraCaPem = options.caFile ? await readCaFile(options.caFile) : undefined
-  const source = await logger.group(`Reading ${options.tarball}`, () =>
-    readArchive(options.tarball, { spoolDir: options.spoolDir }),
-  )
+  const paths = await expandTarballs(options.tarball)
+  if (paths.length > 1 && (options.images?.length || options.select !== undefined)) {
+    throw new TarPushError('USAGE', 'images and select apply to one tarball, not to several', {
+      hint: 'several tarballs are the platforms of one image, pushed under one index',
+    })
+  }
+  const sources: ImageSource[] = []
   const spoolDir = await mkdtemp(join(options.spoolDir ?? tmpdir(), 'tar-push-layers-'))
   const clients = new Map<string, RegistryClient>()
   const store = options.digestMapStore ?? directoryStore(options.cacheDir)
   let digestMap: DigestMap | undefined
   const compression = options.compression ?? 'gzip'
   try {
-    const targets = resolveTargets(source.entries, {
+    for (const path of paths) {
+      sources.push(
+        await logger.group(`Reading ${path}`, () =>
+          readArchive(path, { spoolDir: options.spoolDir }),
+        ),
+      )
+    }
+    const entries = sources.length === 1 ? sources[0]!.entries : [platformSetOf(sources)]
+    const targets = resolveTargets(entries, {
       image: options.image,
       tags: options.tags,
-      sourceName: options.tarball,
+      registry: options.registry,
+      mappings: options.images,
+      select: options.select,
+      sourceName: paths.join(', '),
     })
-    const diffIds = diffIdsOf(source.entries.map((entry) => entry.artifact))
+    for (const entry of entries) {
+      if (!targets.some((target) => target.entry === entry))
+        logger.info(`not pushed (select or images leave it out): ${entry.refs.join(', ')}`)
+    }
+    const diffIds = diffIdsOf(entries.map((entry) => entry.artifact))
     const map = await DigestMap.load(await store.restore(diffIds))
     digestMap = map
     const images: PushedImage[] = []
@@ -80,8 +116,9 @@ export async function push(options: PushOptions): Promise<PushResult> {
         }
         const repository = new RepositoryClient(client, target.repository.path)
         repository.chunkSize = options.chunkSize ?? 0
+        const mountFrom = mountSources(options.mountFrom, target.repository.registry)
         const reusable = needsEncoding(target.entry.artifact, compression)
-          ? await reusableLayers(repository, target.tags, logger)
+          ? await reusableLayers(repository, target.tags, mountFrom, logger)
           : undefined
         const session = new CopySession({
           repository,
@@ -92,7 +129,9 @@ export async function push(options: PushOptions): Promise<PushResult> {
           spoolDir,
           digestMap: map,
           reusable,
+          mountFrom: mountFrom.map((source) => source.path),
           logger,
+          progress: options.progress,
         })
         return session.copy(target.entry.artifact, target.tags)
       })
@@ -113,8 +152,95 @@ export async function push(options: PushOptions): Promise<PushResult> {
       .catch((error: Error) => logger.warn(`could not keep the digest map: ${error.message}`))
     await Promise.all([...clients.values()].map((client) => client.close()))
     await rm(spoolDir, { recursive: true, force: true })
-    await source.close()
+    await Promise.all(sources.map((source) => source.close()))
   }
+}
+
+/** Paths as given, globs expanded (sorted, so the index lists platforms in a stable order). */
+async function expandTarballs(tarball: string | readonly string[]): Promise<string[]> {
+  const paths: string[] = []
+  for (const pattern of typeof tarball === 'string' ? [tarball] : tarball) {
+    const literal = await stat(pattern).then(
+      () => true,
+      () => false,
+    )
+    if (literal || !/[*?[]/.test(pattern)) {
+      paths.push(pattern)
+      continue
+    }
+    const matches: string[] = []
+    for await (const match of glob(pattern)) matches.push(match)
+    if (matches.length === 0) {
+      throw new TarPushError('TARBALL_NOT_FOUND', `no file matches "${pattern}"`, {
+        subject: pattern,
+        hint: 'check the pattern (relative paths start at the working directory)',
+      })
+    }
+    paths.push(...matches.sort())
+  }
+  if (paths.length === 0)
+    throw new TarPushError('USAGE', 'no tarball given', { hint: 'pass the path of a tarball' })
+  return [...new Set(paths)]
+}
+
+/**
+ * Several tarballs make one multi-platform image: each must hold one image whose config names
+ * its platform, no platform twice; their names together name the index.
+ */
+function platformSetOf(sources: readonly ImageSource[]): SourceEntry {
+  const children: Image[] = []
+  const seen = new Map<string, string>()
+  for (const source of sources) {
+    const [entry, ...others] = source.entries
+    if (!entry || others.length > 0 || entry.artifact.kind !== 'image') {
+      const what =
+        entry?.artifact.kind === 'index'
+          ? 'a multi-platform index'
+          : `${source.entries.length} images`
+      throw new TarPushError(
+        'USAGE',
+        `${source.name} holds ${what}; each of several tarballs must hold one single-platform image`,
+        {
+          subject: source.name,
+          hint: 'push a multi-image or multi-platform tarball on its own',
+        },
+      )
+    }
+    const platform = entry.artifact.platform
+    if (!platform) {
+      throw new TarPushError(
+        'USAGE',
+        `the image config in ${source.name} names no os and architecture`,
+        {
+          subject: source.name,
+          hint: 'each member of a multi-platform image needs its platform in its config',
+        },
+      )
+    }
+    const name = formatPlatform(platform)
+    const earlier = seen.get(name)
+    if (earlier) {
+      throw new TarPushError(
+        'DUPLICATE_PLATFORM',
+        `${earlier} and ${source.name} are both ${name}`,
+        {
+          subject: source.name,
+          hint: 'pass one tarball per platform',
+        },
+      )
+    }
+    seen.set(name, source.name)
+    children.push(entry.artifact)
+  }
+  const refs = [...new Set(sources.flatMap((source) => source.entries[0]!.refs))]
+  return { refs, artifact: { kind: 'platforms', children } }
+}
+
+/** The `mount-from` references on one registry; those of other registries are for other targets. */
+function mountSources(mountFrom: readonly string[] | undefined, registry: string): Reference[] {
+  return (mountFrom ?? [])
+    .map((name) => parseReference(name))
+    .filter((reference) => reference.registry === registry)
 }
 
 const needsEncoding = (artifact: Artifact, compression: Compression): boolean =>
@@ -123,17 +249,30 @@ const needsEncoding = (artifact: Artifact, compression: Compression): boolean =>
     image.layers.some((layer) => layer.isTar && layer.compression === 'none'),
   )
 
-/** The layers one of the target tags holds now (the first tag that exists). */
+/**
+ * Layers whose digests are known without compressing: what one of the target tags holds now
+ * (the first that exists), and what the tagged `mount-from` images hold (their blobs mountable).
+ */
 async function reusableLayers(
   repository: RepositoryClient,
   tags: readonly string[],
+  mountFrom: readonly Reference[],
   logger: Logger,
 ): Promise<Map<string, RemoteLayer>> {
+  let own = new Map<string, RemoteLayer>()
   for (const tag of tags) {
-    const layers = await layersOfTag(repository, tag, logger)
-    if (layers.size > 0) return layers
+    own = await layersOfTag(repository, tag, logger)
+    if (own.size > 0) break
   }
-  return new Map()
+  const known = new Map<string, RemoteLayer>()
+  for (const source of mountFrom) {
+    const reference = source.digest ?? source.tag
+    if (reference === undefined) continue
+    const from = new RepositoryClient(repository.client, source.path, 'pull')
+    for (const [key, layer] of await layersOfTag(from, reference, logger)) known.set(key, layer)
+  }
+  for (const [key, layer] of own) known.set(key, layer)
+  return known
 }
 
 const diffIdsOf = (artifacts: readonly Artifact[]): string[] =>

@@ -101,6 +101,12 @@ export const repositoryName = (repository: Repository): string =>
 export const apiHost = (registry: string): string =>
   registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry
 
+/** The name as docker shows it: Docker Hub without docker.io/ and library/ (alpine, org/app). */
+export function familiarRepository(repository: Repository): string {
+  if (repository.registry !== DOCKER_HUB) return repositoryName(repository)
+  return repository.path.startsWith('library/') ? repository.path.slice(8) : repository.path
+}
+
 export function formatReference(reference: Reference): string {
   let text = repositoryName(reference)
   if (reference.tag !== undefined) text += `:${reference.tag}`

@@ -1,10 +1,13 @@
 import { TarPushError } from './errors.ts'
 import type { SourceEntry } from './model.ts'
 import {
+  familiarRepository,
+  formatReference,
   isValidTag,
   parseReference,
   parseRepository,
   repositoryName,
+  type Reference,
   type Repository,
 } from './reference.ts'
 
@@ -14,11 +17,23 @@ export interface PushTarget {
   tags: string[]
 }
 
+/** One line of the `images` input: `SOURCE => TARGET`, `*` in SOURCE carried into TARGET. */
+export interface ImageMapping {
+  source: string
+  target: string
+}
+
 export interface TargetOptions {
   /** Target repository (`image` input); when absent the tarball's own names decide. */
   image?: string | undefined
   /** Tags to push (`tags` input); when empty the tarball's own tags. */
   tags?: readonly string[] | undefined
+  /** Registry, optionally with a namespace (ghcr.io/org), the stored names are moved to. */
+  registry?: string | undefined
+  /** Explicit SOURCE => TARGET names; only the images they match are pushed. */
+  mappings?: readonly ImageMapping[] | undefined
+  /** Push only the image carrying this name (`*` allowed). */
+  select?: string | undefined
   sourceName: string
 }
 
@@ -26,9 +41,31 @@ export interface TargetOptions {
 const isTagOnly = (ref: string): boolean =>
   !ref.includes('/') && !ref.includes(':') && !ref.includes('@')
 
+const usage = (message: string, hint: string, subject?: string): TarPushError =>
+  new TarPushError('USAGE', message, { hint, ...(subject ? { subject } : {}) })
+
+/** Parses `images` lines: `SOURCE => TARGET`; blank lines and `#` comments are ignored. */
+export function parseMappings(lines: readonly string[]): ImageMapping[] {
+  return lines
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const parts = line.split('=>').map((part) => part.trim())
+      if (parts.length !== 2 || !parts[0] || !parts[1]) {
+        throw usage(
+          `"${line}" is not a mapping`,
+          'write each line as SOURCE => TARGET, e.g. app:1 => ghcr.io/org/app:1 or example.com/* => ghcr.io/org/*',
+          line,
+        )
+      }
+      return { source: parts[0], target: parts[1] }
+    })
+}
+
 /**
  * Decides where each image of a tarball goes, as docker would: `image` and `tags` when given,
- * otherwise the names the tarball carries (RepoTags, OCI ref names), `latest` for a name without tag.
+ * otherwise the names the tarball carries (RepoTags, OCI ref names), `latest` for a name without
+ * tag — moved to `registry` when given, or renamed by `mappings`; `select` narrows to one image.
  */
 export function resolveTargets(
   entries: readonly SourceEntry[],
@@ -42,17 +79,48 @@ export function resolveTargets(
       })
     }
   }
-  if (options.image !== undefined && entries.length > 1) {
+  const hasMappings = (options.mappings?.length ?? 0) > 0
+  if (options.image !== undefined && (hasMappings || options.registry !== undefined)) {
+    throw usage(
+      `image names the one target repository; it does not go with ${hasMappings ? 'images' : 'registry'}`,
+      'pass image for a tarball with one image, registry or images to move the names a tarball carries',
+    )
+  }
+  const selected = options.select !== undefined ? [selectEntry(entries, options)] : entries
+  if (options.image !== undefined && selected.length > 1) {
+    throw usage(
+      `${options.sourceName} holds ${selected.length} images; one image input cannot name them all`,
+      'omit image to push each image under its own name, pick one with select, or map them with images',
+      options.sourceName,
+    )
+  }
+  const targets = hasMappings
+    ? mappedTargets(selected, options.mappings!, options)
+    : selected.flatMap((entry) => targetsOf(entry, options))
+  refuseCollisions(targets)
+  return targets
+}
+
+function selectEntry(entries: readonly SourceEntry[], options: TargetOptions): SourceEntry {
+  const pattern = options.select!
+  const matching = entries.filter((entry) => entry.refs.some((ref) => matchRef(pattern, ref)))
+  if (matching.length === 1) return matching[0]!
+  const names = entries.flatMap((entry) => entry.refs).join(', ') || 'none'
+  if (matching.length === 0) {
     throw new TarPushError(
-      'USAGE',
-      `${options.sourceName} holds ${entries.length} images; one image input cannot name them all`,
+      'NO_MATCHING_IMAGE',
+      `no image in ${options.sourceName} is named ${pattern}`,
       {
         subject: options.sourceName,
-        hint: 'omit image to push each image under its own name, or pass a tarball with one image',
+        hint: `the names it carries: ${names}`,
       },
     )
   }
-  return entries.flatMap((entry) => targetsOf(entry, options))
+  throw usage(
+    `select ${pattern} matches ${matching.length} images of ${options.sourceName}`,
+    `name one of: ${names}`,
+    options.sourceName,
+  )
 }
 
 function targetsOf(entry: SourceEntry, options: TargetOptions): PushTarget[] {
@@ -71,18 +139,16 @@ function targetsOf(entry: SourceEntry, options: TargetOptions): PushTarget[] {
   if (options.image !== undefined)
     return [{ entry, repository: parseRepository(options.image), tags }]
   if (named.length === 0) {
-    throw new TarPushError(
-      'USAGE',
+    throw usage(
       `${options.sourceName} names no repository (only the tags ${storedTags.join(', ')})`,
-      {
-        subject: options.sourceName,
-        hint: 'pass image, the target repository such as ghcr.io/org/app',
-      },
+      'pass image, the target repository such as ghcr.io/org/app',
+      options.sourceName,
     )
   }
   // Each repository the tarball names gets its own tags (or the given ones).
   const byRepository = new Map<string, PushTarget>()
-  for (const reference of named) {
+  for (const stored of named) {
+    const reference = options.registry ? rebase(stored, options.registry) : stored
     const key = repositoryName(reference)
     const target = byRepository.get(key) ?? {
       entry,
@@ -97,6 +163,123 @@ function targetsOf(entry: SourceEntry, options: TargetOptions): PushTarget[] {
     target.tags = unique([...target.tags, ...ownTags])
   }
   return [...byRepository.values()]
+}
+
+/** example.com/team/app:1 on ghcr.io/org → ghcr.io/org/team/app:1; Docker Hub's library/ dropped. */
+function rebase(reference: Reference, registry: string): Reference {
+  const base = registry.replace(/\/+$/, '')
+  const path = reference.registry === 'docker.io' ? familiarRepository(reference) : reference.path
+  const moved = parseReference(`${base}/${path}`)
+  return { ...moved, tag: reference.tag, digest: undefined }
+}
+
+function mappedTargets(
+  entries: readonly SourceEntry[],
+  mappings: readonly ImageMapping[],
+  options: TargetOptions,
+): PushTarget[] {
+  const used = new Set<ImageMapping>()
+  const byRepository = new Map<string, PushTarget>()
+  for (const entry of entries) {
+    for (const ref of entry.refs) {
+      for (const mapping of mappings) {
+        const captures = matchRef(mapping.source, ref)
+        if (!captures) continue
+        used.add(mapping)
+        const target = parseReference(substitute(mapping.target, captures))
+        if (target.digest !== undefined)
+          throw usage(`${mapping.target}: a target takes a tag, not a digest`, 'drop the @digest')
+        const storedTag = isTagOnly(ref) ? ref : (parseReference(ref).tag ?? 'latest')
+        const tags =
+          target.tag !== undefined
+            ? [target.tag]
+            : options.tags && options.tags.length > 0
+              ? options.tags
+              : [storedTag]
+        const key = `${repositoryName(target)}\0${entries.indexOf(entry)}`
+        const pushTarget = byRepository.get(key) ?? {
+          entry,
+          repository: { registry: target.registry, path: target.path },
+          tags: [],
+        }
+        byRepository.set(key, pushTarget)
+        pushTarget.tags = unique([...pushTarget.tags, ...tags])
+        break
+      }
+    }
+  }
+  const unused = mappings.filter((mapping) => !used.has(mapping))
+  if (unused.length > 0) {
+    const names = entries.flatMap((entry) => entry.refs).join(', ') || 'none'
+    throw new TarPushError(
+      'NO_MATCHING_IMAGE',
+      `no image in ${options.sourceName} matches ${unused.map((mapping) => mapping.source).join(', ')}`,
+      { subject: options.sourceName, hint: `the names it carries: ${names}` },
+    )
+  }
+  return [...byRepository.values()]
+}
+
+/**
+ * Does a stored name match a pattern? Without `*`, as references (a pattern without tag matches
+ * every tag of the repository); with `*` (any characters), against the full name
+ * (docker.io/library/app:1), the familiar one (app:1) or the name as stored. Returns the texts
+ * the `*`s stood for, or undefined.
+ */
+export function matchRef(pattern: string, ref: string): string[] | undefined {
+  const forms = namesOf(ref)
+  if (!pattern.includes('*')) {
+    // A tag-only ref name (OCI) matches only itself; a pattern is otherwise a reference.
+    if (isTagOnly(ref)) return pattern === ref ? [] : undefined
+    const wanted = parseReference(pattern)
+    const stored = parseReference(ref)
+    const same =
+      repositoryName(wanted) === repositoryName(stored) &&
+      (wanted.tag === undefined || wanted.tag === (stored.tag ?? 'latest'))
+    return same ? [] : undefined
+  }
+  const expression = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('(.*)')}$`,
+  )
+  for (const form of forms) {
+    const match = expression.exec(form)
+    if (match) return match.slice(1)
+  }
+  return undefined
+}
+
+function namesOf(ref: string): string[] {
+  if (isTagOnly(ref)) return [ref]
+  const reference = parseReference(ref)
+  const tagged = { ...reference, tag: reference.tag ?? 'latest' }
+  return unique([formatReference(tagged), `${familiarRepository(tagged)}:${tagged.tag}`, ref])
+}
+
+function substitute(target: string, captures: readonly string[]): string {
+  let index = 0
+  return target.replace(/\*/g, () => captures[index++] ?? '')
+}
+
+/** Two images under one repository:tag would silently overwrite each other: refuse. */
+function refuseCollisions(targets: readonly PushTarget[]): void {
+  const owner = new Map<string, SourceEntry>()
+  for (const target of targets) {
+    for (const tag of target.tags) {
+      const name = `${repositoryName(target.repository)}:${tag}`
+      const previous = owner.get(name)
+      if (previous && previous !== target.entry) {
+        throw usage(
+          `two images of the tarball would both be pushed as ${name}`,
+          'map them to different names with images, or push one with select; several platforms of one image go in as separate tarballs, pushed together as one index',
+          name,
+        )
+      }
+      owner.set(name, target.entry)
+    }
+  }
 }
 
 const unique = (values: readonly string[]): string[] => [...new Set(values)]

@@ -2,10 +2,12 @@ import { createHash, type Hash } from 'node:crypto'
 import { once } from 'node:events'
 import type { Transform } from 'node:stream'
 import { createDecoder } from '../compress.ts'
+import { shortDigest } from '../copy.ts'
 import { algorithmOf } from '../digest.ts'
 import { TarPushError } from '../errors.ts'
 import { transportError } from '../http/transport.ts'
 import type { Compression, Descriptor } from '../model.ts'
+import type { ProgressListener } from '../progress.ts'
 import type { RepositoryClient } from '../registry/repository.ts'
 
 /** Where a downloaded blob goes: a file of a layout, or a region of an archive being written. */
@@ -24,6 +26,8 @@ export interface DownloadOptions {
   compression?: Compression | undefined
   /** Called with each verified byte count, for progress. */
   onProgress?: (bytes: number) => void
+  /** Byte counts for a progress display, under the blob's digest. */
+  progress?: ProgressListener | undefined
 }
 
 /**
@@ -40,6 +44,10 @@ export async function downloadBlob(
   const url = repository.client.resolve(`/v2/${repository.path}/blobs/${descriptor.digest}`)
   let check = new ContentCheck(descriptor, options)
   let offset = 0
+  const progress = options.progress
+  const started = () =>
+    progress?.blobStarted(descriptor.digest, shortDigest(descriptor.digest), descriptor.size)
+  started()
   try {
     await repository.client.withRetries(`GET ${url}`, async () => {
       const response = await repository.openBlob(descriptor.digest, offset)
@@ -48,6 +56,7 @@ export async function downloadBlob(
         check.close()
         check = new ContentCheck(descriptor, options)
         offset = 0
+        started()
       }
       let writeError: unknown
       try {
@@ -63,6 +72,7 @@ export async function downloadBlob(
           await Promise.all([written, check.update(chunk)])
           offset += chunk.length
           options.onProgress?.(chunk.length)
+          progress?.blobBytes(descriptor.digest, chunk.length)
         }
       } catch (error) {
         response.body.destroy()
@@ -79,7 +89,9 @@ export async function downloadBlob(
     })
     await check.finish(url)
     await writer.commit()
+    progress?.blobDone(descriptor.digest, 'downloaded')
   } catch (error) {
+    progress?.blobDone(descriptor.digest, 'failed')
     check.close()
     await writer.abort()
     throw error

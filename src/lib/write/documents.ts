@@ -1,6 +1,6 @@
 import { hexOf } from '../digest.ts'
 import type { Descriptor } from '../model.ts'
-import { DOCKER_HUB, formatReference } from '../reference.ts'
+import { familiarRepository, formatReference } from '../reference.ts'
 import type { RemoteImage } from '../pull/resolve.ts'
 
 /** Path of a blob inside an OCI image layout (and a Docker 25+ save, which is one). */
@@ -16,11 +16,7 @@ const CONTAINERD_NAME = 'io.containerd.image.name'
 export function familiarName(image: RemoteImage): string | undefined {
   const { reference } = image
   if (reference.tag === undefined) return undefined
-  let repository = `${reference.registry}/${reference.path}`
-  if (reference.registry === DOCKER_HUB) {
-    repository = reference.path.startsWith('library/') ? reference.path.slice(8) : reference.path
-  }
-  return `${repository}:${reference.tag}`
+  return `${familiarRepository(reference)}:${reference.tag}`
 }
 
 /**
