@@ -8,9 +8,10 @@ import { formatCommandHelp, formatUsage } from './cli/help.ts'
 import { createCliOutput } from './cli/output.ts'
 import { pullCommand } from './cli/pull.ts'
 import { pushCommand } from './cli/push.ts'
+import { benchCommand } from './cli/bench.ts'
 import { VERSION } from './version.ts'
 
-const COMMANDS: readonly Command[] = [pushCommand, pullCommand]
+const COMMANDS: readonly Command[] = [pushCommand, pullCommand, benchCommand]
 
 export async function main(argv: string[]): Promise<number> {
   let output = createCliOutput({ debug: false })
@@ -38,6 +39,8 @@ export async function main(argv: string[]): Promise<number> {
         : `unexpected error: ${(error as Error)?.stack ?? String(error)}`,
     )
     return exitCodeFor(error)
+  } finally {
+    output.close()
   }
 }
 

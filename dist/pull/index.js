@@ -80217,6 +80217,8 @@ const INPUT_ERROR_CODES = [
     'INVALID_REFERENCE',
     'LAYER_UNSAFE',
     'OUTPUT_ERROR',
+    'NO_MATCHING_IMAGE',
+    'DUPLICATE_PLATFORM',
 ];
 /** Codes of registry, network and auth failures (exit code 3). */
 const REGISTRY_ERROR_CODES = [
@@ -80513,6 +80515,47 @@ async function* gzipWithPooledBuffers(layer, level) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/lib/progress.ts
+
+/**
+ * Wraps a blob's `open()` so that every body it yields reports its bytes as they are read; each
+ * call (a retry, a resumed chunked upload) starts the count over. Without progress, `open` itself.
+ */
+function progress_countingOpen(open, progress) {
+    if (!progress)
+        return open;
+    return async () => {
+        const source = await open();
+        const { listener, id, label, totalBytes } = progress;
+        listener.blobStarted(id, label, totalBytes);
+        const counter = new Transform({
+            transform(chunk, _encoding, done) {
+                listener.blobBytes(id, chunk.length);
+                done(null, chunk);
+            },
+        });
+        // The callback form returns the counter and destroys both streams when either fails, so
+        // the consumer sees the source's error and an aborted request stops the source.
+        return pipeline(source, counter, () => { });
+    };
+}
+/** Runs one transfer and reports its end (uploaded or downloaded, or failed) to the listener. */
+async function progress_reportTransfer(progress, status, run) {
+    if (!progress)
+        return run();
+    try {
+        const result = await run();
+        progress.listener.blobDone(progress.id, status);
+        return result;
+    }
+    catch (error) {
+        progress.listener.blobDone(progress.id, 'failed');
+        throw error;
+    }
+}
+/** The progress of one transfer, when there is a listener. */
+const progress_transferProgress = (listener, id, label, totalBytes) => (listener ? { listener, id, label, totalBytes } : undefined);
+
 ;// CONCATENATED MODULE: ./src/lib/model.ts
 /** Media types, in the registry's own words. */
 const model_MediaType = {
@@ -80719,6 +80762,15 @@ function transportError(error, method, url) {
             cause: error,
         });
     }
+    const timeout = TIMEOUTS[code ?? ''];
+    if (timeout) {
+        return new errors_TarPushError('NETWORK_ERROR', `${method} ${url} failed: ${timeout} (${code})`, {
+            subject: url,
+            hint: 'the registry stopped answering or sending; the timeout counts idle time, not the whole transfer, so raise timeout (--timeout) only if the registry needs longer than that to answer',
+            cause: error,
+            retryable: true,
+        });
+    }
     return new errors_TarPushError('NETWORK_ERROR', `${method} ${url} failed: ${code ?? message}`, {
         subject: url,
         hint: 'check the registry address and that it is reachable from this runner',
@@ -80726,6 +80778,12 @@ function transportError(error, method, url) {
         retryable: RETRYABLE_NETWORK_CODES.has(code ?? ''),
     });
 }
+/** The timeouts are idle timeouts: each says how long nothing happened, not how long it took. */
+const TIMEOUTS = {
+    UND_ERR_CONNECT_TIMEOUT: 'no connection within the timeout',
+    UND_ERR_HEADERS_TIMEOUT: 'no answer within the timeout',
+    UND_ERR_BODY_TIMEOUT: 'the response stalled, no bytes within the timeout',
+};
 
 ;// CONCATENATED MODULE: ./src/lib/registry/auth.ts
 
@@ -80974,14 +81032,84 @@ class ChunkCutter {
 const MiB = 1024 * 1024;
 /** Chunk size when a registry refuses a body as too large and says nothing of its limit. */
 const quirks_FALLBACK_CHUNK_SIZE = 16 * MiB;
+const KNOWN_QUIRKS = [
+    {
+        registry: 'GitHub Container Registry',
+        hosts: /^ghcr\.io$/,
+        quirk: 'refuses a large PATCH body with 416 Range Not Satisfiable',
+        handling: 'a 416 on a body sends the blob again in chunks of FALLBACK_CHUNK_SIZE (repository.ts)',
+    },
+    {
+        registry: 'Cloudflare-fronted registries',
+        quirk: 'the proxy caps a request body at about 100 MB and answers 413',
+        handling: 'a 413 on a body sends the blob again in chunks of FALLBACK_CHUNK_SIZE (repository.ts)',
+    },
+    {
+        registry: 'Amazon ECR',
+        hosts: /\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/,
+        quirk: 'takes upload parts of at least 5 MiB (but the last); answers 404 NAME_UNKNOWN to a push into a repository that does not exist',
+        handling: 'chunks are at least 5 MiB; the NAME_UNKNOWN answer is shown as the registry gave it (create the repository first)',
+        settings: { minChunkSize: 5 * MiB },
+    },
+    {
+        registry: 'Azure Container Registry',
+        hosts: /\.azurecr\.io$/,
+        quirk: 'refuses a body sent with Transfer-Encoding: chunked (400)',
+        handling: 'always sends Content-Length: layers compressed on the fly go to a spool file first; any registry answering 400 or 411 to a streamed body gets the same (copy.ts)',
+        settings: { contentLengthRequired: true },
+    },
+    {
+        registry: 'JFrog Artifactory',
+        hosts: /\.jfrog\.io$/,
+        quirk: 'wants an upload as POST, then PATCH with the bytes, then PUT ?digest= to close it; refuses the monolithic PUT with a body',
+        handling: 'on *.jfrog.io every upload is POST → PATCH → PUT; a self-hosted instance answers the monolithic PUT with 405, 416 or 501 and the upload moves to PATCH (repository.ts)',
+        settings: { patchUploads: true },
+    },
+    {
+        registry: 'Docker Hub',
+        hosts: /^(docker\.io|index\.docker\.io|registry-1\.docker\.io)$/,
+        quirk: 'named docker.io but served from registry-1.docker.io; a single-name repository lives under library/; a cross-repository mount between namespaces answers 202 (an upload session) without mounting',
+        handling: 'docker.io and index.docker.io are reached at registry-1.docker.io, alpine is library/alpine (reference.ts); a 202 to a mount cancels that session (DELETE) and uploads (repository.ts)',
+    },
+    {
+        registry: 'Harbor',
+        quirk: 'answers a cross-repository mount with 401 (or 404) when the user may not read the source project',
+        handling: 'a mount refused with 401, 403 or 404 is not an error: the blob is uploaded (repository.ts)',
+    },
+    {
+        registry: 'Quay',
+        hosts: /^quay\.io$/,
+        quirk: 'refuses Docker manifests whose layers have the uncompressed media type application/vnd.docker.image.rootfs.diff.tar',
+        handling: 'dockerFlavorAllowed answers no for uncompressed layers (compression none) on quay.io: the image goes up as OCI, whose uncompressed layer type Quay takes; gzip, the default, is unaffected',
+        settings: { refusesUncompressedDockerLayers: true },
+    },
+    {
+        registry: 'any registry (distribution, Harbor, Quay, GCR …)',
+        quirk: 'the upload Location is relative, or carries a query of its own (_state, a session id) that must come back as it was',
+        handling: 'Location is resolved against the request URL, never rebuilt; digest= is added to its query without re-encoding the rest (withDigest in repository.ts)',
+    },
+];
+const NO_QUIRKS = {
+    contentLengthRequired: false,
+    minChunkSize: 0,
+    patchUploads: false,
+    refusesUncompressedDockerLayers: false,
+};
+/** The known quirks of a registry recognised by its host (docker's name for it, port dropped). */
+function knownQuirksOf(registry) {
+    const host = registry.replace(/:\d+$/, '').toLowerCase();
+    return KNOWN_QUIRKS.filter((quirk) => quirk.hosts?.test(host));
+}
 function quirksFor(registry) {
-    const host = registry.replace(/:\d+$/, '');
-    return {
-        // Azure Container Registry refuses Transfer-Encoding: chunked uploads.
-        contentLengthRequired: host.endsWith('.azurecr.io'),
-        // Amazon ECR takes layer parts of at least 5 MiB (but the last).
-        minChunkSize: /\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(host) ? 5 * MiB : 0,
-    };
+    return Object.assign({}, NO_QUIRKS, ...knownQuirksOf(registry).map((quirk) => quirk.settings));
+}
+/**
+ * Whether a Docker-typed manifest can carry layers of these final compressions on this registry.
+ * Docker has no zstd layer type; Quay refuses Docker's uncompressed one. Otherwise the image
+ * goes up as OCI (compressions: those of the tar layers, after encoding).
+ */
+function quirks_dockerFlavorAllowed(quirks, compressions) {
+    return !compressions.some((compression) => compression === 'zstd' || (compression === 'none' && quirks.refusesUncompressedDockerLayers));
 }
 
 ;// CONCATENATED MODULE: ./src/lib/registry/repository.ts
@@ -81014,6 +81142,35 @@ class repository_BodyRefused extends errors_TarPushError {
 const LENGTH_REQUIRED_STATUSES = new Set([400, 411]);
 const BODY_TOO_LARGE_STATUSES = new Set([413, 416]);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/**
+ * Failures after which asking the registry to cancel an upload session would only wait: it
+ * cannot be reached, or it stopped answering (a timeout would likely be waited out again).
+ */
+const NO_CANCEL_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+]);
+/** A mount refused for want of access to the source: the blob is uploaded instead. */
+const MOUNT_REFUSALS = new Set(['AUTH_FAILED', 'AUTH_DENIED']);
+/**
+ * Adds `digest=` to an upload Location, keeping its query (`_state`, session ids) byte for byte:
+ * some registries sign it, so it is never decoded and encoded again.
+ */
+function withDigest(location, digest) {
+    const url = new URL(location);
+    const kept = url.search
+        .slice(1)
+        .split('&')
+        .filter((part) => part !== '' && !/^digest=/i.test(part));
+    url.search = [...kept, `digest=${encodeURIComponent(digest)}`].join('&');
+    return url.toString();
+}
 /** Answers to a monolithic PUT that mean "this registry wants PATCH, then PUT" (Artifactory). */
 const PATCH_FALLBACK_STATUSES = new Set([405, 416, 501]);
 /** Blob and manifest operations on one repository of a registry (distribution spec endpoints). */
@@ -81030,6 +81187,8 @@ class RepositoryClient {
         this.path = path;
         this.scope = `repository:${path}:${access === 'push' ? 'pull,push' : 'pull'}`;
         this.quirks = quirksFor(client.registry);
+        if (this.quirks.patchUploads)
+            this.uploadMethod = 'patch';
     }
     #request(method, url, extra = {}) {
         return { method, url, scope: this.scope, ...extra };
@@ -81093,18 +81252,13 @@ class RepositoryClient {
             minChunkSize: Number.isSafeInteger(minimum) && minimum > 0 ? minimum : 0,
         };
     }
-    #withDigest(location, digest) {
-        const url = new URL(location);
-        url.searchParams.set('digest', digest);
-        return url.toString();
-    }
     async #uploadMonolithic(blob) {
         const location = await this.#startUpload();
-        const request = this.#uploadRequest('PUT', this.#withDigest(location, blob.digest), {
+        const request = this.#uploadRequest('PUT', withDigest(location, blob.digest), {
             headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
             body: blob.open,
         });
-        const response = await this.client.send(request);
+        const response = await this.#inSession(location, () => this.client.send(request));
         if (response.statusCode === 201) {
             await response.body.dump();
             return 'done';
@@ -81167,7 +81321,7 @@ class RepositoryClient {
             offset += length;
         }
         await cutter.finish();
-        const put = this.#uploadRequest('PUT', this.#withDigest(location, blob.digest), {
+        const put = this.#uploadRequest('PUT', withDigest(location, blob.digest), {
             headers: { 'content-length': '0' },
         });
         const response = await this.client.send(put);
@@ -81184,6 +81338,35 @@ class RepositoryClient {
             },
             body: async () => cutter.part(length),
         });
+    }
+    /**
+     * Sends the body of an upload session. When it breaks (a reset, a body that failed its own
+     * checks) the session is cancelled with DELETE, as docker does, so the registry can drop the
+     * partial bytes; the upload then starts over in a new session. Best effort: a registry that
+     * cannot be reached, or stopped answering (a timeout), is not asked.
+     */
+    async #inSession(location, send) {
+        try {
+            return await send();
+        }
+        catch (error) {
+            // The network's code sits under our error (whose own code is NETWORK_ERROR).
+            const code = errorCodeOf(error instanceof errors_TarPushError ? error.cause : error);
+            if (!NO_CANCEL_CODES.has(code ?? ''))
+                await this.#cancelSession(location);
+            throw error;
+        }
+    }
+    /** DELETEs an upload session no longer wanted; best effort, never an error of the push. */
+    async #cancelSession(location) {
+        try {
+            const response = await this.client.send(this.#uploadRequest('DELETE', location));
+            await response.body.dump();
+            this.client.logger.debug(`upload session cancelled (HTTP ${response.statusCode})`);
+        }
+        catch (error) {
+            this.client.logger.debug(`could not cancel an upload session: ${error.message}`);
+        }
     }
     /** Each step of an upload may move the session: follow its Location, else stay. */
     #nextLocation(response, current) {
@@ -81218,7 +81401,7 @@ class RepositoryClient {
             headers: { 'content-type': 'application/octet-stream' },
             body: open,
         });
-        const patched = await this.client.send(patch);
+        const patched = await this.#inSession(location, () => this.client.send(patch));
         const reason = BODY_TOO_LARGE_STATUSES.has(patched.statusCode)
             ? 'too-large'
             : LENGTH_REQUIRED_STATUSES.has(patched.statusCode)
@@ -81232,7 +81415,7 @@ class RepositoryClient {
         if (patched.statusCode !== 202)
             throw await this.client.unexpected(patch, patched);
         await patched.body.dump();
-        const put = this.#uploadRequest('PUT', this.#withDigest(this.#nextLocation(patched, location), digestAfterBody()), {
+        const put = this.#uploadRequest('PUT', withDigest(this.#nextLocation(patched, location), digestAfterBody()), {
             headers: { 'content-length': '0' },
         });
         const response = await this.client.send(put);
@@ -81243,7 +81426,8 @@ class RepositoryClient {
     /**
      * Asks the registry to link a blob from another repository instead of uploading it
      * (distribution spec: POST ?mount=&from=). 201 means mounted; a 202 opens an ordinary upload
-     * session instead, which is cancelled here so the caller uploads as usual.
+     * session instead (Docker Hub across namespaces), which is cancelled here so the caller
+     * uploads as usual; a refusal (401 from Harbor, 403, 404) also leaves the blob to upload.
      */
     async mountBlob(digest, fromPath) {
         const query = new URLSearchParams({ mount: digest, from: fromPath });
@@ -81251,14 +81435,25 @@ class RepositoryClient {
             headers: { 'content-length': '0' },
             scope: `${this.scope} repository:${fromPath}:pull`,
         });
-        const response = await this.client.send(request);
+        let response;
+        try {
+            response = await this.client.send(request);
+        }
+        catch (error) {
+            // Harbor answers 401 when the user may not read the source: upload instead, never fail.
+            if (!(error instanceof errors_TarPushError) || !MOUNT_REFUSALS.has(error.code))
+                throw error;
+            this.client.logger.debug(`mount of ${digest} from ${fromPath} refused (${error.message})`);
+            return false;
+        }
         await response.body.dump();
         if (response.statusCode === 201)
             return true;
         const location = response.headers['location'];
         if (response.statusCode === 202 && typeof location === 'string' && location) {
-            const cancel = await this.client.send(this.#request('DELETE', this.client.resolve(location)));
-            await cancel.body.dump();
+            // Nothing was mounted (Docker Hub across namespaces): drop the session it opened instead.
+            this.client.logger.debug(`mount of ${digest} from ${fromPath} answered 202: not mounted`);
+            await this.#cancelSession(this.client.resolve(location));
         }
         return false;
     }
@@ -81508,6 +81703,7 @@ const reuse_reuseKey = (diffId, compression) => `${diffId} ${compression}`;
 
 
 
+
 const DEFAULT_CONCURRENCY = Math.min(8, Math.max(2, (0,external_node_os_namespaceObject.availableParallelism)()) * 2);
 /**
  * The copy engine, for one target repository: plans each layer's blob, HEADs it, uploads what
@@ -81534,7 +81730,9 @@ class CopySession {
         const before = this.bytesUploaded;
         const { manifest, images } = artifact.kind === 'image'
             ? await this.#copyImageOnly(artifact)
-            : await this.#copyIndex(artifact);
+            : artifact.kind === 'index'
+                ? await this.#copyIndex(artifact)
+                : await this.#copyPlatforms(artifact);
         for (const tag of tags) {
             await this.#options.repository.putManifest(tag, manifest);
             this.#options.logger.info(`tagged ${this.#options.repository.path}:${tag} → ${manifest.digest}`);
@@ -81567,10 +81765,22 @@ class CopySession {
             images,
         };
     }
+    /** Each platform's image by digest (in parallel: layers share one limiter), then their index. */
+    async #copyPlatforms(set) {
+        const copied = await allOrFirstError(set.children.map(async (child) => {
+            const { manifest, report } = await this.#copyImageBlobs(child);
+            await this.#options.repository.putManifest(manifest.digest, manifest);
+            return { manifest, report };
+        }));
+        return {
+            manifest: buildIndex(copied.map(({ manifest, report }) => ({ manifest, platform: report.platform }))),
+            images: copied.map(({ report }) => report),
+        };
+    }
     async #copyImageBlobs(image) {
         const { compression } = this.#options;
         const flavor = image.flavor === 'docker' &&
-            image.layers.some((layer) => finalCompression(layer, compression) === 'zstd')
+            !dockerFlavorAllowed(this.#options.repository.quirks, image.layers.map((layer) => finalCompression(layer, compression)))
             ? 'oci'
             : image.flavor;
         const layerReports = await allOrFirstError(image.layers.map((layer) => this.#limit(async () => {
@@ -81681,11 +81891,13 @@ class CopySession {
     async #encodeStreamedAndUpload(layer, compression, level) {
         const started = Date.now();
         let output;
-        await this.#options.repository.uploadStreamed(async () => {
+        // The compressed size is known only at the end: the display counts bytes without a total.
+        const progress = transferProgress(this.#options.progress, `encode:${layer.diffId}`, shortDigest(layer.diffId), undefined);
+        await reportTransfer(progress, 'uploaded', () => this.#options.repository.uploadStreamed(countingOpen(async () => {
             const opened = await openEncodedLayer({ layer, compression, level });
             output = opened.output;
             return opened.stream;
-        }, () => output.digest);
+        }, progress), () => output.digest));
         const placed = { digest: output.digest, size: output.bytes, status: 'uploaded' };
         this.#blobs.set(placed.digest, Promise.resolve('uploaded'));
         this.#uploaded(placed, started);
@@ -81721,7 +81933,11 @@ class CopySession {
             digestMap.rememberBlob(this.#registry, digest, repository.path);
             return 'skipped';
         }
-        for (const from of [...digestMap.repositoriesHolding(this.#registry, digest)].reverse()) {
+        const candidates = new Set([
+            ...[...digestMap.repositoriesHolding(this.#registry, digest)].reverse(),
+            ...(this.#options.mountFrom ?? []),
+        ]);
+        for (const from of candidates) {
             if (from === repository.path)
                 continue;
             if (await repository.mountBlob(digest, from)) {
@@ -81746,7 +81962,8 @@ class CopySession {
         if (presence !== 'missing')
             return presence;
         const started = Date.now();
-        await this.#options.repository.uploadBlob(blob);
+        const progress = transferProgress(this.#options.progress, blob.digest, shortDigest(blob.digest), blob.size);
+        await reportTransfer(progress, 'uploaded', () => this.#options.repository.uploadBlob({ ...blob, open: countingOpen(blob.open, progress) }));
         this.#uploaded(blob, started);
         this.#options.logger.debug(`uploaded ${label}`);
         return 'uploaded';
@@ -81805,6 +82022,32 @@ function buildManifest(image, flavor, layers) {
         : flavor === 'docker'
             ? MediaType.dockerManifest
             : MediaType.ociManifest;
+    return { bytes, digest: sha256(bytes), mediaType };
+}
+/**
+ * The index of several platforms' images: a Docker manifest list when every member is a Docker
+ * manifest (what docker and older clients expect of Docker images), an OCI index otherwise.
+ */
+function buildIndex(members) {
+    const docker = members.every(({ manifest }) => manifest.mediaType === MediaType.dockerManifest);
+    const mediaType = docker ? MediaType.dockerManifestList : MediaType.ociIndex;
+    const document = {
+        schemaVersion: 2,
+        mediaType,
+        manifests: members.map(({ manifest, platform }) => ({
+            mediaType: manifest.mediaType,
+            digest: manifest.digest,
+            size: manifest.bytes.length,
+            platform: {
+                architecture: platform.architecture,
+                os: platform.os,
+                ...(platform['os.version'] ? { 'os.version': platform['os.version'] } : {}),
+                ...(platform['os.features'] ? { 'os.features': platform['os.features'] } : {}),
+                ...(platform.variant ? { variant: platform.variant } : {}),
+            },
+        })),
+    };
+    const bytes = Buffer.from(JSON.stringify(document, null, 2));
     return { bytes, digest: sha256(bytes), mediaType };
 }
 function rewriteIndex(index, replaced) {
@@ -81895,6 +82138,7 @@ var external_node_events_ = __nccwpck_require__(8474);
 
 
 
+
 /**
  * Downloads one blob into `writer`, verifying size and digest (and diff_id) while streaming.
  * A connection that breaks off is resumed where it stopped with a Range request; a registry
@@ -81904,6 +82148,9 @@ async function downloadBlob(repository, descriptor, writer, options = {}) {
     const url = repository.client.resolve(`/v2/${repository.path}/blobs/${descriptor.digest}`);
     let check = new ContentCheck(descriptor, options);
     let offset = 0;
+    const progress = options.progress;
+    const started = () => progress?.blobStarted(descriptor.digest, shortDigest(descriptor.digest), descriptor.size);
+    started();
     try {
         await repository.client.withRetries(`GET ${url}`, async () => {
             const response = await repository.openBlob(descriptor.digest, offset);
@@ -81912,6 +82159,7 @@ async function downloadBlob(repository, descriptor, writer, options = {}) {
                 check.close();
                 check = new ContentCheck(descriptor, options);
                 offset = 0;
+                started();
             }
             let writeError;
             try {
@@ -81927,6 +82175,7 @@ async function downloadBlob(repository, descriptor, writer, options = {}) {
                     await Promise.all([written, check.update(chunk)]);
                     offset += chunk.length;
                     options.onProgress?.(chunk.length);
+                    progress?.blobBytes(descriptor.digest, chunk.length);
                 }
             }
             catch (error) {
@@ -81941,8 +82190,10 @@ async function downloadBlob(repository, descriptor, writer, options = {}) {
         });
         await check.finish(url);
         await writer.commit();
+        progress?.blobDone(descriptor.digest, 'downloaded');
     }
     catch (error) {
+        progress?.blobDone(descriptor.digest, 'failed');
         check.close();
         await writer.abort();
         throw error;
@@ -82070,12 +82321,16 @@ function readImageConfig(json, value) {
     const architecture = json.optionalString(config['architecture'], 'architecture');
     const variant = json.optionalString(config['variant'], 'variant');
     const osVersion = json.optionalString(config['os.version'], 'os.version');
+    const osFeatures = config['os.features'] === undefined
+        ? undefined
+        : json.stringArray(config['os.features'], 'os.features');
     const platform = os && architecture
         ? {
             os,
             architecture,
             ...(variant ? { variant } : {}),
             ...(osVersion ? { 'os.version': osVersion } : {}),
+            ...(osFeatures && osFeatures.length > 0 ? { 'os.features': osFeatures } : {}),
         }
         : undefined;
     return { diffIds, platform };
@@ -82100,7 +82355,7 @@ const looksLikeRegistry = (component) => component.includes('.') ||
     component === 'localhost' ||
     component.startsWith('[');
 /** Parses `[registry/]path[:tag][@digest]` with docker's normalisation (app → docker.io/library/app). */
-function parseReference(value) {
+function reference_parseReference(value) {
     const input = value.trim();
     if (input === '')
         throw invalid(value, 'it is empty');
@@ -82126,8 +82381,8 @@ function parseReference(value) {
     return { registry, path, tag, digest };
 }
 /** Parses a repository name without tag or digest. */
-function parseRepository(value) {
-    const reference = parseReference(value);
+function reference_parseRepository(value) {
+    const reference = reference_parseReference(value);
     if (reference.tag !== undefined || reference.digest !== undefined) {
         throw invalid(value, 'a repository takes no tag or digest here (pass tags separately)');
     }
@@ -82155,12 +82410,18 @@ function splitRepository(name, original) {
         throw invalid(original, 'it is longer than 255 characters');
     return { registry, path };
 }
-const isValidTag = (tag) => TAG.test(tag);
-const repositoryName = (repository) => `${repository.registry}/${repository.path}`;
+const reference_isValidTag = (tag) => TAG.test(tag);
+const reference_repositoryName = (repository) => `${repository.registry}/${repository.path}`;
 /** The host that serves the registry API (Docker Hub's differs from its name). */
 const apiHost = (registry) => registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
-function formatReference(reference) {
-    let text = repositoryName(reference);
+/** The name as docker shows it: Docker Hub without docker.io/ and library/ (alpine, org/app). */
+function reference_familiarRepository(repository) {
+    if (repository.registry !== DOCKER_HUB)
+        return reference_repositoryName(repository);
+    return repository.path.startsWith('library/') ? repository.path.slice(8) : repository.path;
+}
+function reference_formatReference(reference) {
+    let text = reference_repositoryName(reference);
     if (reference.tag !== undefined)
         text += `:${reference.tag}`;
     if (reference.digest !== undefined)
@@ -82204,7 +82465,7 @@ const resolve_MAX_CONFIG_BYTES = 16 * 1024 * 1024;
  * against the digest that names it.
  */
 async function resolveImage(repository, reference, options) {
-    const name = formatReference(reference);
+    const name = reference_formatReference(reference);
     const top = await fetchManifest(repository, reference.digest ?? reference.tag ?? 'latest', name);
     if (reference.digest)
         verifyDigest(top, reference.digest, name);
@@ -82424,11 +82685,12 @@ class RegistryClient {
     }
     /** Pings `/v2/` to learn the scheme and the auth challenge, as every client does first. */
     static async connect(options) {
-        const dispatcher = createDispatcher({
+        const pool = createDispatcher({
             extraCaPem: options.extraCaPem,
             skipTlsVerify: options.insecure,
             ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
         });
+        const dispatcher = options.interceptors?.length ? pool.compose(options.interceptors) : pool;
         const host = apiHost(options.registry);
         const mayUseHttp = options.insecure === true || isLoopback(options.registry);
         const client = new RegistryClient(options, dispatcher, `https://${host}`);
@@ -82801,6 +83063,7 @@ async function connectRegistry(registry, options, extraCaPem, logger) {
             ...(options.retryBaseDelayMs !== undefined ? { baseDelayMs: options.retryBaseDelayMs } : {}),
         },
         timeoutSeconds: options.timeoutSeconds,
+        interceptors: options.interceptors,
     });
 }
 
@@ -82817,11 +83080,7 @@ function familiarName(image) {
     const { reference } = image;
     if (reference.tag === undefined)
         return undefined;
-    let repository = `${reference.registry}/${reference.path}`;
-    if (reference.registry === DOCKER_HUB) {
-        repository = reference.path.startsWith('library/') ? reference.path.slice(8) : reference.path;
-    }
-    return `${repository}:${reference.tag}`;
+    return `${reference_familiarRepository(reference)}:${reference.tag}`;
 }
 /**
  * The index.json descriptor of a pulled image: the tag as OCI's ref name (what skopeo's `oci:`
@@ -82829,7 +83088,7 @@ function familiarName(image) {
  */
 function manifestDescriptor(image) {
     const annotations = {
-        [CONTAINERD_NAME]: formatReference({ ...image.reference, digest: undefined }),
+        [CONTAINERD_NAME]: reference_formatReference({ ...image.reference, digest: undefined }),
     };
     if (image.reference.tag !== undefined)
         annotations[REF_NAME] = image.reference.tag;
@@ -83606,23 +83865,23 @@ async function pull(options) {
     const logger = options.logger ?? silentLogger;
     const started = Date.now();
     const format = options.format ?? 'docker';
-    const reference = parseReference(options.image);
+    const reference = reference_parseReference(options.image);
     const wanted = options.platform ? parsePlatform(options.platform) : undefined;
     const extraCaPem = options.caFile ? await readCaFile(options.caFile) : undefined;
     await checkOutput(options.output, format);
     const client = await connectRegistry(reference.registry, options, extraCaPem, logger);
     try {
         const repository = new RepositoryClient(client, reference.path, 'pull');
-        const image = await logger.group(`Resolving ${formatReference(reference)}`, () => resolveImage(repository, reference, { platform: wanted, logger }));
-        logger.info(`${formatReference(reference)}: manifest ${image.manifest.digest}${image.platform ? ` (${formatPlatform(image.platform)})` : ''}, ${image.layers.length} layers, ${formatBytes(totalSize(image.layers))}`);
+        const image = await logger.group(`Resolving ${reference_formatReference(reference)}`, () => resolveImage(repository, reference, { platform: wanted, logger }));
+        logger.info(`${reference_formatReference(reference)}: manifest ${image.manifest.digest}${image.platform ? ` (${formatPlatform(image.platform)})` : ''}, ${image.layers.length} layers, ${formatBytes(totalSize(image.layers))}`);
         if (!image.isContainerImage && (format === 'docker' || format === 'rootfs')) {
-            throw new errors_TarPushError('MANIFEST_UNSUPPORTED', `${formatReference(reference)} is not a container image (config type ${image.config.mediaType})`, { subject: formatReference(reference), hint: 'pull it with format oci or oci-archive' });
+            throw new errors_TarPushError('MANIFEST_UNSUPPORTED', `${reference_formatReference(reference)} is not a container image (config type ${image.config.mediaType})`, { subject: reference_formatReference(reference), hint: 'pull it with format oci or oci-archive' });
         }
         const bytesDownloaded = await logger.group(`Writing ${format} to ${options.output}`, () => format === 'rootfs'
             ? pullRootfs(repository, image, options, logger)
             : pullLayout(repository, image, format, options, logger));
         return {
-            reference: formatReference(reference),
+            reference: reference_formatReference(reference),
             digest: image.referenceDigest,
             manifestDigest: image.manifest.digest,
             platform: image.platform ? formatPlatform(image.platform) : undefined,
@@ -83765,6 +84024,7 @@ function downloadLayers(repository, image, sink, options, logger, checkDiffIds) 
             await downloadBlob(repository, layer, writer, {
                 diffId: checkDiffIds && tar ? diffIdOf.get(layer.digest) : undefined,
                 compression: model_compressionOfMediaType(layer.mediaType),
+                progress: options.progress,
             });
             bytes += layer.size;
             logger.info(`layer ${layer.digest}: ${formatBytes(layer.size)} downloaded and verified`);
@@ -83780,7 +84040,206 @@ function downloadLayers(repository, image, sink, options, logger, checkDiffIds) 
     };
 }
 
+;// CONCATENATED MODULE: ./src/lib/targets.ts
+
+
+/** A stored name is a whole reference, or a tag alone as skopeo and umoci write `ref.name`. */
+const isTagOnly = (ref) => !ref.includes('/') && !ref.includes(':') && !ref.includes('@');
+const usage = (message, hint, subject) => new TarPushError('USAGE', message, { hint, ...(subject ? { subject } : {}) });
+/** Parses `images` lines: `SOURCE => TARGET`; blank lines and `#` comments are ignored. */
+function targets_parseMappings(lines) {
+    return lines
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'))
+        .map((line) => {
+        const parts = line.split('=>').map((part) => part.trim());
+        if (parts.length !== 2 || !parts[0] || !parts[1]) {
+            throw usage(`"${line}" is not a mapping`, 'write each line as SOURCE => TARGET, e.g. app:1 => ghcr.io/org/app:1 or example.com/* => ghcr.io/org/*', line);
+        }
+        return { source: parts[0], target: parts[1] };
+    });
+}
+/**
+ * Decides where each image of a tarball goes, as docker would: `image` and `tags` when given,
+ * otherwise the names the tarball carries (RepoTags, OCI ref names), `latest` for a name without
+ * tag — moved to `registry` when given, or renamed by `mappings`; `select` narrows to one image.
+ */
+function resolveTargets(entries, options) {
+    for (const tag of options.tags ?? []) {
+        if (!isValidTag(tag)) {
+            throw new TarPushError('USAGE', `"${tag}" is not a valid tag`, {
+                subject: tag,
+                hint: 'tags are up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"',
+            });
+        }
+    }
+    const hasMappings = (options.mappings?.length ?? 0) > 0;
+    if (options.image !== undefined && (hasMappings || options.registry !== undefined)) {
+        throw usage(`image names the one target repository; it does not go with ${hasMappings ? 'images' : 'registry'}`, 'pass image for a tarball with one image, registry or images to move the names a tarball carries');
+    }
+    const selected = options.select !== undefined ? [selectEntry(entries, options)] : entries;
+    if (options.image !== undefined && selected.length > 1) {
+        throw usage(`${options.sourceName} holds ${selected.length} images; one image input cannot name them all`, 'omit image to push each image under its own name, pick one with select, or map them with images', options.sourceName);
+    }
+    const targets = hasMappings
+        ? mappedTargets(selected, options.mappings, options)
+        : selected.flatMap((entry) => targetsOf(entry, options));
+    refuseCollisions(targets);
+    return targets;
+}
+function selectEntry(entries, options) {
+    const pattern = options.select;
+    const matching = entries.filter((entry) => entry.refs.some((ref) => matchRef(pattern, ref)));
+    if (matching.length === 1)
+        return matching[0];
+    const names = entries.flatMap((entry) => entry.refs).join(', ') || 'none';
+    if (matching.length === 0) {
+        throw new TarPushError('NO_MATCHING_IMAGE', `no image in ${options.sourceName} is named ${pattern}`, {
+            subject: options.sourceName,
+            hint: `the names it carries: ${names}`,
+        });
+    }
+    throw usage(`select ${pattern} matches ${matching.length} images of ${options.sourceName}`, `name one of: ${names}`, options.sourceName);
+}
+function targetsOf(entry, options) {
+    const named = entry.refs.filter((ref) => !isTagOnly(ref)).map((ref) => parseReference(ref));
+    const storedTags = [
+        ...entry.refs.filter(isTagOnly),
+        ...named.map((reference) => reference.tag ?? 'latest'),
+    ];
+    const tags = unique(options.tags && options.tags.length > 0 ? options.tags : storedTags);
+    if (tags.length === 0) {
+        throw new TarPushError('NO_TAGS', `${options.sourceName} carries no tag and none was given`, {
+            subject: options.sourceName,
+            hint: 'pass tags (the tags input, or --tag on the command line)',
+        });
+    }
+    if (options.image !== undefined)
+        return [{ entry, repository: parseRepository(options.image), tags }];
+    if (named.length === 0) {
+        throw usage(`${options.sourceName} names no repository (only the tags ${storedTags.join(', ')})`, 'pass image, the target repository such as ghcr.io/org/app', options.sourceName);
+    }
+    // Each repository the tarball names gets its own tags (or the given ones).
+    const byRepository = new Map();
+    for (const stored of named) {
+        const reference = options.registry ? rebase(stored, options.registry) : stored;
+        const key = repositoryName(reference);
+        const target = byRepository.get(key) ?? {
+            entry,
+            repository: { registry: reference.registry, path: reference.path },
+            tags: [],
+        };
+        byRepository.set(key, target);
+        const ownTags = options.tags && options.tags.length > 0
+            ? options.tags
+            : [reference.tag ?? 'latest', ...entry.refs.filter(isTagOnly)];
+        target.tags = unique([...target.tags, ...ownTags]);
+    }
+    return [...byRepository.values()];
+}
+/** example.com/team/app:1 on ghcr.io/org → ghcr.io/org/team/app:1; Docker Hub's library/ dropped. */
+function rebase(reference, registry) {
+    const base = registry.replace(/\/+$/, '');
+    const path = reference.registry === 'docker.io' ? familiarRepository(reference) : reference.path;
+    const moved = parseReference(`${base}/${path}`);
+    return { ...moved, tag: reference.tag, digest: undefined };
+}
+function mappedTargets(entries, mappings, options) {
+    const used = new Set();
+    const byRepository = new Map();
+    for (const entry of entries) {
+        for (const ref of entry.refs) {
+            for (const mapping of mappings) {
+                const captures = matchRef(mapping.source, ref);
+                if (!captures)
+                    continue;
+                used.add(mapping);
+                const target = parseReference(substitute(mapping.target, captures));
+                if (target.digest !== undefined)
+                    throw usage(`${mapping.target}: a target takes a tag, not a digest`, 'drop the @digest');
+                const storedTag = isTagOnly(ref) ? ref : (parseReference(ref).tag ?? 'latest');
+                const tags = target.tag !== undefined
+                    ? [target.tag]
+                    : options.tags && options.tags.length > 0
+                        ? options.tags
+                        : [storedTag];
+                const key = `${repositoryName(target)}\0${entries.indexOf(entry)}`;
+                const pushTarget = byRepository.get(key) ?? {
+                    entry,
+                    repository: { registry: target.registry, path: target.path },
+                    tags: [],
+                };
+                byRepository.set(key, pushTarget);
+                pushTarget.tags = unique([...pushTarget.tags, ...tags]);
+                break;
+            }
+        }
+    }
+    const unused = mappings.filter((mapping) => !used.has(mapping));
+    if (unused.length > 0) {
+        const names = entries.flatMap((entry) => entry.refs).join(', ') || 'none';
+        throw new TarPushError('NO_MATCHING_IMAGE', `no image in ${options.sourceName} matches ${unused.map((mapping) => mapping.source).join(', ')}`, { subject: options.sourceName, hint: `the names it carries: ${names}` });
+    }
+    return [...byRepository.values()];
+}
+/**
+ * Does a stored name match a pattern? Without `*`, as references (a pattern without tag matches
+ * every tag of the repository); with `*` (any characters), against the full name
+ * (docker.io/library/app:1), the familiar one (app:1) or the name as stored. Returns the texts
+ * the `*`s stood for, or undefined.
+ */
+function matchRef(pattern, ref) {
+    const forms = namesOf(ref);
+    if (!pattern.includes('*')) {
+        // A tag-only ref name (OCI) matches only itself; a pattern is otherwise a reference.
+        if (isTagOnly(ref))
+            return pattern === ref ? [] : undefined;
+        const wanted = parseReference(pattern);
+        const stored = parseReference(ref);
+        const same = repositoryName(wanted) === repositoryName(stored) &&
+            (wanted.tag === undefined || wanted.tag === (stored.tag ?? 'latest'));
+        return same ? [] : undefined;
+    }
+    const expression = new RegExp(`^${pattern
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('(.*)')}$`);
+    for (const form of forms) {
+        const match = expression.exec(form);
+        if (match)
+            return match.slice(1);
+    }
+    return undefined;
+}
+function namesOf(ref) {
+    if (isTagOnly(ref))
+        return [ref];
+    const reference = parseReference(ref);
+    const tagged = { ...reference, tag: reference.tag ?? 'latest' };
+    return unique([formatReference(tagged), `${familiarRepository(tagged)}:${tagged.tag}`, ref]);
+}
+function substitute(target, captures) {
+    let index = 0;
+    return target.replace(/\*/g, () => captures[index++] ?? '');
+}
+/** Two images under one repository:tag would silently overwrite each other: refuse. */
+function refuseCollisions(targets) {
+    const owner = new Map();
+    for (const target of targets) {
+        for (const tag of target.tags) {
+            const name = `${repositoryName(target.repository)}:${tag}`;
+            const previous = owner.get(name);
+            if (previous && previous !== target.entry) {
+                throw usage(`two images of the tarball would both be pushed as ${name}`, 'map them to different names with images, or push one with select; several platforms of one image go in as separate tarballs, pushed together as one index', name);
+            }
+            owner.set(name, target.entry);
+        }
+    }
+}
+const unique = (values) => [...new Set(values)];
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -83790,6 +84249,10 @@ const Input = {
     tarball: 'tarball',
     image: 'image',
     tags: 'tags',
+    registry: 'registry',
+    images: 'images',
+    select: 'select',
+    mountFrom: 'mount-from',
     username: 'username',
     password: 'password',
     insecure: 'insecure',
@@ -83838,7 +84301,7 @@ function parseInteger(name, min, max) {
 }
 /** Every input read and validated once, into one typed object. */
 function getInputs() {
-    const tarball = core.getInput(Input.tarball, { required: true });
+    const tarball = parseList(core.getInput(Input.tarball, { required: true }));
     const compression = (core.getInput(Input.compression) || 'gzip');
     if (!COMPRESSIONS.includes(compression)) {
         throw new TarPushError('USAGE', `input compression must be one of ${COMPRESSIONS.join(', ')}, not "${compression}"`, {
@@ -83866,6 +84329,10 @@ function getInputs() {
         tarball,
         image: optional(Input.image),
         tags: parseList(core.getInput(Input.tags)),
+        registry: optional(Input.registry),
+        images: parseMappings(core.getInput(Input.images).split('\n')),
+        select: optional(Input.select),
+        mountFrom: parseList(core.getInput(Input.mountFrom)),
         username: optional(Input.username),
         password,
         insecure: parseBoolean(Input.insecure),

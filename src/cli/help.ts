@@ -1,5 +1,4 @@
 import type { Command, FlagSpecs } from './command.ts'
-import { CONNECTION_FLAGS, OUTPUT_FLAGS } from './common.ts'
 
 const FLAG_COLUMN = 28
 const WIDTH = 100
@@ -18,12 +17,22 @@ export function formatUsage(commands: readonly Command[]): string {
     'Run tar-push COMMAND --help for its options and examples.',
     '',
     'Options of every command:',
-    ...formatFlags({ ...CONNECTION_FLAGS, ...OUTPUT_FLAGS }),
+    ...formatFlags(sharedFlags(commands)),
     `  ${'--version'.padEnd(FLAG_COLUMN - 2)}print the version`,
     '',
     TRAILER,
   )
   return lines.join('\n')
+}
+
+/** The flags every command takes, in the order of the first. */
+function sharedFlags(commands: readonly Command[]): FlagSpecs {
+  const [first, ...others] = commands
+  return Object.fromEntries(
+    Object.entries(first?.flags ?? {}).filter(([name]) =>
+      others.every((command) => name in command.flags),
+    ),
+  )
 }
 
 /** `tar-push COMMAND --help`: synopsis, what it does, every flag, examples. */

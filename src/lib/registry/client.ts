@@ -33,6 +33,11 @@ export interface RegistryClientOptions {
   retryPolicy?: RetryPolicy | undefined
   /** Connect, headers and idle-body timeout in seconds. */
   timeoutSeconds?: number | undefined
+  /**
+   * undici interceptors wrapped around the connection pool, so they see every request this
+   * client makes: ping, token, redirects and retries (the load generator counts them).
+   */
+  interceptors?: Dispatcher.DispatcherComposeInterceptor[] | undefined
 }
 
 /** A request body that can be produced again (for auth retries and fallbacks). */
@@ -83,11 +88,12 @@ export class RegistryClient {
 
   /** Pings `/v2/` to learn the scheme and the auth challenge, as every client does first. */
   static async connect(options: RegistryClientOptions): Promise<RegistryClient> {
-    const dispatcher = createDispatcher({
+    const pool = createDispatcher({
       extraCaPem: options.extraCaPem,
       skipTlsVerify: options.insecure,
       ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
     })
+    const dispatcher = options.interceptors?.length ? pool.compose(options.interceptors) : pool
     const host = apiHost(options.registry)
     const mayUseHttp = options.insecure === true || isLoopback(options.registry)
     const client = new RegistryClient(options, dispatcher, `https://${host}`)

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { TarPushError } from '../errors.ts'
 import { DEFAULT_RETRY_POLICY } from '../http/retry.ts'
 import type { Logger } from '../log.ts'
-import { RegistryClient } from './client.ts'
+import { RegistryClient, type RegistryClientOptions } from './client.ts'
 import { resolveCredentials } from './credentials.ts'
 
 /** What push and pull share to reach a registry. */
@@ -18,6 +18,8 @@ export interface ConnectOptions {
   /** Connect, response and idle-body timeout in seconds; default 300 (connect at most 30). */
   timeoutSeconds?: number | undefined
   env?: NodeJS.ProcessEnv | undefined
+  /** Observers of every HTTP request (see RegistryClientOptions.interceptors). */
+  interceptors?: RegistryClientOptions['interceptors']
 }
 
 export async function readCaFile(path: string): Promise<string> {
@@ -63,5 +65,6 @@ export async function connectRegistry(
       ...(options.retryBaseDelayMs !== undefined ? { baseDelayMs: options.retryBaseDelayMs } : {}),
     },
     timeoutSeconds: options.timeoutSeconds,
+    interceptors: options.interceptors,
   })
 }
