@@ -54,6 +54,20 @@ describe('no work done twice', () => {
     )
   })
 
+  it('keeps connections open across HEADs (undici closes them after a HEAD unless told not to)', async () => {
+    const fixture = fixtureByName(corpus, 'docker-save-legacy')
+    const image = `${proxy.host}/reuse/keepalive`
+    await push({ tarball: fixture.path, image, tags: ['1'] })
+    proxy.clear()
+    // One layer at a time: every HEAD of the re-push can reuse a connection.
+    await push({ tarball: fixture.path, image, tags: ['1'], concurrency: 1 })
+    const heads = proxy.requests.filter((request) => request.method === 'HEAD').length
+    assert.ok(heads >= 4, `${heads} HEADs`)
+    // The https probe of a loopback registry, then at most two kept connections (the tag's
+    // manifest and config are read at once); a connection closed after each HEAD makes 7.
+    assert.ok(proxy.connections <= 3, `${proxy.connections} connections for ${heads} HEADs`)
+  })
+
   it('after one layer changed, only that layer is uploaded', async () => {
     const fixture = fixtureByName(corpus, 'docker-save-legacy')
     const image = `${proxy.host}/reuse/changed`

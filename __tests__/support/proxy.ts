@@ -120,7 +120,9 @@ export interface RunningProxy {
   /** Live list: push faults at any time. */
   faults: Fault[]
   stop(): Promise<void>
-  /** Forget recorded requests (faults stay). */
+  /** Client connections accepted since the start or the last clear(). */
+  readonly connections: number
+  /** Forget recorded requests and the connection count (faults stay). */
   clear(): void
 }
 
@@ -374,6 +376,8 @@ export async function startProxy(opts: StartProxyOptions): Promise<RunningProxy>
   const server = createServer((req, res) => {
     handle(req, res).catch(() => res.destroy())
   })
+  let connections = 0
+  server.on('connection', () => connections++)
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
   // A test that forgets stop() must not keep its process alive because of us.
@@ -395,8 +399,12 @@ export async function startProxy(opts: StartProxyOptions): Promise<RunningProxy>
     url: proxyOrigin,
     requests,
     faults,
+    get connections() {
+      return connections
+    },
     clear: () => {
       requests.length = 0
+      connections = 0
     },
     stop: () => (stopping ??= close()),
   }

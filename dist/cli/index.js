@@ -64415,6 +64415,9 @@ class RegistryClient {
                 dispatcher: this.#dispatcher,
                 headers,
                 body: body ?? null,
+                // undici closes the connection after a HEAD, in case a server sends a body with it;
+                // registries do not, and a push HEADs every blob: keep the connection (and its TLS).
+                ...(registryRequest.method === 'HEAD' ? { reset: false } : {}),
             });
             this.#logger.debug(`< ${response.statusCode} ${registryRequest.method} ${url}`);
             return response;
@@ -68255,6 +68258,26 @@ async function runCompare(options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/lib/bench/output.ts
+
+
+
+/**
+ * Writes (or appends) one of a run's files; its directory is made when missing. A failure names
+ * the file and what asked for it (`--out`, `input result`).
+ */
+async function writeBenchFile(label, path, text, append = false) {
+    try {
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
+        await (append ? (0,promises_.appendFile)(path, text) : (0,promises_.writeFile)(path, text));
+    }
+    catch (error) {
+        throw new TarPushError('OUTPUT_ERROR', `cannot write ${label} "${path}": ${error.code ?? error}`, { subject: path, hint: 'choose a path in a directory that exists and is writable' });
+    }
+}
+/** The JSON result file (`--out`): the format `bench merge` reads. */
+const resultJson = (result) => `${JSON.stringify(result, null, 2)}\n`;
+
 ;// CONCATENATED MODULE: ./src/lib/bench/report.ts
 
 /** A duration for people: 0.42 ms, 12.3 ms, 845 ms, 2.31 s. */
@@ -68291,7 +68314,33 @@ function headline(result) {
             .map(([name, weight]) => `${name}=${weight}`)
             .join(',')})`
         : '';
-    return `${scenario.name}${mix} against ${result.registry}: ${scenario.vus} virtual users, ${result.seconds.toFixed(1)} s, stopped by ${result.stopReason}`;
+    const jobs = result.merged ? ` in ${result.merged.jobs.length} jobs` : '';
+    return `${scenario.name}${mix} against ${result.registry}: ${scenario.vus} virtual users${jobs}, ${result.seconds.toFixed(1)} s, stopped by ${result.stopReason}`;
+}
+/** A merged result's jobs: when each started (skew, lateness), its part of the load, its p95. */
+function jobRows(result) {
+    const rows = [['job', 'host', 'start', 'late', 'seconds', 'users', 'requests', 'share', 'p95']];
+    for (const job of result.merged?.jobs ?? []) {
+        rows.push([
+            job.source,
+            job.hostname,
+            `+${formatMs(job.startSkewMs)}`,
+            job.lateMs === null ? '' : formatMs(job.lateMs),
+            job.seconds.toFixed(1),
+            String(job.vus),
+            String(job.requests),
+            `${(job.share * 100).toFixed(1)}%`,
+            formatMs(job.p95Ms),
+        ]);
+    }
+    return rows;
+}
+function skewLine(result) {
+    const merged = result.merged;
+    const startAt = result.startAtMs === undefined
+        ? ''
+        : ` (--start-at ${new Date(result.startAtMs).toISOString()})`;
+    return `${merged.jobs.length} jobs, starts spread over ${formatMs(merged.startSpreadMs)}${startAt}`;
 }
 function latencyCells(latency) {
     return [latency.p50, latency.p90, latency.p95, latency.p99, latency.max].map(formatMs);
@@ -68340,6 +68389,8 @@ function formatReport(result) {
         (totals.interrupted ? `, ${totals.interrupted} cut by the stop` : '') +
         `, ${totals.connections} connections opened`);
     lines.push('', ...iterationTable(result.iterations.scenarios));
+    if (result.merged)
+        lines.push('', skewLine(result), ...columns(jobRows(result)));
     lines.push('', cpuLine(result));
     const untimed = result.untimed;
     if (untimed.setup.requests || untimed.cleanup.requests)
@@ -68475,6 +68526,13 @@ function formatMarkdown(result) {
     for (const [name, stats] of Object.entries(result.iterations.scenarios)) {
         lines.push(`| ${name} | ${stats.count} | ${stats.ok} | ${stats.failed} | ${formatMs(stats.duration.p50)} | ${formatMs(stats.duration.p95)} | ${formatMs(stats.duration.max)} | ${stats.iterationsPerSecond.toFixed(2)} |`);
     }
+    if (result.merged) {
+        const [header, ...rows] = jobRows(result);
+        lines.push('', `${cell(skewLine(result))}:`, '', `| ${header.join(' | ')} |`, `| --- | --- | ${header
+            .slice(2)
+            .map(() => '---:')
+            .join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`));
+    }
     lines.push('', cell(cpuLine(result)));
     for (const compare of result.compare) {
         lines.push('');
@@ -68497,6 +68555,34 @@ function formatMarkdown(result) {
         lines.push('', mermaidChart('Throughput (requests/s)', 'requests/s', labels, points.map((point) => point.requestsPerSecond)), '', mermaidChart('p95 latency (ms)', 'ms', labels, points.map((point) => point.p95Ms)));
     }
     return `${lines.join('\n')}\n`;
+}
+/** The live progress line: elapsed time, users, iterations, requests, errors, p95, MB/s, CPU. */
+function formatProgress(progress) {
+    const time = progress.durationSeconds === null
+        ? `${progress.elapsedSeconds.toFixed(0)}s`
+        : `${Math.min(progress.elapsedSeconds, progress.durationSeconds).toFixed(0)}/${progress.durationSeconds}s`;
+    const iterations = progress.iterationsTarget === null
+        ? `${progress.iterations} iterations`
+        : `${progress.iterations}/${progress.iterationsTarget} iterations`;
+    return [
+        time,
+        `users ${progress.activeVus}/${progress.vus}`,
+        iterations,
+        `${progress.requests} requests (${progress.requestsPerSecond}/s)`,
+        `${progress.errors} errors`,
+        `p95 ${formatMs(progress.p95Ms)}`,
+        `${progress.megabytesPerSecond.toFixed(1)} MB/s`,
+        `cpu ${progress.generatorCores.toFixed(2)}`,
+    ].join('  ');
+}
+/** Why a run failed as a whole (iterations ran, none succeeded), or undefined. */
+function allFailed(result) {
+    const { total } = result.iterations;
+    if (total.count === 0 || total.ok > 0)
+        return undefined;
+    return `no iteration succeeded (${Object.entries(total.errorsByCode)
+        .map(([code, count]) => `${code} ×${count}`)
+        .join(', ')}); first error: ${result.errorSamples[0] ?? 'unknown'}`;
 }
 
 // EXTERNAL MODULE: external "node:perf_hooks"
@@ -68756,7 +68842,62 @@ async function manifestDigestOf(options) {
     return manifest?.registryDigest ?? manifest?.digest;
 }
 
+;// CONCATENATED MODULE: ./src/lib/bench/start-at.ts
+
+
+/** Furthest ahead a start may be: a matrix's jobs start within minutes of each other. */
+const START_AT_MAX_AHEAD_MS = 60 * 60_000;
+/**
+ * How late a start may be and still run (at once, with a warning): a runner picked up a little
+ * late. Further in the past is a mistake (a stale timestamp, milliseconds taken for seconds).
+ */
+const START_AT_MAX_LATE_MS = 60_000;
+const HINT = 'give an instant within the next hour: ISO 8601 with a zone (2025-06-01T12:00:00Z) or epoch seconds ($(date -d +2min +%s))';
+/** `2025-06-01T12:00:00Z`, `2025-06-01T14:00:00.500+02:00` or epoch seconds (`1748779200`). */
+function parseStartAt(text, flag = '--start-at') {
+    const trimmed = text.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed);
+    const ms = iso ? Date.parse(trimmed) : Number.NaN;
+    if (Number.isNaN(ms)) {
+        const zoneless = /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(trimmed);
+        throw new TarPushError('USAGE', zoneless
+            ? `${flag} "${text}" has no time zone: runners' clocks may differ in theirs`
+            : `${flag} "${text}" is not an instant`, { subject: flag, hint: HINT });
+    }
+    return ms;
+}
+const describeGap = (ms) => ms >= 120_000 ? `${(ms / 60_000).toFixed(0)} min` : `${(ms / 1000).toFixed(1)} s`;
+/** Refuses an instant more than an hour ahead or more than a minute past. */
+function checkStartAt(atMs, nowMs = Date.now(), flag = '--start-at') {
+    const when = new Date(atMs).toISOString();
+    if (atMs - nowMs > START_AT_MAX_AHEAD_MS)
+        throw new TarPushError('USAGE', `${flag} ${when} is ${describeGap(atMs - nowMs)} away; at most 1 h ahead is waited for`, { subject: flag, hint: HINT });
+    if (nowMs - atMs > START_AT_MAX_LATE_MS)
+        throw new TarPushError('USAGE', `${flag} ${when} was ${describeGap(nowMs - atMs)} ago; a start up to 1 min late runs at once, not later`, { subject: flag, hint: HINT });
+}
+/** Below this a late start is the timer's noise, not worth a warning. */
+const LATE_NOTICE_MS = 250;
+/**
+ * Waits until the instant (rejects with the signal's reason when aborted). A start already past
+ * runs at once, with a warning saying by how much: the result records the instant, and a merge
+ * reports each job's lateness.
+ */
+async function waitUntil(atMs, logger, signal) {
+    const wait = atMs - Date.now();
+    const when = new Date(atMs).toISOString();
+    if (wait <= 0) {
+        if (-wait >= LATE_NOTICE_MS)
+            logger.warn(`bench: --start-at ${when} passed ${describeGap(-wait)} ago; starting now`);
+        return;
+    }
+    logger.info(`bench: waiting ${describeGap(wait)} for --start-at ${when}`);
+    await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait, undefined, { signal });
+}
+
 ;// CONCATENATED MODULE: ./src/lib/bench/run.ts
+
 
 
 
@@ -68865,6 +69006,8 @@ async function runBench(options) {
     const spec = scenarioSpec(options);
     const registry = checkNames(options.registry, spec.repoPrefix);
     const logger = options.logger ?? silentLogger;
+    if (options.startAtMs !== undefined)
+        checkStartAt(options.startAtMs);
     const connect = { ...options.connect, retries: spec.retries };
     const caPem = connect.caFile ? await readCaFile(connect.caFile) : undefined;
     const runId = `${Date.now().toString(36)}-${(0,external_node_crypto_.randomBytes)(2).toString('hex')}`;
@@ -68895,6 +69038,8 @@ async function runBench(options) {
         const seeded = usesSeeds ? await seed(setup, spec, runId, pushed, logger) : [];
         const cycle = mixCycle(spec.mix);
         logger.info(`bench: ${spec.name} against ${registry}, ${spec.vus} virtual users, ${describeBound(spec)}`);
+        if (options.startAtMs !== undefined)
+            await waitUntil(options.startAtMs, logger, stop.signal);
         const loopDelay = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: LOOP_DELAY_RESOLUTION_MS });
         loopDelay.enable();
         const startedAt = Date.now();
@@ -69046,6 +69191,7 @@ async function runBench(options) {
             endedAt: new Date(endedAt).toISOString(),
             startedAtMs: startedAt,
             endedAtMs: endedAt,
+            ...(options.startAtMs === undefined ? {} : { startAtMs: options.startAtMs }),
             seconds: round(seconds, 3),
             stopReason,
             histogram: HISTOGRAM_SETTINGS,
@@ -69200,6 +69346,417 @@ function progressOf(metrics, spec, startedAt) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/lib/bench/merge.ts
+
+
+
+
+
+
+
+/**
+ * What each request does: results differing in one of these measured different things, and
+ * adding their histograms would mix them. Users, duration, ramp-up, iterations, seeded images
+ * and the repository prefix only shape the load, so jobs may differ in them.
+ */
+const MEASURED = [
+    'name',
+    'mix',
+    'layers',
+    'layerSize',
+    'upload',
+    'chunkSize',
+    'reconnect',
+    'verify',
+    'retries',
+];
+const merge_MAX_ERROR_SAMPLES = 8;
+const HINT_SAME_RUN = 'merge the results of one matrix run: the same tar-push version, registry and scenario options (users, duration, ramp-up and iterations may differ)';
+function refuse(message, files, hint = HINT_SAME_RUN) {
+    return new TarPushError('USAGE', message, { subject: files.join(', '), hint });
+}
+/** Stable text of a value (object keys sorted), to compare settings across files. */
+function canonical(value) {
+    if (value === undefined)
+        return 'none';
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    return `{${Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, item]) => `${key}:${canonical(item)}`)
+        .join(',')}}`;
+}
+/** Every file must give `pick` the same value; else the refusal says which files hold which. */
+function requireSame(inputs, what, pick) {
+    const groups = new Map();
+    for (const { file, result } of inputs) {
+        const key = canonical(pick(result));
+        groups.set(key, [...(groups.get(key) ?? []), file]);
+    }
+    if (groups.size <= 1)
+        return;
+    const described = [...groups.entries()].map(([value, files]) => `${value} in ${files.join(', ')}`);
+    throw refuse(`cannot merge results of different ${what}: ${described.join('; ')}`, inputs.map((input) => input.file));
+}
+/** Checks the files hold bench results of one format, version, registry and scenario. */
+function checkMergeable(inputs) {
+    if (inputs.length === 0)
+        throw new TarPushError('USAGE', 'no result to merge', {
+            hint: 'pass the JSON results of bench --out (paths or globs)',
+        });
+    for (const { file, result } of inputs) {
+        const format = result?.format;
+        if (format !== RESULT_FORMAT)
+            throw refuse(typeof format === 'string' && format.startsWith('tar-push-bench/')
+                ? `${file} is a ${format} result; this tar-push merges ${RESULT_FORMAT}`
+                : `${file} is not a tar-push bench result (no "format": "${RESULT_FORMAT}")`, [file], 'merge the JSON files bench --out wrote, with the tar-push version that wrote them');
+    }
+    requireSame(inputs, 'tar-push versions', (result) => result.tool?.version);
+    requireSame(inputs, 'histogram settings', (result) => result.histogram);
+    requireSame(inputs, 'registries', (result) => result.registry);
+    for (const field of MEASURED)
+        requireSame(inputs, `scenarios (scenario.${field})`, (result) => result.scenario[field]);
+    const seen = new Map();
+    for (const { file, result } of inputs) {
+        for (const job of jobsOf(file, result)) {
+            const other = seen.get(job.runId);
+            if (other !== undefined)
+                throw refuse(`${other} and ${job.source} hold the same run (${job.runId}); it would count twice`, [other, job.source], 'pass each result once (a merged file already holds the jobs it merged)');
+            seen.set(job.runId, job.source);
+        }
+    }
+}
+/** The jobs a result stands for: itself, or the jobs a merged result lists. */
+function jobsOf(file, result) {
+    if (result.merged)
+        return result.merged.jobs.map((job) => ({ ...job, source: `${file} > ${job.source}` }));
+    return [
+        {
+            source: file,
+            runId: result.runId,
+            hostname: result.host.hostname,
+            startAtMs: result.startAtMs ?? null,
+            startedAtMs: result.startedAtMs,
+            endedAtMs: result.endedAtMs,
+            startSkewMs: 0,
+            lateMs: result.startAtMs === undefined ? null : result.startedAtMs - result.startAtMs,
+            seconds: result.seconds,
+            vus: result.scenario.vus,
+            requests: result.totals.requests,
+            errors: result.totals.errors,
+            iterations: result.iterations.total.count,
+            share: 0,
+            p95Ms: result.totals.latency.p95,
+        },
+    ];
+}
+const sum = (items, pick) => items.reduce((total, item) => total + pick(item), 0);
+function addCounts(records) {
+    const total = {};
+    for (const record of records)
+        for (const [key, count] of Object.entries(record))
+            total[key] = (total[key] ?? 0) + count;
+    return total;
+}
+const unionOf = (encoded) => mergeHistograms(encoded.map((text) => decodeHistogram(text)));
+const perSecond = (value, seconds, digits) => round(seconds > 0 ? value / seconds : 0, digits);
+function mergeKinds(results, seconds) {
+    const names = [...new Set(results.flatMap((result) => Object.keys(result.kinds)))];
+    names.sort(compareKinds);
+    return Object.fromEntries(names.map((name) => {
+        const kinds = results.flatMap((result) => result.kinds[name] ?? []);
+        const latency = unionOf(kinds.map((kind) => kind.histograms.latency));
+        const ttfb = unionOf(kinds.map((kind) => kind.histograms.ttfb));
+        const bytesSent = sum(kinds, (kind) => kind.bytesSent);
+        const bytesReceived = sum(kinds, (kind) => kind.bytesReceived);
+        const merged = {
+            count: sum(kinds, (kind) => kind.count),
+            errors: sum(kinds, (kind) => kind.errors),
+            interrupted: sum(kinds, (kind) => kind.interrupted),
+            errorsByStatus: addCounts(kinds.map((kind) => kind.errorsByStatus)),
+            bytesSent,
+            bytesReceived,
+            megabytesPerSecond: perSecond((bytesSent + bytesReceived) / 1e6, seconds, 3),
+            latency: percentilesOf(latency),
+            ttfb: percentilesOf(ttfb),
+            histograms: { latency: encodeHistogram(latency), ttfb: encodeHistogram(ttfb) },
+        };
+        return [name, merged];
+    }));
+}
+function mergeIterations(parts, seconds) {
+    const histogram = unionOf(parts.map((part) => part.histogram));
+    const ok = sum(parts, (part) => part.ok);
+    const failed = sum(parts, (part) => part.failed);
+    return {
+        count: sum(parts, (part) => part.count),
+        ok,
+        failed,
+        interrupted: sum(parts, (part) => part.interrupted),
+        errorsByCode: addCounts(parts.map((part) => part.errorsByCode)),
+        bytes: sum(parts, (part) => part.bytes),
+        iterationsPerSecond: perSecond(ok + failed, seconds, 3),
+        duration: percentilesOf(histogram),
+        histogram: encodeHistogram(histogram),
+    };
+}
+function mergeScenarioIterations(all, seconds) {
+    const names = [...new Set(all.flatMap((scenarios) => Object.keys(scenarios)))];
+    return Object.fromEntries(names.map((name) => [
+        name,
+        mergeIterations(all.flatMap((scenarios) => scenarios[name] ?? []), seconds),
+    ]));
+}
+/**
+ * The series on absolute epoch seconds: each second sums the requests, errors, bytes, iterations,
+ * users and generator cores of every job that ran in it, and its p95 comes from the union of
+ * their histograms. Seconds no job covered (jobs far apart) are zero, so a chart stays on time.
+ * Registry cores are the largest job's reading: jobs on the registry's host all read its one
+ * process.
+ */
+function mergeSeries(results) {
+    const seconds = new Map();
+    for (const result of results)
+        for (const second of result.series)
+            seconds.set(second.t, [...(seconds.get(second.t) ?? []), second]);
+    if (seconds.size === 0)
+        return [];
+    const times = [...seconds.keys()];
+    const first = Math.min(...times);
+    const last = Math.max(...times);
+    const series = [];
+    for (let t = first; t <= last; t++) {
+        const parts = seconds.get(t) ?? [];
+        const latency = parts.length === 0 ? createHistogram() : unionOf(parts.map((part) => part.latency));
+        const registry = parts.flatMap((part) => part.registryCores === null ? [] : [part.registryCores]);
+        series.push({
+            t,
+            requests: sum(parts, (part) => part.requests),
+            errors: sum(parts, (part) => part.errors),
+            bytesSent: sum(parts, (part) => part.bytesSent),
+            bytesReceived: sum(parts, (part) => part.bytesReceived),
+            iterations: sum(parts, (part) => part.iterations),
+            iterationErrors: sum(parts, (part) => part.iterationErrors),
+            activeVus: sum(parts, (part) => part.activeVus),
+            p95Ms: percentileMs(latency, 95),
+            latency: encodeHistogram(latency),
+            generatorCores: round(sum(parts, (part) => part.generatorCores), 3),
+            registryCores: registry.length === 0 ? null : Math.max(...registry),
+        });
+    }
+    return series;
+}
+function mergePhase(phases) {
+    return {
+        requests: sum(phases, (phase) => phase.requests),
+        errors: sum(phases, (phase) => phase.errors),
+        interrupted: sum(phases, (phase) => phase.interrupted),
+        kinds: addCounts(phases.map((phase) => phase.kinds)),
+    };
+}
+function mergeCpu(results, series) {
+    const generators = results.map((result) => result.cpu.generator);
+    const registries = results.flatMap((result) => (result.cpu.registry ? [result.cpu.registry] : []));
+    const busiest = registries.reduce((best, registry) => (best && best.seconds >= registry.seconds ? best : registry), null);
+    return {
+        generator: {
+            seconds: round(sum(generators, (generator) => generator.seconds), 3),
+            cores: round(sum(generators, (generator) => generator.cores), 3),
+            peakCores: Math.max(0, ...series.map((second) => second.generatorCores), ...generators.map((generator) => generator.peakCores)),
+            // The worst job's: it says whether any generator was its own limit.
+            eventLoopDelayP99Ms: Math.max(...generators.map((generator) => generator.eventLoopDelayP99Ms)),
+        },
+        registry: busiest,
+    };
+}
+function mergeCleanup(results) {
+    const cleanups = results.flatMap((result) => (result.cleanup ? [result.cleanup] : []));
+    if (cleanups.length === 0)
+        return null;
+    const note = cleanups.find((cleanup) => cleanup.note)?.note;
+    return {
+        manifests: sum(cleanups, (cleanup) => cleanup.manifests),
+        deleted: sum(cleanups, (cleanup) => cleanup.deleted),
+        failed: sum(cleanups, (cleanup) => cleanup.failed),
+        ...(note ? { note } : {}),
+    };
+}
+/** Per tool: each job ran the same comparison, so its iterations add up as the bench's do. */
+function mergeCompare(results, seconds) {
+    const byTool = new Map();
+    for (const result of results)
+        for (const compare of result.compare)
+            byTool.set(compare.tool, [...(byTool.get(compare.tool) ?? []), compare]);
+    return [...byTool.entries()].map(([tool, parts]) => {
+        const ran = parts.filter((part) => part.available && part.iterations);
+        if (ran.length === 0)
+            return parts[0];
+        return {
+            tool,
+            available: true,
+            note: ran[0].note,
+            ...(ran[0].version ? { version: ran[0].version } : {}),
+            iterations: mergeIterations(ran.map((part) => part.iterations), seconds),
+            scenarios: mergeScenarioIterations(ran.map((part) => part.scenarios ?? {}), seconds),
+            toolCpuSeconds: round(sum(ran, (part) => part.toolCpuSeconds ?? 0), 3),
+            seconds: Math.max(...ran.map((part) => part.seconds ?? 0)),
+            errorSamples: distinct(ran.flatMap((part) => part.errorSamples ?? [])),
+        };
+    });
+}
+const distinct = (messages) => [...new Set(messages)].slice(0, merge_MAX_ERROR_SAMPLES);
+const joined = (values) => [...new Set(values)].join(', ');
+/** The scenario of the whole: the measured settings are common; users and iterations add up. */
+function mergeScenario(specs) {
+    const durations = specs.flatMap((spec) => spec.durationSeconds === null ? [] : [spec.durationSeconds]);
+    const iterations = specs.flatMap((spec) => (spec.iterations === null ? [] : [spec.iterations]));
+    return {
+        ...specs[0],
+        vus: sum(specs, (spec) => spec.vus),
+        durationSeconds: durations.length === 0 ? null : Math.max(...durations),
+        rampUpSeconds: Math.max(...specs.map((spec) => spec.rampUpSeconds)),
+        iterations: iterations.length === 0 ? null : sum(iterations, (count) => count),
+        images: Math.max(...specs.map((spec) => spec.images)),
+        repoPrefix: joined(specs.map((spec) => spec.repoPrefix)),
+    };
+}
+function mergeStopReason(reasons) {
+    if (reasons.includes('interrupted'))
+        return 'interrupted';
+    return reasons.every((reason) => reason === reasons[0]) ? reasons[0] : 'duration';
+}
+/**
+ * Adds up the results of several runs of one scenario (a matrix of runners): histograms are
+ * added (percentiles of the union, never averages of percentiles), counts, errors and bytes
+ * summed, the per-second series aligned on epoch seconds, and each job's start skew and share
+ * listed. The result is a bench result like the others: it merges again.
+ */
+function mergeResults(inputs) {
+    checkMergeable(inputs);
+    const results = inputs.map((input) => input.result);
+    const first = results[0];
+    const startedAtMs = Math.min(...results.map((result) => result.startedAtMs));
+    const endedAtMs = Math.max(...results.map((result) => result.endedAtMs));
+    const seconds = (endedAtMs - startedAtMs) / 1000;
+    const kinds = mergeKinds(results, seconds);
+    const series = mergeSeries(results);
+    const kindList = Object.values(kinds);
+    const requests = sum(kindList, (kind) => kind.count);
+    const bytesSent = sum(kindList, (kind) => kind.bytesSent);
+    const bytesReceived = sum(kindList, (kind) => kind.bytesReceived);
+    const jobs = inputs
+        .flatMap(({ file, result }) => jobsOf(file, result))
+        .sort((a, b) => a.startedAtMs - b.startedAtMs)
+        .map((job) => ({
+        ...job,
+        startSkewMs: job.startedAtMs - startedAtMs,
+        share: round(requests > 0 ? job.requests / requests : 0, 4),
+    }));
+    const startAts = [...new Set(jobs.map((job) => job.startAtMs))];
+    const startAtMs = startAts.length === 1 ? startAts[0] : null;
+    return {
+        format: RESULT_FORMAT,
+        tool: first.tool,
+        scenario: mergeScenario(results.map((result) => result.scenario)),
+        registry: first.registry,
+        runId: `merged-${(0,external_node_crypto_.createHash)('sha256')
+            .update(jobs.map((job) => job.runId).join('\n'))
+            .digest('hex')
+            .slice(0, 12)}`,
+        host: {
+            hostname: joined(results.map((result) => result.host.hostname)),
+            cpus: sum(results, (result) => result.host.cpus),
+            platform: joined(results.map((result) => result.host.platform)),
+            arch: joined(results.map((result) => result.host.arch)),
+            node: joined(results.map((result) => result.host.node)),
+        },
+        startedAt: new Date(startedAtMs).toISOString(),
+        endedAt: new Date(endedAtMs).toISOString(),
+        startedAtMs,
+        endedAtMs,
+        ...(startAtMs === null || startAtMs === undefined ? {} : { startAtMs }),
+        seconds: round(seconds, 3),
+        stopReason: mergeStopReason(results.map((result) => result.stopReason)),
+        histogram: first.histogram,
+        totals: {
+            requests,
+            errors: sum(kindList, (kind) => kind.errors),
+            interrupted: sum(kindList, (kind) => kind.interrupted),
+            bytesSent,
+            bytesReceived,
+            requestsPerSecond: perSecond(requests, seconds, 3),
+            megabytesPerSecond: perSecond((bytesSent + bytesReceived) / 1e6, seconds, 3),
+            errorsByStatus: addCounts(kindList.map((kind) => kind.errorsByStatus)),
+            latency: percentilesOf(unionOf(kindList.map((kind) => kind.histograms.latency))),
+            ttfb: percentilesOf(unionOf(kindList.map((kind) => kind.histograms.ttfb))),
+            tlsProbes: sum(results, (result) => result.totals.tlsProbes),
+            connections: sum(results, (result) => result.totals.connections),
+        },
+        kinds,
+        iterations: {
+            total: mergeIterations(results.map((result) => result.iterations.total), seconds),
+            scenarios: mergeScenarioIterations(results.map((result) => result.iterations.scenarios), seconds),
+        },
+        series,
+        untimed: {
+            setup: mergePhase(results.map((result) => result.untimed.setup)),
+            cleanup: mergePhase(results.map((result) => result.untimed.cleanup)),
+        },
+        cpu: mergeCpu(results, series),
+        cleanup: mergeCleanup(results),
+        compare: mergeCompare(results, seconds),
+        errorSamples: distinct(results.flatMap((result) => result.errorSamples)),
+        merged: {
+            jobs,
+            startSpreadMs: Math.max(...jobs.map((job) => job.startedAtMs)) - startedAtMs,
+        },
+    };
+}
+/** Paths as given, globs expanded and sorted; a pattern matching nothing is an error. */
+async function expandResultPaths(patterns) {
+    const paths = [];
+    for (const pattern of patterns) {
+        const exists = await (0,promises_.stat)(pattern).then(() => true, () => false);
+        if (exists || !/[*?[]/.test(pattern)) {
+            paths.push(pattern);
+            continue;
+        }
+        const matches = [];
+        for await (const match of (0,promises_.glob)(pattern))
+            matches.push(match);
+        if (matches.length === 0)
+            throw new TarPushError('USAGE', `no result file matches "${pattern}"`, {
+                subject: pattern,
+                hint: 'check the pattern (relative paths start at the working directory)',
+            });
+        paths.push(...matches.sort());
+    }
+    return [...new Set(paths)];
+}
+/** Reads bench results (JSON files written by --out, or merged ones). */
+async function readResults(paths) {
+    return Promise.all(paths.map(async (file) => {
+        let text;
+        try {
+            text = await (0,promises_.readFile)(file, 'utf8');
+        }
+        catch (error) {
+            throw new TarPushError('USAGE', `cannot read ${file}: ${error.code ?? error}`, { subject: file, hint: 'pass the JSON files bench --out wrote' });
+        }
+        try {
+            return { file, result: JSON.parse(text) };
+        }
+        catch (error) {
+            throw new TarPushError('USAGE', `${file} is not JSON: ${error.message}`, {
+                subject: file,
+                hint: 'pass the JSON files bench --out wrote',
+            });
+        }
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/lib/bench/units.ts
 
 const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -69255,19 +69812,29 @@ function parseSize(text, flag) {
 
 
 
+
 // Virtual users are the concurrency here; a load test reports failures instead of retrying them.
 const connectionFlags = Object.fromEntries(Object.entries(CONNECTION_FLAGS).filter(([name]) => name !== 'concurrency'));
+/** What `bench merge` takes; the run's other flags are refused there. */
+const MERGE_FLAGS = new Set(['out', 'summary', 'json', 'debug', 'help']);
 const benchCommand = {
     name: 'bench',
-    synopsis: 'bench --registry HOST [options]',
-    summary: 'load-test a registry with raw HTTP virtual users',
+    synopsis: 'bench --registry HOST [options] | merge RESULT...',
+    summary: 'load-test a registry with raw HTTP virtual users; merge runs',
     details: `Virtual users push random images (nothing deduplicates), pull seeded images (every
 digest checked), or HEAD manifests and blobs, one request at a time each, over the
 same client as push and pull. Every request is counted and timed per kind (ping,
 token, manifest and blob HEAD/GET/PUT, uploads' POST/PATCH/PUT), with p50-p99
 latency, time to first byte, errors by status and MB/s; the table goes to standard
 error, --out writes everything as JSON (raw HDR histograms, per-second series).
-Retries are off unless --retries is given. Ctrl-C stops with a report.`,
+Retries are off unless --retries is given. Ctrl-C stops with a report.
+
+tar-push bench merge RESULT.json... [--out FILE] [--summary FILE] [--json] adds up
+the --out results of several runs of one scenario (a matrix of runners started
+together by --start-at): histograms added (percentiles of the union, never averages),
+counts, errors and bytes summed, per-second series aligned on epoch seconds, each
+job's start skew and share listed. Runs of another scenario, registry or tar-push
+version are refused. The merged JSON is a result like the others: it merges again.`,
     flags: {
         registry: {
             type: 'string',
@@ -69342,12 +69909,21 @@ Retries are off unless --retries is given. Ctrl-C stops with a report.`,
             type: 'boolean',
             description: "pull: check blob sizes only, not SHA-256 (when hashing is the generator's limit)",
         },
+        'start-at': {
+            type: 'string',
+            value: 'TIME',
+            description: 'start the measured run at this instant (after seeding), as jobs of a matrix do together: ISO 8601 with a zone or epoch seconds, at most 1 h ahead',
+        },
         'graceful-stop': {
             type: 'string',
             value: 'D',
             description: 'after --duration, time for iterations in flight to finish (default 10s)',
         },
-        out: { type: 'string', value: 'FILE', description: 'write the result as JSON' },
+        out: {
+            type: 'string',
+            value: 'FILE',
+            description: 'write the result (merge: the merged result) as JSON',
+        },
         jtl: {
             type: 'string',
             value: 'FILE',
@@ -69391,8 +69967,14 @@ Retries are off unless --retries is given. Ctrl-C stops with a report.`,
         '# a 20/80 push/pull mix, side by side with skopeo, cleaned up afterwards',
         'tar-push bench --registry 127.0.0.1:5000 --scenario mixed --mix push=20,pull=80 \\',
         '    --compare skopeo --cleanup --summary "$GITHUB_STEP_SUMMARY"',
+        '# one of three machines, all started at the same instant; then their results merged',
+        'tar-push bench --registry registry.example.com --vus 20 --duration 5m \\',
+        '    --start-at 2025-06-01T12:00:00Z --out results/$(hostname).json',
+        'tar-push bench merge results/*.json --out total.json --summary total.md',
     ],
     async run(values, operands, output) {
+        if (operands[0] === 'merge')
+            return mergeMode(values, operands.slice(1), output);
         if (operands.length > 0)
             throw usageError(`unexpected arguments: ${operands.join(' ')}`, 'bench');
         const registry = stringFlag(values['registry']);
@@ -69436,6 +70018,7 @@ Retries are off unless --retries is given. Ctrl-C stops with a report.`,
                 compare: parseCompare(values['compare']),
                 registryPid: parseInteger(values['registry-pid'], '--registry-pid', 1, 2 ** 22),
                 jtl: stringFlag(values['jtl']),
+                startAtMs: optional(values['start-at'], (text) => parseStartAt(text)),
                 connect: await connectionOptions(values),
                 logger: progress.logger,
                 onProgress: progress.update,
@@ -69460,16 +70043,32 @@ Retries are off unless --retries is given. Ctrl-C stops with a report.`,
             process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         if (result.stopReason === 'interrupted')
             return 130;
-        const { total } = result.iterations;
-        if (total.count > 0 && total.ok === 0) {
-            output.error(`no iteration succeeded (${Object.entries(total.errorsByCode)
-                .map(([code, count]) => `${code} ×${count}`)
-                .join(', ')}); first error: ${result.errorSamples[0] ?? 'unknown'}`);
+        const failure = allFailed(result);
+        if (failure) {
+            output.error(failure);
             return 3;
         }
         return 0;
     },
 };
+/** `bench merge`: results read (globs expanded), checked, added up, written and reported. */
+async function mergeMode(values, operands, output) {
+    const foreign = Object.keys(values).filter((name) => values[name] !== undefined && !MERGE_FLAGS.has(name));
+    if (foreign.length > 0)
+        throw usageError(`${foreign.map((name) => `--${name}`).join(', ')}: not an option of bench merge (it takes --out, --summary, --json)`, 'bench');
+    if (operands.length === 0)
+        throw usageError('bench merge needs the JSON results of bench --out (paths or globs)', 'bench');
+    const inputs = await readResults(await expandResultPaths(operands));
+    if (inputs.length === 1)
+        output.warn(`only one result (${inputs[0].file}): nothing to add to it`);
+    const merged = mergeResults(inputs);
+    await writeOutputs(merged, values);
+    for (const line of formatReport(merged).split('\n'))
+        output.info(line);
+    if (values['json'] === true)
+        process.stdout.write(`${JSON.stringify(merged, null, 2)}\n`);
+    return 0;
+}
 function parseScenario(value) {
     if (value === undefined)
         return 'push';
@@ -69493,20 +70092,12 @@ function parseCompare(value) {
     return tools;
 }
 async function writeOutputs(result, values) {
-    const write = async (flag, path, text, append = false) => {
-        try {
-            await (append ? (0,promises_.appendFile)(path, text) : (0,promises_.writeFile)(path, text));
-        }
-        catch (error) {
-            throw new TarPushError('OUTPUT_ERROR', `cannot write ${flag} "${path}": ${error.code ?? error}`, { subject: path, hint: 'choose a path in a directory that exists and is writable' });
-        }
-    };
     const out = stringFlag(values['out']);
     if (out)
-        await write('--out', out, `${JSON.stringify(result, null, 2)}\n`);
+        await writeBenchFile('--out', out, resultJson(result));
     const summary = stringFlag(values['summary']);
     if (summary)
-        await write('--summary', summary, formatMarkdown(result), true);
+        await writeBenchFile('--summary', summary, formatMarkdown(result), true);
 }
 /** A live status line on a terminal (cli-progress, via the output); a plain line every 10 s in a log. */
 function progressWriter(output) {
@@ -69520,7 +70111,7 @@ function progressWriter(output) {
             secret: output.secret,
         },
         update: (progress) => {
-            const line = describeProgress(progress);
+            const line = formatProgress(progress);
             if (output.status)
                 output.status(line);
             else if (progress.elapsedSeconds - lastPlain >= 10) {
@@ -69530,24 +70121,6 @@ function progressWriter(output) {
         },
         clear: () => output.status?.(undefined),
     };
-}
-function describeProgress(progress) {
-    const time = progress.durationSeconds === null
-        ? `${progress.elapsedSeconds.toFixed(0)}s`
-        : `${Math.min(progress.elapsedSeconds, progress.durationSeconds).toFixed(0)}/${progress.durationSeconds}s`;
-    const iterations = progress.iterationsTarget === null
-        ? `${progress.iterations} iterations`
-        : `${progress.iterations}/${progress.iterationsTarget} iterations`;
-    return [
-        time,
-        `users ${progress.activeVus}/${progress.vus}`,
-        iterations,
-        `${progress.requests} requests (${progress.requestsPerSecond}/s)`,
-        `${progress.errors} errors`,
-        `p95 ${formatMs(progress.p95Ms)}`,
-        `${progress.megabytesPerSecond.toFixed(1)} MB/s`,
-        `cpu ${progress.generatorCores.toFixed(2)}`,
-    ].join('  ');
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts

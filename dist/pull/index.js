@@ -24651,7 +24651,7 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(7522)
+} = __nccwpck_require__(5141)
 const {
   kState,
   kError,
@@ -25095,7 +25095,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7522:
+/***/ 5141:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -82822,6 +82822,9 @@ class RegistryClient {
                 dispatcher: this.#dispatcher,
                 headers,
                 body: body ?? null,
+                // undici closes the connection after a HEAD, in case a server sends a body with it;
+                // registries do not, and a push HEADs every blob: keep the connection (and its TLS).
+                ...(registryRequest.method === 'HEAD' ? { reset: false } : {}),
             });
             this.#logger.debug(`< ${response.statusCode} ${registryRequest.method} ${url}`);
             return response;
@@ -84040,6 +84043,201 @@ function downloadLayers(repository, image, sink, options, logger, checkDiffIds) 
     };
 }
 
+;// CONCATENATED MODULE: ./src/lib/bench/schedule.ts
+
+
+/**
+ * Hands out iteration numbers to virtual users until the run stops: `--iterations` are shared
+ * by all users (exactly that many start), and the deadline or a stop ends the handing out.
+ */
+class IterationSchedule {
+    #limit;
+    #next = 0;
+    #stopped;
+    #over = new AbortController();
+    constructor(limit) {
+        this.#limit = limit;
+    }
+    /** The next iteration's number, or undefined when no more may start. */
+    claim() {
+        if (this.#stopped)
+            return undefined;
+        if (this.#limit !== undefined && this.#next >= this.#limit) {
+            this.stop('iterations');
+            return undefined;
+        }
+        return this.#next++;
+    }
+    stop(reason) {
+        this.#stopped ??= reason;
+        this.#over.abort();
+    }
+    /** Aborts when no more iterations may start: users still waiting to ramp up give up. */
+    get over() {
+        return this.#over.signal;
+    }
+    /** Why it stopped (the first reason wins), or undefined while iterations are handed out. */
+    get stopped() {
+        return this.#stopped;
+    }
+    get claimed() {
+        return this.#next;
+    }
+}
+/**
+ * The scenario of each iteration of a mixed run, by smooth weighted round-robin (nginx's): the
+ * mix is exact over every `sum of weights` iterations and spread evenly, not drawn at random,
+ * so repeated runs do the same work.
+ */
+function mixCycle(mix) {
+    const weighted = SCENARIO_NAMES.map((name) => ({ name, weight: mix[name] ?? 0 })).filter(({ weight }) => weight > 0);
+    const divisor = weighted.reduce((d, { weight }) => gcd(d, weight), 0);
+    const entries = weighted.map(({ name, weight }) => ({
+        name,
+        weight: weight / divisor,
+        current: 0,
+    }));
+    const total = entries.reduce((sum, entry) => sum + entry.weight, 0);
+    const cycle = [];
+    for (let step = 0; step < total; step++) {
+        for (const entry of entries)
+            entry.current += entry.weight;
+        const best = entries.reduce((a, b) => (b.current > a.current ? b : a));
+        best.current -= total;
+        cycle.push(best.name);
+    }
+    return cycle;
+}
+const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
+/** Parses `push=20,pull=80` (weights are whole numbers; missing scenarios weigh 0). */
+function schedule_parseMix(text) {
+    const mix = {};
+    for (const part of text
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)) {
+        const match = /^([a-z]+)\s*[=:]\s*(\d+)$/.exec(part);
+        const name = match?.[1];
+        if (!match || !name || !SCENARIO_NAMES.includes(name)) {
+            throw new TarPushError('USAGE', `--mix: "${part}" is not scenario=weight`, {
+                hint: `name push, pull or head with a whole-number weight, e.g. --mix push=20,pull=80`,
+            });
+        }
+        const weight = Number(match[2]);
+        if (weight > 1000) {
+            throw new TarPushError('USAGE', `--mix: the weight of ${name} is over 1000`, {
+                hint: 'weights are relative: push=1,pull=4 is the same mix as push=20,pull=80',
+            });
+        }
+        mix[name] = weight;
+    }
+    if (Object.values(mix).every((weight) => !weight)) {
+        throw new TarPushError('USAGE', '--mix gives no scenario a weight above 0', {
+            hint: 'e.g. --mix push=20,pull=80',
+        });
+    }
+    return mix;
+}
+
+;// CONCATENATED MODULE: ./src/lib/bench/start-at.ts
+
+
+/** Furthest ahead a start may be: a matrix's jobs start within minutes of each other. */
+const START_AT_MAX_AHEAD_MS = (/* unused pure expression or super */ null && (60 * 60_000));
+/**
+ * How late a start may be and still run (at once, with a warning): a runner picked up a little
+ * late. Further in the past is a mistake (a stale timestamp, milliseconds taken for seconds).
+ */
+const START_AT_MAX_LATE_MS = 60_000;
+const HINT = 'give an instant within the next hour: ISO 8601 with a zone (2025-06-01T12:00:00Z) or epoch seconds ($(date -d +2min +%s))';
+/** `2025-06-01T12:00:00Z`, `2025-06-01T14:00:00.500+02:00` or epoch seconds (`1748779200`). */
+function start_at_parseStartAt(text, flag = '--start-at') {
+    const trimmed = text.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed);
+    const ms = iso ? Date.parse(trimmed) : Number.NaN;
+    if (Number.isNaN(ms)) {
+        const zoneless = /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(trimmed);
+        throw new TarPushError('USAGE', zoneless
+            ? `${flag} "${text}" has no time zone: runners' clocks may differ in theirs`
+            : `${flag} "${text}" is not an instant`, { subject: flag, hint: HINT });
+    }
+    return ms;
+}
+const describeGap = (ms) => ms >= 120_000 ? `${(ms / 60_000).toFixed(0)} min` : `${(ms / 1000).toFixed(1)} s`;
+/** Refuses an instant more than an hour ahead or more than a minute past. */
+function checkStartAt(atMs, nowMs = Date.now(), flag = '--start-at') {
+    const when = new Date(atMs).toISOString();
+    if (atMs - nowMs > START_AT_MAX_AHEAD_MS)
+        throw new TarPushError('USAGE', `${flag} ${when} is ${describeGap(atMs - nowMs)} away; at most 1 h ahead is waited for`, { subject: flag, hint: HINT });
+    if (nowMs - atMs > START_AT_MAX_LATE_MS)
+        throw new TarPushError('USAGE', `${flag} ${when} was ${describeGap(nowMs - atMs)} ago; a start up to 1 min late runs at once, not later`, { subject: flag, hint: HINT });
+}
+/** Below this a late start is the timer's noise, not worth a warning. */
+const LATE_NOTICE_MS = 250;
+/**
+ * Waits until the instant (rejects with the signal's reason when aborted). A start already past
+ * runs at once, with a warning saying by how much: the result records the instant, and a merge
+ * reports each job's lateness.
+ */
+async function waitUntil(atMs, logger, signal) {
+    const wait = atMs - Date.now();
+    const when = new Date(atMs).toISOString();
+    if (wait <= 0) {
+        if (-wait >= LATE_NOTICE_MS)
+            logger.warn(`bench: --start-at ${when} passed ${describeGap(-wait)} ago; starting now`);
+        return;
+    }
+    logger.info(`bench: waiting ${describeGap(wait)} for --start-at ${when}`);
+    await sleep(wait, undefined, { signal });
+}
+
+;// CONCATENATED MODULE: ./src/lib/bench/units.ts
+
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `60s`, `2m`, `1h`, `500ms`, `1m30s`, or a bare number of seconds; in milliseconds. */
+function units_parseDuration(text, flag) {
+    const trimmed = text.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    let total = 0;
+    const rest = trimmed.replace(/(\d+(?:\.\d+)?)(ms|s|m|h)/g, (_, value, unit) => {
+        total += Number(value) * DURATION_UNITS[unit];
+        return '';
+    });
+    if (rest !== '' || trimmed === '') {
+        throw new TarPushError('USAGE', `${flag} "${text}" is not a duration`, {
+            hint: 'write it like 60s, 2m, 1m30s, 500ms or 1h (a bare number is seconds)',
+        });
+    }
+    return total;
+}
+const SIZE_UNITS = {
+    '': 1,
+    b: 1,
+    k: 1000,
+    kb: 1000,
+    kib: 1024,
+    m: 1e6,
+    mb: 1e6,
+    mib: 1024 ** 2,
+    g: 1e9,
+    gb: 1e9,
+    gib: 1024 ** 3,
+};
+/** `10MiB`, `512KiB`, `1GB`, `4096`: bytes (KiB/MiB/GiB are powers of 1024, kB/MB/GB of 1000). */
+function units_parseSize(text, flag) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+    const factor = match ? SIZE_UNITS[match[2].toLowerCase()] : undefined;
+    if (!match || factor === undefined) {
+        throw new TarPushError('USAGE', `${flag} "${text}" is not a size`, {
+            hint: 'write it like 10MiB, 512KiB, 1GB or a number of bytes',
+        });
+    }
+    return Math.round(Number(match[1]) * factor);
+}
+
 ;// CONCATENATED MODULE: ./src/lib/targets.ts
 
 
@@ -84244,6 +84442,10 @@ const unique = (values) => [...new Set(values)];
 
 
 
+
+
+
+
 /** Input and output names, in one place (action.yml must match). */
 const Input = {
     tarball: 'tarball',
@@ -84390,6 +84592,104 @@ function getPullInputs() {
         timeoutSeconds: parseInteger(PullInput.timeout, 1, 3600),
         preserveSpecial: parseBoolean(PullInput.preserveSpecial),
         maxSize: parseInteger(PullInput.maxSize, 1, Number.MAX_SAFE_INTEGER),
+    };
+}
+/** The bench action's inputs (bench/action.yml): the CLI's flags of `tar-push bench`. */
+const BenchInput = {
+    registry: 'registry',
+    scenario: 'scenario',
+    vus: 'vus',
+    duration: 'duration',
+    rampUp: 'ramp-up',
+    iterations: 'iterations',
+    mix: 'mix',
+    layers: 'layers',
+    layerSize: 'layer-size',
+    images: 'images',
+    repoPrefix: 'repo-prefix',
+    upload: 'upload',
+    chunkSize: 'chunk-size',
+    reconnect: 'reconnect',
+    verify: 'verify',
+    startAt: 'start-at',
+    gracefulStop: 'graceful-stop',
+    cleanup: 'cleanup',
+    result: 'result',
+    jtl: 'jtl',
+    username: 'username',
+    password: 'password',
+    insecure: 'insecure',
+    caFile: 'ca-file',
+    retries: 'retries',
+    timeout: 'timeout',
+};
+const BenchOutput = {
+    result: 'result',
+    jtl: 'jtl',
+    requests: 'requests',
+    errors: 'errors',
+    p95: 'p95-ms',
+};
+/** One of a fixed set of words, or the default when empty. */
+function parseChoice(name, choices, fallback) {
+    const value = (optional(name) ?? fallback);
+    if (!choices.includes(value))
+        throw new TarPushError('USAGE', `input ${name} must be one of ${choices.join(', ')}, not "${value}"`, { subject: name });
+    return value;
+}
+const parsed = (name, parse) => {
+    const text = optional(name);
+    return text === undefined ? undefined : parse(text, `input ${name}`);
+};
+function getBenchInputs() {
+    const password = optional(BenchInput.password);
+    if (password)
+        core.setSecret(password);
+    const jtl = optional(BenchInput.jtl);
+    return {
+        registry: core.getInput(BenchInput.registry, { required: true }),
+        scenario: parseChoice(BenchInput.scenario, [...SCENARIO_NAMES, 'mixed'], 'push'),
+        vus: parseInteger(BenchInput.vus, 1, 100_000),
+        durationMs: parsed(BenchInput.duration, parseDuration),
+        rampUpMs: parsed(BenchInput.rampUp, parseDuration),
+        iterations: parseInteger(BenchInput.iterations, 1, 2 ** 40),
+        mix: parsed(BenchInput.mix, (text) => parseMix(text)),
+        layers: parseInteger(BenchInput.layers, 0, 1000),
+        layerSize: parsed(BenchInput.layerSize, parseSize),
+        images: parseInteger(BenchInput.images, 1, 10_000),
+        repoPrefix: optional(BenchInput.repoPrefix),
+        upload: parseChoice(BenchInput.upload, ['patch', 'monolithic'], 'patch'),
+        chunkSize: parsed(BenchInput.chunkSize, parseSize),
+        reconnect: parseBoolean(BenchInput.reconnect),
+        verify: core.getInput(BenchInput.verify) === '' ? true : parseBoolean(BenchInput.verify),
+        startAtMs: parsed(BenchInput.startAt, parseStartAt),
+        gracefulStopMs: parsed(BenchInput.gracefulStop, parseDuration),
+        cleanup: parseBoolean(BenchInput.cleanup),
+        result: optional(BenchInput.result),
+        jtl: jtl === undefined || jtl === 'false' ? undefined : jtl === 'true' ? true : jtl,
+        username: optional(BenchInput.username),
+        password,
+        insecure: parseBoolean(BenchInput.insecure),
+        caFile: optional(BenchInput.caFile),
+        retries: parseInteger(BenchInput.retries, 0, 20),
+        timeoutSeconds: parseInteger(BenchInput.timeout, 1, 3600),
+    };
+}
+/** The bench merge action's inputs (bench/merge/action.yml). */
+const BenchMergeInput = {
+    results: 'results',
+    result: 'result',
+};
+const BenchMergeOutput = {
+    result: 'result',
+    requests: 'requests',
+    errors: 'errors',
+    p95: 'p95-ms',
+};
+function getBenchMergeInputs() {
+    return {
+        results: parseList(core.getInput(BenchMergeInput.results, { required: true })),
+        result: optional(BenchMergeInput.result),
     };
 }
 

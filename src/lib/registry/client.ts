@@ -242,6 +242,9 @@ export class RegistryClient {
         dispatcher: this.#dispatcher,
         headers,
         body: body ?? null,
+        // undici closes the connection after a HEAD, in case a server sends a body with it;
+        // registries do not, and a push HEADs every blob: keep the connection (and its TLS).
+        ...(registryRequest.method === 'HEAD' ? { reset: false } : {}),
       })
       this.#logger.debug(`< ${response.statusCode} ${registryRequest.method} ${url}`)
       return response
