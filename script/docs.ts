@@ -1,6 +1,7 @@
 /**
- * Writes the inputs and outputs tables of README.md from action.yml and pull/action.yml (between the marker
- * comments), so the two cannot drift: `npm run docs`; the tests fail when the README is stale.
+ * Writes the inputs and outputs tables of README.md from each action's action.yml (action.yml,
+ * pull/, bench/, bench/merge/; between the marker comments), so they cannot drift:
+ * `npm run docs`; the tests fail when the README is stale.
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
@@ -47,6 +48,8 @@ export function replaceBetween(text: string, marker: string, content: string): s
 const ACTIONS = [
   { file: 'action.yml', prefix: '' },
   { file: 'pull/action.yml', prefix: 'pull-' },
+  { file: 'bench/action.yml', prefix: 'bench-' },
+  { file: 'bench/merge/action.yml', prefix: 'bench-merge-' },
 ]
 
 export async function renderReadme(): Promise<string> {

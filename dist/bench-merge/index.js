@@ -88030,6 +88030,36 @@ class errors_TarPushError extends Error {
 }
 const exitCodeFor = (error) => error instanceof errors_TarPushError ? (error.kind === 'input' ? 2 : 3) : 1;
 
+;// CONCATENATED MODULE: ./src/lib/paths.ts
+
+
+/**
+ * Paths as given, globs expanded: a name that exists is taken as it is even if it holds glob
+ * characters; a pattern matching nothing is an error (`code`, naming `what` was looked for).
+ * Matches are sorted so that the order, and what is built from it, is stable run to run.
+ */
+async function expandPaths(patterns, what, code) {
+    const paths = [];
+    for (const pattern of patterns) {
+        const exists = await (0,promises_.stat)(pattern).then(() => true, () => false);
+        if (exists || !/[*?[]/.test(pattern)) {
+            paths.push(pattern);
+            continue;
+        }
+        const matches = [];
+        for await (const match of (0,promises_.glob)(pattern))
+            matches.push(match);
+        if (matches.length === 0) {
+            throw new errors_TarPushError(code, `no ${what} matches "${pattern}"`, {
+                subject: pattern,
+                hint: 'check the pattern (relative paths start at the working directory)',
+            });
+        }
+        paths.push(...matches.sort());
+    }
+    return [...new Set(paths)];
+}
+
 // EXTERNAL MODULE: ./node_modules/hdr-histogram-js/dist/index.js
 var dist = __nccwpck_require__(2960);
 ;// CONCATENATED MODULE: ./src/lib/bench/histogram.ts
@@ -88852,6 +88882,7 @@ const allRequests = (result) => result.totals.requests + result.untimed.setup.re
 
 
 
+
 /**
  * What each request does: results differing in one of these measured different things, and
  * adding their histograms would mix them. Users, duration, ramp-up, iterations, seeded images
@@ -88869,6 +88900,8 @@ const MEASURED = [
     'retries',
 ];
 const merge_MAX_ERROR_SAMPLES = 8;
+/** Longest run of seconds no job covered that the merged series fills with zeros. */
+const MAX_FILLED_GAP = 600;
 const HINT_SAME_RUN = 'merge the results of one matrix run: the same tar-push version, registry and scenario options (users, duration, ramp-up and iterations may differ)';
 function refuse(message, files, hint = HINT_SAME_RUN) {
     return new errors_TarPushError('USAGE', message, { subject: files.join(', '), hint });
@@ -89010,7 +89043,8 @@ function mergeScenarioIterations(all, seconds) {
 /**
  * The series on absolute epoch seconds: each second sums the requests, errors, bytes, iterations,
  * users and generator cores of every job that ran in it, and its p95 comes from the union of
- * their histograms. Seconds no job covered (jobs far apart) are zero, so a chart stays on time.
+ * their histograms. Seconds no job covered are zero rows (up to 10 min of them), so a chart
+ * stays on time.
  * Registry cores are the largest job's reading: jobs on the registry's host all read its one
  * process.
  */
@@ -89021,11 +89055,15 @@ function mergeSeries(results) {
             seconds.set(second.t, [...(seconds.get(second.t) ?? []), second]);
     if (seconds.size === 0)
         return [];
-    const times = [...seconds.keys()];
-    const first = Math.min(...times);
-    const last = Math.max(...times);
+    const times = [...seconds.keys()].sort((a, b) => a - b);
+    // Short gaps are filled with empty seconds; runs far apart (merged workflow runs) are not.
+    const filled = times.flatMap((t, index) => {
+        const next = times[index + 1];
+        const gap = next === undefined || next - t > MAX_FILLED_GAP ? 0 : next - t - 1;
+        return [t, ...Array.from({ length: gap }, (_, offset) => t + offset + 1)];
+    });
     const series = [];
-    for (let t = first; t <= last; t++) {
+    for (const t of filled) {
         const parts = seconds.get(t) ?? [];
         const latency = parts.length === 0 ? histogram_createHistogram() : unionOf(parts.map((part) => part.latency));
         const registry = parts.flatMap((part) => part.registryCores === null ? [] : [part.registryCores]);
@@ -89054,7 +89092,7 @@ function mergePhase(phases) {
         kinds: addCounts(phases.map((phase) => phase.kinds)),
     };
 }
-function mergeCpu(results, series) {
+function mergeCpu(results) {
     const generators = results.map((result) => result.cpu.generator);
     const registries = results.flatMap((result) => (result.cpu.registry ? [result.cpu.registry] : []));
     const busiest = registries.reduce((best, registry) => (best && best.seconds >= registry.seconds ? best : registry), null);
@@ -89062,7 +89100,8 @@ function mergeCpu(results, series) {
         generator: {
             seconds: round(sum(generators, (generator) => generator.seconds), 3),
             cores: round(sum(generators, (generator) => generator.cores), 3),
-            peakCores: Math.max(0, ...series.map((second) => second.generatorCores), ...generators.map((generator) => generator.peakCores)),
+            // Per generator, as a single run reports it: whether any one process neared a core.
+            peakCores: Math.max(0, ...generators.map((generator) => generator.peakCores)),
             // The worst job's: it says whether any generator was its own limit.
             eventLoopDelayP99Ms: Math.max(...generators.map((generator) => generator.eventLoopDelayP99Ms)),
         },
@@ -89202,7 +89241,7 @@ function mergeResults(inputs) {
             setup: mergePhase(results.map((result) => result.untimed.setup)),
             cleanup: mergePhase(results.map((result) => result.untimed.cleanup)),
         },
-        cpu: mergeCpu(results, series),
+        cpu: mergeCpu(results),
         cleanup: mergeCleanup(results),
         compare: mergeCompare(results, seconds),
         errorSamples: distinct(results.flatMap((result) => result.errorSamples)),
@@ -89212,27 +89251,8 @@ function mergeResults(inputs) {
         },
     };
 }
-/** Paths as given, globs expanded and sorted; a pattern matching nothing is an error. */
-async function expandResultPaths(patterns) {
-    const paths = [];
-    for (const pattern of patterns) {
-        const exists = await (0,promises_.stat)(pattern).then(() => true, () => false);
-        if (exists || !/[*?[]/.test(pattern)) {
-            paths.push(pattern);
-            continue;
-        }
-        const matches = [];
-        for await (const match of (0,promises_.glob)(pattern))
-            matches.push(match);
-        if (matches.length === 0)
-            throw new errors_TarPushError('USAGE', `no result file matches "${pattern}"`, {
-                subject: pattern,
-                hint: 'check the pattern (relative paths start at the working directory)',
-            });
-        paths.push(...matches.sort());
-    }
-    return [...new Set(paths)];
-}
+/** The result files named, globs expanded. */
+const expandResultPaths = (patterns) => expandPaths(patterns, 'result file', 'USAGE');
 /** Reads bench results (JSON files written by --out, or merged ones). */
 async function readResults(paths) {
     return Promise.all(paths.map(async (file) => {
@@ -92366,8 +92386,11 @@ function iterationTable(scenarios) {
 function cpuLine(result) {
     const { generator, registry } = result.cpu;
     const under = generator.peakCores <= 1 ? 'under one core' : 'OVER one core';
+    const generators = result.merged
+        ? `${result.merged.jobs.length} generators ${generator.cores.toFixed(2)} cores together (busiest peak`
+        : `generator ${generator.cores.toFixed(2)} cores (peak`;
     const parts = [
-        `cpu: generator ${generator.cores.toFixed(2)} cores (peak ${generator.peakCores.toFixed(2)}, ${under}; event-loop delay p99 ${formatMs(generator.eventLoopDelayP99Ms)})`,
+        `cpu: ${generators} ${generator.peakCores.toFixed(2)}, ${under}; event-loop delay p99 ${formatMs(generator.eventLoopDelayP99Ms)})`,
     ];
     if (registry)
         parts.push(`registry pid ${registry.pid} ${registry.cores.toFixed(2)} cores (peak ${registry.peakCores.toFixed(2)})`);

@@ -91215,8 +91215,11 @@ function iterationTable(scenarios) {
 function cpuLine(result) {
     const { generator, registry } = result.cpu;
     const under = generator.peakCores <= 1 ? 'under one core' : 'OVER one core';
+    const generators = result.merged
+        ? `${result.merged.jobs.length} generators ${generator.cores.toFixed(2)} cores together (busiest peak`
+        : `generator ${generator.cores.toFixed(2)} cores (peak`;
     const parts = [
-        `cpu: generator ${generator.cores.toFixed(2)} cores (peak ${generator.peakCores.toFixed(2)}, ${under}; event-loop delay p99 ${formatMs(generator.eventLoopDelayP99Ms)})`,
+        `cpu: ${generators} ${generator.peakCores.toFixed(2)}, ${under}; event-loop delay p99 ${formatMs(generator.eventLoopDelayP99Ms)})`,
     ];
     if (registry)
         parts.push(`registry pid ${registry.pid} ${registry.cores.toFixed(2)} cores (peak ${registry.peakCores.toFixed(2)})`);
@@ -97746,6 +97749,22 @@ function getBenchMergeInputs() {
     };
 }
 
+;// CONCATENATED MODULE: ./src/action/bench-report.ts
+
+
+
+/** Outputs (files, counts, p95), the table in the log and the Markdown in the job summary. */
+async function report(result, files) {
+    for (const [name, value] of Object.entries(files))
+        setOutput(name, value);
+    setOutput(BenchOutput.requests, String(result.totals.requests));
+    setOutput(BenchOutput.errors, String(result.totals.errors));
+    setOutput(BenchOutput.p95, String(result.totals.latency.p95));
+    info(formatReport(result));
+    if (process.env['GITHUB_STEP_SUMMARY'])
+        await summary.addRaw(formatMarkdown(result)).write();
+}
+
 ;// CONCATENATED MODULE: ./src/action/log.ts
 
 
@@ -97765,6 +97784,7 @@ function failStep(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/bench.ts
+
 
 
 
@@ -97811,17 +97831,6 @@ async function bench_run() {
     catch (error) {
         failStep(error);
     }
-}
-/** Outputs (files, counts, p95), the table in the log and the Markdown in the job summary. */
-async function report(result, files) {
-    for (const [name, value] of Object.entries(files))
-        setOutput(name, value);
-    setOutput(BenchOutput.requests, String(result.totals.requests));
-    setOutput(BenchOutput.errors, String(result.totals.errors));
-    setOutput(BenchOutput.p95, String(result.totals.latency.p95));
-    info(formatReport(result));
-    if (process.env['GITHUB_STEP_SUMMARY'])
-        await summary.addRaw(formatMarkdown(result)).write();
 }
 
 ;// CONCATENATED MODULE: ./src/action/bench-index.ts

@@ -1,4 +1,8 @@
 import * as core from '@actions/core'
+import { SCENARIO_NAMES, type ScenarioName } from '../lib/bench/result.ts'
+import { parseMix } from '../lib/bench/schedule.ts'
+import { parseStartAt } from '../lib/bench/start-at.ts'
+import { parseDuration, parseSize } from '../lib/bench/units.ts'
 import { COMPRESSIONS, levelRange } from '../lib/compress.ts'
 import { TarPushError } from '../lib/errors.ts'
 import type { Compression } from '../lib/model.ts'
@@ -211,5 +215,155 @@ export function getPullInputs(): PullInputs {
     timeoutSeconds: parseInteger(PullInput.timeout, 1, 3600),
     preserveSpecial: parseBoolean(PullInput.preserveSpecial),
     maxSize: parseInteger(PullInput.maxSize, 1, Number.MAX_SAFE_INTEGER),
+  }
+}
+
+/** The bench action's inputs (bench/action.yml): the CLI's flags of `tar-push bench`. */
+export const BenchInput = {
+  registry: 'registry',
+  scenario: 'scenario',
+  vus: 'vus',
+  duration: 'duration',
+  rampUp: 'ramp-up',
+  iterations: 'iterations',
+  mix: 'mix',
+  layers: 'layers',
+  layerSize: 'layer-size',
+  images: 'images',
+  repoPrefix: 'repo-prefix',
+  upload: 'upload',
+  chunkSize: 'chunk-size',
+  reconnect: 'reconnect',
+  verify: 'verify',
+  startAt: 'start-at',
+  gracefulStop: 'graceful-stop',
+  cleanup: 'cleanup',
+  result: 'result',
+  jtl: 'jtl',
+  username: 'username',
+  password: 'password',
+  insecure: 'insecure',
+  caFile: 'ca-file',
+  retries: 'retries',
+  timeout: 'timeout',
+} as const
+
+export const BenchOutput = {
+  result: 'result',
+  jtl: 'jtl',
+  requests: 'requests',
+  errors: 'errors',
+  p95: 'p95-ms',
+} as const
+
+export interface BenchInputs {
+  registry: string
+  scenario: ScenarioName | 'mixed'
+  vus: number | undefined
+  durationMs: number | undefined
+  rampUpMs: number | undefined
+  iterations: number | undefined
+  mix: Partial<Record<ScenarioName, number>> | undefined
+  layers: number | undefined
+  layerSize: number | undefined
+  images: number | undefined
+  repoPrefix: string | undefined
+  upload: 'patch' | 'monolithic' | undefined
+  chunkSize: number | undefined
+  reconnect: boolean
+  verify: boolean
+  startAtMs: number | undefined
+  gracefulStopMs: number | undefined
+  cleanup: boolean
+  /** Where the JSON result goes (undefined: a unique file in RUNNER_TEMP). */
+  result: string | undefined
+  /** true: a JTL next to the result; a path: there; undefined: none. */
+  jtl: string | true | undefined
+  username: string | undefined
+  password: string | undefined
+  insecure: boolean
+  caFile: string | undefined
+  retries: number | undefined
+  timeoutSeconds: number | undefined
+}
+
+/** One of a fixed set of words, or the default when empty. */
+function parseChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+  const value = (optional(name) ?? fallback) as T
+  if (!choices.includes(value))
+    throw new TarPushError(
+      'USAGE',
+      `input ${name} must be one of ${choices.join(', ')}, not "${value}"`,
+      { subject: name },
+    )
+  return value
+}
+
+const parsed = <T>(name: string, parse: (text: string, flag: string) => T): T | undefined => {
+  const text = optional(name)
+  return text === undefined ? undefined : parse(text, `input ${name}`)
+}
+
+export function getBenchInputs(): BenchInputs {
+  const password = optional(BenchInput.password)
+  if (password) core.setSecret(password)
+  const jtl = optional(BenchInput.jtl)
+  return {
+    registry: core.getInput(BenchInput.registry, { required: true }),
+    scenario: parseChoice(BenchInput.scenario, [...SCENARIO_NAMES, 'mixed'], 'push'),
+    vus: parseInteger(BenchInput.vus, 1, 100_000),
+    durationMs: parsed(BenchInput.duration, parseDuration),
+    rampUpMs: parsed(BenchInput.rampUp, parseDuration),
+    iterations: parseInteger(BenchInput.iterations, 1, 2 ** 40),
+    mix: parsed(BenchInput.mix, (text) => parseMix(text)),
+    layers: parseInteger(BenchInput.layers, 0, 1000),
+    layerSize: parsed(BenchInput.layerSize, parseSize),
+    images: parseInteger(BenchInput.images, 1, 10_000),
+    repoPrefix: optional(BenchInput.repoPrefix),
+    upload: parseChoice<'patch' | 'monolithic'>(
+      BenchInput.upload,
+      ['patch', 'monolithic'],
+      'patch',
+    ),
+    chunkSize: parsed(BenchInput.chunkSize, parseSize),
+    reconnect: parseBoolean(BenchInput.reconnect),
+    verify: core.getInput(BenchInput.verify) === '' ? true : parseBoolean(BenchInput.verify),
+    startAtMs: parsed(BenchInput.startAt, parseStartAt),
+    gracefulStopMs: parsed(BenchInput.gracefulStop, parseDuration),
+    cleanup: parseBoolean(BenchInput.cleanup),
+    result: optional(BenchInput.result),
+    jtl: jtl === undefined || jtl === 'false' ? undefined : jtl === 'true' ? true : jtl,
+    username: optional(BenchInput.username),
+    password,
+    insecure: parseBoolean(BenchInput.insecure),
+    caFile: optional(BenchInput.caFile),
+    retries: parseInteger(BenchInput.retries, 0, 20),
+    timeoutSeconds: parseInteger(BenchInput.timeout, 1, 3600),
+  }
+}
+
+/** The bench merge action's inputs (bench/merge/action.yml). */
+export const BenchMergeInput = {
+  results: 'results',
+  result: 'result',
+} as const
+
+export const BenchMergeOutput = {
+  result: 'result',
+  requests: 'requests',
+  errors: 'errors',
+  p95: 'p95-ms',
+} as const
+
+export interface BenchMergeInputs {
+  /** Paths or globs, one per line or comma-separated. */
+  results: string[]
+  result: string | undefined
+}
+
+export function getBenchMergeInputs(): BenchMergeInputs {
+  return {
+    results: parseList(core.getInput(BenchMergeInput.results, { required: true })),
+    result: optional(BenchMergeInput.result),
   }
 }

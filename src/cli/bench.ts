@@ -1,11 +1,12 @@
-import { appendFile, writeFile } from 'node:fs/promises'
-import { TarPushError } from '../lib/errors.ts'
 import type { Logger } from '../lib/log.ts'
 import { COMPARE_TOOLS, type CompareTool } from '../lib/bench/compare.ts'
-import { formatMarkdown, formatMs, formatReport } from '../lib/bench/report.ts'
+import { writeBenchFile, resultJson } from '../lib/bench/output.ts'
+import { allFailed, formatMarkdown, formatProgress, formatReport } from '../lib/bench/report.ts'
 import { SCENARIO_NAMES, type BenchResult, type ScenarioName } from '../lib/bench/result.ts'
 import { BENCH_DEFAULTS, runBench, type Progress } from '../lib/bench/run.ts'
+import { expandResultPaths, mergeResults, readResults } from '../lib/bench/merge.ts'
 import { parseMix } from '../lib/bench/schedule.ts'
+import { parseStartAt } from '../lib/bench/start-at.ts'
 import { parseDuration, parseSize } from '../lib/bench/units.ts'
 import type { CliOutput, Command, FlagValues } from './command.ts'
 import {
@@ -23,17 +24,27 @@ const connectionFlags = Object.fromEntries(
   Object.entries(CONNECTION_FLAGS).filter(([name]) => name !== 'concurrency'),
 )
 
+/** What `bench merge` takes; the run's other flags are refused there. */
+const MERGE_FLAGS = new Set(['out', 'summary', 'json', 'debug', 'help'])
+
 export const benchCommand: Command = {
   name: 'bench',
   synopsis: 'bench --registry HOST [options]',
-  summary: 'load-test a registry with raw HTTP virtual users',
+  summary: 'load-test a registry with raw HTTP users (bench merge: add runs up)',
   details: `Virtual users push random images (nothing deduplicates), pull seeded images (every
 digest checked), or HEAD manifests and blobs, one request at a time each, over the
 same client as push and pull. Every request is counted and timed per kind (ping,
 token, manifest and blob HEAD/GET/PUT, uploads' POST/PATCH/PUT), with p50-p99
 latency, time to first byte, errors by status and MB/s; the table goes to standard
 error, --out writes everything as JSON (raw HDR histograms, per-second series).
-Retries are off unless --retries is given. Ctrl-C stops with a report.`,
+Retries are off unless --retries is given. Ctrl-C stops with a report.
+
+tar-push bench merge RESULT.json... [--out FILE] [--summary FILE] [--json] adds up
+the --out results of several runs of one scenario (a matrix of runners started
+together by --start-at): histograms added (percentiles of the union, never averages),
+counts, errors and bytes summed, per-second series aligned on epoch seconds, each
+job's start skew and share listed. Runs of another scenario, registry or tar-push
+version are refused. The merged JSON is a result like the others: it merges again.`,
   flags: {
     registry: {
       type: 'string',
@@ -109,12 +120,22 @@ Retries are off unless --retries is given. Ctrl-C stops with a report.`,
       description:
         "pull: check blob sizes only, not SHA-256 (when hashing is the generator's limit)",
     },
+    'start-at': {
+      type: 'string',
+      value: 'TIME',
+      description:
+        'start the measured run at this instant (after seeding), as jobs of a matrix do together: ISO 8601 with a zone or epoch seconds, at most 1 h ahead',
+    },
     'graceful-stop': {
       type: 'string',
       value: 'D',
       description: 'after --duration, time for iterations in flight to finish (default 10s)',
     },
-    out: { type: 'string', value: 'FILE', description: 'write the result as JSON' },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description: 'write the result (merge: the merged result) as JSON',
+    },
     jtl: {
       type: 'string',
       value: 'FILE',
@@ -158,8 +179,13 @@ Retries are off unless --retries is given. Ctrl-C stops with a report.`,
     '# a 20/80 push/pull mix, side by side with skopeo, cleaned up afterwards',
     'tar-push bench --registry 127.0.0.1:5000 --scenario mixed --mix push=20,pull=80 \\',
     '    --compare skopeo --cleanup --summary "$GITHUB_STEP_SUMMARY"',
+    '# one of three machines, all started at the same instant; then their results merged',
+    'tar-push bench --registry registry.example.com --vus 20 --duration 5m \\',
+    '    --start-at 2025-06-01T12:00:00Z --out results/$(hostname).json',
+    'tar-push bench merge results/*.json --out total.json --summary total.md',
   ],
   async run(values, operands, output) {
+    if (operands[0] === 'merge') return mergeMode(values, operands.slice(1), output)
     if (operands.length > 0)
       throw usageError(`unexpected arguments: ${operands.join(' ')}`, 'bench')
     const registry = stringFlag(values['registry'])
@@ -204,6 +230,7 @@ Retries are off unless --retries is given. Ctrl-C stops with a report.`,
         compare: parseCompare(values['compare']),
         registryPid: parseInteger(values['registry-pid'], '--registry-pid', 1, 2 ** 22),
         jtl: stringFlag(values['jtl']),
+        startAtMs: optional(values['start-at'], (text) => parseStartAt(text)),
         connect: await connectionOptions(values),
         logger: progress.logger,
         onProgress: progress.update,
@@ -222,17 +249,38 @@ Retries are off unless --retries is given. Ctrl-C stops with a report.`,
     for (const line of formatReport(result).split('\n')) output.info(line)
     if (values['json'] === true) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
     if (result.stopReason === 'interrupted') return 130
-    const { total } = result.iterations
-    if (total.count > 0 && total.ok === 0) {
-      output.error(
-        `no iteration succeeded (${Object.entries(total.errorsByCode)
-          .map(([code, count]) => `${code} ×${count}`)
-          .join(', ')}); first error: ${result.errorSamples[0] ?? 'unknown'}`,
-      )
+    const failure = allFailed(result)
+    if (failure) {
+      output.error(failure)
       return 3
     }
     return 0
   },
+}
+
+/** `bench merge`: results read (globs expanded), checked, added up, written and reported. */
+async function mergeMode(
+  values: FlagValues,
+  operands: string[],
+  output: CliOutput,
+): Promise<number> {
+  const foreign = Object.keys(values).filter(
+    (name) => values[name] !== undefined && !MERGE_FLAGS.has(name),
+  )
+  if (foreign.length > 0)
+    throw usageError(
+      `${foreign.map((name) => `--${name}`).join(', ')}: not an option of bench merge (it takes --out, --summary, --json)`,
+      'bench',
+    )
+  if (operands.length === 0)
+    throw usageError('bench merge needs the JSON results of bench --out (paths or globs)', 'bench')
+  const inputs = await readResults(await expandResultPaths(operands))
+  if (inputs.length === 1) output.warn(`only one result (${inputs[0]!.file}): nothing to add to it`)
+  const merged = mergeResults(inputs)
+  await writeOutputs(merged, values)
+  for (const line of formatReport(merged).split('\n')) output.info(line)
+  if (values['json'] === true) process.stdout.write(`${JSON.stringify(merged, null, 2)}\n`)
+  return 0
 }
 
 function parseScenario(value: unknown): ScenarioName | 'mixed' {
@@ -259,21 +307,10 @@ function parseCompare(value: unknown): CompareTool[] {
 }
 
 async function writeOutputs(result: BenchResult, values: FlagValues): Promise<void> {
-  const write = async (flag: string, path: string, text: string, append = false) => {
-    try {
-      await (append ? appendFile(path, text) : writeFile(path, text))
-    } catch (error) {
-      throw new TarPushError(
-        'OUTPUT_ERROR',
-        `cannot write ${flag} "${path}": ${(error as NodeJS.ErrnoException).code ?? error}`,
-        { subject: path, hint: 'choose a path in a directory that exists and is writable' },
-      )
-    }
-  }
   const out = stringFlag(values['out'])
-  if (out) await write('--out', out, `${JSON.stringify(result, null, 2)}\n`)
+  if (out) await writeBenchFile('--out', out, resultJson(result))
   const summary = stringFlag(values['summary'])
-  if (summary) await write('--summary', summary, formatMarkdown(result), true)
+  if (summary) await writeBenchFile('--summary', summary, formatMarkdown(result), true)
 }
 
 /** A live status line on a terminal (cli-progress, via the output); a plain line every 10 s in a log. */
@@ -292,7 +329,7 @@ function progressWriter(output: CliOutput): {
       secret: output.secret,
     },
     update: (progress) => {
-      const line = describeProgress(progress)
+      const line = formatProgress(progress)
       if (output.status) output.status(line)
       else if (progress.elapsedSeconds - lastPlain >= 10) {
         lastPlain = progress.elapsedSeconds
@@ -301,25 +338,4 @@ function progressWriter(output: CliOutput): {
     },
     clear: () => output.status?.(undefined),
   }
-}
-
-function describeProgress(progress: Progress): string {
-  const time =
-    progress.durationSeconds === null
-      ? `${progress.elapsedSeconds.toFixed(0)}s`
-      : `${Math.min(progress.elapsedSeconds, progress.durationSeconds).toFixed(0)}/${progress.durationSeconds}s`
-  const iterations =
-    progress.iterationsTarget === null
-      ? `${progress.iterations} iterations`
-      : `${progress.iterations}/${progress.iterationsTarget} iterations`
-  return [
-    time,
-    `users ${progress.activeVus}/${progress.vus}`,
-    iterations,
-    `${progress.requests} requests (${progress.requestsPerSecond}/s)`,
-    `${progress.errors} errors`,
-    `p95 ${formatMs(progress.p95Ms)}`,
-    `${progress.megabytesPerSecond.toFixed(1)} MB/s`,
-    `cpu ${progress.generatorCores.toFixed(2)}`,
-  ].join('  ')
 }

@@ -1,4 +1,4 @@
-import { glob, mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readArchive } from './archive/read.ts'
@@ -15,6 +15,7 @@ import { RepositoryClient } from './registry/repository.ts'
 import { resolveTargets, type ImageMapping } from './targets.ts'
 import { TarPushError } from './errors.ts'
 import { formatPlatform } from './platform.ts'
+import { expandPaths } from './paths.ts'
 
 export interface PushOptions extends ConnectOptions {
   /**
@@ -156,31 +157,16 @@ export async function push(options: PushOptions): Promise<PushResult> {
   }
 }
 
-/** Paths as given, globs expanded (sorted, so the index lists platforms in a stable order). */
+/** Tarball paths, globs expanded (sorted, so the index lists platforms in a stable order). */
 async function expandTarballs(tarball: string | readonly string[]): Promise<string[]> {
-  const paths: string[] = []
-  for (const pattern of typeof tarball === 'string' ? [tarball] : tarball) {
-    const literal = await stat(pattern).then(
-      () => true,
-      () => false,
-    )
-    if (literal || !/[*?[]/.test(pattern)) {
-      paths.push(pattern)
-      continue
-    }
-    const matches: string[] = []
-    for await (const match of glob(pattern)) matches.push(match)
-    if (matches.length === 0) {
-      throw new TarPushError('TARBALL_NOT_FOUND', `no file matches "${pattern}"`, {
-        subject: pattern,
-        hint: 'check the pattern (relative paths start at the working directory)',
-      })
-    }
-    paths.push(...matches.sort())
-  }
+  const paths = await expandPaths(
+    typeof tarball === 'string' ? [tarball] : tarball,
+    'file',
+    'TARBALL_NOT_FOUND',
+  )
   if (paths.length === 0)
     throw new TarPushError('USAGE', 'no tarball given', { hint: 'pass the path of a tarball' })
-  return [...new Set(paths)]
+  return paths
 }
 
 /**

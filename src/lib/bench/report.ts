@@ -1,4 +1,5 @@
 import { decodeHistogram, mergeHistograms, percentileMs, type Percentiles } from './histogram.ts'
+import type { Progress } from './run.ts'
 import type {
   BenchResult,
   CompareResult,
@@ -46,7 +47,36 @@ function headline(result: BenchResult): string {
           .map(([name, weight]) => `${name}=${weight}`)
           .join(',')})`
       : ''
-  return `${scenario.name}${mix} against ${result.registry}: ${scenario.vus} virtual users, ${result.seconds.toFixed(1)} s, stopped by ${result.stopReason}`
+  const jobs = result.merged ? ` in ${result.merged.jobs.length} jobs` : ''
+  return `${scenario.name}${mix} against ${result.registry}: ${scenario.vus} virtual users${jobs}, ${result.seconds.toFixed(1)} s, stopped by ${result.stopReason}`
+}
+
+/** A merged result's jobs: when each started (skew, lateness), its part of the load, its p95. */
+function jobRows(result: BenchResult): string[][] {
+  const rows = [['job', 'host', 'start', 'late', 'seconds', 'users', 'requests', 'share', 'p95']]
+  for (const job of result.merged?.jobs ?? []) {
+    rows.push([
+      job.source,
+      job.hostname,
+      `+${formatMs(job.startSkewMs)}`,
+      job.lateMs === null ? '' : formatMs(job.lateMs),
+      job.seconds.toFixed(1),
+      String(job.vus),
+      String(job.requests),
+      `${(job.share * 100).toFixed(1)}%`,
+      formatMs(job.p95Ms),
+    ])
+  }
+  return rows
+}
+
+function skewLine(result: BenchResult): string {
+  const merged = result.merged!
+  const startAt =
+    result.startAtMs === undefined
+      ? ''
+      : ` (--start-at ${new Date(result.startAtMs).toISOString()})`
+  return `${merged.jobs.length} jobs, starts spread over ${formatMs(merged.startSpreadMs)}${startAt}`
 }
 
 function latencyCells(latency: Percentiles): string[] {
@@ -100,6 +130,7 @@ export function formatReport(result: BenchResult): string {
       `, ${totals.connections} connections opened`,
   )
   lines.push('', ...iterationTable(result.iterations.scenarios))
+  if (result.merged) lines.push('', skewLine(result), ...columns(jobRows(result)))
   lines.push('', cpuLine(result))
   const untimed = result.untimed
   if (untimed.setup.requests || untimed.cleanup.requests)
@@ -138,8 +169,11 @@ function iterationTable(scenarios: Partial<Record<ScenarioName, IterationResult>
 export function cpuLine(result: BenchResult): string {
   const { generator, registry } = result.cpu
   const under = generator.peakCores <= 1 ? 'under one core' : 'OVER one core'
+  const generators = result.merged
+    ? `${result.merged.jobs.length} generators ${generator.cores.toFixed(2)} cores together (busiest peak`
+    : `generator ${generator.cores.toFixed(2)} cores (peak`
   const parts = [
-    `cpu: generator ${generator.cores.toFixed(2)} cores (peak ${generator.peakCores.toFixed(2)}, ${under}; event-loop delay p99 ${formatMs(generator.eventLoopDelayP99Ms)})`,
+    `cpu: ${generators} ${generator.peakCores.toFixed(2)}, ${under}; event-loop delay p99 ${formatMs(generator.eventLoopDelayP99Ms)})`,
   ]
   if (registry)
     parts.push(
@@ -272,6 +306,20 @@ export function formatMarkdown(result: BenchResult): string {
       `| ${name} | ${stats.count} | ${stats.ok} | ${stats.failed} | ${formatMs(stats.duration.p50)} | ${formatMs(stats.duration.p95)} | ${formatMs(stats.duration.max)} | ${stats.iterationsPerSecond.toFixed(2)} |`,
     )
   }
+  if (result.merged) {
+    const [header, ...rows] = jobRows(result)
+    lines.push(
+      '',
+      `${cell(skewLine(result))}:`,
+      '',
+      `| ${header!.join(' | ')} |`,
+      `| --- | --- | ${header!
+        .slice(2)
+        .map(() => '---:')
+        .join(' | ')} |`,
+      ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+    )
+  }
   lines.push('', cell(cpuLine(result)))
   for (const compare of result.compare) {
     lines.push('')
@@ -313,4 +361,35 @@ export function formatMarkdown(result: BenchResult): string {
     )
   }
   return `${lines.join('\n')}\n`
+}
+
+/** The live progress line: elapsed time, users, iterations, requests, errors, p95, MB/s, CPU. */
+export function formatProgress(progress: Progress): string {
+  const time =
+    progress.durationSeconds === null
+      ? `${progress.elapsedSeconds.toFixed(0)}s`
+      : `${Math.min(progress.elapsedSeconds, progress.durationSeconds).toFixed(0)}/${progress.durationSeconds}s`
+  const iterations =
+    progress.iterationsTarget === null
+      ? `${progress.iterations} iterations`
+      : `${progress.iterations}/${progress.iterationsTarget} iterations`
+  return [
+    time,
+    `users ${progress.activeVus}/${progress.vus}`,
+    iterations,
+    `${progress.requests} requests (${progress.requestsPerSecond}/s)`,
+    `${progress.errors} errors`,
+    `p95 ${formatMs(progress.p95Ms)}`,
+    `${progress.megabytesPerSecond.toFixed(1)} MB/s`,
+    `cpu ${progress.generatorCores.toFixed(2)}`,
+  ].join('  ')
+}
+
+/** Why a run failed as a whole (iterations ran, none succeeded), or undefined. */
+export function allFailed(result: BenchResult): string | undefined {
+  const { total } = result.iterations
+  if (total.count === 0 || total.ok > 0) return undefined
+  return `no iteration succeeded (${Object.entries(total.errorsByCode)
+    .map(([code, count]) => `${code} ×${count}`)
+    .join(', ')}); first error: ${result.errorSamples[0] ?? 'unknown'}`
 }

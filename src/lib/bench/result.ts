@@ -139,6 +139,11 @@ export interface BenchResult {
   endedAt: string
   startedAtMs: number
   endedAtMs: number
+  /**
+   * The wall-clock instant the run was asked to start at (--start-at), so jobs of a matrix start
+   * together; absent when not given (and in results of earlier versions).
+   */
+  startAtMs?: number | undefined
   seconds: number
   stopReason: StopReason
   histogram: typeof HISTOGRAM_SETTINGS
@@ -174,6 +179,38 @@ export interface BenchResult {
   compare: CompareResult[]
   /** A few distinct failure messages, to say what went wrong. */
   errorSamples: string[]
+  /** Present in the result of `tar-push bench merge`: the jobs it adds up. */
+  merged?: MergeInfo | undefined
+}
+
+/** One run (a matrix job) inside a merged result. */
+export interface MergedJob {
+  /** The file it was read from (`total.json > a.json` when it came from a merged file). */
+  source: string
+  runId: string
+  hostname: string
+  startAtMs: number | null
+  startedAtMs: number
+  endedAtMs: number
+  /** Its start after the earliest job's start. */
+  startSkewMs: number
+  /** Its start after --start-at (null without one): how late the job began. */
+  lateMs: number | null
+  seconds: number
+  vus: number
+  requests: number
+  errors: number
+  iterations: number
+  /** Its part of the merged requests, 0-1. */
+  share: number
+  /** Its own p95 over all requests (ms), to spot a job whose network differed. */
+  p95Ms: number
+}
+
+export interface MergeInfo {
+  jobs: MergedJob[]
+  /** Latest job start minus earliest job start. */
+  startSpreadMs: number
 }
 
 /** Every request the generator made, measured or not (what a proxy in front of it counts). */

@@ -34,6 +34,7 @@ import {
   type SeededImage,
 } from './scenarios.ts'
 import { IterationSchedule, mixCycle } from './schedule.ts'
+import { checkStartAt, waitUntil } from './start-at.ts'
 
 export interface BenchOptions {
   /** The registry as docker names it: 127.0.0.1:5000, ghcr.io. */
@@ -65,6 +66,11 @@ export interface BenchOptions {
   registryPid?: number | undefined
   /** Path of a JMeter .jtl (CSV) file to write. */
   jtl?: string | undefined
+  /**
+   * Epoch ms the measured run starts at (--start-at), after connecting and seeding, so the jobs
+   * of a matrix load the registry together: at most 1 h ahead, at most 1 min past (then at once).
+   */
+  startAtMs?: number | undefined
   /** Credentials, TLS and timeouts as push and pull take them; retries default to 0 here. */
   connect?: Omit<ConnectOptions, 'interceptors'> | undefined
   logger?: Logger | undefined
@@ -199,6 +205,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const spec = scenarioSpec(options)
   const registry = checkNames(options.registry, spec.repoPrefix)
   const logger = options.logger ?? silentLogger
+  if (options.startAtMs !== undefined) checkStartAt(options.startAtMs)
   const connect = { ...options.connect, retries: spec.retries }
   const caPem = connect.caFile ? await readCaFile(connect.caFile) : undefined
   const runId = `${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`
@@ -238,6 +245,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     logger.info(
       `bench: ${spec.name} against ${registry}, ${spec.vus} virtual users, ${describeBound(spec)}`,
     )
+    if (options.startAtMs !== undefined) await waitUntil(options.startAtMs, logger, stop.signal)
     const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS })
     loopDelay.enable()
     const startedAt = Date.now()
@@ -402,6 +410,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       endedAt: new Date(endedAt).toISOString(),
       startedAtMs: startedAt,
       endedAtMs: endedAt,
+      ...(options.startAtMs === undefined ? {} : { startAtMs: options.startAtMs }),
       seconds: round(seconds, 3),
       stopReason,
       histogram: HISTOGRAM_SETTINGS,

@@ -1,0 +1,4 @@
+import '../threadpool.ts'
+import { run } from './bench.ts'
+
+void run()

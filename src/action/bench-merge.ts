@@ -1,0 +1,23 @@
+import { join } from 'node:path'
+import { tmpdir } from 'node:os'
+import { expandResultPaths, mergeResults, readResults } from '../lib/bench/merge.ts'
+import { resultJson, writeBenchFile } from '../lib/bench/output.ts'
+import { report } from './bench-report.ts'
+import { BenchMergeOutput, getBenchMergeInputs } from './inputs.ts'
+import { actionsLogger, failStep } from './log.ts'
+
+/** The bench merge action: the matrix jobs' result files → one merged result and summary. */
+export async function run(): Promise<void> {
+  try {
+    const inputs = getBenchMergeInputs()
+    const paths = await expandResultPaths(inputs.results)
+    actionsLogger.info(`bench merge: ${paths.length} results: ${paths.join(', ')}`)
+    const merged = mergeResults(await readResults(paths))
+    const path =
+      inputs.result ?? join(process.env['RUNNER_TEMP'] || tmpdir(), 'tar-push-bench-merged.json')
+    await writeBenchFile('input result', path, resultJson(merged))
+    await report(merged, { [BenchMergeOutput.result]: path })
+  } catch (error) {
+    failStep(error)
+  }
+}

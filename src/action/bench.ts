@@ -1,0 +1,46 @@
+import * as core from '@actions/core'
+import { randomBytes } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { resultJson, writeBenchFile } from '../lib/bench/output.ts'
+import { allFailed, formatProgress } from '../lib/bench/report.ts'
+import { runBench } from '../lib/bench/run.ts'
+import { report } from './bench-report.ts'
+import { BenchOutput, getBenchInputs } from './inputs.ts'
+import { actionsLogger, failStep } from './log.ts'
+
+/** A file name of its own per job, so artifacts of a matrix download into one directory. */
+function defaultResultPath(): string {
+  const job = (process.env['GITHUB_JOB'] || 'bench').replace(/[^\w.-]/g, '_')
+  const unique = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`
+  return join(process.env['RUNNER_TEMP'] || tmpdir(), 'tar-push-bench', `${job}-${unique}.json`)
+}
+
+/** The bench action: inputs → load test → result file, outputs and job summary. */
+export async function run(): Promise<void> {
+  try {
+    const { result: resultInput, jtl: jtlInput, ...inputs } = getBenchInputs()
+    const { username, password, insecure, caFile, retries, timeoutSeconds } = inputs
+    const resultPath = resultInput ?? defaultResultPath()
+    const jtl = jtlInput === true ? resultPath.replace(/(\.json)?$/, '.jtl') : jtlInput
+    if (jtl) await writeBenchFile('input jtl', jtl, '')
+    let lastLog = 0
+    const result = await runBench({
+      ...inputs,
+      jtl,
+      connect: { username, password, insecure, caFile, retries, timeoutSeconds },
+      logger: actionsLogger,
+      onProgress: (progress) => {
+        if (progress.elapsedSeconds - lastLog < 10) return
+        lastLog = progress.elapsedSeconds
+        core.info(formatProgress(progress))
+      },
+    })
+    await writeBenchFile('input result', resultPath, resultJson(result))
+    await report(result, { [BenchOutput.result]: resultPath, [BenchOutput.jtl]: jtl ?? '' })
+    const failure = allFailed(result)
+    if (failure) core.setFailed(failure)
+  } catch (error) {
+    failStep(error)
+  }
+}
