@@ -93225,6 +93225,27 @@ function parseMix(text) {
     return mix;
 }
 
+;// CONCATENATED MODULE: ./src/lib/bench/options.ts
+/**
+ * The load generator's defaults and choices, apart from the generator itself: the CLI's flag
+ * table reads them without loading the bench library (histograms and all), which the CLI loads
+ * only when bench runs, so that push and pull start as lean as before.
+ */
+const BENCH_DEFAULTS = {
+    vus: 10,
+    durationMs: 60_000,
+    rampUpMs: 0,
+    repoPrefix: 'bench/',
+    layers: 3,
+    layerSize: 10 * 1024 * 1024,
+    images: 4,
+    upload: 'patch',
+    chunkSize: 0,
+    gracefulStopMs: 10_000,
+    retries: 0,
+};
+const COMPARE_TOOLS = (/* unused pure expression or super */ null && (['skopeo', 'docker']));
+
 ;// CONCATENATED MODULE: ./src/lib/bench/compare.ts
 
 
@@ -93236,7 +93257,7 @@ function parseMix(text) {
 
 
 
-const COMPARE_TOOLS = (/* unused pure expression or super */ null && (['skopeo', 'docker']));
+
 const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
 const STDERR_TAIL = 2000;
 /** The tool's version, or why it cannot be used here. */
@@ -94496,19 +94517,8 @@ async function waitUntil(atMs, logger, signal) {
 
 
 
-const BENCH_DEFAULTS = {
-    vus: 10,
-    durationMs: 60_000,
-    rampUpMs: 0,
-    repoPrefix: 'bench/',
-    layers: 3,
-    layerSize: 10 * 1024 * 1024,
-    images: 4,
-    upload: 'patch',
-    chunkSize: 0,
-    gracefulStopMs: 10_000,
-    retries: 0,
-};
+
+
 const LOOP_DELAY_RESOLUTION_MS = 5;
 /** A logger for the virtual users' clients: their chatter goes to debug, secrets still masked. */
 const quiet = (logger) => ({

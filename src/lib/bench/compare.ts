@@ -7,14 +7,14 @@ import { promisify } from 'node:util'
 import type { Logger } from '../log.ts'
 import type { ConnectOptions } from '../registry/connect.ts'
 import { childrenCpuSeconds } from './cpu.ts'
+import type { CompareTool } from './options.ts'
 import { randomImage, writeOciLayout } from './image.ts'
 import { IterationStats, round } from './metrics.ts'
 import type { CompareResult, ScenarioName, ScenarioSpec } from './result.ts'
 import type { SeededImage } from './scenarios.ts'
 import { IterationSchedule, mixCycle } from './schedule.ts'
 
-export type CompareTool = 'skopeo' | 'docker'
-export const COMPARE_TOOLS: readonly CompareTool[] = ['skopeo', 'docker']
+export { COMPARE_TOOLS, type CompareTool } from './options.ts'
 
 /** A tag another tool pushed, for --cleanup. */
 export interface TagToClean {

@@ -35,6 +35,9 @@ import {
 } from './scenarios.ts'
 import { IterationSchedule, mixCycle } from './schedule.ts'
 import { checkStartAt, waitUntil } from './start-at.ts'
+import { BENCH_DEFAULTS } from './options.ts'
+
+export { BENCH_DEFAULTS }
 
 export interface BenchOptions {
   /** The registry as docker names it: 127.0.0.1:5000, ghcr.io. */
@@ -79,20 +82,6 @@ export interface BenchOptions {
   /** Aborting stops the run at once (Ctrl-C): requests in flight are cut, the report follows. */
   signal?: AbortSignal | undefined
 }
-
-export const BENCH_DEFAULTS = {
-  vus: 10,
-  durationMs: 60_000,
-  rampUpMs: 0,
-  repoPrefix: 'bench/',
-  layers: 3,
-  layerSize: 10 * 1024 * 1024,
-  images: 4,
-  upload: 'patch',
-  chunkSize: 0,
-  gracefulStopMs: 10_000,
-  retries: 0,
-} as const
 
 const LOOP_DELAY_RESOLUTION_MS = 5
 
