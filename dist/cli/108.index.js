@@ -198,28 +198,21 @@ function formatReport(result) {
         'MB',
         'MB/s',
     ];
-    const rows = [header];
-    for (const [kind, stats] of Object.entries(result.kinds)) {
-        rows.push([
-            kind,
-            String(stats.count),
-            String(stats.errors),
-            ...latencyCells(stats.latency),
-            formatMs(stats.ttfb.p95),
-            mb(stats.bytesSent + stats.bytesReceived),
-            stats.megabytesPerSecond.toFixed(1),
-        ]);
-    }
+    const row = (label, count, stats) => [
+        label,
+        String(count),
+        String(stats.errors),
+        ...latencyCells(stats.latency),
+        formatMs(stats.ttfb.p95),
+        mb(stats.bytesSent + stats.bytesReceived),
+        stats.megabytesPerSecond.toFixed(1),
+    ];
+    const rows = [
+        header,
+        ...Object.entries(result.kinds).map(([kind, stats]) => row(kind, stats.count, stats)),
+        row('all', result.totals.requests, result.totals),
+    ];
     const { totals } = result;
-    rows.push([
-        'all',
-        String(totals.requests),
-        String(totals.errors),
-        ...latencyCells(totals.latency),
-        formatMs(totals.ttfb.p95),
-        mb(totals.bytesSent + totals.bytesReceived),
-        totals.megabytesPerSecond.toFixed(1),
-    ]);
     lines.push(...columns(rows));
     lines.push('', `${totals.requestsPerSecond.toFixed(1)} requests/s, ${totals.megabytesPerSecond.toFixed(1)} MB/s, ` +
         `${totals.errors} errors${totals.errors ? ` (${describeErrors(totals.errorsByStatus)})` : ''}` +

@@ -3,6 +3,7 @@ import type { Progress } from './run.ts'
 import type {
   BenchResult,
   CompareResult,
+  KindResult,
   IterationResult,
   ScenarioName,
   SecondResult,
@@ -99,28 +100,28 @@ export function formatReport(result: BenchResult): string {
     'MB',
     'MB/s',
   ]
-  const rows = [header]
-  for (const [kind, stats] of Object.entries(result.kinds)) {
-    rows.push([
-      kind,
-      String(stats.count),
-      String(stats.errors),
-      ...latencyCells(stats.latency),
-      formatMs(stats.ttfb.p95),
-      mb(stats.bytesSent + stats.bytesReceived),
-      stats.megabytesPerSecond.toFixed(1),
-    ])
-  }
+  const row = (
+    label: string,
+    count: number,
+    stats: Pick<
+      KindResult,
+      'errors' | 'latency' | 'ttfb' | 'bytesSent' | 'bytesReceived' | 'megabytesPerSecond'
+    >,
+  ) => [
+    label,
+    String(count),
+    String(stats.errors),
+    ...latencyCells(stats.latency),
+    formatMs(stats.ttfb.p95),
+    mb(stats.bytesSent + stats.bytesReceived),
+    stats.megabytesPerSecond.toFixed(1),
+  ]
+  const rows = [
+    header,
+    ...Object.entries(result.kinds).map(([kind, stats]) => row(kind, stats.count, stats)),
+    row('all', result.totals.requests, result.totals),
+  ]
   const { totals } = result
-  rows.push([
-    'all',
-    String(totals.requests),
-    String(totals.errors),
-    ...latencyCells(totals.latency),
-    formatMs(totals.ttfb.p95),
-    mb(totals.bytesSent + totals.bytesReceived),
-    totals.megabytesPerSecond.toFixed(1),
-  ])
   lines.push(...columns(rows))
   lines.push(
     '',
