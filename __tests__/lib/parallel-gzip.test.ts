@@ -5,7 +5,13 @@ import { Readable } from 'node:stream'
 import { buffer } from 'node:stream/consumers'
 import { gunzipSync } from 'node:zlib'
 import { execFileSync } from 'node:child_process'
-import { ParallelGzip, looksIncompressible } from '../../src/lib/parallel-gzip.ts'
+import { createHash } from 'node:crypto'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { BlockPool, ParallelGzip, looksIncompressible } from '../../src/lib/parallel-gzip.ts'
+import { openEncodedLayer } from '../../src/lib/layer-streams.ts'
+import { openRangeReader } from '../../src/lib/archive/files.ts'
 
 const compress = (input: Buffer, level = 1, chunk = 65536) => {
   const chunks: Buffer[] = []
@@ -63,44 +69,88 @@ describe('ParallelGzip', () => {
   })
 })
 
+/** `data` written to a file, and a tar layer over it claiming `diffId` (its own by default). */
+async function layerFile(data: Buffer) {
+  const path = join(await mkdtemp(join(tmpdir(), 'pooled-')), 'layer.tar')
+  await writeFile(path, data)
+  const ownDiffId = `sha256:${createHash('sha256').update(data).digest('hex')}`
+  return (diffId = ownDiffId) => ({
+    diffId,
+    compression: 'none' as const,
+    storedDigest: diffId,
+    mediaType: undefined,
+    isTar: true,
+    content: {
+      origin: path,
+      size: data.length,
+      open: async () => Readable.from([data]),
+      openReader: () => openRangeReader(path, 0, data.length),
+    },
+  })
+}
+
+type TestLayer = ReturnType<Awaited<ReturnType<typeof layerFile>>>
+
+const encodeLayer = (layer: TestLayer) => openEncodedLayer({ layer, compression: 'gzip', level: 1 })
+
 describe('the pooled-buffer layer encoder', () => {
   it('writes the same bytes as the stream encoder (one encoding name, one digest)', async () => {
-    const { openEncodedLayer } = await import('../../src/lib/layer-streams.ts')
-    const { writeFile, mkdtemp } = await import('node:fs/promises')
-    const { tmpdir } = await import('node:os')
-    const { join } = await import('node:path')
-    const { createHash } = await import('node:crypto')
-    const { openRangeReader } = await import('../../src/lib/archive/files.ts')
     // compressible, then incompressible, then compressible again, not a multiple of the block size
     const data = Buffer.concat([
       text.subarray(0, 2_500_000),
       randomBytes(2_200_000),
       text.subarray(0, 900_001),
     ])
-    const path = join(await mkdtemp(join(tmpdir(), 'pooled-')), 'layer.tar')
-    await writeFile(path, data)
-    const diffId = `sha256:${createHash('sha256').update(data).digest('hex')}`
-    const layer = {
-      diffId,
-      compression: 'none' as const,
-      storedDigest: diffId,
-      mediaType: undefined,
-      isTar: true,
-      content: {
-        origin: path,
-        size: data.length,
-        open: async () => Readable.from([data]),
-        openReader: () => openRangeReader(path, 0, data.length),
-      },
-    }
-    const { stream, output } = await openEncodedLayer({ layer, compression: 'gzip', level: 1 })
+    const layer = await layerFile(data)
+    const { stream, output } = await encodeLayer(layer())
     const pooled = await buffer(stream)
     assert.ok(pooled.equals(await compress(data, 1)))
     assert.equal(output.digest, `sha256:${createHash('sha256').update(pooled).digest('hex')}`)
     assert.ok(gunzipSync(pooled).equals(data))
 
-    const wrong = { ...layer, diffId: `sha256:${'0'.repeat(64)}` }
-    const failing = await openEncodedLayer({ layer: wrong, compression: 'gzip', level: 1 })
+    const failing = await encodeLayer(layer(`sha256:${'0'.repeat(64)}`))
     await assert.rejects(buffer(failing.stream), /diff_id/)
+  })
+})
+
+describe('BlockPool', () => {
+  it('hands out at most its capacity, then serves waiters in order as blocks come back', async () => {
+    const pool = new BlockPool(2, 16)
+    const a = await pool.acquire()
+    const b = await pool.acquire()
+    assert.equal(a.length, 16)
+    assert.notEqual(a, b)
+    const served: string[] = []
+    const third = pool.acquire().then((block) => (served.push('third'), block))
+    const fourth = pool.acquire().then((block) => (served.push('fourth'), block))
+    await new Promise((resolve) => setImmediate(resolve))
+    assert.deepEqual(served, [], 'nothing is allocated beyond the capacity')
+    pool.release(b)
+    assert.equal(await third, b, 'a released block is reused, not a new one')
+    pool.release(a)
+    assert.equal(await fourth, a)
+    assert.deepEqual(served, ['third', 'fourth'])
+  })
+})
+
+describe('the shared input blocks', () => {
+  it('come back after failed and concurrent encodes, so later layers never wait forever', async () => {
+    const data = Buffer.concat([text.subarray(0, 3_000_000), randomBytes(1_500_000)])
+    const layer = await layerFile(data)
+    const encode = async (claimed?: string) => buffer((await encodeLayer(layer(claimed))).stream)
+    // More layers at once than there are blocks, half of them failing at their end.
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => encode(i % 2 ? `sha256:${'0'.repeat(64)}` : undefined)),
+    )
+    assert.deepEqual(
+      results.map((result) => result.status),
+      Array.from({ length: 8 }, (_, i) => (i % 2 ? 'rejected' : 'fulfilled')),
+    )
+    // A consumer that gives up after the first chunk also returns its blocks.
+    const abandoned = (await encodeLayer(layer())).stream
+    const iterator = abandoned[Symbol.asyncIterator]()
+    assert.equal((await iterator.next()).done, false)
+    await iterator.return?.()
+    assert.ok(gunzipSync(await encode()).equals(data))
   })
 })

@@ -8,7 +8,7 @@ import {
 } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { DEFAULT_LEVELS, createDecoder, createEncoder } from './compress.ts'
-import { GzipBlockEncoder, looksIncompressible } from './parallel-gzip.ts'
+import { GzipBlockEncoder, inputBlocks } from './parallel-gzip.ts'
 import { DigestingStream, VerifyingStream } from './digest.ts'
 import { TarPushError } from './errors.ts'
 import type { Compression, Layer } from './model.ts'
@@ -131,6 +131,9 @@ export async function encodeLayerToFile(options: {
   return { digest: output.digest, size: output.bytes }
 }
 
+/** Encoded bytes buffered ahead of the upload: a few of the encoder's output chunks. */
+const ENCODED_READ_AHEAD = 256 * 1024
+
 /**
  * The layer compressed on the fly, for a streamed upload: its input is checked against the
  * diff_id (the stream fails at the end otherwise) and its output hashed; `digest` and `size`
@@ -147,7 +150,7 @@ export async function openEncodedLayer(options: {
     options.compression === 'gzip' && layer.content.openReader
       ? Readable.from(gzipWithPooledBuffers(layer, options.level ?? DEFAULT_LEVELS.gzip!), {
           objectMode: false,
-          highWaterMark: GzipBlockEncoder.blockSize,
+          highWaterMark: ENCODED_READ_AHEAD,
         })
       : pipelineCallback(
           await layer.content.open(),
@@ -176,57 +179,55 @@ const truncatedLayer = (layer: Layer, size: number): TarPushError =>
     { subject: layer.content.origin },
   )
 
-/** Input blocks in flight beyond the one being read: the deflate jobs of this layer. */
+/** Blocks of one layer being deflated while the next is read: its share of the deflate jobs. */
 const BLOCKS_IN_FLIGHT = 3
 
 /**
- * gzip of a layer read into a few reused buffers: Node's read streams allocate a fresh buffer
- * per read, and V8 frees those only when it collects, so a big layer made the resident size
- * float tens of MB above what is live. A buffer is reused once its deflate job has settled.
- * The diff_id is checked on the same single read.
+ * gzip of a layer read into blocks of the shared pool: Node's read streams allocate a fresh
+ * buffer per read, and V8 frees those only when it collects, so a big layer made the resident
+ * size float tens of MB above what is live. A block goes back to the pool once its deflate job
+ * has settled. The diff_id is checked on the same single read.
  */
 async function* gzipWithPooledBuffers(layer: Layer, level: number): AsyncGenerator<Buffer> {
   const reader = await layer.content.openReader!()
   const encoder = new GzipBlockEncoder(level)
   const inputHash = createHash('sha256')
-  const free: Buffer[] = Array.from({ length: BLOCKS_IN_FLIGHT + 1 }, () =>
-    Buffer.allocUnsafe(GzipBlockEncoder.blockSize),
-  )
-  const inFlight: { parts: Promise<Buffer[]>; pooled: Buffer | undefined }[] = []
+  const inFlight: Promise<Buffer[]>[] = []
   let total = 0
-  // After an incompressible block the next is read into a fresh buffer: a stored block can then
-  // point at it (no copy), and random data runs in long stretches.
-  let previousStored = false
   try {
     yield encoder.header()
     for (;;) {
-      if (inFlight.length > BLOCKS_IN_FLIGHT || free.length === 0) {
-        const oldest = inFlight.shift()!
-        yield* await oldest.parts
-        if (oldest.pooled) free.push(oldest.pooled)
+      if (inFlight.length >= BLOCKS_IN_FLIGHT) yield* await inFlight.shift()!
+      const block = await inputBlocks.acquire()
+      let length: number
+      try {
+        length = await reader.read(block)
+      } catch (error) {
+        inputBlocks.release(block)
+        throw error
       }
-      const pooled = previousStored ? undefined : free.pop()!
-      const buffer = pooled ?? Buffer.allocUnsafe(GzipBlockEncoder.blockSize)
-      const length = await reader.read(buffer)
       if (length === 0) {
-        if (pooled) free.push(pooled)
+        inputBlocks.release(block)
         break
       }
-      const block = buffer.subarray(0, length)
-      inputHash.update(block)
+      const filled = block.subarray(0, length)
+      inputHash.update(filled)
       total += length
-      previousStored = looksIncompressible(block)
-      const parts = encoder.encode(block, { copyStored: pooled !== undefined })
-      inFlight.push({ parts, pooled })
+      const parts = encoder.encode(filled)
+      parts.then(
+        () => inputBlocks.release(block),
+        () => inputBlocks.release(block),
+      )
+      inFlight.push(parts)
     }
-    while (inFlight.length > 0) yield* await inFlight.shift()!.parts
+    while (inFlight.length > 0) yield* await inFlight.shift()!
     if (total !== layer.content.size) throw truncatedLayer(layer, total)
     const diffId = `sha256:${inputHash.digest('hex')}`
     if (diffId !== layer.diffId) throw diffIdMismatch(layer, diffId)
     yield encoder.trailer()
   } finally {
-    // Settle what is still running before the buffers go away, then release the file.
-    await Promise.allSettled(inFlight.map((job) => job.parts))
+    // Settle what is still running before the file goes away.
+    await Promise.allSettled(inFlight)
     await reader.close()
   }
 }

@@ -2,20 +2,28 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 
 /**
- * V8 frees the memory of dead Buffers only when it collects garbage, and it waits for tens of
- * MB of them first; compressing a layer makes a few MB of short-lived Buffers per second, so
- * the resident size would float ~80 MB above what is live. A major collection of our small
- * heap costs 10-30 ms: doing one when Buffer memory passes a budget keeps the peak RSS bounded
- * whatever the layer size (the memory target of the push), at a few collections a second.
+ * V8 frees the memory of dead Buffers only when it collects garbage, and it lets tens of MB of
+ * them pile up first (its external-memory trigger). A push makes a few MB of short-lived Buffers
+ * per second (compressed output on its way to the socket), so the resident size would float far
+ * above what is live. A collection once Buffer memory passes what is kept on purpose plus a
+ * slack keeps the peak there whatever the layer size (the push's memory target), for about
+ * 10 ms a collection of our small heap.
  */
-const CHECK_EVERY = 8 * 1024 * 1024
-/** Dead Buffers tolerated before a collection: what V8 itself lets pile up is several times it. */
-const ARRAY_BUFFER_BUDGET = 32 * 1024 * 1024
+const CHECK_EVERY = 2 * 1024 * 1024
+/**
+ * Buffer memory beyond the long-lived pools that starts a collection: above what a push has in
+ * flight (each upload's compressed output on its way to the socket, about 8 MB at 4 uploads).
+ */
+const SLACK = 12 * 1024 * 1024
+/** Churn between two collections at least: bounds their cost whatever is live. */
+const SPACING = 6 * 1024 * 1024
 
 let collectGarbage: (() => void) | undefined
+let keptOnPurpose = 0
+let sinceLastCheck = 0
 let sinceLastCollection = 0
 
-function collector(): (() => void) | undefined {
+function collector(): () => void {
   if (collectGarbage === undefined) {
     try {
       setFlagsFromString('--expose-gc')
@@ -27,10 +35,19 @@ function collector(): (() => void) | undefined {
   return collectGarbage
 }
 
-/** Counts bytes that went through short-lived Buffers; collects once enough have. */
+/** Declares Buffer memory held for the whole run (a pool), so it does not count as churn. */
+export function keepBufferMemory(bytes: number): void {
+  keptOnPurpose += bytes
+}
+
+/** Counts bytes that went through short-lived Buffers; collects once enough may be dead. */
 export function noteBufferChurn(bytes: number): void {
+  sinceLastCheck += bytes
   sinceLastCollection += bytes
-  if (sinceLastCollection < CHECK_EVERY) return
+  if (sinceLastCheck < CHECK_EVERY) return
+  sinceLastCheck = 0
+  if (sinceLastCollection < SPACING) return
+  if (process.memoryUsage().arrayBuffers < keptOnPurpose + SLACK) return
   sinceLastCollection = 0
-  if (process.memoryUsage().arrayBuffers > ARRAY_BUFFER_BUDGET) collector()?.()
+  collector()()
 }

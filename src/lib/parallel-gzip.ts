@@ -1,8 +1,8 @@
 import { Transform, type TransformCallback } from 'node:stream'
 import { availableParallelism } from 'node:os'
-import { constants, crc32, deflateRaw } from 'node:zlib'
+import { constants, crc32, createDeflateRaw } from 'node:zlib'
 import { createLimiter } from './limit.ts'
-import { noteBufferChurn } from './memory.ts'
+import { keepBufferMemory, noteBufferChurn } from './memory.ts'
 
 /**
  * gzip compression spread over the libuv thread pool, as pigz does: the input is cut into
@@ -20,8 +20,10 @@ export const PARALLEL_GZIP_VERSION = `pgz1-zlib${process.versions.zlib}`
 
 const BLOCK_SIZE = 1024 * 1024
 const WINDOW = 32 * 1024
-/** zlib hands each output chunk back to the main thread: 16 KiB (its default) means dozens of
- * round trips a block, and that main-thread work was most of the time. */
+/**
+ * zlib's output buffers. Each is a round trip to the main thread and a socket write: 64 KiB
+ * measured 10% slower than this (more system time), 16 KiB (zlib's default) far slower.
+ */
 const OUTPUT_CHUNK = 256 * 1024
 /** A deflate block that is final, fixed-Huffman and empty: ends the stream after sync flushes. */
 const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00])
@@ -36,13 +38,14 @@ const INCOMPRESSIBLE_ENTROPY = 7.9
  * Deflate jobs running at once across every stream: one per core and one spare. More would
  * only queue in the libuv pool, where file reads wait behind them and stall every pipeline.
  */
-const deflateSlot = createLimiter(availableParallelism() + 1)
+const DEFLATE_JOBS = availableParallelism() + 1
+const deflateSlot = createLimiter(DEFLATE_JOBS)
 
 /**
  * The gzip member, block by block: `header()`, then `encode()` for each full block in order
  * (the last may be short), then `trailer()`. `encode` takes what it needs from the block at
  * once (CRC, dictionary tail, or a copy for stored blocks) except for the deflate job itself:
- * the block must stay untouched until the returned promise settles.
+ * the block must stay untouched until the returned promise settles, and is free after.
  */
 export class GzipBlockEncoder {
   readonly #level: number
@@ -60,30 +63,16 @@ export class GzipBlockEncoder {
     return GZIP_HEADER
   }
 
-  encode(block: Buffer, options: { copyStored: boolean }): Promise<Buffer[]> {
+  encode(block: Buffer): Promise<Buffer[]> {
     this.#crc = crc32(block, this.#crc)
     this.#totalBytes += block.length
     const dictionary = this.#previousTail
     this.#previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)))
     if (looksIncompressible(block)) {
-      return Promise.resolve(storedBlocks(options.copyStored ? Buffer.from(block) : block))
+      noteBufferChurn(block.length)
+      return Promise.resolve(storedBlocks(block))
     }
-    noteBufferChurn(block.length)
-    return deflateSlot(
-      () =>
-        new Promise<Buffer[]>((resolve, reject) => {
-          deflateRaw(
-            block,
-            {
-              level: this.#level,
-              chunkSize: OUTPUT_CHUNK,
-              finishFlush: constants.Z_SYNC_FLUSH,
-              ...(dictionary ? { dictionary } : {}),
-            },
-            (error, compressed) => (error ? reject(error) : resolve([compressed])),
-          )
-        }),
-    )
+    return deflateSlot(() => deflateBlock(block, this.#level, dictionary))
   }
 
   trailer(): Buffer {
@@ -94,6 +83,44 @@ export class GzipBlockEncoder {
     return trailer
   }
 }
+
+/**
+ * The input blocks of every layer being compressed, shared: memory stays the same whatever the
+ * number of layers in flight, and blocks are allocated once instead of per read. Enough to keep
+ * every deflate job busy while the next blocks are read and hashed.
+ */
+export class BlockPool {
+  readonly #free: Buffer[] = []
+  readonly #waiting: ((block: Buffer) => void)[] = []
+  readonly #capacity: number
+  readonly #blockSize: number
+  #created = 0
+
+  constructor(capacity: number, blockSize: number) {
+    this.#capacity = capacity
+    this.#blockSize = blockSize
+  }
+
+  acquire(): Promise<Buffer> {
+    const free = this.#free.pop()
+    if (free) return Promise.resolve(free)
+    if (this.#created < this.#capacity) {
+      this.#created++
+      keepBufferMemory(this.#blockSize)
+      return Promise.resolve(Buffer.allocUnsafe(this.#blockSize))
+    }
+    return new Promise((resolve) => this.#waiting.push(resolve))
+  }
+
+  release(block: Buffer): void {
+    const next = this.#waiting.shift()
+    if (next) next(block)
+    else this.#free.push(block)
+  }
+}
+
+/** One block per deflate job and one being read: more measured slower and bigger, not faster. */
+export const inputBlocks = new BlockPool(DEFLATE_JOBS + 1, BLOCK_SIZE)
 
 export interface ParallelGzipOptions {
   level: number
@@ -149,8 +176,7 @@ export class ParallelGzip extends Transform {
   }
 
   #submit(block: Buffer): void {
-    // Stream chunks are not reused by their producer: stored blocks may point into them.
-    this.#inFlight.push(this.#encoder.encode(block, { copyStored: false }))
+    this.#inFlight.push(this.#encoder.encode(block))
   }
 
   #emit(parts: Buffer[]): void {
@@ -158,20 +184,51 @@ export class ParallelGzip extends Transform {
   }
 }
 
+/** One block deflated on its own, its output in OUTPUT_CHUNK-sized Buffers. */
+function deflateBlock(
+  block: Buffer,
+  level: number,
+  dictionary: Buffer | undefined,
+): Promise<Buffer[]> {
+  return new Promise<Buffer[]>((resolve, reject) => {
+    const parts: Buffer[] = []
+    let bytes = 0
+    createDeflateRaw({
+      level,
+      chunkSize: OUTPUT_CHUNK,
+      finishFlush: constants.Z_SYNC_FLUSH,
+      ...(dictionary ? { dictionary } : {}),
+    })
+      .on('data', (part: Buffer) => {
+        parts.push(part)
+        bytes += part.length
+      })
+      .on('error', reject)
+      .on('end', () => {
+        noteBufferChurn(bytes)
+        resolve(parts)
+      })
+      .end(block)
+  })
+}
+
 const MAX_STORED = 65535
 
 /**
- * Deflate stored blocks written directly, pointing at the input (no copy, no zlib): after a
- * sync flush the stream is byte-aligned, so each block is 0x00, LEN, ~LEN, then the bytes.
+ * Deflate stored blocks, each written with its header into a Buffer of its own (no zlib): after
+ * a sync flush the stream is byte-aligned, so each block is 0x00, LEN, ~LEN, then the bytes.
+ * Copying costs little next to hashing, and frees the input block at once.
  */
 export function storedBlocks(block: Buffer): Buffer[] {
   const parts: Buffer[] = []
   for (let offset = 0; offset < block.length; offset += MAX_STORED) {
     const length = Math.min(MAX_STORED, block.length - offset)
-    const header = Buffer.alloc(5)
-    header.writeUInt16LE(length, 1)
-    header.writeUInt16LE(~length & 0xffff, 3)
-    parts.push(header, block.subarray(offset, offset + length))
+    const part = Buffer.allocUnsafe(5 + length)
+    part[0] = 0x00
+    part.writeUInt16LE(length, 1)
+    part.writeUInt16LE(~length & 0xffff, 3)
+    block.copy(part, 5, offset, offset + length)
+    parts.push(part)
   }
   return parts
 }

@@ -1,5 +1,5 @@
 import { rootCertificates } from 'node:tls'
-import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici'
+import { Agent, EnvHttpProxyAgent, type Dispatcher } from './undici.ts'
 import { TarPushError } from '../errors.ts'
 import { RETRYABLE_NETWORK_CODES } from './retry.ts'
 

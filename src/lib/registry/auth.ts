@@ -1,4 +1,4 @@
-import { request, type Dispatcher } from 'undici'
+import { request, type Dispatcher } from '../http/undici.ts'
 import { TarPushError } from '../errors.ts'
 import { secretForms, type Logger } from '../log.ts'
 import { transportError } from '../http/transport.ts'

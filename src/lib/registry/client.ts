@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import { request, type Dispatcher } from 'undici'
+import { request, type Dispatcher } from '../http/undici.ts'
 import { TarPushError } from '../errors.ts'
 import { silentLogger, type Logger } from '../log.ts'
 import { apiHost, isLoopback } from '../reference.ts'
