@@ -154,3 +154,22 @@ describe('the shared input blocks', () => {
     assert.ok(gunzipSync(await encode()).equals(data))
   })
 })
+
+describe('a spooled blob read back for upload', () => {
+  it('is checked again, and a changed spool file fails naming the file', async () => {
+    const { openSpooledBlob } = await import('../../src/lib/layer-streams.ts')
+    const path = join(await mkdtemp(join(tmpdir(), 'spool-')), '0-layer.gzip')
+    const written = await compress(text)
+    await writeFile(path, written)
+    const blob = {
+      digest: `sha256:${createHash('sha256').update(written).digest('hex')}`,
+      size: written.length,
+    }
+    assert.ok((await buffer(openSpooledBlob(path, blob))).equals(written))
+    await writeFile(path, written.subarray(0, written.length - 100))
+    await assert.rejects(buffer(openSpooledBlob(path, blob)), (error: Error) => {
+      assert.match(error.message, /spool file .*0-layer\.gzip reads back as/)
+      return true
+    })
+  })
+})

@@ -69127,16 +69127,16 @@ const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 /**
  * V8 frees the memory of dead Buffers only when it collects garbage, and it lets tens of MB of
- * them pile up first (its external-memory trigger). A push makes a few MB of short-lived Buffers
- * per second (compressed output on its way to the socket), so the resident size would float far
- * above what is live. A collection once Buffer memory passes what is kept on purpose plus a
- * slack keeps the peak there whatever the layer size (the push's memory target), for about
- * 10 ms a collection of our small heap.
+ * them pile up first (its external-memory trigger). A transfer makes a few MB of short-lived
+ * Buffers per second (reads, decompressed bytes being hashed, compressed output on its way to
+ * the socket), so the resident size would float far above what is live. A collection once
+ * Buffer memory passes the long-lived pools plus a slack keeps the peak there whatever the
+ * layer size (the push's memory target), for 10-20 ms a collection of our small heap.
  */
 const CHECK_EVERY = 2 * 1024 * 1024;
 /**
- * Buffer memory beyond the long-lived pools that starts a collection: above what a push has in
- * flight (each upload's compressed output on its way to the socket, about 8 MB at 4 uploads).
+ * Buffer memory beyond the long-lived pools that starts a collection: above what a transfer has
+ * in flight (each upload's compressed output on its way to the socket, about 8 MB at 4 uploads).
  */
 const SLACK = 12 * 1024 * 1024;
 /** Churn between two collections at least: bounds their cost whatever is live. */
@@ -69161,8 +69161,11 @@ function collector() {
 function keepBufferMemory(bytes) {
     keptOnPurpose += bytes;
 }
-/** Counts bytes that went through short-lived Buffers; collects once enough may be dead. */
-function noteBufferChurn(bytes) {
+/**
+ * Counts bytes that went through short-lived Buffers (every stage that hashes a transfer calls
+ * it); collects once enough may be dead.
+ */
+function memory_noteBufferChurn(bytes) {
     sinceLastCheck += bytes;
     sinceLastCollection += bytes;
     if (sinceLastCheck < CHECK_EVERY)
@@ -69239,7 +69242,6 @@ class parallel_gzip_GzipBlockEncoder {
         const dictionary = this.#previousTail;
         this.#previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)));
         if (looksIncompressible(block)) {
-            noteBufferChurn(block.length);
             return Promise.resolve(storedBlocks(block));
         }
         return deflateSlot(() => deflateBlock(block, this.#level, dictionary));
@@ -69344,22 +69346,15 @@ class parallel_gzip_ParallelGzip extends external_node_stream_.Transform {
 function deflateBlock(block, level, dictionary) {
     return new Promise((resolve, reject) => {
         const parts = [];
-        let bytes = 0;
         (0,external_node_zlib_.createDeflateRaw)({
             level,
             chunkSize: OUTPUT_CHUNK,
             finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
             ...(dictionary ? { dictionary } : {}),
         })
-            .on('data', (part) => {
-            parts.push(part);
-            bytes += part.length;
-        })
+            .on('data', (part) => parts.push(part))
             .on('error', reject)
-            .on('end', () => {
-            noteBufferChurn(bytes);
-            resolve(parts);
-        })
+            .on('end', () => resolve(parts))
             .end(block);
     });
 }
@@ -69468,6 +69463,7 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
+
 const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
 const SHA512_DIGEST = /^sha512:[a-f0-9]{128}$/;
 const digest_isDigest = (value) => SHA256_DIGEST.test(value) || SHA512_DIGEST.test(value);
@@ -69484,7 +69480,10 @@ function digest_assertDigest(value, subject) {
 const digest_sha256 = (data) => `sha256:${createHash('sha256').update(data).digest('hex')}`;
 const digest_algorithmOf = (digest) => digest.slice(0, digest.indexOf(':'));
 const digest_hexOf = (digest) => digest.slice(digest.indexOf(':') + 1);
-/** A pass-through stream that hashes and counts what flows through it. */
+/**
+ * A pass-through stream that hashes and counts what flows through it. Like every stage that
+ * sees each byte of a transfer, it reports the bytes to the memory policy (memory.ts).
+ */
 class digest_DigestingStream extends external_node_stream_.Transform {
     #hash;
     #algorithm;
@@ -69498,6 +69497,7 @@ class digest_DigestingStream extends external_node_stream_.Transform {
     _transform(chunk, _encoding, done) {
         this.#hash.update(chunk);
         this.bytes += chunk.length;
+        memory_noteBufferChurn(chunk.length);
         done(null, chunk);
     }
     _flush(done) {
@@ -69529,6 +69529,7 @@ class digest_VerifyingStream extends external_node_stream_.Transform {
     _transform(chunk, _encoding, done) {
         this.#hash.update(chunk);
         this.bytes += chunk.length;
+        memory_noteBufferChurn(chunk.length);
         done(null, chunk);
     }
     _flush(done) {
@@ -69543,6 +69544,7 @@ class digest_VerifyingStream extends external_node_stream_.Transform {
 }
 
 ;// CONCATENATED MODULE: ./src/lib/layer-streams.ts
+
 
 
 
@@ -69572,7 +69574,10 @@ class DiffIdCheck extends external_node_stream_.Transform {
         this.#layer = layer;
         this.#decoder = compress_createDecoder(layer.compression);
         const hash = (0,external_node_crypto_.createHash)('sha256');
-        this.#decoder.on('data', (chunk) => hash.update(chunk));
+        this.#decoder.on('data', (chunk) => {
+            hash.update(chunk);
+            memory_noteBufferChurn(chunk.length);
+        });
         this.#decoded = new Promise((resolve, reject) => {
             this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`));
             this.#decoder.on('error', (error) => reject(undecodable(layer, error)));
@@ -69626,6 +69631,18 @@ async function layer_streams_encodeLayerToFile(options) {
     const { stream, output } = await layer_streams_openEncodedLayer(options);
     await pipeline(stream, createWriteStream(options.path));
     return { digest: output.digest, size: output.bytes };
+}
+/**
+ * A spooled blob read back for its upload, checked again against the digest computed while it
+ * was written: a spool on a full or failing disk fails the upload instead of committing.
+ */
+function layer_streams_openSpooledBlob(path, blob) {
+    const verify = new VerifyingStream({
+        digest: blob.digest,
+        size: blob.size,
+        onMismatch: (actual) => new TarPushError('BLOB_DIGEST_MISMATCH', `spool file ${path} reads back as ${actual.digest} (${actual.size} bytes), not the ${blob.digest} (${blob.size} bytes) written`, { subject: path, hint: 'check the free space and health of the temporary directory' }),
+    });
+    return pipelineCallback(createReadStream(path, { highWaterMark: 1024 * 1024 }), verify, () => { });
 }
 /** Encoded bytes buffered ahead of the upload: a few of the encoder's output chunks. */
 const ENCODED_READ_AHEAD = (/* unused pure expression or super */ null && (256 * 1024));
@@ -70724,7 +70741,6 @@ const reuse_reuseKey = (diffId, compression) => `${diffId} ${compression}`;
 
 
 
-
 const DEFAULT_CONCURRENCY = Math.min(8, Math.max(2, (0,external_node_os_namespaceObject.availableParallelism)()) * 2);
 /**
  * The copy engine, for one target repository: plans each layer's blob, HEADs it, uploads what
@@ -70930,7 +70946,7 @@ class CopySession {
             const encoded = await encodeLayerToFile({ layer, compression, level, path });
             const blob = {
                 ...encoded,
-                open: async () => createReadStream(path, { highWaterMark: 1024 * 1024 }),
+                open: async () => openSpooledBlob(path, encoded),
             };
             return { ...encoded, status: await this.#ensureBlob(blob, `layer ${layer.content.origin}`) };
         }
@@ -71160,6 +71176,7 @@ var external_node_events_ = __nccwpck_require__(8474);
 
 
 
+
 /**
  * Downloads one blob into `writer`, verifying size and digest (and diff_id) while streaming.
  * A connection that breaks off is resumed where it stopped with a Range request; a registry
@@ -71248,13 +71265,17 @@ class ContentCheck {
             this.#decompressor = createDecoder(options.compression, 1024 * 1024);
             const diffHash = createHash(algorithmOf(options.diffId));
             this.#diffHash = diffHash;
-            this.#decompressor.on('data', (chunk) => diffHash.update(chunk));
+            this.#decompressor.on('data', (chunk) => {
+                diffHash.update(chunk);
+                noteBufferChurn(chunk.length);
+            });
             // A corrupt stream is reported by finish(), once the stored digest has been checked.
             this.#decompressor.on('error', (error) => (this.#decompressError ??= error));
         }
     }
     async update(chunk) {
         this.#hash.update(chunk);
+        noteBufferChurn(chunk.length);
         const decompressor = this.#decompressor;
         if (decompressor && !decompressor.destroyed && !decompressor.write(chunk)) {
             // Wait for room, or for the end of a stream that failed (finish() reports why).

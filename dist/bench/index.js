@@ -67713,7 +67713,69 @@ function secretForms(secret, username) {
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/lib/memory.ts
+
+
+/**
+ * V8 frees the memory of dead Buffers only when it collects garbage, and it lets tens of MB of
+ * them pile up first (its external-memory trigger). A transfer makes a few MB of short-lived
+ * Buffers per second (reads, decompressed bytes being hashed, compressed output on its way to
+ * the socket), so the resident size would float far above what is live. A collection once
+ * Buffer memory passes the long-lived pools plus a slack keeps the peak there whatever the
+ * layer size (the push's memory target), for 10-20 ms a collection of our small heap.
+ */
+const CHECK_EVERY = 2 * 1024 * 1024;
+/**
+ * Buffer memory beyond the long-lived pools that starts a collection: above what a transfer has
+ * in flight (each upload's compressed output on its way to the socket, about 8 MB at 4 uploads).
+ */
+const SLACK = 12 * 1024 * 1024;
+/** Churn between two collections at least: bounds their cost whatever is live. */
+const SPACING = 6 * 1024 * 1024;
+let collectGarbage;
+let keptOnPurpose = 0;
+let sinceLastCheck = 0;
+let sinceLastCollection = 0;
+function collector() {
+    if (collectGarbage === undefined) {
+        try {
+            (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+            collectGarbage = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
+        }
+        catch {
+            collectGarbage = () => { };
+        }
+    }
+    return collectGarbage;
+}
+/** Declares Buffer memory held for the whole run (a pool), so it does not count as churn. */
+function keepBufferMemory(bytes) {
+    keptOnPurpose += bytes;
+}
+/**
+ * Counts bytes that went through short-lived Buffers (every stage that hashes a transfer calls
+ * it); collects once enough may be dead.
+ */
+function memory_noteBufferChurn(bytes) {
+    sinceLastCheck += bytes;
+    sinceLastCollection += bytes;
+    if (sinceLastCheck < CHECK_EVERY)
+        return;
+    sinceLastCheck = 0;
+    if (sinceLastCollection < SPACING)
+        return;
+    if (process.memoryUsage().arrayBuffers < keptOnPurpose + SLACK)
+        return;
+    sinceLastCollection = 0;
+    collector()();
+}
+
 ;// CONCATENATED MODULE: ./src/lib/digest.ts
+
 
 
 
@@ -67733,7 +67795,10 @@ function digest_assertDigest(value, subject) {
 const digest_sha256 = (data) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
 const digest_algorithmOf = (digest) => digest.slice(0, digest.indexOf(':'));
 const digest_hexOf = (digest) => digest.slice(digest.indexOf(':') + 1);
-/** A pass-through stream that hashes and counts what flows through it. */
+/**
+ * A pass-through stream that hashes and counts what flows through it. Like every stage that
+ * sees each byte of a transfer, it reports the bytes to the memory policy (memory.ts).
+ */
 class digest_DigestingStream extends external_node_stream_.Transform {
     #hash;
     #algorithm;
@@ -67747,6 +67812,7 @@ class digest_DigestingStream extends external_node_stream_.Transform {
     _transform(chunk, _encoding, done) {
         this.#hash.update(chunk);
         this.bytes += chunk.length;
+        memory_noteBufferChurn(chunk.length);
         done(null, chunk);
     }
     _flush(done) {
@@ -67778,6 +67844,7 @@ class digest_VerifyingStream extends external_node_stream_.Transform {
     _transform(chunk, _encoding, done) {
         this.#hash.update(chunk);
         this.bytes += chunk.length;
+        memory_noteBufferChurn(chunk.length);
         done(null, chunk);
     }
     _flush(done) {
@@ -71353,64 +71420,6 @@ async function limit_allOrFirstError(tasks) {
     return results.map((result) => result.value);
 }
 
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-;// CONCATENATED MODULE: ./src/lib/memory.ts
-
-
-/**
- * V8 frees the memory of dead Buffers only when it collects garbage, and it lets tens of MB of
- * them pile up first (its external-memory trigger). A push makes a few MB of short-lived Buffers
- * per second (compressed output on its way to the socket), so the resident size would float far
- * above what is live. A collection once Buffer memory passes what is kept on purpose plus a
- * slack keeps the peak there whatever the layer size (the push's memory target), for about
- * 10 ms a collection of our small heap.
- */
-const CHECK_EVERY = 2 * 1024 * 1024;
-/**
- * Buffer memory beyond the long-lived pools that starts a collection: above what a push has in
- * flight (each upload's compressed output on its way to the socket, about 8 MB at 4 uploads).
- */
-const SLACK = 12 * 1024 * 1024;
-/** Churn between two collections at least: bounds their cost whatever is live. */
-const SPACING = 6 * 1024 * 1024;
-let collectGarbage;
-let keptOnPurpose = 0;
-let sinceLastCheck = 0;
-let sinceLastCollection = 0;
-function collector() {
-    if (collectGarbage === undefined) {
-        try {
-            (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
-            collectGarbage = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
-        }
-        catch {
-            collectGarbage = () => { };
-        }
-    }
-    return collectGarbage;
-}
-/** Declares Buffer memory held for the whole run (a pool), so it does not count as churn. */
-function keepBufferMemory(bytes) {
-    keptOnPurpose += bytes;
-}
-/** Counts bytes that went through short-lived Buffers; collects once enough may be dead. */
-function noteBufferChurn(bytes) {
-    sinceLastCheck += bytes;
-    sinceLastCollection += bytes;
-    if (sinceLastCheck < CHECK_EVERY)
-        return;
-    sinceLastCheck = 0;
-    if (sinceLastCollection < SPACING)
-        return;
-    if (process.memoryUsage().arrayBuffers < keptOnPurpose + SLACK)
-        return;
-    sinceLastCollection = 0;
-    collector()();
-}
-
 ;// CONCATENATED MODULE: ./src/lib/parallel-gzip.ts
 
 
@@ -71474,7 +71483,6 @@ class parallel_gzip_GzipBlockEncoder {
         const dictionary = this.#previousTail;
         this.#previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)));
         if (looksIncompressible(block)) {
-            noteBufferChurn(block.length);
             return Promise.resolve(storedBlocks(block));
         }
         return deflateSlot(() => deflateBlock(block, this.#level, dictionary));
@@ -71579,22 +71587,15 @@ class parallel_gzip_ParallelGzip extends external_node_stream_.Transform {
 function deflateBlock(block, level, dictionary) {
     return new Promise((resolve, reject) => {
         const parts = [];
-        let bytes = 0;
         (0,external_node_zlib_.createDeflateRaw)({
             level,
             chunkSize: OUTPUT_CHUNK,
             finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
             ...(dictionary ? { dictionary } : {}),
         })
-            .on('data', (part) => {
-            parts.push(part);
-            bytes += part.length;
-        })
+            .on('data', (part) => parts.push(part))
             .on('error', reject)
-            .on('end', () => {
-            noteBufferChurn(bytes);
-            resolve(parts);
-        })
+            .on('end', () => resolve(parts))
             .end(block);
     });
 }
@@ -71706,6 +71707,7 @@ function compress_encodingName(compression, level) {
 
 
 
+
 const diffIdMismatch = (layer, actual) => new errors_TarPushError('DIFF_ID_MISMATCH', `layer ${layer.content.origin} has uncompressed sha256 ${actual}, but the config's diff_id is ${layer.diffId}`, {
     subject: layer.content.origin,
     hint: 'the layer or the config was altered after the image was saved; save the image again',
@@ -71727,7 +71729,10 @@ class DiffIdCheck extends external_node_stream_.Transform {
         this.#layer = layer;
         this.#decoder = compress_createDecoder(layer.compression);
         const hash = (0,external_node_crypto_.createHash)('sha256');
-        this.#decoder.on('data', (chunk) => hash.update(chunk));
+        this.#decoder.on('data', (chunk) => {
+            hash.update(chunk);
+            memory_noteBufferChurn(chunk.length);
+        });
         this.#decoded = new Promise((resolve, reject) => {
             this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`));
             this.#decoder.on('error', (error) => reject(undecodable(layer, error)));
@@ -71781,6 +71786,18 @@ async function layer_streams_encodeLayerToFile(options) {
     const { stream, output } = await layer_streams_openEncodedLayer(options);
     await pipeline(stream, createWriteStream(options.path));
     return { digest: output.digest, size: output.bytes };
+}
+/**
+ * A spooled blob read back for its upload, checked again against the digest computed while it
+ * was written: a spool on a full or failing disk fails the upload instead of committing.
+ */
+function layer_streams_openSpooledBlob(path, blob) {
+    const verify = new VerifyingStream({
+        digest: blob.digest,
+        size: blob.size,
+        onMismatch: (actual) => new TarPushError('BLOB_DIGEST_MISMATCH', `spool file ${path} reads back as ${actual.digest} (${actual.size} bytes), not the ${blob.digest} (${blob.size} bytes) written`, { subject: path, hint: 'check the free space and health of the temporary directory' }),
+    });
+    return pipelineCallback(createReadStream(path, { highWaterMark: 1024 * 1024 }), verify, () => { });
 }
 /** Encoded bytes buffered ahead of the upload: a few of the encoder's output chunks. */
 const ENCODED_READ_AHEAD = (/* unused pure expression or super */ null && (256 * 1024));
@@ -71963,7 +71980,6 @@ async function layersOfTag(repository, tag, logger) {
 const reuse_reuseKey = (diffId, compression) => `${diffId} ${compression}`;
 
 ;// CONCATENATED MODULE: ./src/lib/copy.ts
-
 
 
 
@@ -72183,7 +72199,7 @@ class CopySession {
             const encoded = await encodeLayerToFile({ layer, compression, level, path });
             const blob = {
                 ...encoded,
-                open: async () => createReadStream(path, { highWaterMark: 1024 * 1024 }),
+                open: async () => openSpooledBlob(path, encoded),
             };
             return { ...encoded, status: await this.#ensureBlob(blob, `layer ${layer.content.origin}`) };
         }
@@ -72411,6 +72427,7 @@ const platform_isRunnablePlatform = (platform) => platform !== undefined && plat
 
 
 
+
 /**
  * Downloads one blob into `writer`, verifying size and digest (and diff_id) while streaming.
  * A connection that breaks off is resumed where it stopped with a Range request; a registry
@@ -72499,13 +72516,17 @@ class ContentCheck {
             this.#decompressor = createDecoder(options.compression, 1024 * 1024);
             const diffHash = createHash(algorithmOf(options.diffId));
             this.#diffHash = diffHash;
-            this.#decompressor.on('data', (chunk) => diffHash.update(chunk));
+            this.#decompressor.on('data', (chunk) => {
+                diffHash.update(chunk);
+                noteBufferChurn(chunk.length);
+            });
             // A corrupt stream is reported by finish(), once the stored digest has been checked.
             this.#decompressor.on('error', (error) => (this.#decompressError ??= error));
         }
     }
     async update(chunk) {
         this.#hash.update(chunk);
+        noteBufferChurn(chunk.length);
         const decompressor = this.#decompressor;
         if (decompressor && !decompressor.destroyed && !decompressor.write(chunk)) {
             // Wait for room, or for the end of a stream that failed (finish() reports why).

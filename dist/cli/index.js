@@ -26246,6 +26246,8 @@ const COMPARE_TOOLS = ['skopeo', 'docker'];
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7268);
+/* harmony import */ var _memory_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4070);
+
 
 
 
@@ -26265,7 +26267,10 @@ function assertDigest(value, subject) {
 const sha256 = (data) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex')}`;
 const algorithmOf = (digest) => digest.slice(0, digest.indexOf(':'));
 const hexOf = (digest) => digest.slice(digest.indexOf(':') + 1);
-/** A pass-through stream that hashes and counts what flows through it. */
+/**
+ * A pass-through stream that hashes and counts what flows through it. Like every stage that
+ * sees each byte of a transfer, it reports the bytes to the memory policy (memory.ts).
+ */
 class DigestingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
     #hash;
     #algorithm;
@@ -26279,6 +26284,7 @@ class DigestingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform
     _transform(chunk, _encoding, done) {
         this.#hash.update(chunk);
         this.bytes += chunk.length;
+        (0,_memory_js__WEBPACK_IMPORTED_MODULE_3__/* .noteBufferChurn */ .b)(chunk.length);
         done(null, chunk);
     }
     _flush(done) {
@@ -26310,6 +26316,7 @@ class VerifyingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform
     _transform(chunk, _encoding, done) {
         this.#hash.update(chunk);
         this.bytes += chunk.length;
+        (0,_memory_js__WEBPACK_IMPORTED_MODULE_3__/* .noteBufferChurn */ .b)(chunk.length);
         done(null, chunk);
     }
     _flush(done) {
@@ -26805,6 +26812,80 @@ function secretForms(secret, username) {
     if (username !== undefined)
         forms.push(Buffer.from(`${username}:${secret}`).toString('base64'));
     return forms.filter((form) => form.length >= 4);
+}
+
+
+/***/ }),
+
+/***/ 4070:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  t: () => (/* binding */ keepBufferMemory),
+  b: () => (/* binding */ noteBufferChurn)
+});
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./src/lib/memory.ts
+
+
+/**
+ * V8 frees the memory of dead Buffers only when it collects garbage, and it lets tens of MB of
+ * them pile up first (its external-memory trigger). A transfer makes a few MB of short-lived
+ * Buffers per second (reads, decompressed bytes being hashed, compressed output on its way to
+ * the socket), so the resident size would float far above what is live. A collection once
+ * Buffer memory passes the long-lived pools plus a slack keeps the peak there whatever the
+ * layer size (the push's memory target), for 10-20 ms a collection of our small heap.
+ */
+const CHECK_EVERY = 2 * 1024 * 1024;
+/**
+ * Buffer memory beyond the long-lived pools that starts a collection: above what a transfer has
+ * in flight (each upload's compressed output on its way to the socket, about 8 MB at 4 uploads).
+ */
+const SLACK = 12 * 1024 * 1024;
+/** Churn between two collections at least: bounds their cost whatever is live. */
+const SPACING = 6 * 1024 * 1024;
+let collectGarbage;
+let keptOnPurpose = 0;
+let sinceLastCheck = 0;
+let sinceLastCollection = 0;
+function collector() {
+    if (collectGarbage === undefined) {
+        try {
+            (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+            collectGarbage = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
+        }
+        catch {
+            collectGarbage = () => { };
+        }
+    }
+    return collectGarbage;
+}
+/** Declares Buffer memory held for the whole run (a pool), so it does not count as churn. */
+function keepBufferMemory(bytes) {
+    keptOnPurpose += bytes;
+}
+/**
+ * Counts bytes that went through short-lived Buffers (every stage that hashes a transfer calls
+ * it); collects once enough may be dead.
+ */
+function noteBufferChurn(bytes) {
+    sinceLastCheck += bytes;
+    sinceLastCollection += bytes;
+    if (sinceLastCheck < CHECK_EVERY)
+        return;
+    sinceLastCheck = 0;
+    if (sinceLastCollection < SPACING)
+        return;
+    if (process.memoryUsage().arrayBuffers < keptOnPurpose + SLACK)
+        return;
+    sinceLastCollection = 0;
+    collector()();
 }
 
 
@@ -28843,8 +28924,6 @@ const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(
 // EXTERNAL MODULE: ./node_modules/cli-progress/cli-progress.js
 var cli_progress = __nccwpck_require__(8502);
 var cli_progress_default = /*#__PURE__*/__nccwpck_require__.n(cli_progress);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -28887,64 +28966,8 @@ async function allOrFirstError(tasks) {
     return results.map((result) => result.value);
 }
 
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-;// CONCATENATED MODULE: ./src/lib/memory.ts
-
-
-/**
- * V8 frees the memory of dead Buffers only when it collects garbage, and it lets tens of MB of
- * them pile up first (its external-memory trigger). A push makes a few MB of short-lived Buffers
- * per second (compressed output on its way to the socket), so the resident size would float far
- * above what is live. A collection once Buffer memory passes what is kept on purpose plus a
- * slack keeps the peak there whatever the layer size (the push's memory target), for about
- * 10 ms a collection of our small heap.
- */
-const CHECK_EVERY = 2 * 1024 * 1024;
-/**
- * Buffer memory beyond the long-lived pools that starts a collection: above what a push has in
- * flight (each upload's compressed output on its way to the socket, about 8 MB at 4 uploads).
- */
-const SLACK = 12 * 1024 * 1024;
-/** Churn between two collections at least: bounds their cost whatever is live. */
-const SPACING = 6 * 1024 * 1024;
-let collectGarbage;
-let keptOnPurpose = 0;
-let sinceLastCheck = 0;
-let sinceLastCollection = 0;
-function collector() {
-    if (collectGarbage === undefined) {
-        try {
-            (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
-            collectGarbage = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
-        }
-        catch {
-            collectGarbage = () => { };
-        }
-    }
-    return collectGarbage;
-}
-/** Declares Buffer memory held for the whole run (a pool), so it does not count as churn. */
-function keepBufferMemory(bytes) {
-    keptOnPurpose += bytes;
-}
-/** Counts bytes that went through short-lived Buffers; collects once enough may be dead. */
-function noteBufferChurn(bytes) {
-    sinceLastCheck += bytes;
-    sinceLastCollection += bytes;
-    if (sinceLastCheck < CHECK_EVERY)
-        return;
-    sinceLastCheck = 0;
-    if (sinceLastCollection < SPACING)
-        return;
-    if (process.memoryUsage().arrayBuffers < keptOnPurpose + SLACK)
-        return;
-    sinceLastCollection = 0;
-    collector()();
-}
-
+// EXTERNAL MODULE: ./src/lib/memory.ts + 2 modules
+var memory = __nccwpck_require__(4070);
 ;// CONCATENATED MODULE: ./src/lib/parallel-gzip.ts
 
 
@@ -29008,7 +29031,6 @@ class GzipBlockEncoder {
         const dictionary = this.#previousTail;
         this.#previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)));
         if (looksIncompressible(block)) {
-            noteBufferChurn(block.length);
             return Promise.resolve(storedBlocks(block));
         }
         return deflateSlot(() => deflateBlock(block, this.#level, dictionary));
@@ -29042,7 +29064,7 @@ class BlockPool {
             return Promise.resolve(free);
         if (this.#created < this.#capacity) {
             this.#created++;
-            keepBufferMemory(this.#blockSize);
+            (0,memory/* keepBufferMemory */.t)(this.#blockSize);
             return Promise.resolve(Buffer.allocUnsafe(this.#blockSize));
         }
         return new Promise((resolve) => this.#waiting.push(resolve));
@@ -29113,22 +29135,15 @@ class ParallelGzip extends external_node_stream_.Transform {
 function deflateBlock(block, level, dictionary) {
     return new Promise((resolve, reject) => {
         const parts = [];
-        let bytes = 0;
         (0,external_node_zlib_.createDeflateRaw)({
             level,
             chunkSize: OUTPUT_CHUNK,
             finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
             ...(dictionary ? { dictionary } : {}),
         })
-            .on('data', (part) => {
-            parts.push(part);
-            bytes += part.length;
-        })
+            .on('data', (part) => parts.push(part))
             .on('error', reject)
-            .on('end', () => {
-            noteBufferChurn(bytes);
-            resolve(parts);
-        })
+            .on('end', () => resolve(parts))
             .end(block);
     });
 }
@@ -29235,7 +29250,10 @@ function encodingName(compression, level) {
 var lib_digest = __nccwpck_require__(8899);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/lib/layer-streams.ts
+
 
 
 
@@ -29265,7 +29283,10 @@ class DiffIdCheck extends external_node_stream_.Transform {
         this.#layer = layer;
         this.#decoder = createDecoder(layer.compression);
         const hash = (0,external_node_crypto_.createHash)('sha256');
-        this.#decoder.on('data', (chunk) => hash.update(chunk));
+        this.#decoder.on('data', (chunk) => {
+            hash.update(chunk);
+            (0,memory/* noteBufferChurn */.b)(chunk.length);
+        });
         this.#decoded = new Promise((resolve, reject) => {
             this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`));
             this.#decoder.on('error', (error) => reject(undecodable(layer, error)));
@@ -29319,6 +29340,18 @@ async function encodeLayerToFile(options) {
     const { stream, output } = await openEncodedLayer(options);
     await (0,external_node_stream_promises_.pipeline)(stream, (0,external_node_fs_.createWriteStream)(options.path));
     return { digest: output.digest, size: output.bytes };
+}
+/**
+ * A spooled blob read back for its upload, checked again against the digest computed while it
+ * was written: a spool on a full or failing disk fails the upload instead of committing.
+ */
+function openSpooledBlob(path, blob) {
+    const verify = new lib_digest/* VerifyingStream */.SC({
+        digest: blob.digest,
+        size: blob.size,
+        onMismatch: (actual) => new errors/* TarPushError */.q$('BLOB_DIGEST_MISMATCH', `spool file ${path} reads back as ${actual.digest} (${actual.size} bytes), not the ${blob.digest} (${blob.size} bytes) written`, { subject: path, hint: 'check the free space and health of the temporary directory' }),
+    });
+    return (0,external_node_stream_.pipeline)((0,external_node_fs_.createReadStream)(path, { highWaterMark: 1024 * 1024 }), verify, () => { });
 }
 /** Encoded bytes buffered ahead of the upload: a few of the encoder's output chunks. */
 const ENCODED_READ_AHEAD = 256 * 1024;
@@ -29509,7 +29542,6 @@ async function layersOfTag(repository, tag, logger) {
 const reuseKey = (diffId, compression) => `${diffId} ${compression}`;
 
 ;// CONCATENATED MODULE: ./src/lib/copy.ts
-
 
 
 
@@ -29729,7 +29761,7 @@ class CopySession {
             const encoded = await encodeLayerToFile({ layer, compression, level, path });
             const blob = {
                 ...encoded,
-                open: async () => (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1024 * 1024 }),
+                open: async () => openSpooledBlob(path, encoded),
             };
             return { ...encoded, status: await this.#ensureBlob(blob, `layer ${layer.content.origin}`) };
         }
@@ -30197,6 +30229,7 @@ var transport = __nccwpck_require__(6053);
 
 
 
+
 /**
  * Downloads one blob into `writer`, verifying size and digest (and diff_id) while streaming.
  * A connection that breaks off is resumed where it stopped with a Range request; a registry
@@ -30285,13 +30318,17 @@ class ContentCheck {
             this.#decompressor = createDecoder(options.compression, 1024 * 1024);
             const diffHash = (0,external_node_crypto_.createHash)((0,lib_digest/* algorithmOf */.Hy)(options.diffId));
             this.#diffHash = diffHash;
-            this.#decompressor.on('data', (chunk) => diffHash.update(chunk));
+            this.#decompressor.on('data', (chunk) => {
+                diffHash.update(chunk);
+                (0,memory/* noteBufferChurn */.b)(chunk.length);
+            });
             // A corrupt stream is reported by finish(), once the stored digest has been checked.
             this.#decompressor.on('error', (error) => (this.#decompressError ??= error));
         }
     }
     async update(chunk) {
         this.#hash.update(chunk);
+        (0,memory/* noteBufferChurn */.b)(chunk.length);
         const decompressor = this.#decompressor;
         if (decompressor && !decompressor.destroyed && !decompressor.write(chunk)) {
             // Wait for room, or for the end of a stream that failed (finish() reports why).

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
@@ -7,7 +6,12 @@ import { pipeline } from 'node:stream/promises'
 import { encodingName } from './compress.ts'
 import { DigestingStream, hexOf, sha256 } from './digest.ts'
 import type { DigestMap } from './digest-map.ts'
-import { encodeLayerToFile, openEncodedLayer, openStoredLayer } from './layer-streams.ts'
+import {
+  encodeLayerToFile,
+  openEncodedLayer,
+  openSpooledBlob,
+  openStoredLayer,
+} from './layer-streams.ts'
 import { allOrFirstError, createLimiter } from './limit.ts'
 import type { Logger } from './log.ts'
 import {
@@ -364,7 +368,7 @@ export class CopySession {
       const encoded = await encodeLayerToFile({ layer, compression, level, path })
       const blob = {
         ...encoded,
-        open: async () => createReadStream(path, { highWaterMark: 1024 * 1024 }),
+        open: async () => openSpooledBlob(path, encoded),
       }
       return { ...encoded, status: await this.#ensureBlob(blob, `layer ${layer.content.origin}`) }
     } finally {

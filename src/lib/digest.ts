@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto'
 import { Transform, type TransformCallback } from 'node:stream'
 import { TarPushError } from './errors.ts'
+import { noteBufferChurn } from './memory.ts'
 
 const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/
 const SHA512_DIGEST = /^sha512:[a-f0-9]{128}$/
@@ -25,7 +26,10 @@ export const sha256 = (data: Buffer | string): string =>
 export const algorithmOf = (digest: string): string => digest.slice(0, digest.indexOf(':'))
 export const hexOf = (digest: string): string => digest.slice(digest.indexOf(':') + 1)
 
-/** A pass-through stream that hashes and counts what flows through it. */
+/**
+ * A pass-through stream that hashes and counts what flows through it. Like every stage that
+ * sees each byte of a transfer, it reports the bytes to the memory policy (memory.ts).
+ */
 export class DigestingStream extends Transform {
   readonly #hash: Hash
   readonly #algorithm: string
@@ -41,6 +45,7 @@ export class DigestingStream extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.#hash.update(chunk)
     this.bytes += chunk.length
+    noteBufferChurn(chunk.length)
     done(null, chunk)
   }
 
@@ -80,6 +85,7 @@ export class VerifyingStream extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.#hash.update(chunk)
     this.bytes += chunk.length
+    noteBufferChurn(chunk.length)
     done(null, chunk)
   }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
+import { createReadStream, createWriteStream } from 'node:fs'
 import {
   Readable,
   Transform,
@@ -11,6 +11,7 @@ import { DEFAULT_LEVELS, createDecoder, createEncoder } from './compress.ts'
 import { GzipBlockEncoder, inputBlocks } from './parallel-gzip.ts'
 import { DigestingStream, VerifyingStream } from './digest.ts'
 import { TarPushError } from './errors.ts'
+import { noteBufferChurn } from './memory.ts'
 import type { Compression, Layer } from './model.ts'
 
 export const diffIdMismatch = (layer: Layer, actual: string): TarPushError =>
@@ -51,7 +52,10 @@ export class DiffIdCheck extends Transform {
     this.#layer = layer
     this.#decoder = createDecoder(layer.compression)
     const hash = createHash('sha256')
-    this.#decoder.on('data', (chunk: Buffer) => hash.update(chunk))
+    this.#decoder.on('data', (chunk: Buffer) => {
+      hash.update(chunk)
+      noteBufferChurn(chunk.length)
+    })
     this.#decoded = new Promise<string>((resolve, reject) => {
       this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`))
       this.#decoder.on('error', (error: Error) => reject(undecodable(layer, error)))
@@ -129,6 +133,24 @@ export async function encodeLayerToFile(options: {
   const { stream, output } = await openEncodedLayer(options)
   await pipeline(stream, createWriteStream(options.path))
   return { digest: output.digest, size: output.bytes }
+}
+
+/**
+ * A spooled blob read back for its upload, checked again against the digest computed while it
+ * was written: a spool on a full or failing disk fails the upload instead of committing.
+ */
+export function openSpooledBlob(path: string, blob: EncodedBlob): Readable {
+  const verify = new VerifyingStream({
+    digest: blob.digest,
+    size: blob.size,
+    onMismatch: (actual) =>
+      new TarPushError(
+        'BLOB_DIGEST_MISMATCH',
+        `spool file ${path} reads back as ${actual.digest} (${actual.size} bytes), not the ${blob.digest} (${blob.size} bytes) written`,
+        { subject: path, hint: 'check the free space and health of the temporary directory' },
+      ),
+  })
+  return pipelineCallback(createReadStream(path, { highWaterMark: 1024 * 1024 }), verify, () => {})
 }
 
 /** Encoded bytes buffered ahead of the upload: a few of the encoder's output chunks. */

@@ -3,16 +3,16 @@ import { runInNewContext } from 'node:vm'
 
 /**
  * V8 frees the memory of dead Buffers only when it collects garbage, and it lets tens of MB of
- * them pile up first (its external-memory trigger). A push makes a few MB of short-lived Buffers
- * per second (compressed output on its way to the socket), so the resident size would float far
- * above what is live. A collection once Buffer memory passes what is kept on purpose plus a
- * slack keeps the peak there whatever the layer size (the push's memory target), for about
- * 10 ms a collection of our small heap.
+ * them pile up first (its external-memory trigger). A transfer makes a few MB of short-lived
+ * Buffers per second (reads, decompressed bytes being hashed, compressed output on its way to
+ * the socket), so the resident size would float far above what is live. A collection once
+ * Buffer memory passes the long-lived pools plus a slack keeps the peak there whatever the
+ * layer size (the push's memory target), for 10-20 ms a collection of our small heap.
  */
 const CHECK_EVERY = 2 * 1024 * 1024
 /**
- * Buffer memory beyond the long-lived pools that starts a collection: above what a push has in
- * flight (each upload's compressed output on its way to the socket, about 8 MB at 4 uploads).
+ * Buffer memory beyond the long-lived pools that starts a collection: above what a transfer has
+ * in flight (each upload's compressed output on its way to the socket, about 8 MB at 4 uploads).
  */
 const SLACK = 12 * 1024 * 1024
 /** Churn between two collections at least: bounds their cost whatever is live. */
@@ -40,7 +40,10 @@ export function keepBufferMemory(bytes: number): void {
   keptOnPurpose += bytes
 }
 
-/** Counts bytes that went through short-lived Buffers; collects once enough may be dead. */
+/**
+ * Counts bytes that went through short-lived Buffers (every stage that hashes a transfer calls
+ * it); collects once enough may be dead.
+ */
 export function noteBufferChurn(bytes: number): void {
   sinceLastCheck += bytes
   sinceLastCollection += bytes

@@ -2,7 +2,7 @@ import { Transform, type TransformCallback } from 'node:stream'
 import { availableParallelism } from 'node:os'
 import { constants, crc32, createDeflateRaw } from 'node:zlib'
 import { createLimiter } from './limit.ts'
-import { keepBufferMemory, noteBufferChurn } from './memory.ts'
+import { keepBufferMemory } from './memory.ts'
 
 /**
  * gzip compression spread over the libuv thread pool, as pigz does: the input is cut into
@@ -69,7 +69,6 @@ export class GzipBlockEncoder {
     const dictionary = this.#previousTail
     this.#previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)))
     if (looksIncompressible(block)) {
-      noteBufferChurn(block.length)
       return Promise.resolve(storedBlocks(block))
     }
     return deflateSlot(() => deflateBlock(block, this.#level, dictionary))
@@ -192,22 +191,15 @@ function deflateBlock(
 ): Promise<Buffer[]> {
   return new Promise<Buffer[]>((resolve, reject) => {
     const parts: Buffer[] = []
-    let bytes = 0
     createDeflateRaw({
       level,
       chunkSize: OUTPUT_CHUNK,
       finishFlush: constants.Z_SYNC_FLUSH,
       ...(dictionary ? { dictionary } : {}),
     })
-      .on('data', (part: Buffer) => {
-        parts.push(part)
-        bytes += part.length
-      })
+      .on('data', (part: Buffer) => parts.push(part))
       .on('error', reject)
-      .on('end', () => {
-        noteBufferChurn(bytes)
-        resolve(parts)
-      })
+      .on('end', () => resolve(parts))
       .end(block)
   })
 }
