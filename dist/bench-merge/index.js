@@ -69165,7 +69165,7 @@ function keepBufferMemory(bytes) {
  * Counts bytes that went through short-lived Buffers (every stage that hashes a transfer calls
  * it); collects once enough may be dead.
  */
-function memory_noteBufferChurn(bytes) {
+function noteBufferChurn(bytes) {
     sinceLastCheck += bytes;
     sinceLastCollection += bytes;
     if (sinceLastCheck < CHECK_EVERY)
@@ -69497,7 +69497,7 @@ class digest_DigestingStream extends external_node_stream_.Transform {
     _transform(chunk, _encoding, done) {
         this.#hash.update(chunk);
         this.bytes += chunk.length;
-        memory_noteBufferChurn(chunk.length);
+        noteBufferChurn(chunk.length);
         done(null, chunk);
     }
     _flush(done) {
@@ -69529,7 +69529,7 @@ class digest_VerifyingStream extends external_node_stream_.Transform {
     _transform(chunk, _encoding, done) {
         this.#hash.update(chunk);
         this.bytes += chunk.length;
-        memory_noteBufferChurn(chunk.length);
+        noteBufferChurn(chunk.length);
         done(null, chunk);
     }
     _flush(done) {
@@ -69544,7 +69544,6 @@ class digest_VerifyingStream extends external_node_stream_.Transform {
 }
 
 ;// CONCATENATED MODULE: ./src/lib/layer-streams.ts
-
 
 
 
@@ -69574,10 +69573,9 @@ class DiffIdCheck extends external_node_stream_.Transform {
         this.#layer = layer;
         this.#decoder = compress_createDecoder(layer.compression);
         const hash = (0,external_node_crypto_.createHash)('sha256');
-        this.#decoder.on('data', (chunk) => {
-            hash.update(chunk);
-            memory_noteBufferChurn(chunk.length);
-        });
+        // Decoded chunks die at once and are not counted for the memory policy: collecting for
+        // them doubled the time of a push of compressed layers (OCI archives) for 60 MB less.
+        this.#decoder.on('data', (chunk) => hash.update(chunk));
         this.#decoded = new Promise((resolve, reject) => {
             this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`));
             this.#decoder.on('error', (error) => reject(undecodable(layer, error)));
@@ -71176,7 +71174,6 @@ var external_node_events_ = __nccwpck_require__(8474);
 
 
 
-
 /**
  * Downloads one blob into `writer`, verifying size and digest (and diff_id) while streaming.
  * A connection that breaks off is resumed where it stopped with a Range request; a registry
@@ -71265,17 +71262,13 @@ class ContentCheck {
             this.#decompressor = createDecoder(options.compression, 1024 * 1024);
             const diffHash = createHash(algorithmOf(options.diffId));
             this.#diffHash = diffHash;
-            this.#decompressor.on('data', (chunk) => {
-                diffHash.update(chunk);
-                noteBufferChurn(chunk.length);
-            });
+            this.#decompressor.on('data', (chunk) => diffHash.update(chunk));
             // A corrupt stream is reported by finish(), once the stored digest has been checked.
             this.#decompressor.on('error', (error) => (this.#decompressError ??= error));
         }
     }
     async update(chunk) {
         this.#hash.update(chunk);
-        noteBufferChurn(chunk.length);
         const decompressor = this.#decompressor;
         if (decompressor && !decompressor.destroyed && !decompressor.write(chunk)) {
             // Wait for room, or for the end of a stream that failed (finish() reports why).

@@ -67760,7 +67760,7 @@ function keepBufferMemory(bytes) {
  * Counts bytes that went through short-lived Buffers (every stage that hashes a transfer calls
  * it); collects once enough may be dead.
  */
-function memory_noteBufferChurn(bytes) {
+function noteBufferChurn(bytes) {
     sinceLastCheck += bytes;
     sinceLastCollection += bytes;
     if (sinceLastCheck < CHECK_EVERY)
@@ -67812,7 +67812,7 @@ class digest_DigestingStream extends external_node_stream_.Transform {
     _transform(chunk, _encoding, done) {
         this.#hash.update(chunk);
         this.bytes += chunk.length;
-        memory_noteBufferChurn(chunk.length);
+        noteBufferChurn(chunk.length);
         done(null, chunk);
     }
     _flush(done) {
@@ -67844,7 +67844,7 @@ class digest_VerifyingStream extends external_node_stream_.Transform {
     _transform(chunk, _encoding, done) {
         this.#hash.update(chunk);
         this.bytes += chunk.length;
-        memory_noteBufferChurn(chunk.length);
+        noteBufferChurn(chunk.length);
         done(null, chunk);
     }
     _flush(done) {
@@ -71707,7 +71707,6 @@ function compress_encodingName(compression, level) {
 
 
 
-
 const diffIdMismatch = (layer, actual) => new errors_TarPushError('DIFF_ID_MISMATCH', `layer ${layer.content.origin} has uncompressed sha256 ${actual}, but the config's diff_id is ${layer.diffId}`, {
     subject: layer.content.origin,
     hint: 'the layer or the config was altered after the image was saved; save the image again',
@@ -71729,10 +71728,9 @@ class DiffIdCheck extends external_node_stream_.Transform {
         this.#layer = layer;
         this.#decoder = compress_createDecoder(layer.compression);
         const hash = (0,external_node_crypto_.createHash)('sha256');
-        this.#decoder.on('data', (chunk) => {
-            hash.update(chunk);
-            memory_noteBufferChurn(chunk.length);
-        });
+        // Decoded chunks die at once and are not counted for the memory policy: collecting for
+        // them doubled the time of a push of compressed layers (OCI archives) for 60 MB less.
+        this.#decoder.on('data', (chunk) => hash.update(chunk));
         this.#decoded = new Promise((resolve, reject) => {
             this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`));
             this.#decoder.on('error', (error) => reject(undecodable(layer, error)));
@@ -72427,7 +72425,6 @@ const platform_isRunnablePlatform = (platform) => platform !== undefined && plat
 
 
 
-
 /**
  * Downloads one blob into `writer`, verifying size and digest (and diff_id) while streaming.
  * A connection that breaks off is resumed where it stopped with a Range request; a registry
@@ -72516,17 +72513,13 @@ class ContentCheck {
             this.#decompressor = createDecoder(options.compression, 1024 * 1024);
             const diffHash = createHash(algorithmOf(options.diffId));
             this.#diffHash = diffHash;
-            this.#decompressor.on('data', (chunk) => {
-                diffHash.update(chunk);
-                noteBufferChurn(chunk.length);
-            });
+            this.#decompressor.on('data', (chunk) => diffHash.update(chunk));
             // A corrupt stream is reported by finish(), once the stored digest has been checked.
             this.#decompressor.on('error', (error) => (this.#decompressError ??= error));
         }
     }
     async update(chunk) {
         this.#hash.update(chunk);
-        noteBufferChurn(chunk.length);
         const decompressor = this.#decompressor;
         if (decompressor && !decompressor.destroyed && !decompressor.write(chunk)) {
             // Wait for room, or for the end of a stream that failed (finish() reports why).

@@ -11,7 +11,6 @@ import { DEFAULT_LEVELS, createDecoder, createEncoder } from './compress.ts'
 import { GzipBlockEncoder, inputBlocks } from './parallel-gzip.ts'
 import { DigestingStream, VerifyingStream } from './digest.ts'
 import { TarPushError } from './errors.ts'
-import { noteBufferChurn } from './memory.ts'
 import type { Compression, Layer } from './model.ts'
 
 export const diffIdMismatch = (layer: Layer, actual: string): TarPushError =>
@@ -52,10 +51,9 @@ export class DiffIdCheck extends Transform {
     this.#layer = layer
     this.#decoder = createDecoder(layer.compression)
     const hash = createHash('sha256')
-    this.#decoder.on('data', (chunk: Buffer) => {
-      hash.update(chunk)
-      noteBufferChurn(chunk.length)
-    })
+    // Decoded chunks die at once and are not counted for the memory policy: collecting for
+    // them doubled the time of a push of compressed layers (OCI archives) for 60 MB less.
+    this.#decoder.on('data', (chunk: Buffer) => hash.update(chunk))
     this.#decoded = new Promise<string>((resolve, reject) => {
       this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`))
       this.#decoder.on('error', (error: Error) => reject(undecodable(layer, error)))

@@ -5,7 +5,6 @@ import { createDecoder } from '../compress.ts'
 import { shortDigest } from '../copy.ts'
 import { algorithmOf } from '../digest.ts'
 import { TarPushError } from '../errors.ts'
-import { noteBufferChurn } from '../memory.ts'
 import { transportError } from '../http/transport.ts'
 import type { Compression, Descriptor } from '../model.ts'
 import type { ProgressListener } from '../progress.ts'
@@ -134,10 +133,7 @@ class ContentCheck {
       this.#decompressor = createDecoder(options.compression, 1024 * 1024)
       const diffHash = createHash(algorithmOf(options.diffId))
       this.#diffHash = diffHash
-      this.#decompressor.on('data', (chunk: Buffer) => {
-        diffHash.update(chunk)
-        noteBufferChurn(chunk.length)
-      })
+      this.#decompressor.on('data', (chunk: Buffer) => diffHash.update(chunk))
       // A corrupt stream is reported by finish(), once the stored digest has been checked.
       this.#decompressor.on('error', (error: Error) => (this.#decompressError ??= error))
     }
@@ -145,7 +141,6 @@ class ContentCheck {
 
   async update(chunk: Buffer): Promise<void> {
     this.#hash.update(chunk)
-    noteBufferChurn(chunk.length)
     const decompressor = this.#decompressor
     if (decompressor && !decompressor.destroyed && !decompressor.write(chunk)) {
       // Wait for room, or for the end of a stream that failed (finish() reports why).
