@@ -71729,7 +71729,7 @@ class DiffIdCheck extends external_node_stream_.Transform {
         this.#decoder = compress_createDecoder(layer.compression);
         const hash = (0,external_node_crypto_.createHash)('sha256');
         // Decoded chunks die at once and are not counted for the memory policy: collecting for
-        // them doubled the time of a push of compressed layers (OCI archives) for 60 MB less.
+        // them too cost a push of compressed layers (OCI archives) ~0.4 s more for 13 MB less.
         this.#decoder.on('data', (chunk) => hash.update(chunk));
         this.#decoded = new Promise((resolve, reject) => {
             this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`));
