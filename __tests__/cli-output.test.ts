@@ -48,6 +48,16 @@ async function writeEveryKind(output: TerminalOutput): Promise<void> {
   output.error(`AUTH_FAILED: refused ${PASSWORD}`)
 }
 
+/** What writeEveryKind shows, secrets masked, each on a line of its own. */
+const EVERY_KIND_LINES = [
+  '== Pushing with ***',
+  'credentials: ***',
+  'warning: retrying with Basic ***',
+  'debug: > PUT /v2/app?token=***',
+  'pushed app (***)',
+  'error: AUTH_FAILED: refused ***',
+]
+
 /** Two blobs through the progress listener, with log lines while their bars are drawn. */
 async function transferTwoBlobs(output: TerminalOutput): Promise<void> {
   const progress = output.progress!
@@ -93,15 +103,7 @@ describe('CLI output', () => {
     output.close()
     assert.ok(!stream.text.includes(ESC), JSON.stringify(stream.text))
     assert.ok(!stream.text.includes('\r'))
-    assert.deepEqual(stream.text.split('\n'), [
-      '== Pushing with ***',
-      'credentials: ***',
-      'warning: retrying with Basic ***',
-      'debug: > PUT /v2/app?token=***',
-      'pushed app (***)',
-      'error: AUTH_FAILED: refused ***',
-      '',
-    ])
+    assert.deepEqual(stream.text.split('\n'), [...EVERY_KIND_LINES, ''])
   })
 
   it('NO_COLOR on a terminal: plain lines; bars drawn without colour; secrets masked', async () => {
@@ -141,12 +143,7 @@ describe('CLI output', () => {
       'while drawing ***',
       'sha256:aaaaaaaaaaaa    2.0 MB  uploaded',
       'after the bars',
-      '== Pushing with ***',
-      'credentials: ***',
-      'warning: retrying with Basic ***',
-      'debug: > PUT /v2/app?token=***',
-      'pushed app (***)',
-      'error: AUTH_FAILED: refused ***',
+      ...EVERY_KIND_LINES,
     ]
     let from = 0
     for (const message of messages) {
