@@ -4,7 +4,7 @@
  */
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { runBench, type BenchOptions } from '../src/lib/bench/run.ts'
+import { runBench, type BenchOptions } from '../src/lib/loadtest/run.ts'
 import { ALICE, startRegistry, type RunningRegistry } from './support/registry.ts'
 
 const registries: RunningRegistry[] = []

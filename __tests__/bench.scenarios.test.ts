@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
-import { runBench, type BenchOptions } from '../src/lib/bench/run.ts'
+import { runBench, type BenchOptions } from '../src/lib/loadtest/run.ts'
 import { httpRequest, startRegistry, type RunningRegistry } from './support/registry.ts'
 import { copyToDir } from './support/skopeo.ts'
 

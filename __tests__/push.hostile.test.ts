@@ -6,19 +6,22 @@ import { join } from 'node:path'
 import { push } from '../src/lib/push.ts'
 import { INPUT_CODES, TarPushError } from '../src/lib/errors.ts'
 import { buildCorpus } from './support/fixtures.ts'
-import { buildHostile, type HostileFixture } from './support/hostile.ts'
+import { buildHostile, buildIntact, type HostileFixture } from './support/hostile.ts'
 import { httpRequest, startRegistry, type RunningRegistry } from './support/registry.ts'
 import { startProxy, type RunningProxy } from './support/proxy.ts'
 
 let registry: RunningRegistry
 let proxy: RunningProxy
 let hostile: HostileFixture[]
+let intact: { docker: string; oci: string }
 
 before(async () => {
   registry = await startRegistry()
   proxy = await startProxy({ target: registry })
   const dir = await mkdtemp(join(tmpdir(), 'hostile-'))
-  hostile = await buildHostile(join(dir, 'hostile'), await buildCorpus(join(dir, 'corpus')))
+  const corpus = await buildCorpus(join(dir, 'corpus'))
+  hostile = await buildHostile(join(dir, 'hostile'), corpus)
+  intact = await buildIntact(join(dir, 'intact'), corpus)
 })
 after(async () => {
   await proxy.stop()
@@ -100,5 +103,59 @@ describe('a broken or hostile tarball gets its own error and publishes nothing',
       }).catch(() => {})
     }
     assert.deepEqual(proxy.requests, [])
+  })
+})
+
+describe('bytes are checked on a warm registry too', () => {
+  const manifestDigest = async (repository: string, tag: string) =>
+    (
+      await httpRequest(`${registry.url}/v2/${repository}/manifests/${tag}`, {
+        method: 'HEAD',
+        headers: {
+          accept:
+            'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json',
+        },
+      })
+    ).headers['docker-content-digest']
+
+  it('a layer or blob that does not match is refused when the registry holds every blob already', async (t) => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'warm-cache-'))
+    const damaged = hostile.filter((fixture) =>
+      ['DIFF_ID_MISMATCH', 'BLOB_DIGEST_MISMATCH'].includes(fixture.expectCode),
+    )
+    assert.ok(damaged.some((fixture) => fixture.name.startsWith('oci-')))
+    assert.ok(damaged.some((fixture) => !fixture.name.startsWith('oci-')))
+    for (const [kind, tarball] of Object.entries(intact)) {
+      await push({ tarball, image: `${registry.host}/warm/${kind}`, tags: ['good'], cacheDir })
+    }
+    for (const fixture of damaged) {
+      await t.test(fixture.name, async () => {
+        const repository = `warm/${fixture.name.startsWith('oci-') ? 'oci' : 'docker'}`
+        const good = await manifestDigest(repository, 'good')
+        assert.ok(good, 'the intact image is there')
+        proxy.clear()
+        // The target tag and the digest map both know every blob: nothing needs uploading.
+        await assert.rejects(
+          push({
+            tarball: fixture.path,
+            image: `${proxy.host}/${repository}`,
+            tags: ['good', 'bad'],
+            cacheDir,
+          }),
+          (error: unknown) => {
+            assert.ok(error instanceof TarPushError, String(error))
+            assert.equal(error.code, fixture.expectCode, error.describe())
+            assert.match(error.describe(), fixture.mentions)
+            return true
+          },
+        )
+        const manifestPuts = proxy.requests.filter(
+          (request) => request.method === 'PUT' && request.path.includes('/manifests/'),
+        )
+        assert.deepEqual(manifestPuts, [], 'no manifest was PUT')
+        assert.equal(await manifestDigest(repository, 'bad'), undefined, 'no new tag')
+        assert.equal(await manifestDigest(repository, 'good'), good, 'the old tag is untouched')
+      })
+    }
   })
 })

@@ -8,10 +8,11 @@ import { formatCommandHelp, formatUsage } from './cli/help.ts'
 import { createCliOutput } from './cli/output.ts'
 import { pullCommand } from './cli/pull.ts'
 import { pushCommand } from './cli/push.ts'
+import { copyCommand } from './cli/copy.ts'
 import { benchCommand } from './cli/bench.ts'
 import { VERSION } from './version.ts'
 
-const COMMANDS: readonly Command[] = [pushCommand, pullCommand, benchCommand]
+const COMMANDS: readonly Command[] = [pushCommand, pullCommand, copyCommand, benchCommand]
 
 export async function main(argv: string[]): Promise<number> {
   let output = createCliOutput({ debug: false })

@@ -7,7 +7,7 @@ import {
   mergeHistograms,
   percentilesOf,
   recordMs,
-} from '../../src/lib/bench/histogram.ts'
+} from '../../src/lib/loadtest/histogram.ts'
 
 /**
  * 3 significant digits: a recorded value is reported within 1/1000 of itself (HdrHistogram

@@ -12,11 +12,15 @@ import {
   encodeHistogram,
   percentilesOf,
   recordMs,
-} from '../../src/lib/bench/histogram.ts'
-import { mergeResults, type MergeInput } from '../../src/lib/bench/merge.ts'
-import { formatMarkdown, formatReport } from '../../src/lib/bench/report.ts'
-import { RESULT_FORMAT, type BenchResult, type SecondResult } from '../../src/lib/bench/result.ts'
-import { parseStartAt, checkStartAt } from '../../src/lib/bench/start-at.ts'
+} from '../../src/lib/loadtest/histogram.ts'
+import { mergeResults, type MergeInput } from '../../src/lib/loadtest/merge.ts'
+import { formatMarkdown, formatReport } from '../../src/lib/loadtest/report.ts'
+import {
+  RESULT_FORMAT,
+  type BenchResult,
+  type SecondResult,
+} from '../../src/lib/loadtest/result.ts'
+import { parseStartAt, checkStartAt } from '../../src/lib/loadtest/start-at.ts'
 
 interface Sample {
   kind: string

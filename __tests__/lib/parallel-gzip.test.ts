@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BlockPool, ParallelGzip, looksIncompressible } from '../../src/lib/parallel-gzip.ts'
-import { openEncodedLayer } from '../../src/lib/layer-streams.ts'
+import { BlockPool, ParallelGzip, looksIncompressible } from '../../src/lib/encode/parallel-gzip.ts'
+import { openEncodedLayer } from '../../src/lib/engine/encode.ts'
 import { openRangeReader } from '../../src/lib/archive/files.ts'
 
 const compress = (input: Buffer, level = 1, chunk = 65536) => {
@@ -157,7 +157,7 @@ describe('the shared input blocks', () => {
 
 describe('a spooled blob read back for upload', () => {
   it('is checked again, and a changed spool file fails naming the file', async () => {
-    const { openSpooledBlob } = await import('../../src/lib/layer-streams.ts')
+    const { openSpooledBlob } = await import('../../src/lib/engine/encode.ts')
     const path = join(await mkdtemp(join(tmpdir(), 'spool-')), '0-layer.gzip')
     const written = await compress(text)
     await writeFile(path, written)

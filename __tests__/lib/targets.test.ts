@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { matchRef, parseMappings, resolveTargets } from '../../src/lib/targets.ts'
-import type { SourceEntry, Image } from '../../src/lib/model.ts'
+import type { SourceEntry, Image } from '../../src/lib/image/model.ts'
 import { TarPushError } from '../../src/lib/errors.ts'
 
 const image = { kind: 'image' } as unknown as Image

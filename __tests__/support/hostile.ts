@@ -457,3 +457,24 @@ export async function buildHostile(dir: string, base: Fixture[]): Promise<Hostil
     }),
   )
 }
+
+/**
+ * The intact images the docker and OCI breakages are made from: pushed first, they make the
+ * registry warm (every blob and the tag present), so the breakages are tried where a push could
+ * skip reading the bytes.
+ */
+export async function buildIntact(
+  dir: string,
+  base: Fixture[],
+): Promise<{ docker: string; oci: string }> {
+  await mkdir(dir, { recursive: true })
+  const small = smallImage(await readDockerImage(fixtureByName(base, 'docker-archive-skopeo').path))
+  const docker = join(dir, 'intact-docker.tar')
+  const oci = join(dir, 'intact-oci.tar')
+  await writeFile(
+    docker,
+    await tarBytes(legacyDockerSaveEntries(small, { repoTags: [`${REPOSITORY}:hostile`] })),
+  )
+  await writeFile(oci, await tarBytes(ociArchive(small).entries))
+  return { docker, oci }
+}

@@ -65725,7 +65725,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod: io_util_chmod, copyFile, lstat: io_util_lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm: io_util_rm, rmdir, stat: io_util_stat, symlink: io_util_symlink, unlink: io_util_unlink } = external_fs_.promises;
+const { chmod: io_util_chmod, copyFile, lstat: io_util_lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm: io_util_rm, rmdir: io_util_rmdir, stat: io_util_stat, symlink: io_util_symlink, unlink: io_util_unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -67294,7 +67294,7 @@ class errors_TarPushError extends Error {
 }
 const exitCodeFor = (error) => error instanceof errors_TarPushError ? (error.kind === 'input' ? 2 : 3) : 1;
 
-;// CONCATENATED MODULE: ./src/lib/bench/output.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/output.ts
 
 
 
@@ -67316,7 +67316,7 @@ const resultJson = (result) => `${JSON.stringify(result, null, 2)}\n`;
 
 // EXTERNAL MODULE: ./node_modules/hdr-histogram-js/dist/index.js
 var dist = __nccwpck_require__(2960);
-;// CONCATENATED MODULE: ./src/lib/bench/histogram.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/histogram.ts
 
 /**
  * Latencies are recorded in microseconds with 3 significant digits (HdrHistogram's usual
@@ -67388,7 +67388,7 @@ function mergeHistograms(histograms) {
     return total;
 }
 
-;// CONCATENATED MODULE: ./src/lib/bench/report.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/report.ts
 
 /** A duration for people: 0.42 ms, 12.3 ms, 845 ms, 2.31 s. */
 function formatMs(ms) {
@@ -67792,14 +67792,14 @@ function digest_assertDigest(value, subject) {
     }
     return value;
 }
-const digest_sha256 = (data) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
+const sha256 = (data) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
 const digest_algorithmOf = (digest) => digest.slice(0, digest.indexOf(':'));
 const digest_hexOf = (digest) => digest.slice(digest.indexOf(':') + 1);
 /**
  * A pass-through stream that hashes and counts what flows through it. Like every stage that
  * sees each byte of a transfer, it reports the bytes to the memory policy (memory.ts).
  */
-class digest_DigestingStream extends external_node_stream_.Transform {
+class DigestingStream extends external_node_stream_.Transform {
     #hash;
     #algorithm;
     bytes = 0;
@@ -67830,7 +67830,7 @@ class digest_DigestingStream extends external_node_stream_.Transform {
  * Pass-through that fails at the end when the bytes do not match an expected digest and size,
  * so a consumer (an upload body) sees an error instead of a clean end and never commits them.
  */
-class digest_VerifyingStream extends external_node_stream_.Transform {
+class VerifyingStream extends external_node_stream_.Transform {
     #hash;
     #expected;
     #onMismatch;
@@ -68795,7 +68795,7 @@ const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/lib/bench/cpu.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/cpu.ts
 
 
 let clockTicks;
@@ -68853,9 +68853,9 @@ function processExists(pid) {
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/lib/model.ts
-/** Media types, in the registry's own words. */
-const model_MediaType = {
+;// CONCATENATED MODULE: ./src/lib/image/media-types.ts
+/** Every media type tar-push reads or writes, in the registry's own words; written only here. */
+const media_types_MediaType = {
     ociManifest: 'application/vnd.oci.image.manifest.v1+json',
     ociIndex: 'application/vnd.oci.image.index.v1+json',
     ociConfig: 'application/vnd.oci.image.config.v1+json',
@@ -68872,27 +68872,54 @@ const model_MediaType = {
     dockerSchema1: 'application/vnd.docker.distribution.manifest.v1+json',
     dockerSchema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
 };
-const model_isTarLayerMediaType = (mediaType) => /^application\/vnd\.(oci\.image\.layer(\.nondistributable)?\.v1\.tar|docker\.image\.rootfs\.(foreign\.)?diff\.tar)(\+|\.|$)/.test(mediaType);
-function model_compressionOfMediaType(mediaType) {
+/**
+ * The Accept list of a manifest GET: every manifest type we read, indexes first (a client that
+ * can pick a platform asks for the index). Schema 1 is listed so that it is recognised and refused
+ * with a clear message instead of arriving as a registry's conversion.
+ */
+const media_types_MANIFEST_ACCEPT = [
+    media_types_MediaType.ociIndex,
+    media_types_MediaType.dockerManifestList,
+    media_types_MediaType.ociManifest,
+    media_types_MediaType.dockerManifest,
+    media_types_MediaType.dockerSchema1Signed,
+    media_types_MediaType.dockerSchema1,
+];
+/** What a client asks for when it wants one image manifest, never an index (a re-push's hints). */
+const IMAGE_MANIFEST_ACCEPT = [
+    media_types_MediaType.ociManifest,
+    media_types_MediaType.dockerManifest,
+];
+const isIndexMediaType = (mediaType) => mediaType === media_types_MediaType.ociIndex || mediaType === media_types_MediaType.dockerManifestList;
+const isImageManifestMediaType = (mediaType) => mediaType === media_types_MediaType.ociManifest || mediaType === media_types_MediaType.dockerManifest;
+const isSchema1MediaType = (mediaType) => mediaType === media_types_MediaType.dockerSchema1 || mediaType === media_types_MediaType.dockerSchema1Signed;
+/** Configs of container images (as opposed to other OCI artifacts' configs). */
+const media_types_isImageConfigMediaType = (mediaType) => mediaType === media_types_MediaType.ociConfig || mediaType === media_types_MediaType.dockerConfig;
+const media_types_isTarLayerMediaType = (mediaType) => /^application\/vnd\.(oci\.image\.layer(\.nondistributable)?\.v1\.tar|docker\.image\.rootfs\.(foreign\.)?diff\.tar)(\+|\.|$)/.test(mediaType);
+function media_types_compressionOfMediaType(mediaType) {
     if (mediaType.endsWith('+gzip') || mediaType.endsWith('.tar.gzip'))
         return 'gzip';
     if (mediaType.endsWith('+zstd'))
         return 'zstd';
     return 'none';
 }
+/** Docker's manifest has layer types for uncompressed and gzip layers only (none for zstd). */
+const hasDockerLayerType = (compression) => compression !== 'zstd';
 /** Layer media type for a manifest flavor and compression. */
-function model_layerMediaType(flavor, compression) {
+function layerMediaType(flavor, compression) {
     if (flavor === 'docker') {
-        return compression === 'gzip' ? model_MediaType.dockerLayerGzip : model_MediaType.dockerLayer;
+        return compression === 'gzip' ? media_types_MediaType.dockerLayerGzip : media_types_MediaType.dockerLayer;
     }
     if (compression === 'gzip')
-        return model_MediaType.ociLayerGzip;
+        return media_types_MediaType.ociLayerGzip;
     if (compression === 'zstd')
-        return model_MediaType.ociLayerZstd;
-    return model_MediaType.ociLayer;
+        return media_types_MediaType.ociLayerZstd;
+    return media_types_MediaType.ociLayer;
 }
+const manifestMediaType = (flavor) => flavor === 'docker' ? media_types_MediaType.dockerManifest : media_types_MediaType.ociManifest;
+const configMediaType = (flavor) => flavor === 'docker' ? media_types_MediaType.dockerConfig : media_types_MediaType.ociConfig;
 
-;// CONCATENATED MODULE: ./src/lib/bench/image.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/image.ts
 
 
 
@@ -68955,6 +68982,7 @@ function* layerChunks(key, name, contentSize, chunkSize = CHUNK) {
  */
 async function randomLayer(contentSize, name = 'bench/random.bin') {
     const key = (0,external_node_crypto_.randomBytes)(16);
+    const stream = () => external_node_stream_.Readable.from(layerChunks(key, name, contentSize), { objectMode: false });
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
     let sinceYield = 0;
@@ -68969,15 +68997,15 @@ async function randomLayer(contentSize, name = 'bench/random.bin') {
         }
     }
     return {
-        mediaType: model_MediaType.ociLayer,
+        mediaType: media_types_MediaType.ociLayer,
         digest: `sha256:${hash.digest('hex')}`,
         size,
-        open: () => external_node_stream_.Readable.from(layerChunks(key, name, contentSize), { objectMode: false }),
+        open: stream,
     };
 }
 const json = (value, mediaType) => {
     const bytes = Buffer.from(JSON.stringify(value));
-    return { bytes, digest: digest_sha256(bytes), mediaType };
+    return { bytes, digest: sha256(bytes), mediaType };
 };
 /** An OCI image of `layers` random layers of `layerSize` bytes of content each. */
 async function randomImage(options) {
@@ -68991,13 +69019,13 @@ async function randomImage(options) {
         config: { Labels: { 'org.opencontainers.image.title': `tar-push bench ${options.label}` } },
         rootfs: { type: 'layers', diff_ids: layers.map((layer) => layer.digest) },
         history: layers.map(() => ({ created_by: 'tar-push bench (random bytes)' })),
-    }, model_MediaType.ociConfig);
+    }, media_types_MediaType.ociConfig);
     const manifest = json({
         schemaVersion: 2,
-        mediaType: model_MediaType.ociManifest,
+        mediaType: media_types_MediaType.ociManifest,
         config: { mediaType: config.mediaType, digest: config.digest, size: config.bytes.length },
         layers: layers.map(({ mediaType, digest, size }) => ({ mediaType, digest, size })),
-    }, model_MediaType.ociManifest);
+    }, media_types_MediaType.ociManifest);
     return {
         layers,
         config: { ...config, size: config.bytes.length },
@@ -69017,7 +69045,7 @@ async function writeOciLayout(image, dir, tag) {
     await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
     await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, 'index.json'), JSON.stringify({
         schemaVersion: 2,
-        mediaType: model_MediaType.ociIndex,
+        mediaType: media_types_MediaType.ociIndex,
         manifests: [
             {
                 mediaType: image.manifest.mediaType,
@@ -69028,10 +69056,41 @@ async function writeOciLayout(image, dir, tag) {
         ],
     }));
 }
+/**
+ * A generated image as an image source (the engine's view of it): uncompressed tar layers whose
+ * diff_ids are their digests, an OCI manifest, tagged `tag`.
+ */
+function generatedSource(random, tag) {
+    const image = {
+        kind: 'image',
+        flavor: 'oci',
+        config: random.config,
+        diffIds: random.layers.map((layer) => layer.digest),
+        layers: random.layers.map((layer) => ({
+            diffId: layer.digest,
+            compression: 'none',
+            storedDigest: layer.digest,
+            mediaType: layer.mediaType,
+            isTar: true,
+            content: {
+                origin: `generated layer ${layer.digest}`,
+                size: layer.size,
+                open: async () => layer.open(),
+            },
+        })),
+        manifest: random.manifest,
+        platform: { os: 'linux', architecture: 'amd64' },
+    };
+    return {
+        name: 'generated image',
+        entries: [{ refs: [tag], artifact: image }],
+        close: async () => { },
+    };
+}
 
 // EXTERNAL MODULE: external "node:diagnostics_channel"
 var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
-;// CONCATENATED MODULE: ./src/lib/bench/requests.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/requests.ts
 
 /** The order of the report's rows; kinds not listed come after, alphabetically. */
 const KIND_ORDER = [
@@ -69239,7 +69298,7 @@ function observingInterceptor(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/lib/bench/metrics.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/metrics.ts
 
 
 
@@ -69524,7 +69583,7 @@ class Metrics {
     }
 }
 
-;// CONCATENATED MODULE: ./src/lib/bench/result.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/result.ts
 /**
  * The JSON result of one bench run (`--out`). It is built to be merged with the results of other
  * machines running the same scenario: raw histograms (HdrHistogram compressed encoding) rather
@@ -69537,7 +69596,7 @@ const SCENARIO_NAMES = ['push', 'pull', 'head'];
 /** Every request the generator made, measured or not (what a proxy in front of it counts). */
 const allRequests = (result) => result.totals.requests + result.untimed.setup.requests + result.untimed.cleanup.requests;
 
-;// CONCATENATED MODULE: ./src/lib/bench/schedule.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/schedule.ts
 
 
 /**
@@ -69633,7 +69692,7 @@ function parseMix(text) {
     return mix;
 }
 
-;// CONCATENATED MODULE: ./src/lib/bench/options.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/options.ts
 /**
  * The load generator's defaults and choices, apart from the generator itself: the CLI's flag
  * table reads them without loading the bench library (histograms and all), which the CLI loads
@@ -69654,7 +69713,7 @@ const BENCH_DEFAULTS = {
 };
 const COMPARE_TOOLS = (/* unused pure expression or super */ null && (['skopeo', 'docker']));
 
-;// CONCATENATED MODULE: ./src/lib/bench/compare.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/compare.ts
 
 
 
@@ -69883,9 +69942,1736 @@ async function runCompare(options) {
     };
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/lib/limit.ts
+/** Runs at most `concurrency` tasks at a time; the one limiter used for parallel work. */
+function createLimiter(concurrency) {
+    let running = 0;
+    const waiting = [];
+    const release = () => {
+        running--;
+        waiting.shift()?.();
+    };
+    return async (task) => {
+        if (running >= concurrency)
+            await new Promise((resolve) => waiting.push(resolve));
+        running++;
+        try {
+            return await task();
+        }
+        finally {
+            release();
+        }
+    };
+}
+/** Settles every task, then throws the first failure: no task is left running behind an error. */
+async function allOrFirstError(tasks) {
+    const results = await Promise.allSettled(tasks);
+    const failure = results.find((result) => result.status === 'rejected');
+    if (failure)
+        throw failure.reason;
+    return results.map((result) => result.value);
+}
+
+;// CONCATENATED MODULE: ./src/lib/encode/parallel-gzip.ts
+
+
+
+
+
+/**
+ * gzip compression spread over the libuv thread pool, as pigz does: the input is cut into
+ * fixed blocks, each deflated on its own (primed with the previous 32 KiB as dictionary and
+ * ended with a sync flush, so the blocks join into one deflate stream), and written in order.
+ * One big layer so uses every core, which a single zlib stream cannot. The output is a single
+ * standard gzip member that every client reads, and is deterministic for a given input, level
+ * and zlib build (the digest map relies on that).
+ *
+ * Blocks that look incompressible (byte entropy of a sample near 8 bits) are stored, not
+ * deflated: deflating random or already-compressed data costs the most time and saves nothing.
+ */
+const PARALLEL_GZIP_VERSION = `pgz1-zlib${process.versions.zlib}`;
+const BLOCK_SIZE = 1024 * 1024;
+const WINDOW = 32 * 1024;
+/**
+ * zlib's output buffers. Each is a round trip to the main thread and a socket write: 64 KiB
+ * measured 10% slower than this (more system time), 16 KiB (zlib's default) far slower.
+ */
+const OUTPUT_CHUNK = 256 * 1024;
+/** A deflate block that is final, fixed-Huffman and empty: ends the stream after sync flushes. */
+const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
+/** magic, deflate, no flags, mtime 0, no extra flags, OS unknown: the same bytes every run. */
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
+const SAMPLE_SLICES = 4;
+const SAMPLE_SLICE_BYTES = 4096;
+/** Random data measures about 7.99 bits/byte on a 16 KiB sample; code and text 4-6.5. */
+const INCOMPRESSIBLE_ENTROPY = 7.9;
+/**
+ * Deflate jobs running at once across every stream: one per core and one spare. More would
+ * only queue in the libuv pool, where file reads wait behind them and stall every pipeline.
+ */
+const DEFLATE_JOBS = (0,external_node_os_namespaceObject.availableParallelism)() + 1;
+const deflateSlot = createLimiter(DEFLATE_JOBS);
+/**
+ * The gzip member, block by block: `header()`, then `encode()` for each full block in order
+ * (the last may be short), then `trailer()`. `encode` takes what it needs from the block at
+ * once (CRC, dictionary tail, or a copy for stored blocks) except for the deflate job itself:
+ * the block must stay untouched until the returned promise settles, and is free after.
+ */
+class GzipBlockEncoder {
+    #level;
+    #previousTail;
+    #crc = 0;
+    #totalBytes = 0;
+    constructor(level) {
+        this.#level = level;
+    }
+    static blockSize = BLOCK_SIZE;
+    header() {
+        return GZIP_HEADER;
+    }
+    encode(block) {
+        this.#crc = (0,external_node_zlib_.crc32)(block, this.#crc);
+        this.#totalBytes += block.length;
+        const dictionary = this.#previousTail;
+        this.#previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)));
+        if (looksIncompressible(block)) {
+            return Promise.resolve(storedBlocks(block));
+        }
+        return deflateSlot(() => deflateBlock(block, this.#level, dictionary));
+    }
+    trailer() {
+        const trailer = Buffer.alloc(10);
+        FINAL_EMPTY_BLOCK.copy(trailer, 0);
+        trailer.writeUInt32LE(this.#crc >>> 0, 2);
+        trailer.writeUInt32LE(this.#totalBytes % 2 ** 32, 6);
+        return trailer;
+    }
+}
+/**
+ * The input blocks of every layer being compressed, shared: memory stays the same whatever the
+ * number of layers in flight, and blocks are allocated once instead of per read. Enough to keep
+ * every deflate job busy while the next blocks are read and hashed.
+ */
+class BlockPool {
+    #free = [];
+    #waiting = [];
+    #capacity;
+    #blockSize;
+    #created = 0;
+    constructor(capacity, blockSize) {
+        this.#capacity = capacity;
+        this.#blockSize = blockSize;
+    }
+    acquire() {
+        const free = this.#free.pop();
+        if (free)
+            return Promise.resolve(free);
+        if (this.#created < this.#capacity) {
+            this.#created++;
+            keepBufferMemory(this.#blockSize);
+            return Promise.resolve(Buffer.allocUnsafe(this.#blockSize));
+        }
+        return new Promise((resolve) => this.#waiting.push(resolve));
+    }
+    release(block) {
+        const next = this.#waiting.shift();
+        if (next)
+            next(block);
+        else
+            this.#free.push(block);
+    }
+}
+/** One block per deflate job and one being read: more measured slower and bigger, not faster. */
+const inputBlocks = new BlockPool(DEFLATE_JOBS + 1, BLOCK_SIZE);
+/** The block encoder as a Transform, for any stream of bytes. */
+class ParallelGzip extends external_node_stream_.Transform {
+    #encoder;
+    #parallel;
+    #buffered = [];
+    #bufferedBytes = 0;
+    #inFlight = [];
+    constructor(options) {
+        super({ highWaterMark: BLOCK_SIZE });
+        this.#encoder = new GzipBlockEncoder(options.level);
+        this.#parallel = options.parallel ?? 3;
+        this.push(this.#encoder.header());
+    }
+    _transform(chunk, _encoding, done) {
+        this.#buffered.push(chunk);
+        this.#bufferedBytes += chunk.length;
+        this.#drainFullBlocks().then(() => done(), done);
+    }
+    _flush(done) {
+        const finish = async () => {
+            if (this.#bufferedBytes > 0)
+                this.#submit(Buffer.concat(this.#buffered, this.#bufferedBytes));
+            this.#buffered = [];
+            this.#bufferedBytes = 0;
+            while (this.#inFlight.length > 0)
+                this.#emit(await this.#inFlight.shift());
+            this.push(this.#encoder.trailer());
+        };
+        finish().then(() => done(), done);
+    }
+    async #drainFullBlocks() {
+        while (this.#bufferedBytes >= BLOCK_SIZE) {
+            const all = this.#buffered.length === 1
+                ? this.#buffered[0]
+                : Buffer.concat(this.#buffered, this.#bufferedBytes);
+            this.#submit(all.subarray(0, BLOCK_SIZE));
+            const rest = all.subarray(BLOCK_SIZE);
+            this.#buffered = rest.length > 0 ? [rest] : [];
+            this.#bufferedBytes = rest.length;
+            // Bounded work in flight: wait for the oldest block before taking more input.
+            if (this.#inFlight.length >= this.#parallel)
+                this.#emit(await this.#inFlight.shift());
+        }
+    }
+    #submit(block) {
+        this.#inFlight.push(this.#encoder.encode(block));
+    }
+    #emit(parts) {
+        for (const part of parts)
+            this.push(part);
+    }
+}
+/** One block deflated on its own, its output in OUTPUT_CHUNK-sized Buffers. */
+function deflateBlock(block, level, dictionary) {
+    return new Promise((resolve, reject) => {
+        const parts = [];
+        (0,external_node_zlib_.createDeflateRaw)({
+            level,
+            chunkSize: OUTPUT_CHUNK,
+            finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
+            ...(dictionary ? { dictionary } : {}),
+        })
+            .on('data', (part) => parts.push(part))
+            .on('error', reject)
+            .on('end', () => resolve(parts))
+            .end(block);
+    });
+}
+const MAX_STORED = 65535;
+/**
+ * Deflate stored blocks, each written with its header into a Buffer of its own (no zlib): after
+ * a sync flush the stream is byte-aligned, so each block is 0x00, LEN, ~LEN, then the bytes.
+ * Copying costs little next to hashing, and frees the input block at once.
+ */
+function storedBlocks(block) {
+    const parts = [];
+    for (let offset = 0; offset < block.length; offset += MAX_STORED) {
+        const length = Math.min(MAX_STORED, block.length - offset);
+        const part = Buffer.allocUnsafe(5 + length);
+        part[0] = 0x00;
+        part.writeUInt16LE(length, 1);
+        part.writeUInt16LE(~length & 0xffff, 3);
+        block.copy(part, 5, offset, offset + length);
+        parts.push(part);
+    }
+    return parts;
+}
+/** Shannon entropy of a few slices of the block, in bits per byte. */
+function looksIncompressible(block) {
+    if (block.length < SAMPLE_SLICES * SAMPLE_SLICE_BYTES)
+        return false;
+    const counts = new Uint32Array(256);
+    const step = Math.floor((block.length - SAMPLE_SLICE_BYTES) / (SAMPLE_SLICES - 1));
+    for (let slice = 0; slice < SAMPLE_SLICES; slice++) {
+        const start = slice * step;
+        for (let i = start; i < start + SAMPLE_SLICE_BYTES; i++)
+            counts[block[i]]++;
+    }
+    const total = SAMPLE_SLICES * SAMPLE_SLICE_BYTES;
+    let entropy = 0;
+    for (const count of counts) {
+        if (count === 0)
+            continue;
+        const p = count / total;
+        entropy -= p * Math.log2(p);
+    }
+    return entropy > INCOMPRESSIBLE_ENTROPY;
+}
+
+;// CONCATENATED MODULE: ./src/lib/encode/compress.ts
+
+
+
+/**
+ * Levels used when none is given: gzip 1 as crane (BestSpeed) — deflate is the slowest step of
+ * a push and level 6 saves a few percent more at three times the CPU; zstd's own default.
+ */
+const DEFAULT_LEVELS = {
+    gzip: 1,
+    zstd: 3,
+    none: undefined,
+};
+const compress_COMPRESSIONS = (/* unused pure expression or super */ null && (['gzip', 'zstd', 'none']));
+function compress_levelRange(compression) {
+    if (compression === 'gzip')
+        return [0, 9];
+    if (compression === 'zstd')
+        return [1, 19];
+    return undefined;
+}
+function createEncoder(compression, level) {
+    const chosen = level ?? DEFAULT_LEVELS[compression];
+    if (compression === 'gzip')
+        return new ParallelGzip({ level: chosen ?? 1 });
+    if (compression === 'zstd') {
+        return (0,external_node_zlib_.createZstdCompress)({
+            params: { [external_node_zlib_.constants.ZSTD_c_compressionLevel]: chosen ?? 3 },
+            chunkSize: 256 * 1024,
+        });
+    }
+    return new external_node_stream_.PassThrough();
+}
+/**
+ * A decompressor with large output chunks: each chunk costs a callback on the main thread,
+ * whatever its size. `highWaterMark` lets a writer run ahead of the decompression.
+ */
+function compress_createDecoder(compression, highWaterMark) {
+    const options = { chunkSize: 256 * 1024, ...(highWaterMark ? { highWaterMark } : {}) };
+    if (compression === 'gzip')
+        return (0,external_node_zlib_.createGunzip)(options);
+    if (compression === 'zstd')
+        return (0,external_node_zlib_.createZstdDecompress)(options);
+    return new external_node_stream_.PassThrough();
+}
+/**
+ * Names an encoder's exact output: the same layer encoded under the same name gives the same
+ * bytes, so a digest learned once (the digest map) holds for every later run.
+ */
+function encodingName(compression, level) {
+    const chosen = level ?? DEFAULT_LEVELS[compression];
+    if (compression === 'gzip')
+        return `gzip-${chosen}-${PARALLEL_GZIP_VERSION}`;
+    if (compression === 'zstd')
+        return `zstd-${chosen}-zlib${process.versions.zlib}-zstd${process.versions.zstd ?? ''}`;
+    return 'none';
+}
+
+;// CONCATENATED MODULE: ./src/lib/format.ts
+/** How sizes and digests are shown to people: in log lines, progress bars and summaries. */
+const shortDigest = (digest) => `${digest.slice(0, 7 + 12)}`;
+function format_formatBytes(bytes) {
+    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+}
+
+;// CONCATENATED MODULE: ./src/lib/image/build.ts
+
+
+const documentOf = (document, mediaType) => {
+    const bytes = Buffer.from(JSON.stringify(document, null, 2));
+    return { bytes, digest: sha256(bytes), mediaType };
+};
+/**
+ * The manifest of an image whose layers were written as `layers` (re-encoded ones have new
+ * digests). A source manifest of the same flavor keeps all else it says (annotations,
+ * artifactType, subject); otherwise a new one of `flavor` is made.
+ */
+function buildImageManifest(image, flavor, layers) {
+    if (image.manifest && flavor === image.flavor) {
+        const document = {
+            ...JSON.parse(image.manifest.bytes.toString('utf8')),
+            layers,
+        };
+        const declared = document['mediaType'];
+        return documentOf(document, typeof declared === 'string' ? declared : manifestMediaType(flavor));
+    }
+    const mediaType = manifestMediaType(flavor);
+    return documentOf({
+        schemaVersion: 2,
+        mediaType,
+        config: {
+            mediaType: configMediaType(flavor),
+            digest: image.config.digest,
+            size: image.config.bytes.length,
+        },
+        layers,
+    }, mediaType);
+}
+/**
+ * The index of several platforms' images: a Docker manifest list when every member is a Docker
+ * manifest (what docker and older clients expect of Docker images), an OCI index otherwise.
+ */
+function buildIndex(members) {
+    const docker = members.every(({ manifest }) => manifest.mediaType === media_types_MediaType.dockerManifest);
+    const mediaType = docker ? media_types_MediaType.dockerManifestList : media_types_MediaType.ociIndex;
+    return documentOf({
+        schemaVersion: 2,
+        mediaType,
+        manifests: members.map(({ manifest, platform }) => ({
+            mediaType: manifest.mediaType,
+            digest: manifest.digest,
+            size: manifest.bytes.length,
+            platform: {
+                architecture: platform.architecture,
+                os: platform.os,
+                ...(platform['os.version'] ? { 'os.version': platform['os.version'] } : {}),
+                ...(platform['os.features'] ? { 'os.features': platform['os.features'] } : {}),
+                ...(platform.variant ? { variant: platform.variant } : {}),
+            },
+        })),
+    }, mediaType);
+}
+/** An index whose members were rewritten (re-encoded layers): the same index, new digests. */
+function rewriteIndex(index, replaced) {
+    const document = JSON.parse(index.bytes.toString('utf8'));
+    document.manifests = document.manifests.map((descriptor) => {
+        const manifest = replaced.get(descriptor.digest);
+        return manifest
+            ? {
+                ...descriptor,
+                mediaType: manifest.mediaType,
+                digest: manifest.digest,
+                size: manifest.bytes.length,
+            }
+            : descriptor;
+    });
+    return documentOf(document, index.mediaType);
+}
+
+;// CONCATENATED MODULE: ./src/lib/image/sink.ts
+
+/**
+ * A sink refused a streamed body for its form, not its bytes (a registry that needs its length
+ * first, or a body too large): the engine compresses to a spool file and puts it with its digest.
+ */
+class StreamRefused extends errors_TarPushError {
+}
+
+;// CONCATENATED MODULE: ./src/lib/progress.ts
+
+/**
+ * Wraps a blob's `open()` so that every body it yields reports its bytes as they are read; each
+ * call (a retry, a resumed chunked upload) starts the count over. Without progress, `open` itself.
+ */
+function countingOpen(open, progress) {
+    if (!progress)
+        return open;
+    return async () => {
+        const source = await open();
+        const { listener, id, label, totalBytes } = progress;
+        listener.blobStarted(id, label, totalBytes);
+        const counter = new external_node_stream_.Transform({
+            transform(chunk, _encoding, done) {
+                listener.blobBytes(id, chunk.length);
+                done(null, chunk);
+            },
+        });
+        // The callback form returns the counter and destroys both streams when either fails, so
+        // the consumer sees the source's error and an aborted request stops the source.
+        return (0,external_node_stream_.pipeline)(source, counter, () => { });
+    };
+}
+/** Runs one transfer and reports its end (uploaded or downloaded, or failed) to the listener. */
+async function reportTransfer(progress, status, run) {
+    if (!progress)
+        return run();
+    try {
+        const result = await run();
+        progress.listener.blobDone(progress.id, status);
+        return result;
+    }
+    catch (error) {
+        progress.listener.blobDone(progress.id, 'failed');
+        throw error;
+    }
+}
+/** The progress of one transfer, when there is a listener. */
+const transferProgress = (listener, id, label, totalBytes) => (listener ? { listener, id, label, totalBytes } : undefined);
+
+;// CONCATENATED MODULE: ./src/lib/engine/verify.ts
+
+
+
+
+
+
+/**
+ * The one verifier: every blob the engine moves, from any source to any sink, is read through
+ * these checks, which fail the stream (never end it cleanly) when the bytes do not match:
+ * the stored bytes against the descriptor's digest and size, and a layer's uncompressed bytes
+ * against the config's diff_id. Sources do not verify; sinks keep nothing that failed here.
+ */
+const whatToDo = (layer, local, remote) => layer.content.remote ? remote : local;
+const diffIdMismatch = (layer, actual) => new errors_TarPushError('DIFF_ID_MISMATCH', `layer ${layer.content.origin} has uncompressed sha256 ${actual}, but the config's diff_id is ${layer.diffId}`, {
+    subject: layer.content.origin,
+    hint: whatToDo(layer, 'the layer or the config was altered after the image was saved; save the image again', 'the image in the registry is corrupt (layer and config disagree); push it again'),
+});
+const blobMismatch = (layer, expected, actual) => new errors_TarPushError('BLOB_DIGEST_MISMATCH', `${layer.content.origin} has digest ${actual.digest} (${actual.size} bytes), expected ${expected.digest}${expected.size === undefined ? '' : ` (${expected.size} bytes)`}`, {
+    subject: layer.content.origin,
+    hint: whatToDo(layer, 'the archive is damaged or was altered after it was written; save the image again', 'the registry (or a proxy in between) serves a corrupt blob; push the image again'),
+});
+const truncatedLayer = (layer, size) => new errors_TarPushError(layer.content.remote ? 'NETWORK_ERROR' : 'TARBALL_UNREADABLE', `layer ${layer.content.origin} ended after ${size} of ${layer.content.size} bytes`, { subject: layer.content.origin });
+const undecodable = (layer, error) => new errors_TarPushError('DIFF_ID_MISMATCH', `layer ${layer.content.origin} does not decompress as ${layer.compression}: ${error.message}`, {
+    subject: layer.content.origin,
+    hint: whatToDo(layer, 'the layer is damaged; save the image again', 'the image in the registry is corrupt; push it again'),
+});
+/**
+ * Pass-through that also decompresses what flows by and hashes the result, failing at the end
+ * when it is not the layer's diff_id. Backpressure follows the slower of the two paths. Bytes
+ * that do not decompress are still passed on to the end, so that the digest check before it
+ * (a corrupt blob) speaks first; then this fails with why they do not decompress.
+ */
+class DiffIdCheck extends external_node_stream_.Transform {
+    #layer;
+    #decoder;
+    #decoded;
+    #undecodable = false;
+    constructor(layer) {
+        super();
+        this.#layer = layer;
+        this.#decoder = compress_createDecoder(layer.compression);
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        // Decoded chunks die at once and are not counted for the memory policy: collecting for
+        // them too cost a push of compressed layers (OCI archives) ~0.4 s more for 13 MB less.
+        this.#decoder.on('data', (chunk) => hash.update(chunk));
+        this.#decoded = new Promise((resolve, reject) => {
+            this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`));
+            this.#decoder.on('error', (error) => {
+                this.#undecodable = true;
+                reject(undecodable(layer, error));
+            });
+        });
+        this.#decoded.catch(() => { });
+    }
+    _transform(chunk, _encoding, done) {
+        if (this.#undecodable || this.#decoder.write(chunk))
+            done(null, chunk);
+        else {
+            const go = () => {
+                this.#decoder.off('drain', go);
+                this.#decoder.off('close', go);
+                done(null, chunk);
+            };
+            this.#decoder.on('drain', go);
+            this.#decoder.on('close', go);
+        }
+    }
+    _flush(done) {
+        if (!this.#undecodable)
+            this.#decoder.end();
+        this.#decoded.then((actual) => done(actual === this.#layer.diffId ? null : diffIdMismatch(this.#layer, actual)), (error) => done(error));
+    }
+    _destroy(error, callback) {
+        this.#decoder.destroy();
+        callback(error);
+    }
+}
+/**
+ * The layer's stored bytes as they are written to a sink: checked against the blob digest and
+ * size, and (for tar layers) against the diff_id, in the same single read.
+ */
+async function openVerifiedLayer(layer, blobDigest) {
+    const source = await layer.content.open();
+    const verify = new VerifyingStream({
+        digest: blobDigest,
+        size: layer.content.size,
+        onMismatch: (actual) => actual.size < layer.content.size && layer.content.remote
+            ? truncatedLayer(layer, actual.size)
+            : blobMismatch(layer, { digest: blobDigest, size: layer.content.size }, actual),
+    });
+    const needsDiffIdCheck = layer.isTar && !(layer.compression === 'none' && blobDigest === layer.diffId);
+    // The callback form returns the last stream and destroys every stage when one fails,
+    // so the consumer (an upload, a file) sees the error instead of a clean end. The digest is
+    // checked first: it ends first, so a corrupt blob is named as such, not as undecodable.
+    const noop = () => { };
+    return needsDiffIdCheck
+        ? (0,external_node_stream_.pipeline)(source, verify, new DiffIdCheck(layer), noop)
+        : (0,external_node_stream_.pipeline)(source, verify, noop);
+}
+/** An uncompressed layer read to be encoded: its bytes must be the diff_id, and all there. */
+function uncompressedLayerCheck(layer) {
+    return new VerifyingStream({
+        digest: layer.diffId,
+        size: layer.content.size,
+        onMismatch: (actual) => actual.size !== layer.content.size
+            ? truncatedLayer(layer, actual.size)
+            : diffIdMismatch(layer, actual.digest),
+    });
+}
+/**
+ * Reads a layer only to check it: what the sink already holds is never sent again, but the
+ * source's bytes are still hashed, so a damaged tarball is refused on a warm registry as on a
+ * cold one. `blobDigest` is the digest the stored bytes must have, when it is known.
+ */
+async function verifyLayer(layer, blobDigest, signal) {
+    const stream = blobDigest !== undefined
+        ? await openVerifiedLayer(layer, blobDigest)
+        : (0,external_node_stream_.pipeline)(await layer.content.open(), uncompressedLayerCheck(layer), () => { });
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(stream, discard(), { signal });
+}
+/** The digest of a layer's stored bytes, when its source does not name it: one read. */
+async function digestOfLayer(layer, signal) {
+    const digesting = new DigestingStream();
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(await layer.content.open(), digesting, discard(), { signal });
+    return digesting.digest;
+}
+const discard = () => new external_node_stream_.Writable({ write: (_chunk, _encoding, done) => done() });
+
+;// CONCATENATED MODULE: ./src/lib/engine/encode.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Compresses an uncompressed tar layer into a spool file, hashing input (diff_id, verified) and
+ * output (the blob digest) on the way: a monolithic upload needs the digest before the body.
+ */
+async function encodeLayerToFile(options) {
+    const { stream, output } = await openEncodedLayer(options);
+    await (0,external_node_stream_promises_namespaceObject.pipeline)(stream, (0,external_node_fs_namespaceObject.createWriteStream)(options.path), { signal: options.signal });
+    return { digest: output.digest, size: output.bytes };
+}
+/**
+ * A spooled blob read back for its upload, checked again against the digest computed while it
+ * was written: a spool on a full or failing disk fails the upload instead of committing.
+ */
+function openSpooledBlob(path, blob) {
+    const verify = new VerifyingStream({
+        digest: blob.digest,
+        size: blob.size,
+        onMismatch: (actual) => new errors_TarPushError('BLOB_DIGEST_MISMATCH', `spool file ${path} reads back as ${actual.digest} (${actual.size} bytes), not the ${blob.digest} (${blob.size} bytes) written`, { subject: path, hint: 'check the free space and health of the temporary directory' }),
+    });
+    return (0,external_node_stream_.pipeline)((0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: 1024 * 1024 }), verify, () => { });
+}
+/** Encoded bytes buffered ahead of the upload: a few of the encoder's output chunks. */
+const ENCODED_READ_AHEAD = 256 * 1024;
+/**
+ * The layer compressed on the fly, for a streamed upload: its input is checked against the
+ * diff_id (the stream fails at the end otherwise) and its output hashed; `digest` and `size`
+ * are read from `output` once the stream has ended.
+ */
+async function openEncodedLayer(options) {
+    const { layer } = options;
+    const output = new DigestingStream();
+    const encoded = options.compression === 'gzip' && layer.content.openReader
+        ? external_node_stream_.Readable.from(gzipWithPooledBuffers(layer, options.level ?? DEFAULT_LEVELS.gzip), {
+            objectMode: false,
+            highWaterMark: ENCODED_READ_AHEAD,
+        })
+        : (0,external_node_stream_.pipeline)(await layer.content.open(), uncompressedLayerCheck(layer), createEncoder(options.compression, options.level), () => { });
+    return { stream: (0,external_node_stream_.pipeline)(encoded, output, () => { }), output };
+}
+/** Blocks of one layer being deflated while the next is read: its share of the deflate jobs. */
+const BLOCKS_IN_FLIGHT = 3;
+/**
+ * gzip of a layer read into blocks of the shared pool: Node's read streams allocate a fresh
+ * buffer per read, and V8 frees those only when it collects, so a big layer made the resident
+ * size float tens of MB above what is live. A block goes back to the pool once its deflate job
+ * has settled. The diff_id is checked on the same single read.
+ */
+async function* gzipWithPooledBuffers(layer, level) {
+    const reader = await layer.content.openReader();
+    const encoder = new GzipBlockEncoder(level);
+    const inputHash = (0,external_node_crypto_.createHash)('sha256');
+    const inFlight = [];
+    let total = 0;
+    try {
+        yield encoder.header();
+        for (;;) {
+            if (inFlight.length >= BLOCKS_IN_FLIGHT)
+                yield* await inFlight.shift();
+            const block = await inputBlocks.acquire();
+            let length;
+            try {
+                length = await reader.read(block);
+            }
+            catch (error) {
+                inputBlocks.release(block);
+                throw error;
+            }
+            if (length === 0) {
+                inputBlocks.release(block);
+                break;
+            }
+            const filled = block.subarray(0, length);
+            inputHash.update(filled);
+            total += length;
+            const parts = encoder.encode(filled);
+            parts.then(() => inputBlocks.release(block), () => inputBlocks.release(block));
+            inFlight.push(parts);
+        }
+        while (inFlight.length > 0)
+            yield* await inFlight.shift();
+        if (total !== layer.content.size)
+            throw truncatedLayer(layer, total);
+        const diffId = `sha256:${inputHash.digest('hex')}`;
+        if (diffId !== layer.diffId)
+            throw diffIdMismatch(layer, diffId);
+        yield encoder.trailer();
+    }
+    finally {
+        // Settle what is still running before the file goes away.
+        await Promise.allSettled(inFlight);
+        await reader.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lib/engine/copy.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_CONCURRENCY = Math.min(8, Math.max(2, (0,external_node_os_namespaceObject.availableParallelism)()) * 2);
+/**
+ * Copies an artifact into a sink and commits it, or aborts the sink on any failure: the one
+ * copy engine under push (tarball → registry), pull (registry → disk) and copy (registry →
+ * registry). Plan each layer's blob, ask the sink what it has, transfer the rest in parallel
+ * through the verifier, then the manifests (members before their index, tags last), then commit.
+ */
+async function copy_copyArtifact(artifact, tags, options) {
+    const session = new CopySession(options);
+    try {
+        const report = await session.copy(artifact, tags);
+        options.signal?.throwIfAborted();
+        await options.sink.commit();
+        return report;
+    }
+    catch (error) {
+        await options.sink.abort();
+        throw options.signal?.aborted ? options.signal.reason : error;
+    }
+}
+/**
+ * One copy into one sink. A blob or layer needed twice is handled once; the manifests go out
+ * only after every blob they name is in place and verified.
+ */
+class CopySession {
+    #options;
+    #sink;
+    #limit;
+    #blobs = new Map();
+    #presence = new Map();
+    #encodedLayers = new Map();
+    #verified = new Map();
+    #spoolCounter = 0;
+    #forceSpool = false;
+    #bytesWritten = 0;
+    constructor(options) {
+        this.#options = options;
+        this.#sink = options.sink;
+        this.#limit = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
+    }
+    async copy(artifact, tags) {
+        const { manifest, images } = artifact.kind === 'image'
+            ? await this.#copyImageOnly(artifact)
+            : artifact.kind === 'index'
+                ? await this.#copyIndex(artifact)
+                : await this.#copyPlatforms(artifact);
+        this.#options.signal?.throwIfAborted();
+        await this.#sink.putManifest(manifest, { tags });
+        if (this.#sink.place) {
+            for (const tag of tags)
+                this.#options.logger.info(`tagged ${this.#sink.name}:${tag} → ${manifest.digest}`);
+        }
+        return {
+            digest: manifest.digest,
+            mediaType: manifest.mediaType,
+            size: manifest.bytes.length,
+            tags: [...tags],
+            images,
+            bytesUploaded: this.#bytesWritten,
+        };
+    }
+    async #copyImageOnly(image) {
+        const { manifest, report } = await this.#copyImageBlobs(image);
+        return { manifest, images: [report] };
+    }
+    async #copyIndex(index) {
+        const replaced = new Map();
+        const images = [];
+        for (const child of index.children) {
+            const { manifest, report } = await this.#copyImageBlobs(child);
+            await this.#sink.putManifest(manifest, { tags: [], platform: report.platform });
+            if (child.manifest && child.manifest.digest !== manifest.digest)
+                replaced.set(child.manifest.digest, manifest);
+            images.push(report);
+        }
+        return {
+            manifest: replaced.size === 0 ? index.manifest : rewriteIndex(index.manifest, replaced),
+            images,
+        };
+    }
+    /** Each platform's image by digest (in parallel: layers share one limiter), then their index. */
+    async #copyPlatforms(set) {
+        const copied = await allOrFirstError(set.children.map(async (child) => {
+            const { manifest, report } = await this.#copyImageBlobs(child);
+            await this.#sink.putManifest(manifest, { tags: [], platform: report.platform });
+            return { manifest, report };
+        }));
+        return {
+            manifest: buildIndex(copied.map(({ manifest, report }) => ({ manifest, platform: report.platform }))),
+            images: copied.map(({ report }) => report),
+        };
+    }
+    /**
+     * The flavor the image is written in: Docker, unless a layer cannot be a Docker layer (Docker
+     * has no zstd layer type) or the sink refuses its Docker type; then OCI.
+     */
+    #flavorFor(image) {
+        if (image.flavor !== 'docker')
+            return image.flavor;
+        const compressions = image.layers.map((layer) => this.#finalCompression(layer));
+        const allowed = this.#sink.acceptsDockerLayers?.(compressions) ?? compressions.every(hasDockerLayerType);
+        return allowed ? 'docker' : 'oci';
+    }
+    #finalCompression(layer) {
+        return this.#encodes(layer) ? this.#options.compression : layer.compression;
+    }
+    #encodes(layer) {
+        return layer.isTar && layer.compression === 'none' && this.#options.compression !== 'none';
+    }
+    async #copyImageBlobs(image) {
+        const flavor = this.#flavorFor(image);
+        const layerReports = await allOrFirstError(image.layers.map((layer) => this.#limit(async () => {
+            this.#options.signal?.throwIfAborted();
+            const encode = this.#encodes(layer);
+            const placed = encode
+                ? await this.#placeEncodedLayer(layer)
+                : await this.#placeStoredLayer(layer);
+            const mediaType = !encode && layer.mediaType !== undefined
+                ? layer.mediaType
+                : layerMediaType(flavor, this.#finalCompression(layer));
+            const report = {
+                digest: placed.digest,
+                size: placed.size,
+                mediaType,
+                status: placed.status,
+            };
+            if (layer.isTar)
+                report.diffId = layer.diffId;
+            return report;
+        })));
+        const config = image.config;
+        await this.#ensureBlob({
+            digest: config.digest,
+            size: config.bytes.length,
+            mediaType: config.mediaType,
+            open: async () => external_node_stream_.Readable.from([config.bytes]),
+        }, `config ${config.digest}`);
+        const unchanged = image.manifest !== undefined &&
+            flavor === image.flavor &&
+            image.layers.every((layer, i) => layer.storedDigest === layerReports[i].digest &&
+                layer.mediaType === layerReports[i].mediaType);
+        const manifest = unchanged
+            ? image.manifest
+            : buildImageManifest(image, flavor, layerDescriptors(image, layerReports));
+        const report = {
+            digest: manifest.digest,
+            mediaType: manifest.mediaType,
+            size: manifest.bytes.length,
+            config: { digest: config.digest, size: config.bytes.length },
+            layers: layerReports,
+            ...(image.platform ? { platform: image.platform } : {}),
+        };
+        return { manifest, report };
+    }
+    /** A stored blob goes as it is; its digest is the source's, or learned by one read. */
+    async #placeStoredLayer(layer) {
+        const digest = layer.storedDigest ?? (await this.#digestOf(layer));
+        const blob = {
+            digest,
+            size: layer.content.size,
+            mediaType: layer.mediaType ?? '',
+            open: () => openVerifiedLayer(layer, digest),
+        };
+        const status = await this.#ensureBlob(blob, `layer ${layer.content.origin}`);
+        if (status !== 'uploaded')
+            await this.#verifyOnce(layer, digest);
+        return { digest, size: blob.size, status };
+    }
+    /** The blob digest of a compressed layer a docker save names by diff_id only: one read. */
+    #digestOf(layer) {
+        return digestOfLayer(layer, this.#options.signal);
+    }
+    /**
+     * What the sink holds already is not written again, but a local source's bytes are hashed
+     * still (remote ones are not fetched only for that): a tarball that does not match its
+     * digests or diff_ids is refused on a warm registry as on a cold one.
+     */
+    #verifyOnce(layer, blobDigest) {
+        if (layer.content.remote)
+            return Promise.resolve();
+        let verified = this.#verified.get(layer.content);
+        if (!verified) {
+            verified = verifyLayer(layer, blobDigest, this.#options.signal);
+            this.#verified.set(layer.content, verified);
+        }
+        return verified;
+    }
+    /**
+     * A layer to compress. Its digest may be known without compressing — the target tag holds
+     * it (a re-push), or an earlier run recorded it — and then a HEAD (or a mount) and a check
+     * of the layer's bytes are all it takes. Otherwise it is compressed once and written;
+     * identical layers share the work.
+     */
+    #placeEncodedLayer(layer) {
+        let placed = this.#encodedLayers.get(layer.diffId);
+        if (!placed) {
+            placed = this.#encodeOrReuse(layer);
+            this.#encodedLayers.set(layer.diffId, placed);
+        }
+        return placed;
+    }
+    async #encodeOrReuse(layer) {
+        const { compression, level, digestMap, knownBlob } = this.#options;
+        const encoding = encodingName(compression, level);
+        const hints = [
+            knownBlob?.(layer.diffId, compression),
+            digestMap?.encodedLayer(layer.diffId, encoding),
+        ];
+        for (const hint of hints) {
+            if (!hint)
+                continue;
+            const status = await this.#presenceOf(hint.digest, hint.size);
+            if (status === 'missing')
+                continue;
+            await this.#verifyOnce(layer, undefined);
+            return { digest: hint.digest, size: hint.size, status };
+        }
+        const placed = this.#mustSpool()
+            ? await this.#encodeSpooledAndPut(layer)
+            : await this.#encodeStreamedAndPut(layer).catch((error) => {
+                if (!(error instanceof StreamRefused))
+                    throw error;
+                // From now on spool: the length is known before the body.
+                this.#options.logger.info(`${error.message}; compressing to a file first from now on`);
+                this.#forceSpool = true;
+                return this.#encodeSpooledAndPut(layer);
+            });
+        digestMap?.rememberEncodedLayer(layer.diffId, encoding, {
+            digest: placed.digest,
+            size: placed.size,
+        });
+        return placed;
+    }
+    #mustSpool() {
+        return (this.#options.uploadMode === 'spool' ||
+            this.#forceSpool ||
+            !this.#sink.takesStreamedBlobs ||
+            this.#sink.putStreamedBlob === undefined);
+    }
+    async #encodeStreamedAndPut(layer) {
+        const { compression, level } = this.#options;
+        const started = Date.now();
+        let output;
+        // The compressed size is known only at the end: the display counts bytes without a total.
+        const progress = transferProgress(this.#options.progress, `encode:${layer.diffId}`, shortDigest(layer.diffId), undefined);
+        await reportTransfer(progress, 'uploaded', () => this.#sink.putStreamedBlob({
+            mediaType: layerMediaType('oci', compression),
+            open: countingOpen(async () => {
+                const opened = await openEncodedLayer({ layer, compression, level });
+                output = opened.output;
+                return this.#abortable(opened.stream);
+            }, progress),
+            digestAfterBody: () => output.digest,
+        }));
+        const placed = { digest: output.digest, size: output.bytes, status: 'uploaded' };
+        this.#blobs.set(placed.digest, Promise.resolve('uploaded'));
+        this.#written(placed, started);
+        return placed;
+    }
+    async #encodeSpooledAndPut(layer) {
+        const { compression, level } = this.#options;
+        const path = (0,external_node_path_namespaceObject.join)(this.#options.spoolDir ?? (0,external_node_os_namespaceObject.tmpdir)(), `${this.#spoolCounter++}-${digest_hexOf(layer.diffId).slice(0, 16)}.${compression}`);
+        try {
+            const encoded = await encodeLayerToFile({
+                layer,
+                compression,
+                level,
+                path,
+                signal: this.#options.signal,
+            });
+            const blob = {
+                ...encoded,
+                mediaType: layerMediaType('oci', compression),
+                open: async () => this.#abortable(openSpooledBlob(path, encoded)),
+            };
+            return { ...encoded, status: await this.#ensureBlob(blob, `layer ${layer.content.origin}`) };
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(path, { force: true });
+        }
+    }
+    /** Is the blob there, or can it be mounted from another repository that holds it? */
+    #presenceOf(digest, size) {
+        let presence = this.#presence.get(digest);
+        if (!presence) {
+            presence = this.#checkPresence(digest, size);
+            this.#presence.set(digest, presence);
+        }
+        return presence;
+    }
+    async #checkPresence(digest, size) {
+        const { digestMap, logger } = this.#options;
+        const sink = this.#sink;
+        const place = sink.place;
+        if (await sink.hasBlob(digest, size)) {
+            logger.info(`${shortDigest(digest)} ${format_formatBytes(size).padStart(10)}  skipped (already in ${sink.name})`);
+            if (place)
+                digestMap?.rememberBlob(place.registry, digest, place.repository);
+            return 'skipped';
+        }
+        if (!place || !sink.mountBlob)
+            return 'missing';
+        const candidates = new Set([
+            ...[...(digestMap?.repositoriesHolding(place.registry, digest) ?? [])].reverse(),
+            ...(this.#options.mountFrom ?? []),
+        ]);
+        for (const from of candidates) {
+            if (from === place.repository)
+                continue;
+            this.#options.signal?.throwIfAborted();
+            if (await sink.mountBlob(digest, from)) {
+                logger.info(`${shortDigest(digest)} ${format_formatBytes(size).padStart(10)}  mounted from ${from}`);
+                digestMap?.rememberBlob(place.registry, digest, place.repository);
+                return 'mounted';
+            }
+        }
+        return 'missing';
+    }
+    /** Asks the sink for a blob and writes it when missing; one digest is handled once. */
+    #ensureBlob(blob, label) {
+        let pending = this.#blobs.get(blob.digest);
+        if (!pending) {
+            pending = this.#transfer(blob, label);
+            this.#blobs.set(blob.digest, pending);
+        }
+        return pending;
+    }
+    async #transfer(blob, label) {
+        const presence = await this.#presenceOf(blob.digest, blob.size);
+        if (presence !== 'missing')
+            return presence;
+        this.#options.signal?.throwIfAborted();
+        const started = Date.now();
+        const progress = transferProgress(this.#options.progress, blob.digest, shortDigest(blob.digest), blob.size);
+        const open = async () => this.#abortable(await blob.open());
+        await reportTransfer(progress, this.#sink.place ? 'uploaded' : 'downloaded', () => this.#sink.putBlob({ ...blob, open: countingOpen(open, progress) }));
+        this.#written(blob, started);
+        this.#options.logger.debug(`wrote ${label}`);
+        return 'uploaded';
+    }
+    /** A stream the cancel signal destroys: every transfer stops at once on Ctrl-C. */
+    #abortable(stream) {
+        const signal = this.#options.signal;
+        return signal ? (0,external_node_stream_.addAbortSignal)(signal, stream) : stream;
+    }
+    #written(blob, started) {
+        this.#bytesWritten += blob.size;
+        const place = this.#sink.place;
+        if (place)
+            this.#options.digestMap?.rememberBlob(place.registry, blob.digest, place.repository);
+        const elapsed = (Date.now() - started) / 1000;
+        const rate = elapsed > 0 ? `${format_formatBytes(blob.size / elapsed)}/s` : 'instant';
+        this.#options.logger.info(`${shortDigest(blob.digest)} ${format_formatBytes(blob.size).padStart(10)}  ${this.#sink.place ? 'uploaded' : 'written'} in ${elapsed.toFixed(2)} s (${rate})`);
+    }
+}
+function layerDescriptors(image, layers) {
+    return layers.map((layer, i) => {
+        const annotations = image.layers[i].annotations;
+        return {
+            mediaType: layer.mediaType,
+            digest: layer.digest,
+            size: layer.size,
+            ...(annotations ? { annotations } : {}),
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/lib/registry/chunks.ts
+
+/**
+ * Cuts one stream into consecutive parts of exact lengths, each a Readable of its own, without
+ * buffering more than one source chunk: the bodies of a chunked upload, read from the blob once.
+ */
+class ChunkCutter {
+    #stream;
+    #source;
+    #leftover;
+    constructor(source) {
+        this.#stream = source;
+        this.#source = source[Symbol.asyncIterator]();
+    }
+    /** Lets go of the source before its end (an upload that starts over). */
+    close() {
+        this.#stream.destroy();
+    }
+    /** The next `length` bytes; the stream fails if the source ends first. */
+    part(length) {
+        return external_node_stream_.Readable.from(this.#take(length), { objectMode: false });
+    }
+    async *#take(length) {
+        let remaining = length;
+        while (remaining > 0) {
+            let chunk = this.#leftover;
+            this.#leftover = undefined;
+            if (!chunk) {
+                const next = await this.#source.next();
+                if (next.done)
+                    throw new Error(`the blob ended ${remaining} bytes before its size`);
+                chunk = next.value;
+            }
+            if (chunk.length > remaining) {
+                this.#leftover = chunk.subarray(remaining);
+                chunk = chunk.subarray(0, remaining);
+            }
+            remaining -= chunk.length;
+            yield chunk;
+        }
+    }
+    /** Reads and drops `length` bytes (resuming an upload: the source's checks still see them). */
+    async skip(length) {
+        for await (const chunk of this.#take(length))
+            void chunk;
+    }
+    /** Reads the source to its end (running its checks); more bytes than the size are an error. */
+    async finish() {
+        if (this.#leftover?.length)
+            throw new Error('the blob is longer than its size');
+        for (let next = await this.#source.next(); !next.done; next = await this.#source.next()) {
+            if (next.value.length > 0)
+                throw new Error('the blob is longer than its size');
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lib/registry/quirks.ts
+/**
+ * What particular registries need beyond the distribution spec, in one place. Each entry names
+ * the registry, what it does and what tar-push does about it. A registry recognised by its host
+ * gets its settings up front (`quirksFor`); everything else is met by reacting to its answers
+ * wherever a self-hosted or fronted registry can show the same behaviour under any name (a
+ * 405/416/501 on a monolithic PUT moves to PATCH; a 413 or 416 on a body moves to chunks; a 400
+ * or 411 on a streamed body moves to spooled bodies with a length; a refused mount uploads).
+ */
+
+const MiB = 1024 * 1024;
+/** Chunk size when a registry refuses a body as too large and says nothing of its limit. */
+const FALLBACK_CHUNK_SIZE = 16 * MiB;
+const KNOWN_QUIRKS = [
+    {
+        registry: 'GitHub Container Registry',
+        hosts: /^ghcr\.io$/,
+        quirk: 'refuses a large PATCH body with 416 Range Not Satisfiable',
+        handling: 'a 416 on a body sends the blob again in chunks of FALLBACK_CHUNK_SIZE (repository.ts)',
+    },
+    {
+        registry: 'Cloudflare-fronted registries',
+        quirk: 'the proxy caps a request body at about 100 MB and answers 413',
+        handling: 'a 413 on a body sends the blob again in chunks of FALLBACK_CHUNK_SIZE (repository.ts)',
+    },
+    {
+        registry: 'Amazon ECR',
+        hosts: /\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/,
+        quirk: 'takes upload parts of at least 5 MiB (but the last); answers 404 NAME_UNKNOWN to a push into a repository that does not exist',
+        handling: 'chunks are at least 5 MiB; the NAME_UNKNOWN answer is shown as the registry gave it (create the repository first)',
+        settings: { minChunkSize: 5 * MiB },
+    },
+    {
+        registry: 'Azure Container Registry',
+        hosts: /\.azurecr\.io$/,
+        quirk: 'refuses a body sent with Transfer-Encoding: chunked (400)',
+        handling: 'always sends Content-Length: layers compressed on the fly go to a spool file first; any registry answering 400 or 411 to a streamed body gets the same (registry/sink.ts, engine/copy.ts)',
+        settings: { contentLengthRequired: true },
+    },
+    {
+        registry: 'JFrog Artifactory',
+        hosts: /\.jfrog\.io$/,
+        quirk: 'wants an upload as POST, then PATCH with the bytes, then PUT ?digest= to close it; refuses the monolithic PUT with a body',
+        handling: 'on *.jfrog.io every upload is POST → PATCH → PUT; a self-hosted instance answers the monolithic PUT with 405, 416 or 501 and the upload moves to PATCH (repository.ts)',
+        settings: { patchUploads: true },
+    },
+    {
+        registry: 'Docker Hub',
+        hosts: /^(docker\.io|index\.docker\.io|registry-1\.docker\.io)$/,
+        quirk: 'named docker.io but served from registry-1.docker.io; a single-name repository lives under library/; a cross-repository mount between namespaces answers 202 (an upload session) without mounting',
+        handling: 'docker.io and index.docker.io are reached at registry-1.docker.io, alpine is library/alpine (reference.ts); a 202 to a mount cancels that session (DELETE) and uploads (repository.ts)',
+    },
+    {
+        registry: 'Harbor',
+        quirk: 'answers a cross-repository mount with 401 (or 404) when the user may not read the source project',
+        handling: 'a mount refused with 401, 403 or 404 is not an error: the blob is uploaded (repository.ts)',
+    },
+    {
+        registry: 'Quay',
+        hosts: /^quay\.io$/,
+        quirk: 'refuses Docker manifests whose layers have the uncompressed media type application/vnd.docker.image.rootfs.diff.tar',
+        handling: 'dockerFlavorAllowed answers no for uncompressed layers (compression none) on quay.io (the registry sink asks it), so the engine writes the image as OCI, whose uncompressed layer type Quay takes; gzip, the default, is unaffected',
+        settings: { refusesUncompressedDockerLayers: true },
+    },
+    {
+        registry: 'any registry (distribution, Harbor, Quay, GCR …)',
+        quirk: 'the upload Location is relative, or carries a query of its own (_state, a session id) that must come back as it was',
+        handling: 'Location is resolved against the request URL, never rebuilt; digest= is added to its query without re-encoding the rest (withDigest in repository.ts)',
+    },
+];
+const NO_QUIRKS = {
+    contentLengthRequired: false,
+    minChunkSize: 0,
+    patchUploads: false,
+    refusesUncompressedDockerLayers: false,
+};
+/** The known quirks of a registry recognised by its host (docker's name for it, port dropped). */
+function knownQuirksOf(registry) {
+    const host = registry.replace(/:\d+$/, '').toLowerCase();
+    return KNOWN_QUIRKS.filter((quirk) => quirk.hosts?.test(host));
+}
+function quirksFor(registry) {
+    return Object.assign({}, NO_QUIRKS, ...knownQuirksOf(registry).map((quirk) => quirk.settings));
+}
+/**
+ * Whether a Docker-typed manifest can carry layers of these final compressions on this registry.
+ * Docker has no zstd layer type; Quay refuses Docker's uncompressed one. Otherwise the image
+ * goes up as OCI (compressions: those of the layers, after encoding).
+ */
+function dockerFlavorAllowed(quirks, compressions) {
+    return compressions.every((compression) => hasDockerLayerType(compression) &&
+        !(compression === 'none' && quirks.refusesUncompressedDockerLayers));
+}
+
+;// CONCATENATED MODULE: ./src/lib/registry/repository.ts
+
+
+
+
+
+
+
+/**
+ * A registry refused an upload body for its form, not its bytes: too large (413; GHCR answers
+ * 416 to a big PATCH) — send chunks; or a streamed body without Content-Length (411, or 400 as
+ * ACR answers Transfer-Encoding: chunked) — compress to a spool file to know the length first.
+ */
+class BodyRefused extends StreamRefused {
+    reason;
+    constructor(status, url, options) {
+        super('REGISTRY_ERROR', options.reason === 'too-large'
+            ? `the registry refused an upload body as too large (HTTP ${status}) at ${url}`
+            : `the registry refused a streamed upload body without Content-Length (HTTP ${status}) at ${url}`, {
+            subject: url,
+            hint: options.reason === 'too-large'
+                ? 'set chunk-size (--chunk-size) to a size the registry accepts'
+                : 'use upload-mode spool (--upload-mode spool) for this registry',
+            retryable: options.retryable,
+        });
+        this.reason = options.reason;
+    }
+}
+const LENGTH_REQUIRED_STATUSES = new Set([400, 411]);
+const BODY_TOO_LARGE_STATUSES = new Set([413, 416]);
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/**
+ * Failures after which asking the registry to cancel an upload session would only wait: it
+ * cannot be reached, or it stopped answering (a timeout would likely be waited out again).
+ */
+const NO_CANCEL_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+]);
+/** A mount refused for want of access to the source: the blob is uploaded instead. */
+const MOUNT_REFUSALS = new Set(['AUTH_FAILED', 'AUTH_DENIED']);
+/**
+ * Adds `digest=` to an upload Location, keeping its query (`_state`, session ids) byte for byte:
+ * some registries sign it, so it is never decoded and encoded again.
+ */
+function withDigest(location, digest) {
+    const url = new URL(location);
+    const kept = url.search
+        .slice(1)
+        .split('&')
+        .filter((part) => part !== '' && !/^digest=/i.test(part));
+    url.search = [...kept, `digest=${encodeURIComponent(digest)}`].join('&');
+    return url.toString();
+}
+/** Answers to a monolithic PUT that mean "this registry wants PATCH, then PUT" (Artifactory). */
+const PATCH_FALLBACK_STATUSES = new Set([405, 416, 501]);
+/** Blob and manifest operations on one repository of a registry (distribution spec endpoints). */
+class repository_RepositoryClient {
+    client;
+    path;
+    scope;
+    uploadMethod = 'monolithic';
+    /** 0: one request per blob; otherwise PATCH chunks of this size (then PUT ?digest=). */
+    chunkSize = 0;
+    quirks;
+    constructor(client, path, access = 'push') {
+        this.client = client;
+        this.path = path;
+        this.scope = `repository:${path}:${access === 'push' ? 'pull,push' : 'pull'}`;
+        this.quirks = quirksFor(client.registry);
+        if (this.quirks.patchUploads)
+            this.uploadMethod = 'patch';
+    }
+    #request(method, url, extra = {}) {
+        return { method, url, scope: this.scope, ...extra };
+    }
+    /** A request inside an upload exchange: the exchange is retried whole, not this request. */
+    #uploadRequest(method, url, extra = {}) {
+        return this.#request(method, url, { ...extra, retry: false });
+    }
+    async hasBlob(digest) {
+        const request = this.#request('HEAD', `/v2/${this.path}/blobs/${digest}`);
+        const response = await this.#followRedirects(request, await this.client.send(request));
+        await response.body.dump();
+        if (response.statusCode === 200)
+            return true;
+        if (response.statusCode === 404)
+            return false;
+        throw await this.client.unexpected(request, response);
+    }
+    /**
+     * Uploads a blob; a transient failure anywhere in the exchange restarts it cleanly with a new
+     * session and the body reopened from its source (never buffered for the purpose).
+     */
+    uploadBlob(blob) {
+        return this.client.withRetries(`upload of ${blob.digest}`, () => this.#uploadBlobOnce(blob));
+    }
+    async #uploadBlobOnce(blob) {
+        if (this.chunkSize === 0 && this.uploadMethod === 'monolithic') {
+            const status = await this.#uploadMonolithic(blob);
+            if (status === 'done')
+                return;
+            if (status === 'too-large')
+                this.chunkSize = FALLBACK_CHUNK_SIZE;
+            else
+                this.uploadMethod = 'patch';
+        }
+        await this.#uploadChunked(blob, this.chunkSize || blob.size);
+    }
+    async #startUpload() {
+        return (await this.#startSession()).location;
+    }
+    async #startSession() {
+        const request = this.#uploadRequest('POST', `/v2/${this.path}/blobs/uploads/`, {
+            headers: { 'content-length': '0' },
+        });
+        const response = await this.client.send(request);
+        if (response.statusCode !== 202)
+            throw await this.client.unexpected(request, response);
+        await response.body.dump();
+        const location = response.headers['location'];
+        if (typeof location !== 'string' || location === '') {
+            throw new errors_TarPushError('REGISTRY_ERROR', `POST ${this.client.resolve(request.url)} answered 202 without a Location header`, {
+                subject: this.client.registry,
+                hint: 'the registry does not follow the distribution spec; report it to its operators',
+            });
+        }
+        // OCI-Chunk-Min-Length: the smallest PATCH body this registry takes (distribution spec 1.1).
+        const minimum = Number(response.headers['oci-chunk-min-length'] ?? 0);
+        // Location may be relative or carry its own query (_state, session ids): resolve, never rebuild.
+        return {
+            location: this.client.resolve(location),
+            minChunkSize: Number.isSafeInteger(minimum) && minimum > 0 ? minimum : 0,
+        };
+    }
+    async #uploadMonolithic(blob) {
+        const location = await this.#startUpload();
+        const request = this.#uploadRequest('PUT', withDigest(location, blob.digest), {
+            headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
+            body: blob.open,
+        });
+        const response = await this.#inSession(location, () => this.client.send(request));
+        if (response.statusCode === 201) {
+            await response.body.dump();
+            return 'done';
+        }
+        if (response.statusCode === 413) {
+            await response.body.dump();
+            return 'too-large';
+        }
+        if (PATCH_FALLBACK_STATUSES.has(response.statusCode)) {
+            await response.body.dump();
+            return 'needs-patch';
+        }
+        throw await this.client.unexpected(request, response);
+    }
+    /**
+     * PATCHes the blob in chunks of `chunkSize` (one chunk: the whole blob) with Content-Range
+     * (inclusive end, as the distribution spec has it), following each new Location, then commits
+     * with `PUT ?digest=`. The blob is read once, front to back.
+     */
+    async #uploadChunked(blob, chunkSize) {
+        const session = await this.#startSession();
+        const size = Math.max(chunkSize, session.minChunkSize, this.quirks.minChunkSize, 1);
+        let cutter = new ChunkCutter(await blob.open());
+        let location = session.location;
+        let resumes = 0;
+        for (let offset = 0; offset < blob.size;) {
+            const length = Math.min(size, blob.size - offset);
+            const patch = this.#chunkRequest(location, cutter, offset, length);
+            let patched;
+            try {
+                patched = await this.client.send(patch);
+            }
+            catch (error) {
+                // A chunk broke off: ask the session where it stands and go on from there.
+                if (!(error instanceof errors_TarPushError) || !error.retryable || resumes >= this.client.retries)
+                    throw error;
+                resumes++;
+                const status = await this.#uploadStatus(location);
+                this.client.logger.warn(`chunk ${offset}-${offset + length - 1} of ${blob.digest} failed (${error.message}); resuming at byte ${status.offset}`);
+                location = status.location;
+                offset = status.offset;
+                cutter.close();
+                cutter = new ChunkCutter(await blob.open());
+                await cutter.skip(offset);
+                continue;
+            }
+            if (BODY_TOO_LARGE_STATUSES.has(patched.statusCode) && length > FALLBACK_CHUNK_SIZE) {
+                await patched.body.dump();
+                this.chunkSize = FALLBACK_CHUNK_SIZE;
+                // Retried whole, now in smaller chunks.
+                throw new BodyRefused(patched.statusCode, location, {
+                    reason: 'too-large',
+                    retryable: true,
+                });
+            }
+            if (patched.statusCode !== 202)
+                throw await this.client.unexpected(patch, patched);
+            await patched.body.dump();
+            location = this.#nextLocation(patched, location);
+            offset += length;
+        }
+        await cutter.finish();
+        const put = this.#uploadRequest('PUT', withDigest(location, blob.digest), {
+            headers: { 'content-length': '0' },
+        });
+        const response = await this.client.send(put);
+        if (response.statusCode !== 201)
+            throw await this.client.unexpected(put, response);
+        await response.body.dump();
+    }
+    #chunkRequest(location, cutter, offset, length) {
+        return this.#uploadRequest('PATCH', location, {
+            headers: {
+                'content-type': 'application/octet-stream',
+                'content-length': String(length),
+                'content-range': `${offset}-${offset + length - 1}`,
+            },
+            body: async () => cutter.part(length),
+        });
+    }
+    /**
+     * Sends the body of an upload session. When it breaks (a reset, a body that failed its own
+     * checks) the session is cancelled with DELETE, as docker does, so the registry can drop the
+     * partial bytes; the upload then starts over in a new session. Best effort: a registry that
+     * cannot be reached, or stopped answering (a timeout), is not asked.
+     */
+    async #inSession(location, send) {
+        try {
+            return await send();
+        }
+        catch (error) {
+            // The network's code sits under our error (whose own code is NETWORK_ERROR).
+            const code = errorCodeOf(error instanceof errors_TarPushError ? error.cause : error);
+            if (!NO_CANCEL_CODES.has(code ?? ''))
+                await this.#cancelSession(location);
+            throw error;
+        }
+    }
+    /** DELETEs an upload session no longer wanted; best effort, never an error of the push. */
+    async #cancelSession(location) {
+        try {
+            const response = await this.client.send(this.#uploadRequest('DELETE', location));
+            await response.body.dump();
+            this.client.logger.debug(`upload session cancelled (HTTP ${response.statusCode})`);
+        }
+        catch (error) {
+            this.client.logger.debug(`could not cancel an upload session: ${error.message}`);
+        }
+    }
+    /** Each step of an upload may move the session: follow its Location, else stay. */
+    #nextLocation(response, current) {
+        const next = response.headers['location'];
+        return typeof next === 'string' && next ? this.client.resolve(next) : current;
+    }
+    /** Where an upload session stands (distribution spec: GET the upload URL, 204 with Range). */
+    async #uploadStatus(location) {
+        const request = this.#request('GET', location);
+        const response = await this.client.send(request);
+        if (response.statusCode !== 204 && response.statusCode !== 202) {
+            throw await this.client.unexpected(request, response);
+        }
+        await response.body.dump();
+        const range = /^(?:bytes=)?0-(\d+)$/.exec(String(response.headers['range'] ?? ''));
+        return {
+            location: this.#nextLocation(response, location),
+            offset: range ? Number(range[1]) + 1 : 0,
+        };
+    }
+    /**
+     * Uploads bytes whose digest is known only once they have all been sent (compressed on the
+     * fly): one PATCH with a streamed body, then `PUT ?digest=` to commit. A body that fails its
+     * own checks fails the PATCH, and nothing is committed.
+     */
+    uploadStreamed(open, digestAfterBody) {
+        return this.client.withRetries('streamed upload', () => this.#uploadStreamedOnce(open, digestAfterBody));
+    }
+    async #uploadStreamedOnce(open, digestAfterBody) {
+        const location = await this.#startUpload();
+        const patch = this.#uploadRequest('PATCH', location, {
+            headers: { 'content-type': 'application/octet-stream' },
+            body: open,
+        });
+        const patched = await this.#inSession(location, () => this.client.send(patch));
+        const reason = BODY_TOO_LARGE_STATUSES.has(patched.statusCode)
+            ? 'too-large'
+            : LENGTH_REQUIRED_STATUSES.has(patched.statusCode)
+                ? 'length-required'
+                : undefined;
+        if (reason) {
+            await patched.body.dump();
+            // The caller compresses to a spool file instead: its length is known (and allows chunks).
+            throw new BodyRefused(patched.statusCode, location, { reason, retryable: false });
+        }
+        if (patched.statusCode !== 202)
+            throw await this.client.unexpected(patch, patched);
+        await patched.body.dump();
+        const put = this.#uploadRequest('PUT', withDigest(this.#nextLocation(patched, location), digestAfterBody()), {
+            headers: { 'content-length': '0' },
+        });
+        const response = await this.client.send(put);
+        if (response.statusCode !== 201)
+            throw await this.client.unexpected(put, response);
+        await response.body.dump();
+    }
+    /**
+     * Asks the registry to link a blob from another repository instead of uploading it
+     * (distribution spec: POST ?mount=&from=). 201 means mounted; a 202 opens an ordinary upload
+     * session instead (Docker Hub across namespaces), which is cancelled here so the caller
+     * uploads as usual; a refusal (401 from Harbor, 403, 404) also leaves the blob to upload.
+     */
+    async mountBlob(digest, fromPath) {
+        const query = new URLSearchParams({ mount: digest, from: fromPath });
+        const request = this.#request('POST', `/v2/${this.path}/blobs/uploads/?${query}`, {
+            headers: { 'content-length': '0' },
+            scope: `${this.scope} repository:${fromPath}:pull`,
+        });
+        let response;
+        try {
+            response = await this.client.send(request);
+        }
+        catch (error) {
+            // Harbor answers 401 when the user may not read the source: upload instead, never fail.
+            if (!(error instanceof errors_TarPushError) || !MOUNT_REFUSALS.has(error.code))
+                throw error;
+            this.client.logger.debug(`mount of ${digest} from ${fromPath} refused (${error.message})`);
+            return false;
+        }
+        await response.body.dump();
+        if (response.statusCode === 201)
+            return true;
+        const location = response.headers['location'];
+        if (response.statusCode === 202 && typeof location === 'string' && location) {
+            // Nothing was mounted (Docker Hub across namespaces): drop the session it opened instead.
+            this.client.logger.debug(`mount of ${digest} from ${fromPath} answered 202: not mounted`);
+            await this.#cancelSession(this.client.resolve(location));
+        }
+        return false;
+    }
+    /** GETs a small blob (a config) whole, checking its digest. */
+    getBlobBytes(digest, limit) {
+        const request = this.#request('GET', `/v2/${this.path}/blobs/${digest}`, { retry: false });
+        return this.client.withRetries(`GET ${request.url}`, async () => {
+            const response = await this.#followRedirects(request, await this.client.send(request));
+            if (response.statusCode === 404) {
+                await response.body.dump();
+                return undefined;
+            }
+            if (response.statusCode !== 200)
+                throw await this.client.unexpected(request, response);
+            const bytes = await this.#readBody(request, response, limit);
+            return sha256(bytes) === digest ? bytes : undefined;
+        });
+    }
+    /**
+     * GETs a blob from byte `offset` on (a Range request, to resume a broken download), following
+     * redirects to storage. The answer is 200 (whole blob) or 206 (the range); the caller reads
+     * and verifies the body.
+     */
+    async openBlob(digest, offset = 0) {
+        const request = this.#request('GET', `/v2/${this.path}/blobs/${digest}`, {
+            headers: offset > 0 ? { range: `bytes=${offset}-` } : {},
+        });
+        const response = await this.#followRedirects(request, await this.client.send(request));
+        if (response.statusCode === 200 || response.statusCode === 206)
+            return response;
+        throw await this.client.unexpected(request, response);
+    }
+    /** PUTs a manifest under a tag or digest; the registry's digest must equal ours. */
+    async putManifest(reference, manifest) {
+        const request = this.#request('PUT', `/v2/${this.path}/manifests/${reference}`, {
+            headers: { 'content-type': manifest.mediaType },
+            body: async () => manifest.bytes,
+        });
+        const response = await this.client.send(request);
+        if (response.statusCode !== 201 && response.statusCode !== 200)
+            throw await this.client.unexpected(request, response);
+        await response.body.dump();
+        const digest = sha256(manifest.bytes);
+        const answered = response.headers['docker-content-digest'];
+        if (typeof answered === 'string' && answered !== '' && answered !== digest) {
+            throw new errors_TarPushError('MANIFEST_DIGEST_MISMATCH', `the registry stored the manifest of ${this.path}:${reference} as ${answered}, we sent ${digest}`, {
+                subject: this.client.resolve(request.url),
+                hint: 'the registry rewrote the manifest (it may not support this manifest type); do not rely on the digest',
+            });
+        }
+        return digest;
+    }
+    /** GETs a manifest; undefined when it does not exist. */
+    getManifest(reference, accept, limit = 4 * 1024 * 1024) {
+        const request = this.#request('GET', `/v2/${this.path}/manifests/${reference}`, {
+            headers: { accept: accept.join(', ') },
+            retry: false,
+        });
+        // The body is read inside the attempt: a response cut half-way is retried whole.
+        return this.client.withRetries(`GET ${request.url}`, async () => {
+            const response = await this.client.send(request);
+            if (response.statusCode === 404) {
+                await response.body.dump();
+                return undefined;
+            }
+            if (response.statusCode !== 200)
+                throw await this.client.unexpected(request, response);
+            const bytes = await this.#readBody(request, response, limit);
+            const contentType = response.headers['content-type'];
+            const registryDigest = response.headers['docker-content-digest'];
+            return {
+                bytes,
+                digest: sha256(bytes),
+                registryDigest: typeof registryDigest === 'string' ? registryDigest : undefined,
+                mediaType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : '',
+            };
+        });
+    }
+    /**
+     * Registries may redirect blob GETs and HEADs to storage (S3, GCS, a CDN). The client sends
+     * the registry's Authorization header only to the registry's own host.
+     */
+    async #followRedirects(request, first) {
+        let response = first;
+        for (let hops = 0; hops < 5 && REDIRECTS.has(response.statusCode); hops++) {
+            const location = response.headers['location'];
+            if (typeof location !== 'string')
+                break;
+            await response.body.dump();
+            const redirected = {
+                ...request,
+                url: new URL(location, this.client.resolve(request.url)).toString(),
+            };
+            response = await this.client.send(redirected);
+        }
+        return response;
+    }
+    async #readBody(request, response, limit) {
+        try {
+            return await readBytesLimited(response, limit, `${request.method} ${this.client.resolve(request.url)}`);
+        }
+        catch (error) {
+            throw transport_transportError(error, request.method, this.client.resolve(request.url));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lib/registry/sink.ts
+
+
+/**
+ * A registry repository as a sink: HEAD, cross-repository mount, the upload strategy and its
+ * fallbacks (monolithic PUT, streamed PATCH, chunks with resume: repository.ts), the manifest
+ * PUTs and the tags. The engine puts tags last, after every blob and member is in place, so a
+ * tag never names an incomplete image; there is nothing to commit after that, and nothing a
+ * registry lets a client take back (an uploaded blob without a manifest is garbage-collected).
+ */
+class RegistrySink {
+    #repository;
+    constructor(repository) {
+        this.#repository = repository;
+    }
+    get name() {
+        return this.#repository.path;
+    }
+    get place() {
+        return { registry: this.#repository.client.registry, repository: this.#repository.path };
+    }
+    hasBlob(digest) {
+        return this.#repository.hasBlob(digest);
+    }
+    mountBlob(digest, fromRepository) {
+        return this.#repository.mountBlob(digest, fromRepository);
+    }
+    putBlob(blob) {
+        return this.#repository.uploadBlob(blob);
+    }
+    /**
+     * A streamed body has no length: registries that need one (quirks) and chunked uploads (each
+     * chunk declares its range) take compressed layers from a spool file instead.
+     */
+    get takesStreamedBlobs() {
+        return this.#repository.chunkSize === 0 && !this.#repository.quirks.contentLengthRequired;
+    }
+    async putStreamedBlob(blob) {
+        try {
+            await this.#repository.uploadStreamed(blob.open, blob.digestAfterBody);
+        }
+        catch (error) {
+            // Too large for one body: the spooled retry (and what follows) goes in chunks.
+            if (error instanceof BodyRefused && error.reason === 'too-large')
+                this.#repository.chunkSize ||= FALLBACK_CHUNK_SIZE;
+            throw error;
+        }
+    }
+    acceptsDockerLayers(compressions) {
+        return dockerFlavorAllowed(this.#repository.quirks, compressions);
+    }
+    async putManifest(manifest, target) {
+        if (target.tags.length === 0) {
+            await this.#repository.putManifest(manifest.digest, manifest);
+            return;
+        }
+        for (const tag of target.tags)
+            await this.#repository.putManifest(tag, manifest);
+    }
+    async commit() { }
+    async abort() { }
+}
+
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(8474);
-;// CONCATENATED MODULE: ./src/lib/bench/jtl.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/jtl.ts
 
 
 
@@ -69987,10 +71773,12 @@ class JtlWriter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/lib/image-json.ts
+;// CONCATENATED MODULE: ./src/lib/image/parse.ts
+
+
 
 /** An OCI descriptor (a manifest's config and layers, an index's manifests), its digest checked. */
-function image_json_readDescriptor(json, value, path) {
+function readDescriptor(json, value, path) {
     const object = json.object(value, path);
     const annotations = json.stringMap(object['annotations'], `${path}.annotations`);
     const platform = object['platform'] === undefined
@@ -70015,7 +71803,7 @@ function readPlatform(json, value, path) {
     };
 }
 /** What a parsed image config says about its layers (rootfs.diff_ids) and its platform. */
-function image_json_readImageConfig(json, value) {
+function readImageConfig(json, value) {
     const config = json.object(value, '');
     const rootfs = json.object(config['rootfs'], 'rootfs');
     const diffIds = json
@@ -70039,8 +71827,74 @@ function image_json_readImageConfig(json, value) {
         : undefined;
     return { diffIds, platform };
 }
+/**
+ * Parses a manifest or index and tells which it is: by its own `mediaType`, else by the type its
+ * source gave (a descriptor's, a Content-Type), else by its shape (OCI lets the field be absent).
+ * Docker schema 1 and unknown types are refused with what to do.
+ */
+function parse_parseManifest(json, bytes, options) {
+    const body = json.object(json.parse(bytes), '');
+    const own = json.optionalString(body['mediaType'], 'mediaType');
+    const known = [own, options.outerMediaType].find((type) => type !== undefined &&
+        (isIndexMediaType(type) || isImageManifestMediaType(type) || isSchema1MediaType(type)));
+    const mediaType = known ??
+        (body['schemaVersion'] === 2 && Array.isArray(body['manifests'])
+            ? media_types_MediaType.ociIndex
+            : body['schemaVersion'] === 2 && body['config'] !== undefined && Array.isArray(body['layers'])
+                ? media_types_MediaType.ociManifest
+                : body['schemaVersion'] === 1
+                    ? media_types_MediaType.dockerSchema1
+                    : undefined);
+    if (mediaType === undefined) {
+        throw unsupportedManifest(options.name, `its manifest has the unknown media type "${own ?? options.outerMediaType ?? ''}"`);
+    }
+    if (isSchema1MediaType(mediaType)) {
+        throw new errors_TarPushError('MANIFEST_UNSUPPORTED', `${options.name} is a Docker schema 1 manifest, which is deprecated and not supported`, {
+            subject: options.name,
+            hint: 'push the image again with a current docker, buildx, skopeo or tar-push (they write schema 2 or OCI)',
+        });
+    }
+    if (isIndexMediaType(mediaType)) {
+        const manifests = json
+            .array(body['manifests'], 'manifests')
+            .map((entry, position) => readDescriptor(json, entry, `manifests[${position}]`));
+        return { kind: 'index', mediaType, body, manifests };
+    }
+    return {
+        kind: 'image',
+        mediaType,
+        body,
+        config: readDescriptor(json, body['config'], 'config'),
+        layers: json
+            .array(body['layers'] ?? [], 'layers')
+            .map((layer, position) => readDescriptor(json, layer, `layers[${position}]`)),
+    };
+}
+function unsupportedManifest(name, what) {
+    return new errors_TarPushError('MANIFEST_UNSUPPORTED', `${name}: ${what}`, {
+        subject: name,
+        hint: 'pull it with format oci (--format oci), which copies any OCI artifact as it is',
+    });
+}
+/**
+ * What an image's config says of its layers, when it is a container image config: a filesystem
+ * whose tar layers are, in order, the config's diff_ids. Attestation manifests (buildx) carry an
+ * image config whose diff_ids name their in-toto layers: with no tar layer at all, the layers are
+ * opaque blobs, not a filesystem. Returns undefined for other artifacts.
+ */
+function parse_readImageLayers(json, config, layers, where) {
+    if (!isImageConfigMediaType(config.mediaType))
+        return undefined;
+    const parsed = readImageConfig(json, json.parse(config.bytes));
+    const tarCount = layers.filter((layer) => isTarLayerMediaType(layer.mediaType)).length;
+    const isFilesystem = tarCount > 0;
+    if (isFilesystem && tarCount !== parsed.diffIds.length) {
+        throw new TarPushError('LAYER_COUNT_MISMATCH', `${where} lists ${tarCount} layers but its config has ${parsed.diffIds.length} rootfs.diff_ids`, { subject: where, hint: 'the image is inconsistent; save or push it again' });
+    }
+    return { ...parsed, isFilesystem };
+}
 
-;// CONCATENATED MODULE: ./src/lib/json.ts
+;// CONCATENATED MODULE: ./src/lib/image/json.ts
 
 /**
  * Reads external JSON through checks that name the document and the field that is wrong,
@@ -70111,597 +71965,7 @@ class json_JsonReader {
     }
 }
 
-;// CONCATENATED MODULE: ./src/lib/registry/chunks.ts
-
-/**
- * Cuts one stream into consecutive parts of exact lengths, each a Readable of its own, without
- * buffering more than one source chunk: the bodies of a chunked upload, read from the blob once.
- */
-class ChunkCutter {
-    #stream;
-    #source;
-    #leftover;
-    constructor(source) {
-        this.#stream = source;
-        this.#source = source[Symbol.asyncIterator]();
-    }
-    /** Lets go of the source before its end (an upload that starts over). */
-    close() {
-        this.#stream.destroy();
-    }
-    /** The next `length` bytes; the stream fails if the source ends first. */
-    part(length) {
-        return external_node_stream_.Readable.from(this.#take(length), { objectMode: false });
-    }
-    async *#take(length) {
-        let remaining = length;
-        while (remaining > 0) {
-            let chunk = this.#leftover;
-            this.#leftover = undefined;
-            if (!chunk) {
-                const next = await this.#source.next();
-                if (next.done)
-                    throw new Error(`the blob ended ${remaining} bytes before its size`);
-                chunk = next.value;
-            }
-            if (chunk.length > remaining) {
-                this.#leftover = chunk.subarray(remaining);
-                chunk = chunk.subarray(0, remaining);
-            }
-            remaining -= chunk.length;
-            yield chunk;
-        }
-    }
-    /** Reads and drops `length` bytes (resuming an upload: the source's checks still see them). */
-    async skip(length) {
-        for await (const chunk of this.#take(length))
-            void chunk;
-    }
-    /** Reads the source to its end (running its checks); more bytes than the size are an error. */
-    async finish() {
-        if (this.#leftover?.length)
-            throw new Error('the blob is longer than its size');
-        for (let next = await this.#source.next(); !next.done; next = await this.#source.next()) {
-            if (next.value.length > 0)
-                throw new Error('the blob is longer than its size');
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lib/registry/quirks.ts
-const MiB = 1024 * 1024;
-/** Chunk size when a registry refuses a body as too large and says nothing of its limit. */
-const quirks_FALLBACK_CHUNK_SIZE = 16 * MiB;
-const KNOWN_QUIRKS = [
-    {
-        registry: 'GitHub Container Registry',
-        hosts: /^ghcr\.io$/,
-        quirk: 'refuses a large PATCH body with 416 Range Not Satisfiable',
-        handling: 'a 416 on a body sends the blob again in chunks of FALLBACK_CHUNK_SIZE (repository.ts)',
-    },
-    {
-        registry: 'Cloudflare-fronted registries',
-        quirk: 'the proxy caps a request body at about 100 MB and answers 413',
-        handling: 'a 413 on a body sends the blob again in chunks of FALLBACK_CHUNK_SIZE (repository.ts)',
-    },
-    {
-        registry: 'Amazon ECR',
-        hosts: /\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/,
-        quirk: 'takes upload parts of at least 5 MiB (but the last); answers 404 NAME_UNKNOWN to a push into a repository that does not exist',
-        handling: 'chunks are at least 5 MiB; the NAME_UNKNOWN answer is shown as the registry gave it (create the repository first)',
-        settings: { minChunkSize: 5 * MiB },
-    },
-    {
-        registry: 'Azure Container Registry',
-        hosts: /\.azurecr\.io$/,
-        quirk: 'refuses a body sent with Transfer-Encoding: chunked (400)',
-        handling: 'always sends Content-Length: layers compressed on the fly go to a spool file first; any registry answering 400 or 411 to a streamed body gets the same (copy.ts)',
-        settings: { contentLengthRequired: true },
-    },
-    {
-        registry: 'JFrog Artifactory',
-        hosts: /\.jfrog\.io$/,
-        quirk: 'wants an upload as POST, then PATCH with the bytes, then PUT ?digest= to close it; refuses the monolithic PUT with a body',
-        handling: 'on *.jfrog.io every upload is POST → PATCH → PUT; a self-hosted instance answers the monolithic PUT with 405, 416 or 501 and the upload moves to PATCH (repository.ts)',
-        settings: { patchUploads: true },
-    },
-    {
-        registry: 'Docker Hub',
-        hosts: /^(docker\.io|index\.docker\.io|registry-1\.docker\.io)$/,
-        quirk: 'named docker.io but served from registry-1.docker.io; a single-name repository lives under library/; a cross-repository mount between namespaces answers 202 (an upload session) without mounting',
-        handling: 'docker.io and index.docker.io are reached at registry-1.docker.io, alpine is library/alpine (reference.ts); a 202 to a mount cancels that session (DELETE) and uploads (repository.ts)',
-    },
-    {
-        registry: 'Harbor',
-        quirk: 'answers a cross-repository mount with 401 (or 404) when the user may not read the source project',
-        handling: 'a mount refused with 401, 403 or 404 is not an error: the blob is uploaded (repository.ts)',
-    },
-    {
-        registry: 'Quay',
-        hosts: /^quay\.io$/,
-        quirk: 'refuses Docker manifests whose layers have the uncompressed media type application/vnd.docker.image.rootfs.diff.tar',
-        handling: 'dockerFlavorAllowed answers no for uncompressed layers (compression none) on quay.io: the image goes up as OCI, whose uncompressed layer type Quay takes; gzip, the default, is unaffected',
-        settings: { refusesUncompressedDockerLayers: true },
-    },
-    {
-        registry: 'any registry (distribution, Harbor, Quay, GCR …)',
-        quirk: 'the upload Location is relative, or carries a query of its own (_state, a session id) that must come back as it was',
-        handling: 'Location is resolved against the request URL, never rebuilt; digest= is added to its query without re-encoding the rest (withDigest in repository.ts)',
-    },
-];
-const NO_QUIRKS = {
-    contentLengthRequired: false,
-    minChunkSize: 0,
-    patchUploads: false,
-    refusesUncompressedDockerLayers: false,
-};
-/** The known quirks of a registry recognised by its host (docker's name for it, port dropped). */
-function knownQuirksOf(registry) {
-    const host = registry.replace(/:\d+$/, '').toLowerCase();
-    return KNOWN_QUIRKS.filter((quirk) => quirk.hosts?.test(host));
-}
-function quirksFor(registry) {
-    return Object.assign({}, NO_QUIRKS, ...knownQuirksOf(registry).map((quirk) => quirk.settings));
-}
-/**
- * Whether a Docker-typed manifest can carry layers of these final compressions on this registry.
- * Docker has no zstd layer type; Quay refuses Docker's uncompressed one. Otherwise the image
- * goes up as OCI (compressions: those of the tar layers, after encoding).
- */
-function quirks_dockerFlavorAllowed(quirks, compressions) {
-    return !compressions.some((compression) => compression === 'zstd' || (compression === 'none' && quirks.refusesUncompressedDockerLayers));
-}
-
-;// CONCATENATED MODULE: ./src/lib/registry/repository.ts
-
-
-
-
-
-
-/**
- * A registry refused an upload body for its form, not its bytes: too large (413; GHCR answers
- * 416 to a big PATCH) — send chunks; or a streamed body without Content-Length (411, or 400 as
- * ACR answers Transfer-Encoding: chunked) — compress to a spool file to know the length first.
- */
-class repository_BodyRefused extends errors_TarPushError {
-    reason;
-    constructor(status, url, options) {
-        super('REGISTRY_ERROR', options.reason === 'too-large'
-            ? `the registry refused an upload body as too large (HTTP ${status}) at ${url}`
-            : `the registry refused a streamed upload body without Content-Length (HTTP ${status}) at ${url}`, {
-            subject: url,
-            hint: options.reason === 'too-large'
-                ? 'set chunk-size (--chunk-size) to a size the registry accepts'
-                : 'use upload-mode spool (--upload-mode spool) for this registry',
-            retryable: options.retryable,
-        });
-        this.reason = options.reason;
-    }
-}
-const LENGTH_REQUIRED_STATUSES = new Set([400, 411]);
-const BODY_TOO_LARGE_STATUSES = new Set([413, 416]);
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-/**
- * Failures after which asking the registry to cancel an upload session would only wait: it
- * cannot be reached, or it stopped answering (a timeout would likely be waited out again).
- */
-const NO_CANCEL_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-]);
-/** A mount refused for want of access to the source: the blob is uploaded instead. */
-const MOUNT_REFUSALS = new Set(['AUTH_FAILED', 'AUTH_DENIED']);
-/**
- * Adds `digest=` to an upload Location, keeping its query (`_state`, session ids) byte for byte:
- * some registries sign it, so it is never decoded and encoded again.
- */
-function withDigest(location, digest) {
-    const url = new URL(location);
-    const kept = url.search
-        .slice(1)
-        .split('&')
-        .filter((part) => part !== '' && !/^digest=/i.test(part));
-    url.search = [...kept, `digest=${encodeURIComponent(digest)}`].join('&');
-    return url.toString();
-}
-/** Answers to a monolithic PUT that mean "this registry wants PATCH, then PUT" (Artifactory). */
-const PATCH_FALLBACK_STATUSES = new Set([405, 416, 501]);
-/** Blob and manifest operations on one repository of a registry (distribution spec endpoints). */
-class repository_RepositoryClient {
-    client;
-    path;
-    scope;
-    uploadMethod = 'monolithic';
-    /** 0: one request per blob; otherwise PATCH chunks of this size (then PUT ?digest=). */
-    chunkSize = 0;
-    quirks;
-    constructor(client, path, access = 'push') {
-        this.client = client;
-        this.path = path;
-        this.scope = `repository:${path}:${access === 'push' ? 'pull,push' : 'pull'}`;
-        this.quirks = quirksFor(client.registry);
-        if (this.quirks.patchUploads)
-            this.uploadMethod = 'patch';
-    }
-    #request(method, url, extra = {}) {
-        return { method, url, scope: this.scope, ...extra };
-    }
-    /** A request inside an upload exchange: the exchange is retried whole, not this request. */
-    #uploadRequest(method, url, extra = {}) {
-        return this.#request(method, url, { ...extra, retry: false });
-    }
-    async hasBlob(digest) {
-        const request = this.#request('HEAD', `/v2/${this.path}/blobs/${digest}`);
-        const response = await this.#followRedirects(request, await this.client.send(request));
-        await response.body.dump();
-        if (response.statusCode === 200)
-            return true;
-        if (response.statusCode === 404)
-            return false;
-        throw await this.client.unexpected(request, response);
-    }
-    /**
-     * Uploads a blob; a transient failure anywhere in the exchange restarts it cleanly with a new
-     * session and the body reopened from its source (never buffered for the purpose).
-     */
-    uploadBlob(blob) {
-        return this.client.withRetries(`upload of ${blob.digest}`, () => this.#uploadBlobOnce(blob));
-    }
-    async #uploadBlobOnce(blob) {
-        if (this.chunkSize === 0 && this.uploadMethod === 'monolithic') {
-            const status = await this.#uploadMonolithic(blob);
-            if (status === 'done')
-                return;
-            if (status === 'too-large')
-                this.chunkSize = quirks_FALLBACK_CHUNK_SIZE;
-            else
-                this.uploadMethod = 'patch';
-        }
-        await this.#uploadChunked(blob, this.chunkSize || blob.size);
-    }
-    async #startUpload() {
-        return (await this.#startSession()).location;
-    }
-    async #startSession() {
-        const request = this.#uploadRequest('POST', `/v2/${this.path}/blobs/uploads/`, {
-            headers: { 'content-length': '0' },
-        });
-        const response = await this.client.send(request);
-        if (response.statusCode !== 202)
-            throw await this.client.unexpected(request, response);
-        await response.body.dump();
-        const location = response.headers['location'];
-        if (typeof location !== 'string' || location === '') {
-            throw new errors_TarPushError('REGISTRY_ERROR', `POST ${this.client.resolve(request.url)} answered 202 without a Location header`, {
-                subject: this.client.registry,
-                hint: 'the registry does not follow the distribution spec; report it to its operators',
-            });
-        }
-        // OCI-Chunk-Min-Length: the smallest PATCH body this registry takes (distribution spec 1.1).
-        const minimum = Number(response.headers['oci-chunk-min-length'] ?? 0);
-        // Location may be relative or carry its own query (_state, session ids): resolve, never rebuild.
-        return {
-            location: this.client.resolve(location),
-            minChunkSize: Number.isSafeInteger(minimum) && minimum > 0 ? minimum : 0,
-        };
-    }
-    async #uploadMonolithic(blob) {
-        const location = await this.#startUpload();
-        const request = this.#uploadRequest('PUT', withDigest(location, blob.digest), {
-            headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
-            body: blob.open,
-        });
-        const response = await this.#inSession(location, () => this.client.send(request));
-        if (response.statusCode === 201) {
-            await response.body.dump();
-            return 'done';
-        }
-        if (response.statusCode === 413) {
-            await response.body.dump();
-            return 'too-large';
-        }
-        if (PATCH_FALLBACK_STATUSES.has(response.statusCode)) {
-            await response.body.dump();
-            return 'needs-patch';
-        }
-        throw await this.client.unexpected(request, response);
-    }
-    /**
-     * PATCHes the blob in chunks of `chunkSize` (one chunk: the whole blob) with Content-Range
-     * (inclusive end, as the distribution spec has it), following each new Location, then commits
-     * with `PUT ?digest=`. The blob is read once, front to back.
-     */
-    async #uploadChunked(blob, chunkSize) {
-        const session = await this.#startSession();
-        const size = Math.max(chunkSize, session.minChunkSize, this.quirks.minChunkSize, 1);
-        let cutter = new ChunkCutter(await blob.open());
-        let location = session.location;
-        let resumes = 0;
-        for (let offset = 0; offset < blob.size;) {
-            const length = Math.min(size, blob.size - offset);
-            const patch = this.#chunkRequest(location, cutter, offset, length);
-            let patched;
-            try {
-                patched = await this.client.send(patch);
-            }
-            catch (error) {
-                // A chunk broke off: ask the session where it stands and go on from there.
-                if (!(error instanceof errors_TarPushError) || !error.retryable || resumes >= this.client.retries)
-                    throw error;
-                resumes++;
-                const status = await this.#uploadStatus(location);
-                this.client.logger.warn(`chunk ${offset}-${offset + length - 1} of ${blob.digest} failed (${error.message}); resuming at byte ${status.offset}`);
-                location = status.location;
-                offset = status.offset;
-                cutter.close();
-                cutter = new ChunkCutter(await blob.open());
-                await cutter.skip(offset);
-                continue;
-            }
-            if (BODY_TOO_LARGE_STATUSES.has(patched.statusCode) && length > quirks_FALLBACK_CHUNK_SIZE) {
-                await patched.body.dump();
-                this.chunkSize = quirks_FALLBACK_CHUNK_SIZE;
-                // Retried whole, now in smaller chunks.
-                throw new repository_BodyRefused(patched.statusCode, location, {
-                    reason: 'too-large',
-                    retryable: true,
-                });
-            }
-            if (patched.statusCode !== 202)
-                throw await this.client.unexpected(patch, patched);
-            await patched.body.dump();
-            location = this.#nextLocation(patched, location);
-            offset += length;
-        }
-        await cutter.finish();
-        const put = this.#uploadRequest('PUT', withDigest(location, blob.digest), {
-            headers: { 'content-length': '0' },
-        });
-        const response = await this.client.send(put);
-        if (response.statusCode !== 201)
-            throw await this.client.unexpected(put, response);
-        await response.body.dump();
-    }
-    #chunkRequest(location, cutter, offset, length) {
-        return this.#uploadRequest('PATCH', location, {
-            headers: {
-                'content-type': 'application/octet-stream',
-                'content-length': String(length),
-                'content-range': `${offset}-${offset + length - 1}`,
-            },
-            body: async () => cutter.part(length),
-        });
-    }
-    /**
-     * Sends the body of an upload session. When it breaks (a reset, a body that failed its own
-     * checks) the session is cancelled with DELETE, as docker does, so the registry can drop the
-     * partial bytes; the upload then starts over in a new session. Best effort: a registry that
-     * cannot be reached, or stopped answering (a timeout), is not asked.
-     */
-    async #inSession(location, send) {
-        try {
-            return await send();
-        }
-        catch (error) {
-            // The network's code sits under our error (whose own code is NETWORK_ERROR).
-            const code = errorCodeOf(error instanceof errors_TarPushError ? error.cause : error);
-            if (!NO_CANCEL_CODES.has(code ?? ''))
-                await this.#cancelSession(location);
-            throw error;
-        }
-    }
-    /** DELETEs an upload session no longer wanted; best effort, never an error of the push. */
-    async #cancelSession(location) {
-        try {
-            const response = await this.client.send(this.#uploadRequest('DELETE', location));
-            await response.body.dump();
-            this.client.logger.debug(`upload session cancelled (HTTP ${response.statusCode})`);
-        }
-        catch (error) {
-            this.client.logger.debug(`could not cancel an upload session: ${error.message}`);
-        }
-    }
-    /** Each step of an upload may move the session: follow its Location, else stay. */
-    #nextLocation(response, current) {
-        const next = response.headers['location'];
-        return typeof next === 'string' && next ? this.client.resolve(next) : current;
-    }
-    /** Where an upload session stands (distribution spec: GET the upload URL, 204 with Range). */
-    async #uploadStatus(location) {
-        const request = this.#request('GET', location);
-        const response = await this.client.send(request);
-        if (response.statusCode !== 204 && response.statusCode !== 202) {
-            throw await this.client.unexpected(request, response);
-        }
-        await response.body.dump();
-        const range = /^(?:bytes=)?0-(\d+)$/.exec(String(response.headers['range'] ?? ''));
-        return {
-            location: this.#nextLocation(response, location),
-            offset: range ? Number(range[1]) + 1 : 0,
-        };
-    }
-    /**
-     * Uploads bytes whose digest is known only once they have all been sent (compressed on the
-     * fly): one PATCH with a streamed body, then `PUT ?digest=` to commit. A body that fails its
-     * own checks fails the PATCH, and nothing is committed.
-     */
-    uploadStreamed(open, digestAfterBody) {
-        return this.client.withRetries('streamed upload', () => this.#uploadStreamedOnce(open, digestAfterBody));
-    }
-    async #uploadStreamedOnce(open, digestAfterBody) {
-        const location = await this.#startUpload();
-        const patch = this.#uploadRequest('PATCH', location, {
-            headers: { 'content-type': 'application/octet-stream' },
-            body: open,
-        });
-        const patched = await this.#inSession(location, () => this.client.send(patch));
-        const reason = BODY_TOO_LARGE_STATUSES.has(patched.statusCode)
-            ? 'too-large'
-            : LENGTH_REQUIRED_STATUSES.has(patched.statusCode)
-                ? 'length-required'
-                : undefined;
-        if (reason) {
-            await patched.body.dump();
-            // The caller compresses to a spool file instead: its length is known (and allows chunks).
-            throw new repository_BodyRefused(patched.statusCode, location, { reason, retryable: false });
-        }
-        if (patched.statusCode !== 202)
-            throw await this.client.unexpected(patch, patched);
-        await patched.body.dump();
-        const put = this.#uploadRequest('PUT', withDigest(this.#nextLocation(patched, location), digestAfterBody()), {
-            headers: { 'content-length': '0' },
-        });
-        const response = await this.client.send(put);
-        if (response.statusCode !== 201)
-            throw await this.client.unexpected(put, response);
-        await response.body.dump();
-    }
-    /**
-     * Asks the registry to link a blob from another repository instead of uploading it
-     * (distribution spec: POST ?mount=&from=). 201 means mounted; a 202 opens an ordinary upload
-     * session instead (Docker Hub across namespaces), which is cancelled here so the caller
-     * uploads as usual; a refusal (401 from Harbor, 403, 404) also leaves the blob to upload.
-     */
-    async mountBlob(digest, fromPath) {
-        const query = new URLSearchParams({ mount: digest, from: fromPath });
-        const request = this.#request('POST', `/v2/${this.path}/blobs/uploads/?${query}`, {
-            headers: { 'content-length': '0' },
-            scope: `${this.scope} repository:${fromPath}:pull`,
-        });
-        let response;
-        try {
-            response = await this.client.send(request);
-        }
-        catch (error) {
-            // Harbor answers 401 when the user may not read the source: upload instead, never fail.
-            if (!(error instanceof errors_TarPushError) || !MOUNT_REFUSALS.has(error.code))
-                throw error;
-            this.client.logger.debug(`mount of ${digest} from ${fromPath} refused (${error.message})`);
-            return false;
-        }
-        await response.body.dump();
-        if (response.statusCode === 201)
-            return true;
-        const location = response.headers['location'];
-        if (response.statusCode === 202 && typeof location === 'string' && location) {
-            // Nothing was mounted (Docker Hub across namespaces): drop the session it opened instead.
-            this.client.logger.debug(`mount of ${digest} from ${fromPath} answered 202: not mounted`);
-            await this.#cancelSession(this.client.resolve(location));
-        }
-        return false;
-    }
-    /** GETs a small blob (a config) whole, checking its digest. */
-    getBlobBytes(digest, limit) {
-        const request = this.#request('GET', `/v2/${this.path}/blobs/${digest}`, { retry: false });
-        return this.client.withRetries(`GET ${request.url}`, async () => {
-            const response = await this.#followRedirects(request, await this.client.send(request));
-            if (response.statusCode === 404) {
-                await response.body.dump();
-                return undefined;
-            }
-            if (response.statusCode !== 200)
-                throw await this.client.unexpected(request, response);
-            const bytes = await this.#readBody(request, response, limit);
-            return digest_sha256(bytes) === digest ? bytes : undefined;
-        });
-    }
-    /**
-     * GETs a blob from byte `offset` on (a Range request, to resume a broken download), following
-     * redirects to storage. The answer is 200 (whole blob) or 206 (the range); the caller reads
-     * and verifies the body.
-     */
-    async openBlob(digest, offset = 0) {
-        const request = this.#request('GET', `/v2/${this.path}/blobs/${digest}`, {
-            headers: offset > 0 ? { range: `bytes=${offset}-` } : {},
-        });
-        const response = await this.#followRedirects(request, await this.client.send(request));
-        if (response.statusCode === 200 || response.statusCode === 206)
-            return response;
-        throw await this.client.unexpected(request, response);
-    }
-    /** PUTs a manifest under a tag or digest; the registry's digest must equal ours. */
-    async putManifest(reference, manifest) {
-        const request = this.#request('PUT', `/v2/${this.path}/manifests/${reference}`, {
-            headers: { 'content-type': manifest.mediaType },
-            body: async () => manifest.bytes,
-        });
-        const response = await this.client.send(request);
-        if (response.statusCode !== 201 && response.statusCode !== 200)
-            throw await this.client.unexpected(request, response);
-        await response.body.dump();
-        const digest = digest_sha256(manifest.bytes);
-        const answered = response.headers['docker-content-digest'];
-        if (typeof answered === 'string' && answered !== '' && answered !== digest) {
-            throw new errors_TarPushError('MANIFEST_DIGEST_MISMATCH', `the registry stored the manifest of ${this.path}:${reference} as ${answered}, we sent ${digest}`, {
-                subject: this.client.resolve(request.url),
-                hint: 'the registry rewrote the manifest (it may not support this manifest type); do not rely on the digest',
-            });
-        }
-        return digest;
-    }
-    /** GETs a manifest; undefined when it does not exist. */
-    getManifest(reference, accept, limit = 4 * 1024 * 1024) {
-        const request = this.#request('GET', `/v2/${this.path}/manifests/${reference}`, {
-            headers: { accept: accept.join(', ') },
-            retry: false,
-        });
-        // The body is read inside the attempt: a response cut half-way is retried whole.
-        return this.client.withRetries(`GET ${request.url}`, async () => {
-            const response = await this.client.send(request);
-            if (response.statusCode === 404) {
-                await response.body.dump();
-                return undefined;
-            }
-            if (response.statusCode !== 200)
-                throw await this.client.unexpected(request, response);
-            const bytes = await this.#readBody(request, response, limit);
-            const contentType = response.headers['content-type'];
-            const registryDigest = response.headers['docker-content-digest'];
-            return {
-                bytes,
-                digest: digest_sha256(bytes),
-                registryDigest: typeof registryDigest === 'string' ? registryDigest : undefined,
-                mediaType: typeof contentType === 'string' ? contentType.split(';')[0].trim() : '',
-            };
-        });
-    }
-    /**
-     * Registries may redirect blob GETs and HEADs to storage (S3, GCS, a CDN). The client sends
-     * the registry's Authorization header only to the registry's own host.
-     */
-    async #followRedirects(request, first) {
-        let response = first;
-        for (let hops = 0; hops < 5 && REDIRECTS.has(response.statusCode); hops++) {
-            const location = response.headers['location'];
-            if (typeof location !== 'string')
-                break;
-            await response.body.dump();
-            const redirected = {
-                ...request,
-                url: new URL(location, this.client.resolve(request.url)).toString(),
-            };
-            response = await this.client.send(redirected);
-        }
-        return response;
-    }
-    async #readBody(request, response, limit) {
-        try {
-            return await readBytesLimited(response, limit, `${request.method} ${this.client.resolve(request.url)}`);
-        }
-        catch (error) {
-            throw transport_transportError(error, request.method, this.client.resolve(request.url));
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lib/bench/scenarios.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/scenarios.ts
 
 
 
@@ -70710,12 +71974,7 @@ class repository_RepositoryClient {
 
 
 
-const MANIFEST_ACCEPT = [
-    model_MediaType.ociManifest,
-    model_MediaType.dockerManifest,
-    model_MediaType.ociIndex,
-    model_MediaType.dockerManifestList,
-];
+
 /**
  * A push as docker makes it: per blob a HEAD ("do you have it?" — never, the bytes are new), then
  * the upload (POST, PATCH, PUT with the digest; or POST and one PUT), config last, then the
@@ -70726,23 +71985,25 @@ async function pushImage(options) {
     const repository = new repository_RepositoryClient(options.client, options.repository, 'push');
     repository.uploadMethod = settings.upload;
     repository.chunkSize = settings.chunkSize;
-    const blobs = [
-        ...image.layers.map((layer) => ({
-            digest: layer.digest,
-            size: layer.size,
-            open: async () => layer.open(),
-        })),
-        {
-            digest: image.config.digest,
-            size: image.config.size,
-            open: async () => external_node_stream_.Readable.from([image.config.bytes]),
-        },
-    ];
-    for (const blob of blobs) {
-        if (!(await repository.hasBlob(blob.digest)))
-            await repository.uploadBlob(blob);
+    // The image sink interface, without the engine: a load test times the registry, so the bytes
+    // it made up are not hashed again on the way out.
+    const sink = new RegistrySink(repository);
+    const config = {
+        digest: image.config.digest,
+        size: image.config.size,
+        mediaType: image.config.mediaType,
+        open: async () => external_node_stream_.Readable.from([image.config.bytes]),
+    };
+    const layers = image.layers.map((layer) => ({
+        ...layer,
+        open: async () => layer.open(),
+    }));
+    for (const blob of [...layers, config]) {
+        if (!(await sink.hasBlob(blob.digest)))
+            await sink.putBlob(blob);
     }
-    return repository.putManifest(options.tag, image.manifest);
+    await sink.putManifest(image.manifest, { tags: [options.tag] });
+    return image.manifest.digest;
 }
 /**
  * A pull as a client makes it: the manifest GET, then every blob (config first) streamed and
@@ -70754,7 +72015,7 @@ async function pullImage(options) {
     const verify = options.verify ?? true;
     const { image } = options;
     const repository = new repository_RepositoryClient(options.client, image.repository, 'pull');
-    const manifest = await repository.getManifest(image.tag, MANIFEST_ACCEPT);
+    const manifest = await repository.getManifest(image.tag, media_types_MANIFEST_ACCEPT);
     const where = `${options.client.registry}/${image.repository}:${image.tag}`;
     if (!manifest) {
         throw new errors_TarPushError('IMAGE_NOT_FOUND', `${where} is gone (manifest GET answered 404)`, {
@@ -70784,16 +72045,13 @@ async function pullImage(options) {
     }
     return bytes;
 }
-/** Config and layers of an image manifest, read through the project's JSON checks. */
+/** Config and layers of an image manifest, read through the image model's manifest parser. */
 function manifestBlobs(bytes, where) {
     const json = new json_JsonReader(`manifest of ${where}`, 'REGISTRY_ERROR', 'the registry served a manifest that is not an image manifest');
-    const manifest = json.object(json.parse(bytes), '');
-    return [
-        image_json_readDescriptor(json, manifest['config'], 'config'),
-        ...json
-            .array(manifest['layers'], 'layers')
-            .map((layer, index) => image_json_readDescriptor(json, layer, `layers[${index}]`)),
-    ];
+    const manifest = parse_parseManifest(json, bytes, { name: where });
+    if (manifest.kind !== 'image')
+        throw json.fail('', 'is an index, not an image manifest');
+    return [manifest.config, ...manifest.layers];
 }
 /** A HEAD storm: the manifest by tag, then every blob, each one HEAD, nothing downloaded. */
 async function headImage(options) {
@@ -70803,7 +72061,7 @@ async function headImage(options) {
         method: 'HEAD',
         url: `/v2/${image.repository}/manifests/${image.tag}`,
         scope: repository.scope,
-        headers: { accept: MANIFEST_ACCEPT.join(', ') },
+        headers: { accept: media_types_MANIFEST_ACCEPT.join(', ') },
     };
     const response = await client.send(request);
     await response.body.dump();
@@ -70846,11 +72104,11 @@ async function deleteManifest(options) {
 /** The digest a tag points at now (for cleaning up what another tool pushed by tag). */
 async function manifestDigestOf(options) {
     const repository = new repository_RepositoryClient(options.client, options.repository, 'pull');
-    const manifest = await repository.getManifest(options.tag, MANIFEST_ACCEPT);
+    const manifest = await repository.getManifest(options.tag, media_types_MANIFEST_ACCEPT);
     return manifest?.registryDigest ?? manifest?.digest;
 }
 
-;// CONCATENATED MODULE: ./src/lib/bench/start-at.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/start-at.ts
 
 
 /** Furthest ahead a start may be: a matrix's jobs start within minutes of each other. */
@@ -70904,7 +72162,10 @@ async function waitUntil(atMs, logger, signal) {
     await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait, undefined, { signal });
 }
 
-;// CONCATENATED MODULE: ./src/lib/bench/run.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/run.ts
+
+
+
 
 
 
@@ -71249,7 +72510,16 @@ async function seed(client, spec, runId, pushed, logger) {
     for (let index = 0; index < spec.images; index++) {
         const image = await randomImage({ ...spec, label: `${runId}-seed-${index}` });
         const tag = `${runId}-seed-${index}`;
-        const digest = await pushImage({ client, repository, tag, image, settings: spec });
+        // Seeding is not timed: it goes through the copy engine, as a push of the generated image.
+        const target = new repository_RepositoryClient(client, repository, 'push');
+        target.uploadMethod = spec.upload;
+        target.chunkSize = spec.chunkSize;
+        const [entry] = generatedSource(image, tag).entries;
+        const { digest } = await copy_copyArtifact(entry.artifact, [tag], {
+            sink: new RegistrySink(target),
+            compression: 'none',
+            logger: log_silentLogger,
+        });
         pushed.push({ repository, digest });
         seeded.push({
             repository,
@@ -71343,7 +72613,7 @@ function progressOf(metrics, spec, startedAt) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/lib/bench/units.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/units.ts
 
 const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /** `60s`, `2m`, `1h`, `500ms`, `1m30s`, or a bare number of seconds; in milliseconds. */
@@ -71388,985 +72658,7 @@ function parseSize(text, flag) {
     return Math.round(Number(match[1]) * factor);
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/lib/limit.ts
-/** Runs at most `concurrency` tasks at a time; the one limiter used for parallel work. */
-function limit_createLimiter(concurrency) {
-    let running = 0;
-    const waiting = [];
-    const release = () => {
-        running--;
-        waiting.shift()?.();
-    };
-    return async (task) => {
-        if (running >= concurrency)
-            await new Promise((resolve) => waiting.push(resolve));
-        running++;
-        try {
-            return await task();
-        }
-        finally {
-            release();
-        }
-    };
-}
-/** Settles every task, then throws the first failure: no task is left running behind an error. */
-async function limit_allOrFirstError(tasks) {
-    const results = await Promise.allSettled(tasks);
-    const failure = results.find((result) => result.status === 'rejected');
-    if (failure)
-        throw failure.reason;
-    return results.map((result) => result.value);
-}
-
-;// CONCATENATED MODULE: ./src/lib/parallel-gzip.ts
-
-
-
-
-
-/**
- * gzip compression spread over the libuv thread pool, as pigz does: the input is cut into
- * fixed blocks, each deflated on its own (primed with the previous 32 KiB as dictionary and
- * ended with a sync flush, so the blocks join into one deflate stream), and written in order.
- * One big layer so uses every core, which a single zlib stream cannot. The output is a single
- * standard gzip member that every client reads, and is deterministic for a given input, level
- * and zlib build (the digest map relies on that).
- *
- * Blocks that look incompressible (byte entropy of a sample near 8 bits) are stored, not
- * deflated: deflating random or already-compressed data costs the most time and saves nothing.
- */
-const parallel_gzip_PARALLEL_GZIP_VERSION = (/* unused pure expression or super */ null && (`pgz1-zlib${process.versions.zlib}`));
-const BLOCK_SIZE = 1024 * 1024;
-const WINDOW = 32 * 1024;
-/**
- * zlib's output buffers. Each is a round trip to the main thread and a socket write: 64 KiB
- * measured 10% slower than this (more system time), 16 KiB (zlib's default) far slower.
- */
-const OUTPUT_CHUNK = 256 * 1024;
-/** A deflate block that is final, fixed-Huffman and empty: ends the stream after sync flushes. */
-const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
-/** magic, deflate, no flags, mtime 0, no extra flags, OS unknown: the same bytes every run. */
-const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0xff]);
-const SAMPLE_SLICES = 4;
-const SAMPLE_SLICE_BYTES = 4096;
-/** Random data measures about 7.99 bits/byte on a 16 KiB sample; code and text 4-6.5. */
-const INCOMPRESSIBLE_ENTROPY = 7.9;
-/**
- * Deflate jobs running at once across every stream: one per core and one spare. More would
- * only queue in the libuv pool, where file reads wait behind them and stall every pipeline.
- */
-const DEFLATE_JOBS = (0,external_node_os_namespaceObject.availableParallelism)() + 1;
-const deflateSlot = limit_createLimiter(DEFLATE_JOBS);
-/**
- * The gzip member, block by block: `header()`, then `encode()` for each full block in order
- * (the last may be short), then `trailer()`. `encode` takes what it needs from the block at
- * once (CRC, dictionary tail, or a copy for stored blocks) except for the deflate job itself:
- * the block must stay untouched until the returned promise settles, and is free after.
- */
-class parallel_gzip_GzipBlockEncoder {
-    #level;
-    #previousTail;
-    #crc = 0;
-    #totalBytes = 0;
-    constructor(level) {
-        this.#level = level;
-    }
-    static blockSize = BLOCK_SIZE;
-    header() {
-        return GZIP_HEADER;
-    }
-    encode(block) {
-        this.#crc = (0,external_node_zlib_.crc32)(block, this.#crc);
-        this.#totalBytes += block.length;
-        const dictionary = this.#previousTail;
-        this.#previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)));
-        if (looksIncompressible(block)) {
-            return Promise.resolve(storedBlocks(block));
-        }
-        return deflateSlot(() => deflateBlock(block, this.#level, dictionary));
-    }
-    trailer() {
-        const trailer = Buffer.alloc(10);
-        FINAL_EMPTY_BLOCK.copy(trailer, 0);
-        trailer.writeUInt32LE(this.#crc >>> 0, 2);
-        trailer.writeUInt32LE(this.#totalBytes % 2 ** 32, 6);
-        return trailer;
-    }
-}
-/**
- * The input blocks of every layer being compressed, shared: memory stays the same whatever the
- * number of layers in flight, and blocks are allocated once instead of per read. Enough to keep
- * every deflate job busy while the next blocks are read and hashed.
- */
-class BlockPool {
-    #free = [];
-    #waiting = [];
-    #capacity;
-    #blockSize;
-    #created = 0;
-    constructor(capacity, blockSize) {
-        this.#capacity = capacity;
-        this.#blockSize = blockSize;
-    }
-    acquire() {
-        const free = this.#free.pop();
-        if (free)
-            return Promise.resolve(free);
-        if (this.#created < this.#capacity) {
-            this.#created++;
-            keepBufferMemory(this.#blockSize);
-            return Promise.resolve(Buffer.allocUnsafe(this.#blockSize));
-        }
-        return new Promise((resolve) => this.#waiting.push(resolve));
-    }
-    release(block) {
-        const next = this.#waiting.shift();
-        if (next)
-            next(block);
-        else
-            this.#free.push(block);
-    }
-}
-/** One block per deflate job and one being read: more measured slower and bigger, not faster. */
-const parallel_gzip_inputBlocks = new BlockPool(DEFLATE_JOBS + 1, BLOCK_SIZE);
-/** The block encoder as a Transform, for any stream of bytes. */
-class parallel_gzip_ParallelGzip extends external_node_stream_.Transform {
-    #encoder;
-    #parallel;
-    #buffered = [];
-    #bufferedBytes = 0;
-    #inFlight = [];
-    constructor(options) {
-        super({ highWaterMark: BLOCK_SIZE });
-        this.#encoder = new parallel_gzip_GzipBlockEncoder(options.level);
-        this.#parallel = options.parallel ?? 3;
-        this.push(this.#encoder.header());
-    }
-    _transform(chunk, _encoding, done) {
-        this.#buffered.push(chunk);
-        this.#bufferedBytes += chunk.length;
-        this.#drainFullBlocks().then(() => done(), done);
-    }
-    _flush(done) {
-        const finish = async () => {
-            if (this.#bufferedBytes > 0)
-                this.#submit(Buffer.concat(this.#buffered, this.#bufferedBytes));
-            this.#buffered = [];
-            this.#bufferedBytes = 0;
-            while (this.#inFlight.length > 0)
-                this.#emit(await this.#inFlight.shift());
-            this.push(this.#encoder.trailer());
-        };
-        finish().then(() => done(), done);
-    }
-    async #drainFullBlocks() {
-        while (this.#bufferedBytes >= BLOCK_SIZE) {
-            const all = this.#buffered.length === 1
-                ? this.#buffered[0]
-                : Buffer.concat(this.#buffered, this.#bufferedBytes);
-            this.#submit(all.subarray(0, BLOCK_SIZE));
-            const rest = all.subarray(BLOCK_SIZE);
-            this.#buffered = rest.length > 0 ? [rest] : [];
-            this.#bufferedBytes = rest.length;
-            // Bounded work in flight: wait for the oldest block before taking more input.
-            if (this.#inFlight.length >= this.#parallel)
-                this.#emit(await this.#inFlight.shift());
-        }
-    }
-    #submit(block) {
-        this.#inFlight.push(this.#encoder.encode(block));
-    }
-    #emit(parts) {
-        for (const part of parts)
-            this.push(part);
-    }
-}
-/** One block deflated on its own, its output in OUTPUT_CHUNK-sized Buffers. */
-function deflateBlock(block, level, dictionary) {
-    return new Promise((resolve, reject) => {
-        const parts = [];
-        (0,external_node_zlib_.createDeflateRaw)({
-            level,
-            chunkSize: OUTPUT_CHUNK,
-            finishFlush: external_node_zlib_.constants.Z_SYNC_FLUSH,
-            ...(dictionary ? { dictionary } : {}),
-        })
-            .on('data', (part) => parts.push(part))
-            .on('error', reject)
-            .on('end', () => resolve(parts))
-            .end(block);
-    });
-}
-const MAX_STORED = 65535;
-/**
- * Deflate stored blocks, each written with its header into a Buffer of its own (no zlib): after
- * a sync flush the stream is byte-aligned, so each block is 0x00, LEN, ~LEN, then the bytes.
- * Copying costs little next to hashing, and frees the input block at once.
- */
-function storedBlocks(block) {
-    const parts = [];
-    for (let offset = 0; offset < block.length; offset += MAX_STORED) {
-        const length = Math.min(MAX_STORED, block.length - offset);
-        const part = Buffer.allocUnsafe(5 + length);
-        part[0] = 0x00;
-        part.writeUInt16LE(length, 1);
-        part.writeUInt16LE(~length & 0xffff, 3);
-        block.copy(part, 5, offset, offset + length);
-        parts.push(part);
-    }
-    return parts;
-}
-/** Shannon entropy of a few slices of the block, in bits per byte. */
-function looksIncompressible(block) {
-    if (block.length < SAMPLE_SLICES * SAMPLE_SLICE_BYTES)
-        return false;
-    const counts = new Uint32Array(256);
-    const step = Math.floor((block.length - SAMPLE_SLICE_BYTES) / (SAMPLE_SLICES - 1));
-    for (let slice = 0; slice < SAMPLE_SLICES; slice++) {
-        const start = slice * step;
-        for (let i = start; i < start + SAMPLE_SLICE_BYTES; i++)
-            counts[block[i]]++;
-    }
-    const total = SAMPLE_SLICES * SAMPLE_SLICE_BYTES;
-    let entropy = 0;
-    for (const count of counts) {
-        if (count === 0)
-            continue;
-        const p = count / total;
-        entropy -= p * Math.log2(p);
-    }
-    return entropy > INCOMPRESSIBLE_ENTROPY;
-}
-
-;// CONCATENATED MODULE: ./src/lib/compress.ts
-
-
-
-/**
- * Levels used when none is given: gzip 1 as crane (BestSpeed) — deflate is the slowest step of
- * a push and level 6 saves a few percent more at three times the CPU; zstd's own default.
- */
-const compress_DEFAULT_LEVELS = {
-    gzip: 1,
-    zstd: 3,
-    none: undefined,
-};
-const compress_COMPRESSIONS = (/* unused pure expression or super */ null && (['gzip', 'zstd', 'none']));
-function compress_levelRange(compression) {
-    if (compression === 'gzip')
-        return [0, 9];
-    if (compression === 'zstd')
-        return [1, 19];
-    return undefined;
-}
-function compress_createEncoder(compression, level) {
-    const chosen = level ?? compress_DEFAULT_LEVELS[compression];
-    if (compression === 'gzip')
-        return new ParallelGzip({ level: chosen ?? 1 });
-    if (compression === 'zstd') {
-        return createZstdCompress({
-            params: { [constants.ZSTD_c_compressionLevel]: chosen ?? 3 },
-            chunkSize: 256 * 1024,
-        });
-    }
-    return new PassThrough();
-}
-/**
- * A decompressor with large output chunks: each chunk costs a callback on the main thread,
- * whatever its size. `highWaterMark` lets a writer run ahead of the decompression.
- */
-function compress_createDecoder(compression, highWaterMark) {
-    const options = { chunkSize: 256 * 1024, ...(highWaterMark ? { highWaterMark } : {}) };
-    if (compression === 'gzip')
-        return (0,external_node_zlib_.createGunzip)(options);
-    if (compression === 'zstd')
-        return (0,external_node_zlib_.createZstdDecompress)(options);
-    return new external_node_stream_.PassThrough();
-}
-/**
- * Names an encoder's exact output: the same layer encoded under the same name gives the same
- * bytes, so a digest learned once (the digest map) holds for every later run.
- */
-function compress_encodingName(compression, level) {
-    const chosen = level ?? compress_DEFAULT_LEVELS[compression];
-    if (compression === 'gzip')
-        return `gzip-${chosen}-${PARALLEL_GZIP_VERSION}`;
-    if (compression === 'zstd')
-        return `zstd-${chosen}-zlib${process.versions.zlib}-zstd${process.versions.zstd ?? ''}`;
-    return 'none';
-}
-
-;// CONCATENATED MODULE: ./src/lib/layer-streams.ts
-
-
-
-
-
-
-
-
-const diffIdMismatch = (layer, actual) => new errors_TarPushError('DIFF_ID_MISMATCH', `layer ${layer.content.origin} has uncompressed sha256 ${actual}, but the config's diff_id is ${layer.diffId}`, {
-    subject: layer.content.origin,
-    hint: 'the layer or the config was altered after the image was saved; save the image again',
-});
-const blobMismatch = (origin, expected, actual) => new TarPushError('BLOB_DIGEST_MISMATCH', `${origin} has digest ${actual.digest} (${actual.size} bytes), expected ${expected.digest}${expected.size === undefined ? '' : ` (${expected.size} bytes)`}`, {
-    subject: origin,
-    hint: 'the archive is damaged or was altered after it was written; save the image again',
-});
-/**
- * Pass-through that also decompresses what flows by and hashes the result, failing at the end
- * when it is not the layer's diff_id. Backpressure follows the slower of the two paths.
- */
-class DiffIdCheck extends external_node_stream_.Transform {
-    #layer;
-    #decoder;
-    #decoded;
-    constructor(layer) {
-        super();
-        this.#layer = layer;
-        this.#decoder = compress_createDecoder(layer.compression);
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        // Decoded chunks die at once and are not counted for the memory policy: collecting for
-        // them too cost a push of compressed layers (OCI archives) ~0.4 s more for 13 MB less.
-        this.#decoder.on('data', (chunk) => hash.update(chunk));
-        this.#decoded = new Promise((resolve, reject) => {
-            this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`));
-            this.#decoder.on('error', (error) => reject(undecodable(layer, error)));
-        });
-        // A broken compressed stream fails the upload at once, not only at its end.
-        this.#decoded.catch((error) => this.destroy(error));
-    }
-    _transform(chunk, _encoding, done) {
-        if (this.#decoder.write(chunk))
-            done(null, chunk);
-        else
-            this.#decoder.once('drain', () => done(null, chunk));
-    }
-    _flush(done) {
-        this.#decoder.end();
-        this.#decoded.then((actual) => done(actual === this.#layer.diffId ? null : diffIdMismatch(this.#layer, actual)), (error) => done(error));
-    }
-    _destroy(error, callback) {
-        this.#decoder.destroy();
-        callback(error);
-    }
-}
-const undecodable = (layer, error) => new errors_TarPushError('DIFF_ID_MISMATCH', `layer ${layer.content.origin} does not decompress as ${layer.compression}: ${error.message}`, {
-    subject: layer.content.origin,
-    hint: 'the layer is damaged; save the image again',
-});
-/**
- * The layer's stored bytes as they are uploaded: checked against the blob digest and size, and
- * (for tar layers) against the diff_id, in the same single read.
- */
-async function layer_streams_openStoredLayer(layer, blobDigest) {
-    const source = await layer.content.open();
-    const verify = new VerifyingStream({
-        digest: blobDigest,
-        size: layer.content.size,
-        onMismatch: (actual) => blobMismatch(layer.content.origin, { digest: blobDigest, size: layer.content.size }, actual),
-    });
-    const needsDiffIdCheck = layer.isTar && !(layer.compression === 'none' && blobDigest === layer.diffId);
-    // The callback form returns the last stream and destroys every stage when one fails,
-    // so the consumer (an upload) sees the error instead of a clean end.
-    const noop = () => { };
-    return needsDiffIdCheck
-        ? pipelineCallback(source, new DiffIdCheck(layer), verify, noop)
-        : pipelineCallback(source, verify, noop);
-}
-/**
- * Compresses an uncompressed tar layer into a spool file, hashing input (diff_id, verified) and
- * output (the blob digest) on the way: a monolithic upload needs the digest before the body.
- */
-async function layer_streams_encodeLayerToFile(options) {
-    const { stream, output } = await layer_streams_openEncodedLayer(options);
-    await pipeline(stream, createWriteStream(options.path));
-    return { digest: output.digest, size: output.bytes };
-}
-/**
- * A spooled blob read back for its upload, checked again against the digest computed while it
- * was written: a spool on a full or failing disk fails the upload instead of committing.
- */
-function layer_streams_openSpooledBlob(path, blob) {
-    const verify = new VerifyingStream({
-        digest: blob.digest,
-        size: blob.size,
-        onMismatch: (actual) => new TarPushError('BLOB_DIGEST_MISMATCH', `spool file ${path} reads back as ${actual.digest} (${actual.size} bytes), not the ${blob.digest} (${blob.size} bytes) written`, { subject: path, hint: 'check the free space and health of the temporary directory' }),
-    });
-    return pipelineCallback(createReadStream(path, { highWaterMark: 1024 * 1024 }), verify, () => { });
-}
-/** Encoded bytes buffered ahead of the upload: a few of the encoder's output chunks. */
-const ENCODED_READ_AHEAD = (/* unused pure expression or super */ null && (256 * 1024));
-/**
- * The layer compressed on the fly, for a streamed upload: its input is checked against the
- * diff_id (the stream fails at the end otherwise) and its output hashed; `digest` and `size`
- * are read from `output` once the stream has ended.
- */
-async function layer_streams_openEncodedLayer(options) {
-    const { layer } = options;
-    const output = new DigestingStream();
-    const encoded = options.compression === 'gzip' && layer.content.openReader
-        ? Readable.from(gzipWithPooledBuffers(layer, options.level ?? DEFAULT_LEVELS.gzip), {
-            objectMode: false,
-            highWaterMark: ENCODED_READ_AHEAD,
-        })
-        : pipelineCallback(await layer.content.open(), inputCheck(layer), createEncoder(options.compression, options.level), () => { });
-    return { stream: pipelineCallback(encoded, output, () => { }), output };
-}
-function inputCheck(layer) {
-    return new VerifyingStream({
-        digest: layer.diffId,
-        size: layer.content.size,
-        onMismatch: (actual) => actual.size !== layer.content.size
-            ? truncatedLayer(layer, actual.size)
-            : diffIdMismatch(layer, actual.digest),
-    });
-}
-const truncatedLayer = (layer, size) => new TarPushError('TARBALL_UNREADABLE', `layer ${layer.content.origin} ended after ${size} of ${layer.content.size} bytes`, { subject: layer.content.origin });
-/** Blocks of one layer being deflated while the next is read: its share of the deflate jobs. */
-const BLOCKS_IN_FLIGHT = 3;
-/**
- * gzip of a layer read into blocks of the shared pool: Node's read streams allocate a fresh
- * buffer per read, and V8 frees those only when it collects, so a big layer made the resident
- * size float tens of MB above what is live. A block goes back to the pool once its deflate job
- * has settled. The diff_id is checked on the same single read.
- */
-async function* gzipWithPooledBuffers(layer, level) {
-    const reader = await layer.content.openReader();
-    const encoder = new GzipBlockEncoder(level);
-    const inputHash = createHash('sha256');
-    const inFlight = [];
-    let total = 0;
-    try {
-        yield encoder.header();
-        for (;;) {
-            if (inFlight.length >= BLOCKS_IN_FLIGHT)
-                yield* await inFlight.shift();
-            const block = await inputBlocks.acquire();
-            let length;
-            try {
-                length = await reader.read(block);
-            }
-            catch (error) {
-                inputBlocks.release(block);
-                throw error;
-            }
-            if (length === 0) {
-                inputBlocks.release(block);
-                break;
-            }
-            const filled = block.subarray(0, length);
-            inputHash.update(filled);
-            total += length;
-            const parts = encoder.encode(filled);
-            parts.then(() => inputBlocks.release(block), () => inputBlocks.release(block));
-            inFlight.push(parts);
-        }
-        while (inFlight.length > 0)
-            yield* await inFlight.shift();
-        if (total !== layer.content.size)
-            throw truncatedLayer(layer, total);
-        const diffId = `sha256:${inputHash.digest('hex')}`;
-        if (diffId !== layer.diffId)
-            throw diffIdMismatch(layer, diffId);
-        yield encoder.trailer();
-    }
-    finally {
-        // Settle what is still running before the file goes away.
-        await Promise.allSettled(inFlight);
-        await reader.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lib/progress.ts
-
-/**
- * Wraps a blob's `open()` so that every body it yields reports its bytes as they are read; each
- * call (a retry, a resumed chunked upload) starts the count over. Without progress, `open` itself.
- */
-function progress_countingOpen(open, progress) {
-    if (!progress)
-        return open;
-    return async () => {
-        const source = await open();
-        const { listener, id, label, totalBytes } = progress;
-        listener.blobStarted(id, label, totalBytes);
-        const counter = new Transform({
-            transform(chunk, _encoding, done) {
-                listener.blobBytes(id, chunk.length);
-                done(null, chunk);
-            },
-        });
-        // The callback form returns the counter and destroys both streams when either fails, so
-        // the consumer sees the source's error and an aborted request stops the source.
-        return pipeline(source, counter, () => { });
-    };
-}
-/** Runs one transfer and reports its end (uploaded or downloaded, or failed) to the listener. */
-async function progress_reportTransfer(progress, status, run) {
-    if (!progress)
-        return run();
-    try {
-        const result = await run();
-        progress.listener.blobDone(progress.id, status);
-        return result;
-    }
-    catch (error) {
-        progress.listener.blobDone(progress.id, 'failed');
-        throw error;
-    }
-}
-/** The progress of one transfer, when there is a listener. */
-const progress_transferProgress = (listener, id, label, totalBytes) => (listener ? { listener, id, label, totalBytes } : undefined);
-
-;// CONCATENATED MODULE: ./src/lib/reuse.ts
-
-
-
-const MAX_CONFIG_BYTES = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
-/**
- * Reads what a target tag holds now: its layers by diff_id and encoding. A re-push of the same
- * image then knows every layer's digest without compressing anything: HEAD and finish. Any
- * trouble (no tag, an index, a foreign config) just means nothing to reuse.
- */
-async function layersOfTag(repository, tag, logger) {
-    const layers = new Map();
-    try {
-        const manifest = await repository.getManifest(tag, [
-            MediaType.ociManifest,
-            MediaType.dockerManifest,
-        ]);
-        if (!manifest ||
-            (manifest.mediaType !== MediaType.ociManifest &&
-                manifest.mediaType !== MediaType.dockerManifest))
-            return layers;
-        const json = new JsonReader(`${repository.path}:${tag} manifest`, 'REGISTRY_ERROR');
-        const document = json.object(json.parse(manifest.bytes), '');
-        const config = json.object(document['config'], 'config');
-        const configDigest = json.string(config['digest'], 'config.digest');
-        const configBytes = await repository.getBlobBytes(configDigest, MAX_CONFIG_BYTES);
-        if (!configBytes)
-            return layers;
-        const configJson = new JsonReader(`${repository.path}:${tag} config`, 'REGISTRY_ERROR');
-        const rootfs = configJson.object(configJson.object(configJson.parse(configBytes), '')['rootfs'], 'rootfs');
-        const diffIds = configJson.stringArray(rootfs['diff_ids'] ?? [], 'rootfs.diff_ids');
-        const descriptors = json.array(document['layers'] ?? [], 'layers').map((value, index) => {
-            const layer = json.object(value, `layers[${index}]`);
-            return {
-                mediaType: json.string(layer['mediaType'], `layers[${index}].mediaType`),
-                digest: json.string(layer['digest'], `layers[${index}].digest`),
-                size: json.size(layer['size'], `layers[${index}].size`),
-            };
-        });
-        const tarLayers = descriptors.filter((layer) => isTarLayerMediaType(layer.mediaType));
-        if (tarLayers.length !== diffIds.length)
-            return layers;
-        tarLayers.forEach((layer, index) => layers.set(reuse_reuseKey(diffIds[index], compressionOfMediaType(layer.mediaType)), layer));
-        logger.debug(`${repository.path}:${tag} holds ${layers.size} layers to reuse`);
-    }
-    catch (error) {
-        // Auth failures are real and surface on the push itself; anything else only disables reuse.
-        if (error instanceof TarPushError &&
-            (error.code === 'AUTH_FAILED' || error.code === 'AUTH_DENIED'))
-            throw error;
-        logger.debug(`nothing to reuse from ${repository.path}:${tag}: ${error.message}`);
-    }
-    return layers;
-}
-const reuse_reuseKey = (diffId, compression) => `${diffId} ${compression}`;
-
-;// CONCATENATED MODULE: ./src/lib/copy.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_CONCURRENCY = Math.min(8, Math.max(2, (0,external_node_os_namespaceObject.availableParallelism)()) * 2);
-/**
- * The copy engine, for one target repository: plans each layer's blob, HEADs it, uploads what
- * is missing in parallel, then PUTs the manifest (and index) under the tags — only after every
- * blob it references is present and verified. A blob or layer needed twice is handled once.
- */
-class CopySession {
-    #options;
-    #limit;
-    #blobs = new Map();
-    #presence = new Map();
-    #encodedLayers = new Map();
-    #spoolCounter = 0;
-    #forceSpool = false;
-    bytesUploaded = 0;
-    constructor(options) {
-        this.#options = options;
-        this.#limit = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
-    }
-    get #registry() {
-        return this.#options.repository.client.registry;
-    }
-    async copy(artifact, tags) {
-        const before = this.bytesUploaded;
-        const { manifest, images } = artifact.kind === 'image'
-            ? await this.#copyImageOnly(artifact)
-            : artifact.kind === 'index'
-                ? await this.#copyIndex(artifact)
-                : await this.#copyPlatforms(artifact);
-        for (const tag of tags) {
-            await this.#options.repository.putManifest(tag, manifest);
-            this.#options.logger.info(`tagged ${this.#options.repository.path}:${tag} → ${manifest.digest}`);
-        }
-        return {
-            digest: manifest.digest,
-            mediaType: manifest.mediaType,
-            size: manifest.bytes.length,
-            tags: [...tags],
-            images,
-            bytesUploaded: this.bytesUploaded - before,
-        };
-    }
-    async #copyImageOnly(image) {
-        const { manifest, report } = await this.#copyImageBlobs(image);
-        return { manifest, images: [report] };
-    }
-    async #copyIndex(index) {
-        const replaced = new Map();
-        const images = [];
-        for (const child of index.children) {
-            const { manifest, report } = await this.#copyImageBlobs(child);
-            await this.#options.repository.putManifest(manifest.digest, manifest);
-            if (child.manifest && child.manifest.digest !== manifest.digest)
-                replaced.set(child.manifest.digest, manifest);
-            images.push(report);
-        }
-        return {
-            manifest: replaced.size === 0 ? index.manifest : rewriteIndex(index.manifest, replaced),
-            images,
-        };
-    }
-    /** Each platform's image by digest (in parallel: layers share one limiter), then their index. */
-    async #copyPlatforms(set) {
-        const copied = await allOrFirstError(set.children.map(async (child) => {
-            const { manifest, report } = await this.#copyImageBlobs(child);
-            await this.#options.repository.putManifest(manifest.digest, manifest);
-            return { manifest, report };
-        }));
-        return {
-            manifest: buildIndex(copied.map(({ manifest, report }) => ({ manifest, platform: report.platform }))),
-            images: copied.map(({ report }) => report),
-        };
-    }
-    async #copyImageBlobs(image) {
-        const { compression } = this.#options;
-        const flavor = image.flavor === 'docker' &&
-            !dockerFlavorAllowed(this.#options.repository.quirks, image.layers.map((layer) => finalCompression(layer, compression)))
-            ? 'oci'
-            : image.flavor;
-        const layerReports = await allOrFirstError(image.layers.map((layer) => this.#limit(async () => {
-            const encode = layer.isTar && layer.compression === 'none' && compression !== 'none';
-            const placed = encode
-                ? await this.#placeEncodedLayer(layer)
-                : await this.#placeStoredLayer(layer);
-            const mediaType = !encode && layer.mediaType !== undefined
-                ? layer.mediaType
-                : layerMediaType(flavor, finalCompression(layer, compression));
-            const report = {
-                digest: placed.digest,
-                size: placed.size,
-                mediaType,
-                status: placed.status,
-            };
-            if (layer.isTar)
-                report.diffId = layer.diffId;
-            return report;
-        })));
-        const config = image.config;
-        await this.#ensureBlob({
-            digest: config.digest,
-            size: config.bytes.length,
-            open: async () => Readable.from([config.bytes]),
-        }, `config ${config.digest}`);
-        const unchanged = image.manifest !== undefined &&
-            flavor === image.flavor &&
-            image.layers.every((layer, i) => layer.storedDigest === layerReports[i].digest &&
-                layer.mediaType === layerReports[i].mediaType);
-        const manifest = unchanged ? image.manifest : buildManifest(image, flavor, layerReports);
-        const report = {
-            digest: manifest.digest,
-            mediaType: manifest.mediaType,
-            size: manifest.bytes.length,
-            config: { digest: config.digest, size: config.bytes.length },
-            layers: layerReports,
-            ...(image.platform ? { platform: image.platform } : {}),
-        };
-        return { manifest, report };
-    }
-    /** A stored blob goes up as it is; its digest is the source's, or learned by one read. */
-    async #placeStoredLayer(layer) {
-        const digest = layer.storedDigest ?? (await hashContent(layer));
-        const blob = { digest, size: layer.content.size, open: () => openStoredLayer(layer, digest) };
-        return {
-            digest,
-            size: blob.size,
-            status: await this.#ensureBlob(blob, `layer ${layer.content.origin}`),
-        };
-    }
-    /**
-     * A layer to compress. Its digest may be known without compressing — the target tag holds
-     * it (a re-push), or an earlier run recorded it — and then a HEAD (or a mount) may be all
-     * it takes. Otherwise it is compressed once and uploaded; identical layers share the work.
-     */
-    #placeEncodedLayer(layer) {
-        let placed = this.#encodedLayers.get(layer.diffId);
-        if (!placed) {
-            placed = this.#encodeOrReuse(layer);
-            this.#encodedLayers.set(layer.diffId, placed);
-        }
-        return placed;
-    }
-    async #encodeOrReuse(layer) {
-        const { compression, level, digestMap, reusable } = this.#options;
-        const encoding = encodingName(compression, level);
-        const hints = [
-            reusable?.get(reuseKey(layer.diffId, compression)),
-            digestMap.encodedLayer(layer.diffId, encoding),
-        ];
-        for (const hint of hints) {
-            if (!hint)
-                continue;
-            const status = await this.#presenceOf(hint.digest, hint.size);
-            if (status !== 'missing')
-                return { digest: hint.digest, size: hint.size, status };
-        }
-        const placed = this.#mustSpool()
-            ? await this.#encodeSpooledAndUpload(layer, compression, level)
-            : await this.#encodeStreamedAndUpload(layer, compression, level).catch((error) => {
-                if (!(error instanceof BodyRefused))
-                    throw error;
-                // From now on spool: the length is known, and chunks are possible.
-                this.#options.logger.info(`${error.message}; compressing to a file first from now on`);
-                if (error.reason === 'too-large')
-                    this.#options.repository.chunkSize ||= FALLBACK_CHUNK_SIZE;
-                this.#forceSpool = true;
-                return this.#encodeSpooledAndUpload(layer, compression, level);
-            });
-        digestMap.rememberEncodedLayer(layer.diffId, encoding, {
-            digest: placed.digest,
-            size: placed.size,
-        });
-        return placed;
-    }
-    /**
-     * A streamed body has no length: registries that need one (quirks), chunked uploads (each
-     * chunk declares its range) and the spool mode compress to a file first.
-     */
-    #mustSpool() {
-        const { uploadMode, repository } = this.#options;
-        return (uploadMode === 'spool' ||
-            this.#forceSpool ||
-            repository.chunkSize > 0 ||
-            repository.quirks.contentLengthRequired);
-    }
-    async #encodeStreamedAndUpload(layer, compression, level) {
-        const started = Date.now();
-        let output;
-        // The compressed size is known only at the end: the display counts bytes without a total.
-        const progress = transferProgress(this.#options.progress, `encode:${layer.diffId}`, copy_shortDigest(layer.diffId), undefined);
-        await reportTransfer(progress, 'uploaded', () => this.#options.repository.uploadStreamed(countingOpen(async () => {
-            const opened = await openEncodedLayer({ layer, compression, level });
-            output = opened.output;
-            return opened.stream;
-        }, progress), () => output.digest));
-        const placed = { digest: output.digest, size: output.bytes, status: 'uploaded' };
-        this.#blobs.set(placed.digest, Promise.resolve('uploaded'));
-        this.#uploaded(placed, started);
-        return placed;
-    }
-    async #encodeSpooledAndUpload(layer, compression, level) {
-        const path = join(this.#options.spoolDir, `${this.#spoolCounter++}-${hexOf(layer.diffId).slice(0, 16)}.${compression}`);
-        try {
-            const encoded = await encodeLayerToFile({ layer, compression, level, path });
-            const blob = {
-                ...encoded,
-                open: async () => openSpooledBlob(path, encoded),
-            };
-            return { ...encoded, status: await this.#ensureBlob(blob, `layer ${layer.content.origin}`) };
-        }
-        finally {
-            await rm(path, { force: true });
-        }
-    }
-    /** Is the blob here, or can it be mounted from another repository that holds it? */
-    #presenceOf(digest, size) {
-        let presence = this.#presence.get(digest);
-        if (!presence) {
-            presence = this.#checkPresence(digest, size);
-            this.#presence.set(digest, presence);
-        }
-        return presence;
-    }
-    async #checkPresence(digest, size) {
-        const { repository, digestMap, logger } = this.#options;
-        if (await repository.hasBlob(digest)) {
-            logger.info(`${copy_shortDigest(digest)} ${copy_formatBytes(size).padStart(10)}  skipped (already in ${repository.path})`);
-            digestMap.rememberBlob(this.#registry, digest, repository.path);
-            return 'skipped';
-        }
-        const candidates = new Set([
-            ...[...digestMap.repositoriesHolding(this.#registry, digest)].reverse(),
-            ...(this.#options.mountFrom ?? []),
-        ]);
-        for (const from of candidates) {
-            if (from === repository.path)
-                continue;
-            if (await repository.mountBlob(digest, from)) {
-                logger.info(`${copy_shortDigest(digest)} ${copy_formatBytes(size).padStart(10)}  mounted from ${from}`);
-                digestMap.rememberBlob(this.#registry, digest, repository.path);
-                return 'mounted';
-            }
-        }
-        return 'missing';
-    }
-    /** HEADs a blob and uploads it when missing; concurrent requests for one digest share the work. */
-    #ensureBlob(blob, label) {
-        let pending = this.#blobs.get(blob.digest);
-        if (!pending) {
-            pending = this.#transfer(blob, label);
-            this.#blobs.set(blob.digest, pending);
-        }
-        return pending;
-    }
-    async #transfer(blob, label) {
-        const presence = await this.#presenceOf(blob.digest, blob.size);
-        if (presence !== 'missing')
-            return presence;
-        const started = Date.now();
-        const progress = transferProgress(this.#options.progress, blob.digest, copy_shortDigest(blob.digest), blob.size);
-        await reportTransfer(progress, 'uploaded', () => this.#options.repository.uploadBlob({ ...blob, open: countingOpen(blob.open, progress) }));
-        this.#uploaded(blob, started);
-        this.#options.logger.debug(`uploaded ${label}`);
-        return 'uploaded';
-    }
-    #uploaded(blob, started) {
-        this.bytesUploaded += blob.size;
-        this.#options.digestMap.rememberBlob(this.#registry, blob.digest, this.#options.repository.path);
-        const elapsed = (Date.now() - started) / 1000;
-        const rate = elapsed > 0 ? `${copy_formatBytes(blob.size / elapsed)}/s` : 'instant';
-        this.#options.logger.info(`${copy_shortDigest(blob.digest)} ${copy_formatBytes(blob.size).padStart(10)}  uploaded in ${elapsed.toFixed(2)} s (${rate})`);
-    }
-}
-function finalCompression(layer, target) {
-    return layer.isTar && layer.compression === 'none' ? target : layer.compression;
-}
-async function hashContent(layer) {
-    const digesting = new DigestingStream();
-    await pipeline(await layer.content.open(), digesting, new Writable({ write: (_chunk, _encoding, done) => done() }));
-    return digesting.digest;
-}
-function buildManifest(image, flavor, layers) {
-    const descriptors = layers.map((layer, i) => {
-        const annotations = image.layers[i].annotations;
-        return {
-            mediaType: layer.mediaType,
-            digest: layer.digest,
-            size: layer.size,
-            ...(annotations ? { annotations } : {}),
-        };
-    });
-    let document;
-    if (image.manifest && flavor === image.flavor) {
-        // Keep everything else the source manifest says (annotations, artifactType, subject).
-        document = {
-            ...JSON.parse(image.manifest.bytes.toString('utf8')),
-            layers: descriptors,
-        };
-    }
-    else {
-        const mediaType = flavor === 'docker' ? MediaType.dockerManifest : MediaType.ociManifest;
-        const configMediaType = flavor === 'docker' ? MediaType.dockerConfig : MediaType.ociConfig;
-        document = {
-            schemaVersion: 2,
-            mediaType,
-            config: {
-                mediaType: configMediaType,
-                digest: image.config.digest,
-                size: image.config.bytes.length,
-            },
-            layers: descriptors,
-        };
-    }
-    const bytes = Buffer.from(JSON.stringify(document, null, 2));
-    const mediaType = typeof document['mediaType'] === 'string'
-        ? document['mediaType']
-        : flavor === 'docker'
-            ? MediaType.dockerManifest
-            : MediaType.ociManifest;
-    return { bytes, digest: sha256(bytes), mediaType };
-}
-/**
- * The index of several platforms' images: a Docker manifest list when every member is a Docker
- * manifest (what docker and older clients expect of Docker images), an OCI index otherwise.
- */
-function buildIndex(members) {
-    const docker = members.every(({ manifest }) => manifest.mediaType === MediaType.dockerManifest);
-    const mediaType = docker ? MediaType.dockerManifestList : MediaType.ociIndex;
-    const document = {
-        schemaVersion: 2,
-        mediaType,
-        manifests: members.map(({ manifest, platform }) => ({
-            mediaType: manifest.mediaType,
-            digest: manifest.digest,
-            size: manifest.bytes.length,
-            platform: {
-                architecture: platform.architecture,
-                os: platform.os,
-                ...(platform['os.version'] ? { 'os.version': platform['os.version'] } : {}),
-                ...(platform['os.features'] ? { 'os.features': platform['os.features'] } : {}),
-                ...(platform.variant ? { variant: platform.variant } : {}),
-            },
-        })),
-    };
-    const bytes = Buffer.from(JSON.stringify(document, null, 2));
-    return { bytes, digest: sha256(bytes), mediaType };
-}
-function rewriteIndex(index, replaced) {
-    const document = JSON.parse(index.bytes.toString('utf8'));
-    document.manifests = document.manifests.map((descriptor) => {
-        const manifest = replaced.get(descriptor.digest);
-        return manifest
-            ? {
-                ...descriptor,
-                mediaType: manifest.mediaType,
-                digest: manifest.digest,
-                size: manifest.bytes.length,
-            }
-            : descriptor;
-    });
-    const bytes = Buffer.from(JSON.stringify(document, null, 2));
-    return { bytes, digest: sha256(bytes), mediaType: index.mediaType };
-}
-const copy_shortDigest = (digest) => `${digest.slice(0, 7 + 12)}`;
-function copy_formatBytes(bytes) {
-    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit++;
-    }
-    return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
-}
-
-;// CONCATENATED MODULE: ./src/lib/platform.ts
+;// CONCATENATED MODULE: ./src/lib/image/platform.ts
 
 /** Node's names for CPU architectures, in the OCI image-spec's (GOARCH) words. */
 const ARCHITECTURES = {
@@ -72417,7 +72709,29 @@ function platform_platformMatches(wanted, offered) {
 /** Attestation and other non-runnable entries of an index (buildx writes unknown/unknown). */
 const platform_isRunnablePlatform = (platform) => platform !== undefined && platform.os !== 'unknown' && platform.architecture !== 'unknown';
 
-;// CONCATENATED MODULE: ./src/lib/pull/download.ts
+;// CONCATENATED MODULE: ./src/lib/image/limits.ts
+/**
+ * The most bytes read into memory for each kind of JSON document, whatever its source (a
+ * tarball, a layout, a registry): far above real ones, low enough to refuse a hostile file or
+ * registry. One value per kind, used everywhere that kind is read.
+ */
+const limits_LIMITS = {
+    /** An image manifest, an index, a docker save's manifest.json, a layout's index.json. */
+    manifestBytes: 4 * 1024 * 1024,
+    /** An image config (a long build history makes it large; real ones stay under 1 MiB). */
+    configBytes: 32 * 1024 * 1024,
+    /** A layout's oci-layout file. */
+    layoutFileBytes: 64 * 1024,
+    /** Indexes inside indexes. */
+    indexDepth: 4,
+};
+
+;// CONCATENATED MODULE: ./src/lib/registry/source.ts
+
+
+
+
+
 
 
 
@@ -72426,175 +72740,11 @@ const platform_isRunnablePlatform = (platform) => platform !== undefined && plat
 
 
 /**
- * Downloads one blob into `writer`, verifying size and digest (and diff_id) while streaming.
- * A connection that breaks off is resumed where it stopped with a Range request; a registry
- * that ignores Range sends the whole blob again and the checks start over.
+ * A registry as an image source: GETs the manifest with every type accepted, verifies each
+ * document against the digest that names it, picks a platform from an index (or keeps them all),
+ * and reads the configs. Layers are read later, as resumable blob GETs.
  */
-async function download_downloadBlob(repository, descriptor, writer, options = {}) {
-    const url = repository.client.resolve(`/v2/${repository.path}/blobs/${descriptor.digest}`);
-    let check = new ContentCheck(descriptor, options);
-    let offset = 0;
-    const progress = options.progress;
-    const started = () => progress?.blobStarted(descriptor.digest, shortDigest(descriptor.digest), descriptor.size);
-    started();
-    try {
-        await repository.client.withRetries(`GET ${url}`, async () => {
-            const response = await repository.openBlob(descriptor.digest, offset);
-            if (offset > 0 && response.statusCode === 200) {
-                // Range not honoured: the whole blob comes again, so the checks start over.
-                check.close();
-                check = new ContentCheck(descriptor, options);
-                offset = 0;
-                started();
-            }
-            let writeError;
-            try {
-                for await (const chunk of response.body) {
-                    if (offset + chunk.length > descriptor.size) {
-                        response.body.destroy();
-                        throw sizeMismatch(descriptor, url, `more than ${descriptor.size} bytes`);
-                    }
-                    const written = writer.write(chunk, offset).catch((error) => {
-                        writeError = error;
-                        throw error;
-                    });
-                    await Promise.all([written, check.update(chunk)]);
-                    offset += chunk.length;
-                    options.onProgress?.(chunk.length);
-                    progress?.blobBytes(descriptor.digest, chunk.length);
-                }
-            }
-            catch (error) {
-                response.body.destroy();
-                if (error === writeError)
-                    throw download_outputError(error);
-                throw transportError(error, 'GET', url);
-            }
-            if (offset < descriptor.size) {
-                throw new TarPushError('NETWORK_ERROR', `GET ${url} ended after ${offset} of ${descriptor.size} bytes`, { subject: url, hint: 'the connection broke off; try again', retryable: true });
-            }
-        });
-        await check.finish(url);
-        await writer.commit();
-        progress?.blobDone(descriptor.digest, 'downloaded');
-    }
-    catch (error) {
-        progress?.blobDone(descriptor.digest, 'failed');
-        check.close();
-        await writer.abort();
-        throw error;
-    }
-}
-/** A failed write of the output (disk full, permissions), named as such rather than as a network error. */
-function download_outputError(error) {
-    const cause = error;
-    return new TarPushError('OUTPUT_ERROR', `cannot write the output: ${cause.message}`, {
-        subject: cause.path,
-        hint: cause.code === 'ENOSPC' ? 'free disk space' : 'check the output path and its permissions',
-        cause: error,
-    });
-}
-function sizeMismatch(descriptor, url, what) {
-    return new TarPushError('BLOB_DIGEST_MISMATCH', `the blob ${descriptor.digest} from ${url} is ${what}; its descriptor says ${descriptor.size}`, { subject: url, hint: 'the registry serves a corrupt blob; push the image again' });
-}
-/** Hashes the stored bytes and, for a layer, its decompressed tar (the diff_id). */
-class ContentCheck {
-    #descriptor;
-    #hash;
-    #diffId;
-    #decompressor;
-    #diffHash;
-    #decompressError;
-    constructor(descriptor, options) {
-        this.#descriptor = descriptor;
-        this.#hash = createHash(algorithmOf(descriptor.digest));
-        this.#diffId = options.diffId;
-        if (options.diffId && options.compression && options.compression !== 'none') {
-            this.#decompressor = createDecoder(options.compression, 1024 * 1024);
-            const diffHash = createHash(algorithmOf(options.diffId));
-            this.#diffHash = diffHash;
-            this.#decompressor.on('data', (chunk) => diffHash.update(chunk));
-            // A corrupt stream is reported by finish(), once the stored digest has been checked.
-            this.#decompressor.on('error', (error) => (this.#decompressError ??= error));
-        }
-    }
-    async update(chunk) {
-        this.#hash.update(chunk);
-        const decompressor = this.#decompressor;
-        if (decompressor && !decompressor.destroyed && !decompressor.write(chunk)) {
-            // Wait for room, or for the end of a stream that failed (finish() reports why).
-            await new Promise((resolve) => {
-                const done = () => {
-                    decompressor.off('drain', done);
-                    decompressor.off('close', done);
-                    resolve();
-                };
-                decompressor.on('drain', done);
-                decompressor.on('close', done);
-            });
-        }
-    }
-    async finish(url) {
-        const digest = `${algorithmOf(this.#descriptor.digest)}:${this.#hash.digest('hex')}`;
-        if (digest !== this.#descriptor.digest) {
-            throw new TarPushError('BLOB_DIGEST_MISMATCH', `the blob from ${url} hashes to ${digest}, not ${this.#descriptor.digest}`, { subject: url, hint: 'the registry serves a corrupt blob; push the image again' });
-        }
-        if (!this.#diffId)
-            return;
-        let diffId = digest;
-        if (this.#decompressor && this.#diffHash) {
-            const decompressor = this.#decompressor;
-            if (!this.#decompressError) {
-                const ended = once(decompressor, 'end');
-                decompressor.end();
-                await ended.catch(() => { });
-            }
-            if (this.#decompressError) {
-                throw this.#diffError(url, `does not decompress (${this.#decompressError.message})`);
-            }
-            diffId = `${algorithmOf(this.#diffId)}:${this.#diffHash.digest('hex')}`;
-        }
-        if (diffId !== this.#diffId) {
-            throw this.#diffError(url, `decompresses to ${diffId}, not its diff_id ${this.#diffId}`);
-        }
-    }
-    #diffError(url, what) {
-        return new TarPushError('DIFF_ID_MISMATCH', `the layer ${this.#descriptor.digest} ${what}`, {
-            subject: url,
-            hint: 'the image in the registry is corrupt (layer and config disagree); push it again',
-        });
-    }
-    close() {
-        this.#decompressor?.destroy();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lib/pull/resolve.ts
-
-
-
-
-
-
-
-
-/** Every manifest type we read; schema 1 is listed so that it is recognised and refused. */
-const resolve_MANIFEST_ACCEPT = [
-    model_MediaType.ociIndex,
-    model_MediaType.dockerManifestList,
-    model_MediaType.ociManifest,
-    model_MediaType.dockerManifest,
-    model_MediaType.dockerSchema1Signed,
-    model_MediaType.dockerSchema1,
-];
-const MAX_MANIFEST_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
-const resolve_MAX_CONFIG_BYTES = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
-/**
- * Resolves a reference to one image: GETs its manifest with every type accepted, dispatches on
- * the type, picks the platform from an index, and reads the config. Each document is verified
- * against the digest that names it.
- */
-async function resolve_resolveImage(repository, reference, options) {
+async function source_readRemoteArtifact(repository, reference, options) {
     const name = formatReference(reference);
     const top = await fetchManifest(repository, reference.digest ?? reference.tag ?? 'latest', name);
     if (reference.digest)
@@ -72602,49 +72752,132 @@ async function resolve_resolveImage(repository, reference, options) {
     else if (top.registryDigest && algorithmOf(top.registryDigest) === 'sha256') {
         verifyDigest(top, top.registryDigest, name);
     }
-    const topManifest = parseManifest(top, name);
-    let manifest = topManifest;
-    let indexPlatform;
-    if (topManifest.kind === 'index') {
-        const chosen = choosePlatform(topManifest, options.platform ?? runnerPlatform(), name);
-        indexPlatform = chosen.platform;
-        const child = await fetchManifest(repository, chosen.digest, `${name} (${formatPlatform(chosen.platform)})`);
-        verifyDigest(child, chosen.digest, name);
-        if (child.bytes.length !== chosen.size) {
-            throw mismatch(name, `its ${chosen.digest} manifest is ${child.bytes.length} bytes, the index says ${chosen.size}`);
+    const parsed = parseRegistryManifest(top, name);
+    const raw = { ...top, mediaType: parsed.mediaType };
+    if (parsed.kind === 'image') {
+        const image = await imageOf(repository, raw, parsed, name, undefined);
+        const wanted = options.platform;
+        if (wanted !== 'all' && image.platform && !platformMatches(wanted, image.platform)) {
+            options.logger.warn(`${name} is a single-platform image for ${formatPlatform(image.platform)}, not ${formatPlatform(wanted)}; pulling it anyway`);
         }
-        manifest = parseManifest(child, name);
-        if (manifest.kind !== 'image') {
-            throw unsupported(name, `the index entry ${chosen.digest} is not an image manifest`);
-        }
+        return { reference, referenceDigest: top.digest, artifact: image };
     }
-    const parsed = imageParts(manifest, name);
-    const config = await fetchConfig(repository, parsed.config, name);
-    const image = parseConfig(config, name);
-    if (image.isContainerImage && image.diffIds.length !== parsed.layers.length) {
-        throw unsupported(name, `its config lists ${image.diffIds.length} diff_ids for ${parsed.layers.length} layers`);
+    if (options.platform !== 'all') {
+        const chosen = choosePlatform(parsed.manifests, options.platform, name);
+        const image = await memberImage(repository, chosen, `${name} (${formatPlatform(chosen.platform)})`, name);
+        return { reference, referenceDigest: top.digest, artifact: image };
     }
-    const platform = image.platform ?? indexPlatform;
-    if (topManifest.kind === 'image' &&
-        options.platform &&
-        platform &&
-        !platformMatches(options.platform, platform)) {
-        options.logger.warn(`${name} is a single-platform image for ${formatPlatform(platform)}, not ${formatPlatform(options.platform)}; pulling it anyway`);
+    const children = [];
+    for (const member of parsed.manifests) {
+        children.push(await memberImage(repository, member, `${name}@${member.digest}`, name));
     }
+    const index = { kind: 'index', manifest: raw, children };
+    return { reference, referenceDigest: top.digest, artifact: index };
+}
+/** The entries of a remote artifact as an image source (for the engine). */
+function remoteSource(remote) {
+    const { reference } = remote;
     return {
-        reference,
-        referenceDigest: top.digest,
-        manifest: { ...manifest.raw, mediaType: imageManifestType(manifest) },
-        config,
-        configDescriptor: parsed.config,
-        layers: parsed.layers,
-        diffIds: image.diffIds,
-        platform,
-        isContainerImage: image.isContainerImage,
+        name: formatReference(reference),
+        entries: [{ refs: reference.tag ? [reference.tag] : [], artifact: remote.artifact }],
+        close: async () => { },
     };
 }
+async function memberImage(repository, descriptor, label, name) {
+    const child = await fetchManifest(repository, descriptor.digest, label);
+    verifyDigest(child, descriptor.digest, name);
+    if (child.bytes.length !== descriptor.size) {
+        throw mismatch(name, `its ${descriptor.digest} manifest is ${child.bytes.length} bytes, the index says ${descriptor.size}`);
+    }
+    const parsed = parseRegistryManifest(child, name);
+    if (parsed.kind !== 'image') {
+        throw unsupported(name, `the index entry ${descriptor.digest} is not an image manifest`);
+    }
+    return imageOf(repository, { ...child, mediaType: parsed.mediaType }, parsed, name, descriptor.platform);
+}
+async function imageOf(repository, manifest, parsed, name, indexPlatform) {
+    const config = await fetchConfig(repository, parsed.config, name);
+    const image = readImageLayers(registryJson(`${name}: config ${config.digest}`), config, parsed.layers, name);
+    const diffIds = image?.diffIds ?? [];
+    let tarIndex = 0;
+    const layers = parsed.layers.map((descriptor) => {
+        const isTar = isTarLayerMediaType(descriptor.mediaType) && image?.isFilesystem === true;
+        return {
+            diffId: isTar ? diffIds[tarIndex++] : descriptor.digest,
+            compression: isTar ? compressionOfMediaType(descriptor.mediaType) : 'none',
+            storedDigest: descriptor.digest,
+            mediaType: descriptor.mediaType,
+            isTar,
+            ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
+            content: {
+                origin: repository.client.resolve(`/v2/${repository.path}/blobs/${descriptor.digest}`),
+                size: descriptor.size,
+                remote: true,
+                open: async () => openRemoteBlob(repository, descriptor),
+            },
+        };
+    });
+    return {
+        kind: 'image',
+        flavor: manifest.mediaType === MediaType.dockerManifest ? 'docker' : 'oci',
+        config,
+        diffIds,
+        layers,
+        manifest,
+        platform: image?.platform ?? indexPlatform,
+    };
+}
+/** Whether an image is a container image (its config an image config), not another artifact. */
+const source_isContainerImage = (image) => isImageConfigMediaType(image.config.mediaType);
+/**
+ * A blob's bytes as one stream, resumed where it stopped when the connection breaks (a Range
+ * request; a registry that ignores Range sends the whole blob again and what we have is skipped).
+ * The engine's verifier checks what comes out; this only counts bytes.
+ */
+function openRemoteBlob(repository, descriptor) {
+    const url = repository.client.resolve(`/v2/${repository.path}/blobs/${descriptor.digest}`);
+    const output = new PassThrough({ highWaterMark: 1024 * 1024 });
+    let offset = 0;
+    const pump = async () => {
+        await repository.client.withRetries(`GET ${url}`, async () => {
+            const response = await repository.openBlob(descriptor.digest, offset);
+            let skip = offset > 0 && response.statusCode === 200 ? offset : 0;
+            try {
+                for await (const received of response.body) {
+                    if (output.destroyed)
+                        throw stopped();
+                    let chunk = received;
+                    if (skip > 0) {
+                        const dropped = Math.min(skip, chunk.length);
+                        skip -= dropped;
+                        chunk = chunk.subarray(dropped);
+                        if (chunk.length === 0)
+                            continue;
+                    }
+                    if (offset + chunk.length > descriptor.size) {
+                        throw new TarPushError('BLOB_DIGEST_MISMATCH', `the blob ${descriptor.digest} from ${url} is more than ${descriptor.size} bytes, the size its descriptor says`, { subject: url, hint: 'the registry serves a corrupt blob; push the image again' });
+                    }
+                    offset += chunk.length;
+                    if (!output.write(chunk))
+                        await Promise.race([once(output, 'drain'), once(output, 'close')]);
+                }
+            }
+            catch (error) {
+                response.body.destroy();
+                throw transportError(error, 'GET', url);
+            }
+            if (offset < descriptor.size) {
+                throw new TarPushError('NETWORK_ERROR', `GET ${url} ended after ${offset} of ${descriptor.size} bytes`, { subject: url, hint: 'the connection broke off; try again', retryable: true });
+            }
+        });
+    };
+    pump().then(() => output.end(), (error) => output.destroy(error));
+    return output;
+}
+/** The consumer went away (a failed check elsewhere, a cancel): not something to retry. */
+const stopped = () => new TarPushError('NETWORK_ERROR', 'the download was stopped', { retryable: false });
 async function fetchManifest(repository, reference, name) {
-    const manifest = await repository.getManifest(reference, resolve_MANIFEST_ACCEPT, MAX_MANIFEST_BYTES);
+    const manifest = await repository.getManifest(reference, MANIFEST_ACCEPT, LIMITS.manifestBytes);
     if (!manifest) {
         throw new TarPushError('IMAGE_NOT_FOUND', `${name}: the registry has no manifest "${reference}"`, {
             subject: name,
@@ -72673,50 +72906,14 @@ function unsupported(name, what) {
     });
 }
 const registryJson = (document) => new JsonReader(document, 'REGISTRY_ERROR', 'the registry holds a malformed image (or is not a registry); push the image again');
-/** Parses a manifest once and tells its kind from Content-Type, else from its own mediaType. */
-function parseManifest(raw, name) {
-    const json = registryJson(`${name}: manifest ${raw.digest}`);
-    const body = json.object(json.parse(raw.bytes), '');
-    const declared = typeof body['mediaType'] === 'string' ? body['mediaType'] : undefined;
-    const mediaType = isManifestType(raw.mediaType) ? raw.mediaType : declared;
-    switch (mediaType) {
-        case MediaType.ociIndex:
-        case MediaType.dockerManifestList:
-            return { raw, json, body, kind: 'index' };
-        case MediaType.ociManifest:
-        case MediaType.dockerManifest:
-            return { raw, json, body, kind: 'image' };
-        case MediaType.dockerSchema1:
-        case MediaType.dockerSchema1Signed:
-            break;
-        default:
-            if (body['schemaVersion'] === 2 && Array.isArray(body['manifests']))
-                return { raw, json, body, kind: 'index' };
-            if (body['schemaVersion'] === 2 && body['config'] && Array.isArray(body['layers']))
-                return { raw, json, body, kind: 'image' };
-            if (body['schemaVersion'] !== 1) {
-                throw unsupported(name, `its manifest has the unknown media type "${mediaType ?? raw.mediaType}"`);
-            }
-    }
-    throw new TarPushError('MANIFEST_UNSUPPORTED', `${name} is a Docker schema 1 manifest, which is deprecated and not supported`, {
-        subject: name,
-        hint: 'push the image again with a current docker, buildx, skopeo or tar-push (they write schema 2 or OCI)',
+function parseRegistryManifest(raw, name) {
+    return parseManifest(registryJson(`${name}: manifest ${raw.digest}`), raw.bytes, {
+        outerMediaType: raw.mediaType,
+        name,
     });
 }
-/** The manifest's type as a layout's descriptor must state it (never a generic application/json). */
-function imageManifestType(manifest) {
-    if (isManifestType(manifest.raw.mediaType))
-        return manifest.raw.mediaType;
-    return manifest.body['mediaType'] === MediaType.dockerManifest
-        ? MediaType.dockerManifest
-        : MediaType.ociManifest;
-}
-const isManifestType = (mediaType) => resolve_MANIFEST_ACCEPT.includes(mediaType);
-function choosePlatform(index, wanted, name) {
-    const entries = index.json
-        .array(index.body['manifests'], 'manifests')
-        .map((entry, position) => readDescriptor(index.json, entry, `manifests[${position}]`));
-    const runnable = entries.filter((entry) => isRunnablePlatform(entry.platform));
+function choosePlatform(manifests, wanted, name) {
+    const runnable = manifests.filter((entry) => isRunnablePlatform(entry.platform));
     const chosen = runnable.find((entry) => platformMatches(wanted, entry.platform));
     if (!chosen) {
         const offered = [...new Set(runnable.map((entry) => formatPlatform(entry.platform)))];
@@ -72724,18 +72921,9 @@ function choosePlatform(index, wanted, name) {
     }
     return chosen;
 }
-function imageParts(manifest, name) {
-    const { json, body } = manifest;
-    if (!Array.isArray(body['layers']))
-        throw unsupported(name, 'its manifest has no layers list');
-    return {
-        config: readDescriptor(json, body['config'], 'config'),
-        layers: body['layers'].map((layer, position) => readDescriptor(json, layer, `layers[${position}]`)),
-    };
-}
 async function fetchConfig(repository, descriptor, name) {
-    if (descriptor.size > resolve_MAX_CONFIG_BYTES) {
-        throw unsupported(name, `its config is ${descriptor.size} bytes, more than ${resolve_MAX_CONFIG_BYTES}`);
+    if (descriptor.size > LIMITS.configBytes) {
+        throw unsupported(name, `its config is ${descriptor.size} bytes, more than ${LIMITS.configBytes}`);
     }
     const bytes = await repository.getBlobBytes(descriptor.digest, descriptor.size);
     if (!bytes || bytes.length !== descriptor.size) {
@@ -72746,30 +72934,46 @@ async function fetchConfig(repository, descriptor, name) {
     }
     return { bytes, digest: descriptor.digest, mediaType: descriptor.mediaType };
 }
-const IMAGE_CONFIG_TYPES = new Set([model_MediaType.ociConfig, model_MediaType.dockerConfig]);
-function parseConfig(config, name) {
-    if (!IMAGE_CONFIG_TYPES.has(config.mediaType)) {
-        return { diffIds: [], platform: undefined, isContainerImage: false };
-    }
-    const json = registryJson(`${name}: config ${config.digest}`);
-    const body = json.object(json.parse(config.bytes), '');
-    if (!Array.isArray(json.object(body['rootfs'], 'rootfs')['diff_ids'])) {
-        throw unsupported(name, 'its config has no rootfs.diff_ids');
-    }
-    return { ...readImageConfig(json, body), isContainerImage: true };
-}
+
+;// CONCATENATED MODULE: ./src/lib/image/layout.ts
+
+
+/** The OCI image layout (image-spec layout.md): written by our disk sinks, read by archive/. */
+/** Path of a blob inside an OCI image layout (and a Docker 25+ save, which is one). */
+const layout_blobPath = (digest) => `blobs/${algorithmOf(digest)}/${hexOf(digest)}`;
+const layout_OCI_LAYOUT_FILE = (/* unused pure expression or super */ null && (`${JSON.stringify({ imageLayoutVersion: '1.0.0' })}\n`));
+/** A layout's index.json listing `manifests`. */
+const layout_layoutIndexJson = (manifests) => `${JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests })}\n`;
+/** The annotation naming a layout's image by its tag alone (skopeo, umoci) or a full reference. */
+const ANNOTATION_REF_NAME = 'org.opencontainers.image.ref.name';
+/** The full reference containerd and docker load 25+ read. */
+const ANNOTATION_CONTAINERD_NAME = 'io.containerd.image.name';
 
 ;// CONCATENATED MODULE: ./src/lib/write/documents.ts
 
 
-/** Path of a blob inside an OCI image layout (and a Docker 25+ save, which is one). */
-const documents_blobPath = (digest) => `blobs/${digest.slice(0, digest.indexOf(':'))}/${hexOf(digest)}`;
-const documents_OCI_LAYOUT_FILE = (/* unused pure expression or super */ null && (`${JSON.stringify({ imageLayoutVersion: '1.0.0' })}\n`));
-const REF_NAME = 'org.opencontainers.image.ref.name';
-const CONTAINERD_NAME = 'io.containerd.image.name';
+
+/** The manifest bytes of an image written to disk: a disk sink writes the source's manifest. */
+function documents_manifestOf(image) {
+    if (!image.manifest)
+        throw new Error('an image written to disk needs its manifest bytes');
+    return image.manifest;
+}
+/** A disk sink writes the manifest it was opened with; any other one is a caller's mistake. */
+function documents_checkManifest(name, expected, manifest) {
+    if (manifest.digest !== expected.digest) {
+        throw new Error(`${name}: the manifest put (${manifest.digest}) is not the one the sink was opened with (${expected.digest}); pull to disk copies layers unchanged (compression none)`);
+    }
+}
+/** A layer's blob as the manifest names it. */
+function documents_layerDescriptor(layer) {
+    if (layer.storedDigest === undefined || layer.mediaType === undefined) {
+        throw new Error(`layer ${layer.content.origin} has no stored digest or media type`);
+    }
+    return { mediaType: layer.mediaType, digest: layer.storedDigest, size: layer.content.size };
+}
 /** The name docker shows (alpine:3, org/app:1, ghcr.io/org/app:1), as docker save writes RepoTags. */
-function familiarName(image) {
-    const { reference } = image;
+function familiarName(reference) {
     if (reference.tag === undefined)
         return undefined;
     return `${familiarRepository(reference)}:${reference.tag}`;
@@ -72778,46 +72982,44 @@ function familiarName(image) {
  * The index.json descriptor of a pulled image: the tag as OCI's ref name (what skopeo's `oci:`
  * reads) and the full reference as containerd's image name (what docker load 25+ reads).
  */
-function manifestDescriptor(image) {
+function manifestDescriptor({ reference, image }) {
+    const manifest = documents_manifestOf(image);
     const annotations = {
-        [CONTAINERD_NAME]: formatReference({ ...image.reference, digest: undefined }),
+        [CONTAINERD_NAME]: formatReference({ ...reference, digest: undefined }),
     };
-    if (image.reference.tag !== undefined)
-        annotations[REF_NAME] = image.reference.tag;
+    if (reference.tag !== undefined)
+        annotations[REF_NAME] = reference.tag;
     else
-        annotations[CONTAINERD_NAME] = `${annotations[CONTAINERD_NAME]}@${image.manifest.digest}`;
+        annotations[CONTAINERD_NAME] = `${annotations[CONTAINERD_NAME]}@${manifest.digest}`;
     return {
-        mediaType: image.manifest.mediaType,
-        digest: image.manifest.digest,
-        size: image.manifest.bytes.length,
+        mediaType: manifest.mediaType,
+        digest: manifest.digest,
+        size: manifest.bytes.length,
         annotations,
         ...(image.platform ? { platform: image.platform } : {}),
     };
 }
 /** An index.json holding `existing` entries (of a layout being added to) and this image. */
-function documents_indexJson(image, existing = []) {
-    const descriptor = manifestDescriptor(image);
+function documents_indexJson(named, existing = []) {
+    const descriptor = manifestDescriptor(named);
     const refName = descriptor.annotations?.[REF_NAME];
     // Like skopeo, a tag names one image: an older entry of the same name is replaced.
     const kept = existing.filter((entry) => refName === undefined || entry.annotations?.[REF_NAME] !== refName);
-    return `${JSON.stringify({
-        schemaVersion: 2,
-        mediaType: 'application/vnd.oci.image.index.v1+json',
-        manifests: [...kept, descriptor],
-    })}\n`;
+    return layoutIndexJson([...kept, descriptor]);
 }
 /** docker load's manifest.json (every docker version reads it) and the legacy repositories file. */
-function documents_dockerLoadFiles(image) {
-    const name = familiarName(image);
+function documents_dockerLoadFiles({ reference, image, }) {
+    const name = familiarName(reference);
+    const layers = image.layers.map(documents_layerDescriptor);
     const manifest = [
         {
-            Config: documents_blobPath(image.config.digest),
+            Config: blobPath(image.config.digest),
             RepoTags: name ? [name] : [],
-            Layers: image.layers.map((layer) => documents_blobPath(layer.digest)),
+            Layers: layers.map((layer) => blobPath(layer.digest)),
         },
     ];
     const files = [{ name: 'manifest.json', bytes: Buffer.from(`${JSON.stringify(manifest)}\n`) }];
-    const top = image.layers.at(-1);
+    const top = layers.at(-1);
     if (name && top) {
         const colon = name.lastIndexOf(':');
         const repositories = { [name.slice(0, colon)]: { [name.slice(colon + 1)]: hexOf(top.digest) } };
@@ -72826,102 +73028,393 @@ function documents_dockerLoadFiles(image) {
     return files;
 }
 
-;// CONCATENATED MODULE: ./src/lib/write/oci-layout.ts
+;// CONCATENATED MODULE: ./src/lib/write/files.ts
 
 
 
 
 /**
- * Writes an image into an OCI image layout directory. A directory that already is a layout is
- * added to, as skopeo's `oci:` does (blobs shared, an older image of the same tag replaced);
- * any other non-empty directory is refused. Blobs are written under a temporary name and
- * renamed into place once verified.
+ * What the disk sinks share: temporary names next to their target, the writing of a blob's
+ * stream to a file, the removal of what they wrote, and the bookkeeping that lets `abort` stop
+ * every write still running before it removes anything.
  */
-class oci_layout_LayoutDirectoryWriter {
-    #root;
-    #image;
-    #existing;
-    #created;
-    constructor(root, image, existing, created) {
-        this.#root = root;
-        this.#image = image;
-        this.#existing = existing;
-        this.#created = created;
+/**
+ * A temporary name in the target's own directory (`.out.tar.tar-push-<pid>-<random>`): the
+ * commit is then a rename on one file system, and nothing goes to the system temp dir.
+ */
+function files_tempSibling(target, suffix = '') {
+    const random = randomBytes(4).toString('hex');
+    return join(dirname(target), `.${basename(target)}.tar-push-${process.pid}-${random}${suffix}`);
+}
+/** A failed write of the output (disk full, permissions), named as such. */
+function files_outputError(error, subject) {
+    if (error instanceof TarPushError)
+        return error;
+    const cause = error;
+    return new TarPushError('OUTPUT_ERROR', `cannot write the output: ${cause.message}`, {
+        subject: cause.path ?? subject,
+        hint: cause.code === 'ENOSPC' ? 'free disk space' : 'check the output path and its permissions',
+        cause: error,
+    });
+}
+/** An error of the file system (it has an errno code), as opposed to one of the bytes read. */
+const files_isFileSystemError = (error) => !(error instanceof TarPushError) &&
+    typeof error?.code === 'string' &&
+    typeof error.syscall === 'string';
+/**
+ * Makes the missing ancestors of `directory`; returns the topmost one it made (to remove on
+ * abort), or undefined when all were there.
+ */
+async function files_makeDirectories(directory) {
+    try {
+        return await mkdir(directory, { recursive: true });
     }
-    static async create(root, image) {
-        const entries = await readdir(root).catch((error) => {
-            if (error.code === 'ENOENT')
-                return undefined;
-            throw new TarPushError('OUTPUT_ERROR', `cannot use "${root}" as the output: ${error.code}`, {
-                subject: root,
-                hint: 'name a directory that does not exist yet, is empty, or is an OCI layout',
+    catch (error) {
+        throw files_outputError(error, directory);
+    }
+}
+const lengthError = (blob, what) => new TarPushError('BLOB_DIGEST_MISMATCH', `blob ${blob.digest} is ${what} than its descriptor's ${blob.size} bytes`, { subject: blob.digest, hint: 'the source serves a corrupt blob; push the image again' });
+/**
+ * Writes `stream` (the engine's verified bytes of `blob`) at `position` of an open file, or at
+ * its current position when `position` is null; fails, having written no byte past the blob's
+ * size, when the stream errors or has not exactly `blob.size` bytes. Errors of the file system
+ * become OUTPUT_ERROR; the stream's own errors (verification, network) pass unchanged.
+ */
+async function files_writeStream(stream, handle, blob, position) {
+    let written = 0;
+    // Readable's chunks are Buffers here: every stream the engine hands over is a byte stream.
+    for await (const data of stream) {
+        if (written + data.length > blob.size)
+            throw lengthError(blob, 'longer');
+        for (let offset = 0; offset < data.length;) {
+            const at = position === null ? null : position + written + offset;
+            const { bytesWritten } = await handle
+                .write(data, offset, data.length - offset, at)
+                .catch((error) => {
+                throw files_outputError(error);
             });
+            offset += bytesWritten;
+        }
+        written += data.length;
+    }
+    if (written !== blob.size)
+        throw lengthError(blob, 'shorter');
+}
+/** Writes a blob's stream to a new file at `path`; on any failure the file is removed. */
+async function files_writeBlobFile(stream, path, blob) {
+    const handle = await open(path, 'wx').catch((error) => {
+        stream.destroy();
+        throw files_outputError(error, path);
+    });
+    let closed = false;
+    try {
+        await files_writeStream(stream, handle, blob, null);
+        closed = true;
+        await handle.close().catch((error) => {
+            throw files_outputError(error, path);
         });
-        let existing = [];
-        if (entries && entries.includes('oci-layout')) {
-            existing = await readIndex(root);
+    }
+    catch (error) {
+        if (!closed)
+            await handle.close().catch(() => { });
+        await rm(path, { force: true });
+        throw error;
+    }
+}
+/**
+ * Renames `from` onto `to`. A directory replaces an empty directory (rename(2) does that on
+ * POSIX; elsewhere the empty one is removed first); a non-empty one is never replaced.
+ */
+async function files_renameOnto(from, to) {
+    try {
+        await rename(from, to);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code !== 'EEXIST' && code !== 'EPERM' && code !== 'EACCES' && code !== 'EISDIR') {
+            throw files_outputError(error, to);
         }
-        else if (entries && entries.length > 0) {
-            throw new TarPushError('OUTPUT_ERROR', `"${root}" is a non-empty directory and not an OCI layout`, {
-                subject: root,
-                hint: 'name a directory that does not exist yet, is empty, or is an OCI layout',
+        const stats = await lstat(to).catch(() => undefined);
+        if (!stats?.isDirectory())
+            throw files_outputError(error, to);
+        try {
+            await rmdir(to);
+            await rename(from, to);
+        }
+        catch (retryError) {
+            throw files_outputError(retryError, to);
+        }
+    }
+}
+/**
+ * Removes a tree this sink wrote, also one whose directories an image made read-only (a
+ * rootfs after its directory modes were applied).
+ */
+async function files_removeTree(path) {
+    try {
+        await rm(path, { recursive: true, force: true });
+    }
+    catch (error) {
+        const code = error.code;
+        if (code !== 'EACCES' && code !== 'EPERM')
+            throw error;
+        await makeWritable(path);
+        await rm(path, { recursive: true, force: true });
+    }
+}
+async function makeWritable(path) {
+    const stats = await lstat(path).catch(() => undefined);
+    if (!stats?.isDirectory())
+        return;
+    await chmod(path, (stats.mode & 0o7777) | 0o700);
+    for (const entry of await readdir(path))
+        await makeWritable(join(path, entry));
+}
+/**
+ * The puts a sink has running and the streams they read. `abort` stops the streams (their
+ * puts then fail) and waits for every put to settle before it removes files, so that no put
+ * writes into a place that was just cleaned up.
+ */
+class files_Puts {
+    #name;
+    #state = 'open';
+    #streams = new Set();
+    #running = new Set();
+    constructor(name) {
+        this.#name = name;
+    }
+    get state() {
+        return this.#state;
+    }
+    set state(state) {
+        this.#state = state;
+    }
+    assertOpen() {
+        if (this.#state !== 'open') {
+            throw new Error(`${this.#name}: the sink is ${this.#state}; nothing more can be put`);
+        }
+    }
+    /** Runs a put (refused once the sink is committing or aborted) and tracks it. */
+    run(task) {
+        this.assertOpen();
+        const running = task();
+        const tracked = running.finally(() => this.#running.delete(tracked));
+        tracked.catch(() => { });
+        this.#running.add(tracked);
+        return running;
+    }
+    /** Opens a blob's stream, to be destroyed when the sink stops. */
+    async open(blob) {
+        const stream = await blob.open();
+        if (this.#state !== 'open') {
+            stream.destroy();
+            this.assertOpen();
+        }
+        this.#streams.add(stream);
+        stream.once('close', () => this.#streams.delete(stream));
+        return stream;
+    }
+    /** Destroys every open stream (with `error`, which their puts then throw). */
+    stopStreams(error) {
+        for (const stream of this.#streams)
+            stream.destroy(error);
+    }
+    /** Waits until no put is running. */
+    async settled() {
+        while (this.#running.size > 0)
+            await Promise.allSettled([...this.#running]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lib/write/oci-layout.ts
+
+
+
+
+
+
+
+/**
+ * Writes an image into an OCI image layout directory. A new layout is written in a temporary
+ * directory next to the output and renamed onto it by `commit` (an empty directory there is
+ * replaced). A directory that already is a layout is added to, as skopeo's `oci:` does (blobs
+ * shared, an older image of the same tag replaced): each new blob is written under a temporary
+ * name beside its place and renamed there once its stream ended cleanly, and index.json is
+ * replaced last, at `commit`, in one rename. `abort` removes the temporary directory, or the
+ * blobs and directories this sink added to the layout, which is then as it was.
+ */
+class oci_layout_LayoutSink {
+    name;
+    takesStreamedBlobs = false;
+    #output;
+    #named;
+    #manifest;
+    /** The directory blobs are written in: the staging directory, or the existing layout. */
+    #root;
+    /** A new layout's temporary directory, renamed onto the output by commit. */
+    #staging;
+    #puts;
+    /** Files this sink placed in an existing layout, and the older files they replaced. */
+    #added = [];
+    #replaced = new Map();
+    /** Directories this sink made in an existing layout, outermost first. */
+    #madeDirectories = [];
+    #directories = new Map();
+    #temporaryIndex;
+    #aborting;
+    constructor(output, named, staging) {
+        this.name = output;
+        this.#output = output;
+        this.#named = named;
+        this.#manifest = manifestOf(named.image);
+        this.#staging = staging;
+        this.#root = staging ?? output;
+        this.#puts = new Puts(output);
+    }
+    static async create(output, named, target) {
+        if (target.kind === 'existing') {
+            await readIndex(output);
+            return new oci_layout_LayoutSink(output, named, undefined);
+        }
+        const staging = tempSibling(output);
+        try {
+            await mkdir(staging);
+            if (target.mode !== undefined)
+                await chmod(staging, target.mode);
+        }
+        catch (error) {
+            await rm(staging, { recursive: true, force: true });
+            throw outputError(error, output);
+        }
+        return new oci_layout_LayoutSink(output, named, staging);
+    }
+    /** The file of a blob in the layout being written. */
+    #blobFile(digest) {
+        return join(this.#root, 'blobs', algorithmOf(digest), hexOf(digest));
+    }
+    async hasBlob(digest, size) {
+        return hasSize(this.#blobFile(digest), size);
+    }
+    async putBlob(blob) {
+        await this.#puts.run(async () => {
+            const target = this.#blobFile(blob.digest);
+            await this.#directory(dirname(target));
+            const temp = tempSibling(target);
+            await writeBlobFile(await this.#puts.open(blob), temp, blob);
+            await this.#place(temp, target);
+        });
+    }
+    async putManifest(manifest, _target) {
+        this.#puts.assertOpen();
+        checkManifest(this.name, this.#manifest, manifest);
+    }
+    async commit() {
+        this.#puts.assertOpen();
+        this.#puts.state = 'committing';
+        await this.#puts.settled();
+        const { image } = this.#named;
+        try {
+            for (const document of [this.#manifest, image.config]) {
+                const target = this.#blobFile(document.digest);
+                if (await hasSize(target, document.bytes.length))
+                    continue;
+                await this.#directory(dirname(target));
+                await this.#placeBytes(target, document.bytes);
+            }
+            const layoutFile = join(this.#root, 'oci-layout');
+            if (!(await stat(layoutFile).catch(() => undefined))) {
+                await this.#placeBytes(layoutFile, Buffer.from(OCI_LAYOUT_FILE));
+            }
+            const existing = this.#staging === undefined ? await readIndex(this.#output) : [];
+            const index = join(this.#root, 'index.json');
+            this.#temporaryIndex = tempSibling(index);
+            await writeFile(this.#temporaryIndex, indexJson(this.#named, existing), { flag: 'wx' });
+            await rename(this.#temporaryIndex, index);
+            this.#temporaryIndex = undefined;
+            // The rename that makes the image visible: the new layout's, or the existing one's index.
+            if (this.#staging !== undefined)
+                await renameOnto(this.#staging, this.#output);
+        }
+        catch (error) {
+            throw outputError(error, this.#output);
+        }
+        this.#puts.state = 'committed';
+        for (const backup of this.#replaced.values())
+            await rm(backup, { force: true });
+    }
+    abort() {
+        this.#aborting ??= this.#abort();
+        return this.#aborting;
+    }
+    async #abort() {
+        if (this.#puts.state === 'committed')
+            return;
+        this.#puts.state = 'aborted';
+        this.#puts.stopStreams();
+        await this.#puts.settled();
+        if (this.#temporaryIndex !== undefined)
+            await rm(this.#temporaryIndex, { force: true });
+        if (this.#staging !== undefined) {
+            await removeTree(this.#staging);
+            return;
+        }
+        for (const file of this.#added.toReversed())
+            await rm(file, { force: true });
+        for (const [target, backup] of this.#replaced)
+            await rename(backup, target);
+        for (const directory of this.#madeDirectories.toReversed()) {
+            await rmdir(directory).catch(() => { });
+        }
+    }
+    /** Makes a directory of the layout once; the ones made in an existing layout are recorded. */
+    #directory(path) {
+        let made = this.#directories.get(path);
+        if (!made) {
+            made = makeDirectories(path).then((first) => {
+                if (first === undefined || this.#staging !== undefined)
+                    return;
+                // Every level from the first one made down to `path` is new.
+                const levels = relative(first, path).split(sep).filter(Boolean);
+                let level = first;
+                this.#madeDirectories.push(level);
+                for (const part of levels)
+                    this.#madeDirectories.push((level = join(level, part)));
             });
+            this.#directories.set(path, made);
         }
-        await mkdir(join(root, 'blobs', 'sha256'), { recursive: true });
-        return new oci_layout_LayoutDirectoryWriter(root, image, existing, entries === undefined);
+        return made;
     }
-    /** The file of a blob in this layout. */
-    path(digest) {
-        return join(this.#root, blobPath(digest));
+    async #placeBytes(target, bytes) {
+        const temp = tempSibling(target);
+        await writeFile(temp, bytes, { flag: 'wx' });
+        await this.#place(temp, target);
     }
-    async blob(descriptor) {
-        const target = this.path(descriptor.digest);
-        if (await hasSize(target, descriptor.size))
-            return undefined;
-        await mkdir(dirname(target), { recursive: true });
-        const partial = `${target}.partial`;
-        const handle = await open(partial, 'w');
-        let closed = false;
-        const close = async () => {
-            if (!closed)
-                await handle.close();
-            closed = true;
-        };
-        return {
-            write: async (chunk, position) => {
-                await handle.write(chunk, 0, chunk.length, position);
-            },
-            commit: async () => {
-                await close();
-                await rename(partial, target);
-            },
-            abort: async () => {
-                await close().catch(() => { });
-                await rm(partial, { force: true });
-            },
-        };
-    }
-    async finish() {
-        const image = this.#image;
-        for (const document of [image.manifest, image.config]) {
-            const target = this.path(document.digest);
-            if (!(await hasSize(target, document.bytes.length)))
-                await writeFile(target, document.bytes);
+    /**
+     * Renames a finished temporary file into place. In an existing layout, what it replaces (a
+     * blob of the wrong size) is kept aside until commit, so that abort can put it back.
+     */
+    async #place(temp, target) {
+        try {
+            if (this.#staging === undefined && (await stat(target).catch(() => undefined))) {
+                const backup = tempSibling(target, '.old');
+                await rename(target, backup);
+                this.#replaced.set(target, backup);
+            }
+            await rename(temp, target);
         }
-        await writeFile(join(this.#root, 'oci-layout'), OCI_LAYOUT_FILE);
-        const index = join(this.#root, 'index.json');
-        await writeFile(`${index}.partial`, indexJson(image, this.#existing));
-        await rename(`${index}.partial`, index);
-    }
-    async abort() {
-        if (this.#created)
-            await rm(this.#root, { recursive: true, force: true });
+        catch (error) {
+            await rm(temp, { force: true });
+            throw outputError(error, target);
+        }
+        if (this.#staging === undefined)
+            this.#added.push(target);
     }
 }
 async function hasSize(path, size) {
     const stats = await stat(path).catch(() => undefined);
     return stats !== undefined && stats.isFile() && stats.size === size;
 }
+/** The entries of an existing layout's index.json (none when it has none). */
 async function readIndex(root) {
     const path = join(root, 'index.json');
     try {
@@ -73396,7 +73889,228 @@ function rootfs_formatBytes(bytes) {
     return `${value} ${units[unit]}`;
 }
 
+;// CONCATENATED MODULE: ./src/lib/write/rootfs-sink.ts
+
+
+
+
+
+
+
+
+
+
+
+/** The layers of an image to unpack: each must be a filesystem (tar) layer. */
+function rootfs_sink_rootfsLayers(image) {
+    return image.layers.map((layer) => {
+        const descriptor = layerDescriptor(layer);
+        if (!isTarLayerMediaType(descriptor.mediaType)) {
+            throw new TarPushError('MANIFEST_UNSUPPORTED', `layer ${descriptor.digest} has media type ${descriptor.mediaType}, which is not a filesystem layer`, { subject: descriptor.digest, hint: 'pull it with format oci or oci-archive' });
+        }
+        return descriptor;
+    });
+}
+function spooled() {
+    let resolve;
+    let reject;
+    const promise = new Promise((ok, fail) => {
+        resolve = ok;
+        reject = fail;
+    });
+    // Rejected on abort, possibly with nobody waiting for it.
+    promise.catch(() => { });
+    return { promise, resolve, reject, done: false };
+}
+/**
+ * Unpacks an image into a root filesystem directory. The tree is built in a temporary directory
+ * next to the output; the layers' blobs are spooled in a second one beside it (the engine has
+ * verified each blob's digest and diff_id by the time its put resolves) and are applied in
+ * manifest order by RootfsWriter as soon as a layer and every layer below it are there. `commit`
+ * renames the tree onto the output (replacing an empty directory there); `abort` stops the
+ * unpacking and removes both temporary directories.
+ */
+class rootfs_sink_RootfsSink {
+    name;
+    takesStreamedBlobs = false;
+    #output;
+    #manifest;
+    #tree;
+    #spool;
+    #layers;
+    #spooled = new Map();
+    /** The last position at which each blob is applied: its spool file goes after it. */
+    #lastUse = new Map();
+    #writer;
+    #puts;
+    #stop = new AbortController();
+    #logger;
+    #applying;
+    #failure;
+    #aborting;
+    constructor(output, image, tree, spool, options) {
+        this.name = output;
+        this.#output = output;
+        this.#manifest = manifestOf(image);
+        this.#tree = tree;
+        this.#spool = spool;
+        this.#layers = rootfs_sink_rootfsLayers(image);
+        for (const [position, layer] of this.#layers.entries()) {
+            if (!this.#spooled.has(layer.digest))
+                this.#spooled.set(layer.digest, spooled());
+            this.#lastUse.set(layer.digest, position);
+        }
+        this.#logger = options.logger;
+        this.#writer = new RootfsWriter(tree, {
+            ...(options.preserveSpecial !== undefined
+                ? { preserveSpecial: options.preserveSpecial }
+                : {}),
+            ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+            logger: options.logger,
+        });
+        this.#puts = new Puts(output);
+        this.#applying = this.#applyInOrder();
+        this.#applying.catch(() => { });
+    }
+    static async create(output, image, options) {
+        rootfs_sink_rootfsLayers(image);
+        const tree = tempSibling(output);
+        const spool = `${tree}.layers`;
+        try {
+            await mkdir(tree);
+            if (options.mode !== undefined)
+                await chmod(tree, options.mode);
+            await mkdir(spool);
+        }
+        catch (error) {
+            await rm(tree, { recursive: true, force: true });
+            await rm(spool, { recursive: true, force: true });
+            throw outputError(error, output);
+        }
+        return new rootfs_sink_RootfsSink(output, image, tree, spool, options);
+    }
+    /** True for what the rootfs does not keep (the config) and for layers spooled already. */
+    async hasBlob(digest, _size) {
+        const layer = this.#spooled.get(digest);
+        return layer === undefined || layer.done;
+    }
+    async putBlob(blob) {
+        this.#throwIfFailed();
+        this.#puts.assertOpen();
+        const layer = this.#spooled.get(blob.digest);
+        if (!layer || layer.done)
+            return;
+        const expected = this.#layers.find(({ digest }) => digest === blob.digest);
+        if (expected.size !== blob.size) {
+            throw new Error(`${this.name}: blob ${blob.digest} is put with ${blob.size} bytes; the manifest says ${expected.size}`);
+        }
+        const path = join(this.#spool, hexOf(blob.digest));
+        try {
+            await this.#puts.run(async () => writeBlobFile(await this.#puts.open(blob), path, blob));
+        }
+        catch (error) {
+            throw this.#failure ?? error;
+        }
+        layer.done = true;
+        layer.resolve(path);
+        this.#throwIfFailed();
+    }
+    async putManifest(manifest, _target) {
+        this.#throwIfFailed();
+        this.#puts.assertOpen();
+        checkManifest(this.name, this.#manifest, manifest);
+    }
+    async commit() {
+        this.#throwIfFailed();
+        this.#puts.assertOpen();
+        this.#puts.state = 'committing';
+        await this.#puts.settled();
+        for (const [digest, layer] of this.#spooled) {
+            if (!layer.done)
+                throw new Error(`${this.name}: layer ${digest} was not written`);
+        }
+        await this.#applying;
+        try {
+            await this.#writer.finish();
+        }
+        catch (error) {
+            throw outputError(error, this.#output);
+        }
+        await renameOnto(this.#tree, this.#output);
+        this.#puts.state = 'committed';
+        await removeTree(this.#spool).catch((error) => this.#logger.warn(`could not remove ${this.#spool}: ${error.message}`));
+    }
+    abort() {
+        this.#aborting ??= this.#abort();
+        return this.#aborting;
+    }
+    async #abort() {
+        if (this.#puts.state === 'committed')
+            return;
+        this.#puts.state = 'aborted';
+        this.#stop.abort();
+        this.#puts.stopStreams();
+        const stopped = new Error('aborted');
+        for (const layer of this.#spooled.values())
+            if (!layer.done)
+                layer.reject(stopped);
+        await this.#puts.settled();
+        await this.#applying.catch(() => { });
+        await removeTree(this.#tree);
+        await removeTree(this.#spool);
+    }
+    #throwIfFailed() {
+        if (this.#failure)
+            throw this.#failure;
+    }
+    /** Applies the layers bottom up, each as soon as its blob is spooled. */
+    async #applyInOrder() {
+        for (const [position, layer] of this.#layers.entries()) {
+            const path = await this.#spooled.get(layer.digest).promise;
+            if (this.#stop.signal.aborted)
+                return;
+            try {
+                await applySpooled(this.#writer, path, layer, this.#stop.signal);
+            }
+            catch (error) {
+                if (this.#stop.signal.aborted)
+                    return;
+                const failure = isFileSystemError(error) ? outputError(error) : error;
+                this.#failure = failure;
+                // The puts still running fail with it at once: the engine aborts then.
+                this.#puts.stopStreams(failure);
+                throw failure;
+            }
+            this.#logger.debug(`layer ${layer.digest}: unpacked`);
+            if (this.#lastUse.get(layer.digest) === position)
+                await rm(path, { force: true });
+        }
+    }
+}
+/** Decompresses a spooled layer blob into the writer. */
+async function applySpooled(writer, path, layer, signal) {
+    const tar = createDecoder(compressionOfMediaType(layer.mediaType));
+    const flowing = pipeline(createReadStream(path), tar, { signal });
+    flowing.catch(() => { });
+    await writer.applyLayer(tar, layer.digest);
+    // The tar reader may stop at the end-of-archive blocks: let the rest flow out.
+    tar.resume();
+    try {
+        await flowing;
+    }
+    catch (error) {
+        if (signal.aborted)
+            throw error;
+        throw new TarPushError('DIFF_ID_MISMATCH', `layer ${layer.digest} does not decompress: ${error.message}`, {
+            subject: layer.digest,
+            hint: 'the image in the registry is corrupt; push it again',
+            cause: error,
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/lib/write/tar-archive.ts
+
 
 
 
@@ -73405,34 +74119,49 @@ const BLOCK = 512;
 /**
  * Writes an image as one tar: an OCI layout (oci-archive), plus manifest.json and repositories
  * for docker load (the layout Docker 25+ saves, which older docker load reads too). Every size
- * is known from the manifest, so each layer gets its own region of the file up front and the
- * layers are downloaded into their regions in parallel: no spool copy, no second pass.
- * tar-stream's packer writes entries only in sequence, hence the header encoder here.
+ * is known from the manifest, so the file is made at its final size up front with the documents
+ * in place, and each layer is written into its own region, in parallel: no spool copy, no
+ * second pass. tar-stream's packer writes entries only in sequence, hence the header encoder.
+ *
+ * The file is written under a temporary name next to the output and renamed onto it by
+ * `commit`; `abort` removes it, leaving what was at the output before untouched.
  */
-class tar_archive_TarArchiveWriter {
-    #path;
-    #partial;
+class tar_archive_TarArchiveSink {
+    name;
+    takesStreamedBlobs = false;
+    #output;
+    #temp;
     #handle;
+    #manifest;
     #regions;
-    constructor(path, partial, handle, regions) {
-        this.#path = path;
-        this.#partial = partial;
+    #puts;
+    #aborting;
+    constructor(output, temp, handle, manifest, regions) {
+        this.name = output;
+        this.#output = output;
+        this.#temp = temp;
         this.#handle = handle;
+        this.#manifest = manifest;
         this.#regions = regions;
+        this.#puts = new Puts(output);
     }
-    static async create(path, image, format) {
+    static async create(output, named, format) {
+        const { image } = named;
+        const manifest = manifestOf(image);
         const documents = [
             { name: 'oci-layout', bytes: Buffer.from(OCI_LAYOUT_FILE) },
-            { name: 'index.json', bytes: Buffer.from(indexJson(image)) },
-            ...(format === 'docker' ? dockerLoadFiles(image) : []),
-            { name: blobPath(image.manifest.digest), bytes: image.manifest.bytes },
+            { name: 'index.json', bytes: Buffer.from(indexJson(named)) },
+            ...(format === 'docker' ? dockerLoadFiles(named) : []),
+            { name: blobPath(manifest.digest), bytes: manifest.bytes },
             { name: blobPath(image.config.digest), bytes: image.config.bytes },
         ];
         const entries = [];
         let position = 0;
         const add = (entry) => {
-            entries.push({ ...entry, offset: position + BLOCK });
+            const placed = { ...entry, offset: position + BLOCK };
+            entries.push(placed);
             position += BLOCK + padded(entry.size);
+            return placed;
         };
         add({ name: 'blobs/', type: 'directory', size: 0 });
         add({ name: 'blobs/sha256/', type: 'directory', size: 0 });
@@ -73444,23 +74173,26 @@ class tar_archive_TarArchiveWriter {
             add({ name: document.name, type: 'file', size: document.bytes.length, bytes: document.bytes });
         }
         const regions = new Map();
-        for (const layer of image.layers) {
+        for (const layer of image.layers.map(layerDescriptor)) {
             const name = blobPath(layer.digest);
             if (written.has(name))
                 continue;
             written.add(name);
-            add({ name, type: 'file', size: layer.size });
-            regions.set(layer.digest, entries.at(-1));
+            regions.set(layer.digest, {
+                entry: add({ name, type: 'file', size: layer.size }),
+                written: false,
+            });
         }
         const total = position + 2 * BLOCK;
-        const partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
-        const handle = await open(partial, 'w').catch((error) => {
-            throw new TarPushError('OUTPUT_ERROR', `cannot write "${path}": ${error.code ?? error.message}`, {
-                subject: path,
+        const temp = tempSibling(output);
+        const handle = await open(temp, 'wx').catch((error) => {
+            throw new TarPushError('OUTPUT_ERROR', `cannot write "${output}": ${error.code ?? error.message}`, {
+                subject: output,
                 hint: 'check that the output directory exists and is writable',
+                cause: error,
             });
         });
-        const writer = new tar_archive_TarArchiveWriter(path, partial, handle, regions);
+        const sink = new tar_archive_TarArchiveSink(output, temp, handle, manifest, regions);
         try {
             await handle.truncate(total);
             for (const entry of entries) {
@@ -73470,31 +74202,64 @@ class tar_archive_TarArchiveWriter {
             }
         }
         catch (error) {
-            await writer.abort();
-            throw error;
+            await sink.abort();
+            throw outputError(error, output);
         }
-        return writer;
+        return sink;
     }
-    async blob(descriptor) {
-        const region = this.#regions.get(descriptor.digest);
+    /** The documents are written at creation; blobs that are not this image's layers are not kept. */
+    async hasBlob(digest, size) {
+        const region = this.#regions.get(digest);
+        return region === undefined || (region.written && region.entry.size === size);
+    }
+    async putBlob(blob) {
+        const region = this.#regions.get(blob.digest);
+        this.#puts.assertOpen();
         if (!region)
-            return undefined;
-        const handle = this.#handle;
-        return {
-            write: async (chunk, position) => {
-                await handle.write(chunk, 0, chunk.length, region.offset + position);
-            },
-            commit: async () => { },
-            abort: async () => { },
-        };
+            return;
+        if (region.entry.size !== blob.size) {
+            throw new Error(`${this.name}: blob ${blob.digest} is put with ${blob.size} bytes; the manifest says ${region.entry.size}`);
+        }
+        await this.#puts.run(async () => {
+            region.written = false;
+            const stream = await this.#puts.open(blob);
+            await writeStream(stream, this.#handle, blob, region.entry.offset);
+            region.written = true;
+        });
     }
-    async finish() {
-        await this.#handle.close();
-        await rename(this.#partial, this.#path);
+    async putManifest(manifest, _target) {
+        this.#puts.assertOpen();
+        checkManifest(this.name, this.#manifest, manifest);
     }
-    async abort() {
+    async commit() {
+        this.#puts.assertOpen();
+        this.#puts.state = 'committing';
+        await this.#puts.settled();
+        for (const [digest, region] of this.#regions) {
+            if (!region.written)
+                throw new Error(`${this.name}: layer ${digest} was not written`);
+        }
+        try {
+            await this.#handle.close();
+            await rename(this.#temp, this.#output);
+        }
+        catch (error) {
+            throw outputError(error, this.#output);
+        }
+        this.#puts.state = 'committed';
+    }
+    abort() {
+        this.#aborting ??= this.#abort();
+        return this.#aborting;
+    }
+    async #abort() {
+        if (this.#puts.state === 'committed')
+            return;
+        this.#puts.state = 'aborted';
+        this.#puts.stopStreams();
+        await this.#puts.settled();
         await this.#handle.close().catch(() => { });
-        await rm(this.#partial, { force: true });
+        await rm(this.#temp, { force: true });
     }
 }
 const padded = (size) => Math.ceil(size / BLOCK) * BLOCK;
@@ -73529,6 +74294,126 @@ function writeOctal(header, value, offset, width) {
     header.write(`${value.toString(8).padStart(width - 1, '0')}\u0000`, offset, 'latin1');
 }
 
+;// CONCATENATED MODULE: ./src/lib/write/open.ts
+
+
+
+
+
+
+
+
+/** The forms an image is written to disk in (pull's --format). */
+const open_DISK_FORMATS = (/* unused pure expression or super */ null && (['docker', 'oci', 'oci-archive', 'rootfs']));
+/**
+ * Checks the output up front and opens the sink that writes `format` there. Each sink writes
+ * under a temporary name in the output's directory and makes its result visible with a rename
+ * at `commit`; `abort` removes all it wrote (also the missing parent directories it made) and
+ * leaves what was at the output before as it was.
+ */
+async function open_openDiskSink(options) {
+    const { format, image, reference, logger } = options;
+    const output = resolve(options.output);
+    manifestOf(image);
+    image.layers.forEach(layerDescriptor);
+    const existing = await open_checkOutput(options.output, format);
+    if (format === 'rootfs')
+        rootfsLayers(image);
+    const madeParent = await makeDirectories(dirname(output));
+    try {
+        const named = { reference, image };
+        const mode = existing.kind === 'empty-directory' ? existing.mode : undefined;
+        let sink;
+        if (format === 'docker' || format === 'oci-archive') {
+            sink = await TarArchiveSink.create(output, named, format);
+        }
+        else if (format === 'oci') {
+            const target = existing.kind === 'layout' ? { kind: 'existing' } : { kind: 'new', mode };
+            sink = await LayoutSink.create(output, named, target);
+        }
+        else {
+            sink = await RootfsSink.create(output, image, {
+                preserveSpecial: options.preserveSpecial,
+                maxBytes: options.maxSize,
+                mode,
+                logger,
+            });
+        }
+        return madeParent === undefined ? sink : new MadeParentSink(sink, madeParent);
+    }
+    catch (error) {
+        if (madeParent !== undefined)
+            await removeTree(madeParent);
+        throw error;
+    }
+}
+/**
+ * Checked before anything is fetched: an output that cannot be written fails fast. A file
+ * format needs a file or nothing there; a layout, nothing, an empty directory or a layout; a
+ * rootfs, nothing or an empty directory.
+ */
+async function open_checkOutput(output, format) {
+    const stats = await stat(output).catch(() => undefined);
+    if (!stats)
+        return { kind: 'nothing' };
+    const wantsDirectory = format === 'oci' || format === 'rootfs';
+    if (stats.isDirectory() !== wantsDirectory) {
+        throw new TarPushError('OUTPUT_ERROR', `"${output}" is ${stats.isDirectory() ? 'a directory' : 'a file'}; format ${format} writes ${wantsDirectory ? 'a directory' : 'a file'}`, { subject: output, hint: 'name another output path, or choose the matching format' });
+    }
+    if (!wantsDirectory)
+        return { kind: 'file' };
+    const entries = await readdir(output).catch((error) => {
+        throw new TarPushError('OUTPUT_ERROR', `cannot use "${output}" as the output: ${error.code}`, {
+            subject: output,
+            hint: 'name a directory that does not exist yet, is empty, or is an OCI layout',
+        });
+    });
+    if (entries.length === 0)
+        return { kind: 'empty-directory', mode: stats.mode & 0o7777 };
+    if (format === 'rootfs') {
+        throw new TarPushError('OUTPUT_ERROR', `"${output}" is not empty; a rootfs is unpacked into an empty directory`, { subject: output, hint: 'remove it or name a new directory' });
+    }
+    if (!entries.includes('oci-layout')) {
+        throw new TarPushError('OUTPUT_ERROR', `"${output}" is a non-empty directory and not an OCI layout`, {
+            subject: output,
+            hint: 'name a directory that does not exist yet, is empty, or is an OCI layout',
+        });
+    }
+    return { kind: 'layout' };
+}
+/** A sink whose output's parent directories were made for it: abort removes them too. */
+class MadeParentSink {
+    takesStreamedBlobs = false;
+    #sink;
+    #madeParent;
+    #committed = false;
+    constructor(sink, madeParent) {
+        this.#sink = sink;
+        this.#madeParent = madeParent;
+    }
+    get name() {
+        return this.#sink.name;
+    }
+    hasBlob(digest, size) {
+        return this.#sink.hasBlob(digest, size);
+    }
+    putBlob(blob) {
+        return this.#sink.putBlob(blob);
+    }
+    putManifest(manifest, target) {
+        return this.#sink.putManifest(manifest, target);
+    }
+    async commit() {
+        await this.#sink.commit();
+        this.#committed = true;
+    }
+    async abort() {
+        await this.#sink.abort();
+        if (!this.#committed)
+            await removeTree(this.#madeParent);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/lib/pull.ts
 
 
@@ -73540,18 +74425,7 @@ function writeOctal(header, value, offset, width) {
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-const pull_PULL_FORMATS = (/* unused pure expression or super */ null && (['docker', 'oci', 'oci-archive', 'rootfs']));
+const pull_PULL_FORMATS = (/* unused pure expression or super */ null && (DISK_FORMATS));
 /** Pull = copy(registry → docker tarball | OCI layout | OCI archive | rootfs). */
 async function pull(options) {
     const logger = options.logger ?? silentLogger;
@@ -73560,176 +74434,54 @@ async function pull(options) {
     const reference = parseReference(options.image);
     const wanted = options.platform ? parsePlatform(options.platform) : undefined;
     const extraCaPem = options.caFile ? await readCaFile(options.caFile) : undefined;
+    // Before any request: an output that cannot be written fails fast.
     await checkOutput(options.output, format);
     const client = await connectRegistry(reference.registry, options, extraCaPem, logger);
     try {
         const repository = new RepositoryClient(client, reference.path, 'pull');
-        const image = await logger.group(`Resolving ${formatReference(reference)}`, () => resolveImage(repository, reference, { platform: wanted, logger }));
-        logger.info(`${formatReference(reference)}: manifest ${image.manifest.digest}${image.platform ? ` (${formatPlatform(image.platform)})` : ''}, ${image.layers.length} layers, ${formatBytes(totalSize(image.layers))}`);
-        if (!image.isContainerImage && (format === 'docker' || format === 'rootfs')) {
-            throw new TarPushError('MANIFEST_UNSUPPORTED', `${formatReference(reference)} is not a container image (config type ${image.config.mediaType})`, { subject: formatReference(reference), hint: 'pull it with format oci or oci-archive' });
+        const name = formatReference(reference);
+        const remote = await logger.group(`Resolving ${name}`, () => readRemoteArtifact(repository, reference, { platform: wanted ?? runnerPlatform(), logger }));
+        const image = remote.artifact;
+        const layers = image.layers.map((layer) => ({
+            digest: layer.storedDigest,
+            size: layer.content.size,
+            mediaType: layer.mediaType,
+        }));
+        logger.info(`${name}: manifest ${image.manifest.digest}${image.platform ? ` (${formatPlatform(image.platform)})` : ''}, ${layers.length} layers, ${formatBytes(layers.reduce((total, layer) => total + layer.size, 0))}`);
+        if (!isContainerImage(image) && (format === 'docker' || format === 'rootfs')) {
+            throw new TarPushError('MANIFEST_UNSUPPORTED', `${name} is not a container image (config type ${image.config.mediaType})`, { subject: name, hint: 'pull it with format oci or oci-archive' });
         }
-        const bytesDownloaded = await logger.group(`Writing ${format} to ${options.output}`, () => format === 'rootfs'
-            ? pullRootfs(repository, image, options, logger)
-            : pullLayout(repository, image, format, options, logger));
+        const report = await logger.group(`Writing ${format} to ${options.output}`, async () => copyArtifact(image, reference.tag !== undefined ? [reference.tag] : [], {
+            sink: await openDiskSink({
+                format,
+                output: options.output,
+                image,
+                reference,
+                preserveSpecial: options.preserveSpecial,
+                maxSize: options.maxSize,
+                logger,
+            }),
+            compression: 'none',
+            concurrency: options.concurrency ?? 4,
+            logger,
+            progress: options.progress,
+            signal: options.signal,
+        }));
         return {
-            reference: formatReference(reference),
-            digest: image.referenceDigest,
+            reference: name,
+            digest: remote.referenceDigest,
             manifestDigest: image.manifest.digest,
             platform: image.platform ? formatPlatform(image.platform) : undefined,
             format,
             path: options.output,
-            layers: image.layers.map(({ digest, size, mediaType }) => ({ digest, size, mediaType })),
-            bytesDownloaded,
+            layers,
+            bytesDownloaded: report.bytesUploaded,
             seconds: (Date.now() - started) / 1000,
         };
     }
     finally {
         await client.close();
     }
-}
-const totalSize = (layers) => layers.reduce((total, layer) => total + layer.size, 0);
-/** Checked before any request: an output that cannot be written fails fast. */
-async function checkOutput(output, format) {
-    const stats = await stat(output).catch(() => undefined);
-    if (!stats)
-        return;
-    const wantsDirectory = format === 'oci' || format === 'rootfs';
-    if (stats.isDirectory() !== wantsDirectory) {
-        throw new TarPushError('OUTPUT_ERROR', `"${output}" is ${stats.isDirectory() ? 'a directory' : 'a file'}; format ${format} writes ${wantsDirectory ? 'a directory' : 'a file'}`, { subject: output, hint: 'name another output path, or choose the matching format' });
-    }
-    if (format === 'rootfs' && (await readdir(output)).length > 0) {
-        throw new TarPushError('OUTPUT_ERROR', `"${output}" is not empty; a rootfs is unpacked into an empty directory`, {
-            subject: output,
-            hint: 'remove it or name a new directory',
-        });
-    }
-}
-/** Layouts and archives: every layer downloaded straight into its place, verified as it comes. */
-async function pullLayout(repository, image, format, options, logger) {
-    const sink = format === 'oci'
-        ? await LayoutDirectoryWriter.create(options.output, image)
-        : await TarArchiveWriter.create(options.output, image, format);
-    try {
-        const { bytes } = await downloadLayers(repository, image, sink, options, logger, true).all;
-        await sink.finish();
-        return bytes;
-    }
-    catch (error) {
-        await sink.abort();
-        throw error;
-    }
-}
-/**
- * Layers are downloaded in parallel into a temporary layout and applied in order as soon as
- * each one and those below it are there; each layer's diff_id is checked while it is unpacked
- * (one decompression), and a failed pull removes the partial rootfs.
- */
-async function pullRootfs(repository, image, options, logger) {
-    const spool = await mkdtemp(join(options.spoolDir ?? tmpdir(), 'tar-push-pull-'));
-    const createdOutput = (await stat(options.output).catch(() => undefined)) === undefined;
-    try {
-        const layout = await LayoutDirectoryWriter.create(join(spool, 'layout'), image);
-        const downloaded = downloadLayers(repository, image, layout, options, logger, false);
-        // Keeps a failed download from being unhandled while an earlier layer is being applied.
-        downloaded.all.catch(() => { });
-        await mkdir(options.output, { recursive: true });
-        const writer = new RootfsWriter(options.output, {
-            preserveSpecial: options.preserveSpecial,
-            ...(options.maxSize !== undefined ? { maxBytes: options.maxSize } : {}),
-            logger,
-        });
-        try {
-            for (const [position, layer] of image.layers.entries()) {
-                await downloaded.layer(layer.digest);
-                await applyLayer(writer, layout.path(layer.digest), layer, image.diffIds[position]);
-            }
-            await writer.finish();
-        }
-        catch (error) {
-            downloaded.stop();
-            await downloaded.all.catch(() => { });
-            if (createdOutput)
-                await rm(options.output, { recursive: true, force: true });
-            else
-                await emptyDirectory(options.output);
-            throw error;
-        }
-        return (await downloaded.all).bytes;
-    }
-    finally {
-        await rm(spool, { recursive: true, force: true });
-    }
-}
-async function emptyDirectory(path) {
-    for (const entry of await readdir(path).catch(() => [])) {
-        await rm(join(path, entry), { recursive: true, force: true });
-    }
-}
-async function applyLayer(writer, path, layer, diffId) {
-    if (!isTarLayerMediaType(layer.mediaType)) {
-        throw new TarPushError('MANIFEST_UNSUPPORTED', `layer ${layer.digest} has media type ${layer.mediaType}, which is not a filesystem layer`, { subject: layer.digest, hint: 'pull it with format oci or oci-archive' });
-    }
-    const compression = compressionOfMediaType(layer.mediaType);
-    const tar = new DigestingStream(diffId.slice(0, diffId.indexOf(':')));
-    const flowing = pipeline(createReadStream(path), createDecoder(compression), tar);
-    flowing.catch(() => { });
-    await writer.applyLayer(tar, layer.digest);
-    // The tar reader may stop at the end-of-archive blocks: hash what follows them too.
-    tar.resume();
-    try {
-        await flowing;
-    }
-    catch (error) {
-        throw new TarPushError('DIFF_ID_MISMATCH', `layer ${layer.digest} does not decompress: ${error.message}`, {
-            subject: layer.digest,
-            hint: 'the image in the registry is corrupt; push it again',
-        });
-    }
-    if (tar.digest !== diffId) {
-        throw new TarPushError('DIFF_ID_MISMATCH', `layer ${layer.digest} decompresses to ${tar.digest}, not its diff_id ${diffId}`, {
-            subject: layer.digest,
-            hint: 'the image in the registry is corrupt (layer and config disagree); push it again',
-        });
-    }
-}
-function downloadLayers(repository, image, sink, options, logger, checkDiffIds) {
-    const limit = createLimiter(options.concurrency ?? 4);
-    const diffIdOf = new Map(image.layers.map((layer, position) => [layer.digest, image.diffIds[position]]));
-    const byDigest = new Map();
-    let bytes = 0;
-    let stopped = false;
-    for (const layer of image.layers) {
-        if (byDigest.has(layer.digest))
-            continue;
-        const task = limit(async () => {
-            if (stopped)
-                throw new Error('stopped');
-            const writer = await sink.blob(layer).catch((error) => {
-                throw outputError(error);
-            });
-            if (!writer) {
-                logger.info(`layer ${layer.digest}: already in ${options.output}`);
-                return;
-            }
-            const tar = isTarLayerMediaType(layer.mediaType);
-            await downloadBlob(repository, layer, writer, {
-                diffId: checkDiffIds && tar ? diffIdOf.get(layer.digest) : undefined,
-                compression: compressionOfMediaType(layer.mediaType),
-                progress: options.progress,
-            });
-            bytes += layer.size;
-            logger.info(`layer ${layer.digest}: ${formatBytes(layer.size)} downloaded and verified`);
-        });
-        // The first failure stops the queue; the ones running finish before `all` settles.
-        task.catch(() => (stopped = true));
-        byDigest.set(layer.digest, task);
-    }
-    return {
-        layer: (digest) => byDigest.get(digest),
-        all: allOrFirstError([...byDigest.values()]).then(() => ({ bytes })),
-        stop: () => (stopped = true),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/lib/targets.ts

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import { formatMarkdown, formatReport } from '../lib/bench/report.ts'
-import type { BenchResult } from '../lib/bench/result.ts'
+import { formatMarkdown, formatReport } from '../lib/loadtest/report.ts'
+import type { BenchResult } from '../lib/loadtest/result.ts'
 import { BenchOutput } from './inputs.ts'
 
 /** Outputs (files, counts, p95), the table in the log and the Markdown in the job summary. */

@@ -2,7 +2,7 @@ import * as cache from '@actions/cache'
 import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { DigestMapStore } from '../lib/digest-map.ts'
+import type { DigestMapStore } from '../lib/engine/digest-map.ts'
 import type { Logger } from '../lib/log.ts'
 
 const KEY_PREFIX = 'tar-push-digest-map-v1-'

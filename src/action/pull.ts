@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { formatBytes } from '../lib/copy.ts'
+import { formatBytes } from '../lib/format.ts'
 import { pull, type PullResult } from '../lib/pull.ts'
 import { getPullInputs, PullOutput } from './inputs.ts'
 import { actionsLogger, failStep } from './log.ts'
@@ -10,7 +10,6 @@ export async function run(): Promise<void> {
     const inputs = getPullInputs()
     const result = await pull({
       ...inputs,
-      spoolDir: process.env['RUNNER_TEMP'] || undefined,
       logger: actionsLogger,
     })
     core.setOutput(PullOutput.digest, result.digest)

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { formatBytes } from '../lib/copy.ts'
+import { formatBytes } from '../lib/format.ts'
 import { metadataOf } from '../lib/metadata.ts'
 import { push, type PushResult } from '../lib/push.ts'
 import { getInputs, Output } from './inputs.ts'

@@ -1,4 +1,4 @@
-import { BENCH_DEFAULTS } from '../lib/bench/options.ts'
+import { BENCH_DEFAULTS } from '../lib/loadtest/options.ts'
 import type { Command } from './command.ts'
 import { CONNECTION_FLAGS, OUTPUT_FLAGS } from './common.ts'
 

@@ -1,7 +1,7 @@
 import { clearScreenDown } from 'node:readline'
 import cliProgress, { type GenericFormatter, type MultiBar, type SingleBar } from 'cli-progress'
 import type { Colors } from 'picocolors/types'
-import { formatBytes } from '../lib/copy.ts'
+import { formatBytes } from '../lib/format.ts'
 import type { BlobTransferStatus, ProgressListener } from '../lib/progress.ts'
 
 /** The stream the bars are drawn on: a terminal (stderr), or a stand-in with its properties. */

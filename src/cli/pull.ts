@@ -1,4 +1,4 @@
-import { formatBytes } from '../lib/copy.ts'
+import { formatBytes } from '../lib/format.ts'
 import { PULL_FORMATS, pull, type PullFormat } from '../lib/pull.ts'
 import type { Command } from './command.ts'
 import {

@@ -2,19 +2,21 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readArchive } from './archive/read.ts'
-import { CopySession, type ArtifactReport, type UploadMode } from './copy.ts'
-import { DigestMap, directoryStore, type DigestMapStore } from './digest-map.ts'
-import type { Artifact, Compression, Image, ImageSource, SourceEntry } from './model.ts'
-import { layersOfTag, type RemoteLayer } from './reuse.ts'
+import { copyArtifact, type ArtifactReport, type UploadMode } from './engine/copy.ts'
+import { DigestMap, directoryStore, type DigestMapStore } from './engine/digest-map.ts'
+import type { Artifact, Compression, Image, SourceEntry } from './image/model.ts'
+import type { ImageSource } from './image/source.ts'
+import { layersOfTag, reuseKey, type RemoteLayer } from './registry/reuse.ts'
 import { silentLogger, type Logger } from './log.ts'
 import type { ProgressListener } from './progress.ts'
 import { parseReference, repositoryName, type Reference } from './reference.ts'
 import { RegistryClient } from './registry/client.ts'
 import { connectRegistry, readCaFile, type ConnectOptions } from './registry/connect.ts'
 import { RepositoryClient } from './registry/repository.ts'
+import { RegistrySink } from './registry/sink.ts'
 import { resolveTargets, type ImageMapping } from './targets.ts'
 import { TarPushError } from './errors.ts'
-import { formatPlatform } from './platform.ts'
+import { formatPlatform } from './image/platform.ts'
 import { expandPaths } from './paths.ts'
 
 export interface PushOptions extends ConnectOptions {
@@ -48,6 +50,8 @@ export interface PushOptions extends ConnectOptions {
   logger?: Logger | undefined
   /** Byte counts of uploads, for a progress display (the CLI on a terminal). */
   progress?: ProgressListener | undefined
+  /** Stops the push at once (Ctrl-C, a cancelled job): nothing is tagged, temp files go. */
+  signal?: AbortSignal | undefined
 }
 
 export interface PushedImage extends ArtifactReport {
@@ -121,20 +125,20 @@ export async function push(options: PushOptions): Promise<PushResult> {
         const reusable = needsEncoding(target.entry.artifact, compression)
           ? await reusableLayers(repository, target.tags, mountFrom, logger)
           : undefined
-        const session = new CopySession({
-          repository,
+        return copyArtifact(target.entry.artifact, target.tags, {
+          sink: new RegistrySink(repository),
           compression,
           level: options.compressionLevel,
           concurrency: options.concurrency,
           uploadMode: options.uploadMode,
           spoolDir,
           digestMap: map,
-          reusable,
+          knownBlob: reusable && ((diffId, encoding) => reusable.get(reuseKey(diffId, encoding))),
           mountFrom: mountFrom.map((source) => source.path),
           logger,
           progress: options.progress,
+          signal: options.signal,
         })
-        return session.copy(target.entry.artifact, target.tags)
       })
       images.push({
         ...report,

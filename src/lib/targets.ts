@@ -1,5 +1,5 @@
 import { TarPushError } from './errors.ts'
-import type { SourceEntry } from './model.ts'
+import type { SourceEntry } from './image/model.ts'
 import {
   familiarRepository,
   formatReference,

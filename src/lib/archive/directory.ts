@@ -4,7 +4,8 @@ import { join, sep } from 'node:path'
 import type { Readable } from 'node:stream'
 import { TarPushError } from '../errors.ts'
 import { cleanName } from './tar-index.ts'
-import { openRangeReader, type ArchiveFiles, type SequentialReader } from './files.ts'
+import type { SequentialReader } from '../image/model.ts'
+import { openRangeReader, type ArchiveFiles } from './files.ts'
 
 /** The files of an OCI image layout directory; symlinks may not lead out of it. */
 export class LayoutDirectory implements ArchiveFiles {

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
+import type { SequentialReader } from '../image/model.ts'
 
 /**
  * Named files of an image archive, read by name: the entries of a tarball or the files of an
@@ -19,13 +20,6 @@ export interface ArchiveFiles {
   openReader(name: string): Promise<SequentialReader>
   /** The whole file, refused when larger than `limit` (JSON documents, never layers). */
   readAll(name: string, limit: number): Promise<Buffer>
-  close(): Promise<void>
-}
-
-/** Reads a byte range of a file in order, into the caller's buffers. */
-export interface SequentialReader {
-  /** Fills `into` completely, or with what is left; 0 at the end. */
-  read(into: Buffer): Promise<number>
   close(): Promise<void>
 }
 

@@ -1,31 +1,29 @@
 import { TarPushError } from '../errors.ts'
-import { hexOf, algorithmOf, sha256 } from '../digest.ts'
-import { readDescriptor, readImageConfig, type ImageConfig } from '../image-json.ts'
-import { JsonReader } from '../json.ts'
+import { algorithmOf, sha256 } from '../digest.ts'
 import {
-  MediaType,
-  compressionOfMediaType,
-  isTarLayerMediaType,
+  readDescriptor,
+  readImageConfig,
+  readImageLayers,
+  parseManifest,
+  type ImageConfig,
+} from '../image/parse.ts'
+import { JsonReader } from '../image/json.ts'
+import { ANNOTATION_CONTAINERD_NAME, ANNOTATION_REF_NAME, blobPath } from '../image/layout.ts'
+import { LIMITS } from '../image/limits.ts'
+import { MediaType, compressionOfMediaType, isTarLayerMediaType } from '../image/media-types.ts'
+import type { ImageSource } from '../image/source.ts'
+import {
   type Artifact,
   type BlobContent,
   type Descriptor,
   type Image,
   type ImageIndex,
-  type ImageSource,
   type Layer,
   type RawJson,
   type SourceEntry,
-} from '../model.ts'
+} from '../image/model.ts'
 import type { ArchiveFiles } from './files.ts'
 import { openArchive, sniffCompression } from './open.ts'
-
-/** Size limits for JSON documents: far above real ones, low enough to refuse a hostile file. */
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
-const MAX_CONFIG_BYTES = 32 * 1024 * 1024
-const MAX_INDEX_DEPTH = 4
-
-export const ANNOTATION_REF_NAME = 'org.opencontainers.image.ref.name'
-export const ANNOTATION_CONTAINERD_NAME = 'io.containerd.image.name'
 
 /**
  * Reads the images of a tarball or layout directory, recognised by content: a `manifest.json`
@@ -129,7 +127,7 @@ function layerCountMismatch(
 async function readDockerArchive(files: ArchiveFiles): Promise<SourceEntry[]> {
   const json = new JsonReader(`${files.name}: manifest.json`)
   const manifest = json.array(
-    json.parse(await files.readAll('manifest.json', MAX_MANIFEST_BYTES)),
+    json.parse(await files.readAll('manifest.json', LIMITS.manifestBytes)),
     '',
   )
   if (manifest.length === 0) throw json.fail('', 'lists no image')
@@ -143,7 +141,7 @@ async function readDockerArchive(files: ArchiveFiles): Promise<SourceEntry[]> {
     const layerNames = json.stringArray(record['Layers'], `${at}.Layers`)
 
     requireSize(files, configName, 'manifest.json')
-    const configBytes = await files.readAll(configName, MAX_CONFIG_BYTES)
+    const configBytes = await files.readAll(configName, LIMITS.configBytes)
     const configDigest = sha256(configBytes)
     const namedDigest = digestInName(configName)
     if (namedDigest && algorithmOf(namedDigest) === 'sha256' && namedDigest !== configDigest) {
@@ -193,7 +191,7 @@ class OciReader {
   }
 
   blobName(digest: string): string {
-    return `blobs/${algorithmOf(digest)}/${hexOf(digest)}`
+    return blobPath(digest)
   }
 
   /** Reads a small blob whole and checks it against its descriptor. */
@@ -220,18 +218,18 @@ class OciReader {
   }
 
   async artifact(descriptor: Descriptor, referrer: string, depth: number): Promise<Artifact> {
-    const manifest = await this.readBlob(descriptor, referrer, MAX_MANIFEST_BYTES)
+    const manifest = await this.readBlob(descriptor, referrer, LIMITS.manifestBytes)
     const where = `${this.#files.name}: ${this.blobName(descriptor.digest)}`
     const json = new JsonReader(where)
-    const document = json.object(json.parse(manifest.bytes), '')
-    const mediaType =
-      json.optionalString(document['mediaType'], 'mediaType') ?? descriptor.mediaType
-    const raw = { ...manifest, mediaType }
-    if (mediaType === MediaType.ociIndex || mediaType === MediaType.dockerManifestList) {
-      if (depth >= MAX_INDEX_DEPTH) throw json.fail('', 'nests indexes too deeply')
+    const parsed = parseManifest(json, manifest.bytes, {
+      outerMediaType: descriptor.mediaType,
+      name: where,
+    })
+    const raw = { ...manifest, mediaType: parsed.mediaType }
+    if (parsed.kind === 'index') {
+      if (depth >= LIMITS.indexDepth) throw json.fail('', 'nests indexes too deeply')
       const children: Image[] = []
-      for (const [index, child] of json.array(document['manifests'], 'manifests').entries()) {
-        const childDescriptor = readDescriptor(json, child, `manifests[${index}]`)
+      for (const [index, childDescriptor] of parsed.manifests.entries()) {
         const artifact = await this.artifact(
           childDescriptor,
           `${where} manifests[${index}]`,
@@ -244,62 +242,34 @@ class OciReader {
       const index: ImageIndex = { kind: 'index', manifest: raw, children }
       return index
     }
-    if (mediaType !== MediaType.ociManifest && mediaType !== MediaType.dockerManifest) {
-      throw json.fail('mediaType', `is "${mediaType}", not an image manifest or index`)
-    }
-    return this.image(json, document, raw, where)
-  }
-
-  async image(
-    json: JsonReader,
-    document: Record<string, unknown>,
-    manifest: RawJson,
-    where: string,
-  ): Promise<Image> {
-    const configDescriptor = readDescriptor(json, document['config'], 'config')
-    const config = await this.readBlob(configDescriptor, `${where} config`, MAX_CONFIG_BYTES)
-    const isImageConfig =
-      configDescriptor.mediaType === MediaType.ociConfig ||
-      configDescriptor.mediaType === MediaType.dockerConfig
-    const { diffIds, platform } = isImageConfig
-      ? readConfigBytes(
-          `${this.#files.name}: ${this.blobName(configDescriptor.digest)}`,
-          config.bytes,
-        )
-      : { diffIds: [], platform: undefined }
-    const descriptors = json
-      .array(document['layers'] ?? [], 'layers')
-      .map((value, index) => readDescriptor(json, value, `layers[${index}]`))
-    const tarCount = descriptors.filter((layer) => isTarLayerMediaType(layer.mediaType)).length
-    // Attestation manifests (buildx) carry an image config whose diff_ids name their in-toto
-    // layers: with no tar layer at all, the layers are opaque blobs, not a filesystem.
-    const isFilesystem = isImageConfig && tarCount > 0
-    if (isFilesystem && tarCount !== diffIds.length)
-      throw layerCountMismatch(this.#files, where, tarCount, diffIds.length)
+    const config = await this.readBlob(parsed.config, `${where} config`, LIMITS.configBytes)
+    const configJson = new JsonReader(`${this.#files.name}: ${this.blobName(parsed.config.digest)}`)
+    const image = readImageLayers(configJson, config, parsed.layers, where)
+    const diffIds = image?.diffIds ?? []
     let tarIndex = 0
-    const layers: Layer[] = descriptors.map((descriptor, index) => {
+    const layers: Layer[] = parsed.layers.map((descriptor, index) => {
       const name = this.blobName(descriptor.digest)
       const size = requireSize(this.#files, name, `${where} layers[${index}]`)
       if (size !== descriptor.size) throw this.sizeMismatch(name, descriptor.size, size)
-      const isTar = isTarLayerMediaType(descriptor.mediaType)
+      const isTar = isTarLayerMediaType(descriptor.mediaType) && image?.isFilesystem === true
       return {
-        diffId: isTar && isFilesystem ? diffIds[tarIndex++]! : descriptor.digest,
+        diffId: isTar ? diffIds[tarIndex++]! : descriptor.digest,
         compression: isTar ? compressionOfMediaType(descriptor.mediaType) : 'none',
         storedDigest: descriptor.digest,
         mediaType: descriptor.mediaType,
-        isTar: isTar && isFilesystem,
+        isTar,
         ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
         content: blobContent(this.#files, name, size),
       }
     })
     return {
       kind: 'image',
-      flavor: manifest.mediaType === MediaType.dockerManifest ? 'docker' : 'oci',
+      flavor: raw.mediaType === MediaType.dockerManifest ? 'docker' : 'oci',
       config,
       diffIds,
       layers,
-      manifest,
-      platform,
+      manifest: raw,
+      platform: image?.platform,
     }
   }
 }
@@ -315,13 +285,13 @@ function refOf(descriptor: Descriptor): string | undefined {
 async function readOciLayout(files: ArchiveFiles): Promise<SourceEntry[]> {
   const layoutJson = new JsonReader(`${files.name}: oci-layout`)
   const layout = layoutJson.object(
-    layoutJson.parse(await files.readAll('oci-layout', 64 * 1024)),
+    layoutJson.parse(await files.readAll('oci-layout', LIMITS.layoutFileBytes)),
     '',
   )
   layoutJson.string(layout['imageLayoutVersion'], 'imageLayoutVersion')
 
   const json = new JsonReader(`${files.name}: index.json`)
-  const index = json.object(json.parse(await files.readAll('index.json', MAX_MANIFEST_BYTES)), '')
+  const index = json.object(json.parse(await files.readAll('index.json', LIMITS.manifestBytes)), '')
   const reader = new OciReader(files)
   const descriptors = json
     .array(index['manifests'], 'manifests')

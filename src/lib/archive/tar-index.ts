@@ -3,7 +3,8 @@ import { createReadStream } from 'node:fs'
 import { posix } from 'node:path'
 import type { Readable } from 'node:stream'
 import { TarPushError } from '../errors.ts'
-import { openRangeReader, type ArchiveFiles, type SequentialReader } from './files.ts'
+import type { SequentialReader } from '../image/model.ts'
+import { openRangeReader, type ArchiveFiles } from './files.ts'
 
 /**
  * Indexes a tar file by reading its headers only, seeking over entry bodies, so a multi-GB

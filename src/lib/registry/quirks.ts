@@ -6,7 +6,8 @@
  * 405/416/501 on a monolithic PUT moves to PATCH; a 413 or 416 on a body moves to chunks; a 400
  * or 411 on a streamed body moves to spooled bodies with a length; a refused mount uploads).
  */
-import type { Compression } from '../model.ts'
+import { hasDockerLayerType } from '../image/media-types.ts'
+import type { Compression } from '../image/model.ts'
 
 export interface RegistryQuirks {
   /** Never send a body with Transfer-Encoding: chunked (compress to a spool file first). */
@@ -65,7 +66,7 @@ export const KNOWN_QUIRKS: readonly KnownQuirk[] = [
     hosts: /\.azurecr\.io$/,
     quirk: 'refuses a body sent with Transfer-Encoding: chunked (400)',
     handling:
-      'always sends Content-Length: layers compressed on the fly go to a spool file first; any registry answering 400 or 411 to a streamed body gets the same (copy.ts)',
+      'always sends Content-Length: layers compressed on the fly go to a spool file first; any registry answering 400 or 411 to a streamed body gets the same (registry/sink.ts, engine/copy.ts)',
     settings: { contentLengthRequired: true },
   },
   {
@@ -98,7 +99,7 @@ export const KNOWN_QUIRKS: readonly KnownQuirk[] = [
     quirk:
       'refuses Docker manifests whose layers have the uncompressed media type application/vnd.docker.image.rootfs.diff.tar',
     handling:
-      'dockerFlavorAllowed answers no for uncompressed layers (compression none) on quay.io: the image goes up as OCI, whose uncompressed layer type Quay takes; gzip, the default, is unaffected',
+      'dockerFlavorAllowed answers no for uncompressed layers (compression none) on quay.io (the registry sink asks it), so the engine writes the image as OCI, whose uncompressed layer type Quay takes; gzip, the default, is unaffected',
     settings: { refusesUncompressedDockerLayers: true },
   },
   {
@@ -130,14 +131,15 @@ export function quirksFor(registry: string): RegistryQuirks {
 /**
  * Whether a Docker-typed manifest can carry layers of these final compressions on this registry.
  * Docker has no zstd layer type; Quay refuses Docker's uncompressed one. Otherwise the image
- * goes up as OCI (compressions: those of the tar layers, after encoding).
+ * goes up as OCI (compressions: those of the layers, after encoding).
  */
 export function dockerFlavorAllowed(
   quirks: RegistryQuirks,
   compressions: readonly Compression[],
 ): boolean {
-  return !compressions.some(
+  return compressions.every(
     (compression) =>
-      compression === 'zstd' || (compression === 'none' && quirks.refusesUncompressedDockerLayers),
+      hasDockerLayerType(compression) &&
+      !(compression === 'none' && quirks.refusesUncompressedDockerLayers),
   )
 }

@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream'
 import { TarPushError } from '../errors.ts'
 import { sha256 } from '../digest.ts'
-import type { RawJson } from '../model.ts'
+import type { RawJson } from '../image/model.ts'
+import { StreamRefused } from '../image/sink.ts'
 import { readBytesLimited } from './auth.ts'
 import type { BodyFactory, RegistryClient, RegistryRequest, RegistryResponse } from './client.ts'
 import { errorCodeOf, transportError } from '../http/transport.ts'
@@ -22,7 +23,7 @@ export type UploadMethod = 'monolithic' | 'patch'
  * 416 to a big PATCH) — send chunks; or a streamed body without Content-Length (411, or 400 as
  * ACR answers Transfer-Encoding: chunked) — compress to a spool file to know the length first.
  */
-export class BodyRefused extends TarPushError {
+export class BodyRefused extends StreamRefused {
   readonly reason: 'too-large' | 'length-required'
 
   constructor(

@@ -1,101 +1,201 @@
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { mkdir, readFile, rename, rm, rmdir, stat, writeFile, chmod } from 'node:fs/promises'
+import { dirname, join, relative, sep } from 'node:path'
+import { algorithmOf, hexOf } from '../digest.ts'
 import { TarPushError } from '../errors.ts'
-import type { Descriptor } from '../model.ts'
-import type { BlobWriter } from '../pull/download.ts'
-import type { RemoteImage } from '../pull/resolve.ts'
-import { blobPath, indexJson, OCI_LAYOUT_FILE } from './documents.ts'
-import type { ImageSink } from './sink.ts'
+import { OCI_LAYOUT_FILE } from '../image/layout.ts'
+import type { Descriptor, RawJson } from '../image/model.ts'
+import type { BlobToPut, ImageSink, ManifestTarget } from '../image/sink.ts'
+import { checkManifest, indexJson, manifestOf, type NamedImage } from './documents.ts'
+import {
+  makeDirectories,
+  outputError,
+  Puts,
+  removeTree,
+  renameOnto,
+  tempSibling,
+  writeBlobFile,
+} from './files.ts'
+
+/** Where a layout sink writes: a new layout, or one that is there already and is added to. */
+export type LayoutTarget =
+  { readonly kind: 'new'; readonly mode?: number | undefined } | { readonly kind: 'existing' }
 
 /**
- * Writes an image into an OCI image layout directory. A directory that already is a layout is
- * added to, as skopeo's `oci:` does (blobs shared, an older image of the same tag replaced);
- * any other non-empty directory is refused. Blobs are written under a temporary name and
- * renamed into place once verified.
+ * Writes an image into an OCI image layout directory. A new layout is written in a temporary
+ * directory next to the output and renamed onto it by `commit` (an empty directory there is
+ * replaced). A directory that already is a layout is added to, as skopeo's `oci:` does (blobs
+ * shared, an older image of the same tag replaced): each new blob is written under a temporary
+ * name beside its place and renamed there once its stream ended cleanly, and index.json is
+ * replaced last, at `commit`, in one rename. `abort` removes the temporary directory, or the
+ * blobs and directories this sink added to the layout, which is then as it was.
  */
-export class LayoutDirectoryWriter implements ImageSink {
+export class LayoutSink implements ImageSink {
+  readonly name: string
+  readonly takesStreamedBlobs = false
+  readonly #output: string
+  readonly #named: NamedImage
+  readonly #manifest: RawJson
+  /** The directory blobs are written in: the staging directory, or the existing layout. */
   readonly #root: string
-  readonly #image: RemoteImage
-  readonly #existing: readonly Descriptor[]
-  readonly #created: boolean
+  /** A new layout's temporary directory, renamed onto the output by commit. */
+  readonly #staging: string | undefined
+  readonly #puts: Puts
+  /** Files this sink placed in an existing layout, and the older files they replaced. */
+  readonly #added: string[] = []
+  readonly #replaced = new Map<string, string>()
+  /** Directories this sink made in an existing layout, outermost first. */
+  readonly #madeDirectories: string[] = []
+  readonly #directories = new Map<string, Promise<void>>()
+  #temporaryIndex: string | undefined
+  #aborting: Promise<void> | undefined
 
-  private constructor(root: string, image: RemoteImage, existing: Descriptor[], created: boolean) {
-    this.#root = root
-    this.#image = image
-    this.#existing = existing
-    this.#created = created
+  private constructor(output: string, named: NamedImage, staging: string | undefined) {
+    this.name = output
+    this.#output = output
+    this.#named = named
+    this.#manifest = manifestOf(named.image)
+    this.#staging = staging
+    this.#root = staging ?? output
+    this.#puts = new Puts(output)
   }
 
-  static async create(root: string, image: RemoteImage): Promise<LayoutDirectoryWriter> {
-    const entries = await readdir(root).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined
-      throw new TarPushError('OUTPUT_ERROR', `cannot use "${root}" as the output: ${error.code}`, {
-        subject: root,
-        hint: 'name a directory that does not exist yet, is empty, or is an OCI layout',
-      })
+  static async create(
+    output: string,
+    named: NamedImage,
+    target: LayoutTarget,
+  ): Promise<LayoutSink> {
+    if (target.kind === 'existing') {
+      await readIndex(output)
+      return new LayoutSink(output, named, undefined)
+    }
+    const staging = tempSibling(output)
+    try {
+      await mkdir(staging)
+      if (target.mode !== undefined) await chmod(staging, target.mode)
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true })
+      throw outputError(error, output)
+    }
+    return new LayoutSink(output, named, staging)
+  }
+
+  /** The file of a blob in the layout being written. */
+  #blobFile(digest: string): string {
+    return join(this.#root, 'blobs', algorithmOf(digest), hexOf(digest))
+  }
+
+  async hasBlob(digest: string, size: number): Promise<boolean> {
+    return hasSize(this.#blobFile(digest), size)
+  }
+
+  async putBlob(blob: BlobToPut): Promise<void> {
+    await this.#puts.run(async () => {
+      const target = this.#blobFile(blob.digest)
+      await this.#directory(dirname(target))
+      const temp = tempSibling(target)
+      await writeBlobFile(await this.#puts.open(blob), temp, blob)
+      await this.#place(temp, target)
     })
-    let existing: Descriptor[] = []
-    if (entries && entries.includes('oci-layout')) {
-      existing = await readIndex(root)
-    } else if (entries && entries.length > 0) {
-      throw new TarPushError(
-        'OUTPUT_ERROR',
-        `"${root}" is a non-empty directory and not an OCI layout`,
-        {
-          subject: root,
-          hint: 'name a directory that does not exist yet, is empty, or is an OCI layout',
-        },
-      )
-    }
-    await mkdir(join(root, 'blobs', 'sha256'), { recursive: true })
-    return new LayoutDirectoryWriter(root, image, existing, entries === undefined)
   }
 
-  /** The file of a blob in this layout. */
-  path(digest: string): string {
-    return join(this.#root, blobPath(digest))
+  async putManifest(manifest: RawJson, _target: ManifestTarget): Promise<void> {
+    this.#puts.assertOpen()
+    checkManifest(this.name, this.#manifest, manifest)
   }
 
-  async blob(descriptor: Descriptor): Promise<BlobWriter | undefined> {
-    const target = this.path(descriptor.digest)
-    if (await hasSize(target, descriptor.size)) return undefined
-    await mkdir(dirname(target), { recursive: true })
-    const partial = `${target}.partial`
-    const handle = await open(partial, 'w')
-    let closed = false
-    const close = async () => {
-      if (!closed) await handle.close()
-      closed = true
+  async commit(): Promise<void> {
+    this.#puts.assertOpen()
+    this.#puts.state = 'committing'
+    await this.#puts.settled()
+    const { image } = this.#named
+    try {
+      for (const document of [this.#manifest, image.config]) {
+        const target = this.#blobFile(document.digest)
+        if (await hasSize(target, document.bytes.length)) continue
+        await this.#directory(dirname(target))
+        await this.#placeBytes(target, document.bytes)
+      }
+      const layoutFile = join(this.#root, 'oci-layout')
+      if (!(await stat(layoutFile).catch(() => undefined))) {
+        await this.#placeBytes(layoutFile, Buffer.from(OCI_LAYOUT_FILE))
+      }
+      const existing = this.#staging === undefined ? await readIndex(this.#output) : []
+      const index = join(this.#root, 'index.json')
+      this.#temporaryIndex = tempSibling(index)
+      await writeFile(this.#temporaryIndex, indexJson(this.#named, existing), { flag: 'wx' })
+      await rename(this.#temporaryIndex, index)
+      this.#temporaryIndex = undefined
+      // The rename that makes the image visible: the new layout's, or the existing one's index.
+      if (this.#staging !== undefined) await renameOnto(this.#staging, this.#output)
+    } catch (error) {
+      throw outputError(error, this.#output)
     }
-    return {
-      write: async (chunk, position) => {
-        await handle.write(chunk, 0, chunk.length, position)
-      },
-      commit: async () => {
-        await close()
-        await rename(partial, target)
-      },
-      abort: async () => {
-        await close().catch(() => {})
-        await rm(partial, { force: true })
-      },
+    this.#puts.state = 'committed'
+    for (const backup of this.#replaced.values()) await rm(backup, { force: true })
+  }
+
+  abort(): Promise<void> {
+    this.#aborting ??= this.#abort()
+    return this.#aborting
+  }
+
+  async #abort(): Promise<void> {
+    if (this.#puts.state === 'committed') return
+    this.#puts.state = 'aborted'
+    this.#puts.stopStreams()
+    await this.#puts.settled()
+    if (this.#temporaryIndex !== undefined) await rm(this.#temporaryIndex, { force: true })
+    if (this.#staging !== undefined) {
+      await removeTree(this.#staging)
+      return
+    }
+    for (const file of this.#added.toReversed()) await rm(file, { force: true })
+    for (const [target, backup] of this.#replaced) await rename(backup, target)
+    for (const directory of this.#madeDirectories.toReversed()) {
+      await rmdir(directory).catch(() => {})
     }
   }
 
-  async finish(): Promise<void> {
-    const image = this.#image
-    for (const document of [image.manifest, image.config]) {
-      const target = this.path(document.digest)
-      if (!(await hasSize(target, document.bytes.length))) await writeFile(target, document.bytes)
+  /** Makes a directory of the layout once; the ones made in an existing layout are recorded. */
+  #directory(path: string): Promise<void> {
+    let made = this.#directories.get(path)
+    if (!made) {
+      made = makeDirectories(path).then((first) => {
+        if (first === undefined || this.#staging !== undefined) return
+        // Every level from the first one made down to `path` is new.
+        const levels = relative(first, path).split(sep).filter(Boolean)
+        let level = first
+        this.#madeDirectories.push(level)
+        for (const part of levels) this.#madeDirectories.push((level = join(level, part)))
+      })
+      this.#directories.set(path, made)
     }
-    await writeFile(join(this.#root, 'oci-layout'), OCI_LAYOUT_FILE)
-    const index = join(this.#root, 'index.json')
-    await writeFile(`${index}.partial`, indexJson(image, this.#existing))
-    await rename(`${index}.partial`, index)
+    return made
   }
 
-  async abort(): Promise<void> {
-    if (this.#created) await rm(this.#root, { recursive: true, force: true })
+  async #placeBytes(target: string, bytes: Buffer): Promise<void> {
+    const temp = tempSibling(target)
+    await writeFile(temp, bytes, { flag: 'wx' })
+    await this.#place(temp, target)
+  }
+
+  /**
+   * Renames a finished temporary file into place. In an existing layout, what it replaces (a
+   * blob of the wrong size) is kept aside until commit, so that abort can put it back.
+   */
+  async #place(temp: string, target: string): Promise<void> {
+    try {
+      if (this.#staging === undefined && (await stat(target).catch(() => undefined))) {
+        const backup = tempSibling(target, '.old')
+        await rename(target, backup)
+        this.#replaced.set(target, backup)
+      }
+      await rename(temp, target)
+    } catch (error) {
+      await rm(temp, { force: true })
+      throw outputError(error, target)
+    }
+    if (this.#staging === undefined) this.#added.push(target)
   }
 }
 
@@ -104,7 +204,8 @@ async function hasSize(path: string, size: number): Promise<boolean> {
   return stats !== undefined && stats.isFile() && stats.size === size
 }
 
-async function readIndex(root: string): Promise<Descriptor[]> {
+/** The entries of an existing layout's index.json (none when it has none). */
+export async function readIndex(root: string): Promise<Descriptor[]> {
   const path = join(root, 'index.json')
   try {
     const index = JSON.parse(await readFile(path, 'utf8')) as { manifests?: Descriptor[] }

@@ -1,11 +1,17 @@
 import { open, rename, rm, type FileHandle } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
 import { TarPushError } from '../errors.ts'
-import type { Descriptor } from '../model.ts'
-import type { BlobWriter } from '../pull/download.ts'
-import type { RemoteImage } from '../pull/resolve.ts'
-import { blobPath, dockerLoadFiles, indexJson, OCI_LAYOUT_FILE } from './documents.ts'
-import type { ImageSink } from './sink.ts'
+import { blobPath, OCI_LAYOUT_FILE } from '../image/layout.ts'
+import type { RawJson } from '../image/model.ts'
+import type { BlobToPut, ImageSink, ManifestTarget } from '../image/sink.ts'
+import {
+  checkManifest,
+  dockerLoadFiles,
+  indexJson,
+  layerDescriptor,
+  manifestOf,
+  type NamedImage,
+} from './documents.ts'
+import { outputError, Puts, tempSibling, writeStream } from './files.ts'
 
 const BLOCK = 512
 
@@ -18,48 +24,69 @@ interface Entry {
   offset: number
 }
 
+interface Region {
+  entry: Entry
+  written: boolean
+}
+
 /**
  * Writes an image as one tar: an OCI layout (oci-archive), plus manifest.json and repositories
  * for docker load (the layout Docker 25+ saves, which older docker load reads too). Every size
- * is known from the manifest, so each layer gets its own region of the file up front and the
- * layers are downloaded into their regions in parallel: no spool copy, no second pass.
- * tar-stream's packer writes entries only in sequence, hence the header encoder here.
+ * is known from the manifest, so the file is made at its final size up front with the documents
+ * in place, and each layer is written into its own region, in parallel: no spool copy, no
+ * second pass. tar-stream's packer writes entries only in sequence, hence the header encoder.
+ *
+ * The file is written under a temporary name next to the output and renamed onto it by
+ * `commit`; `abort` removes it, leaving what was at the output before untouched.
  */
-export class TarArchiveWriter implements ImageSink {
-  readonly #path: string
-  readonly #partial: string
+export class TarArchiveSink implements ImageSink {
+  readonly name: string
+  readonly takesStreamedBlobs = false
+  readonly #output: string
+  readonly #temp: string
   readonly #handle: FileHandle
-  readonly #regions: Map<string, Entry>
+  readonly #manifest: RawJson
+  readonly #regions: Map<string, Region>
+  readonly #puts: Puts
+  #aborting: Promise<void> | undefined
 
   private constructor(
-    path: string,
-    partial: string,
+    output: string,
+    temp: string,
     handle: FileHandle,
-    regions: Map<string, Entry>,
+    manifest: RawJson,
+    regions: Map<string, Region>,
   ) {
-    this.#path = path
-    this.#partial = partial
+    this.name = output
+    this.#output = output
+    this.#temp = temp
     this.#handle = handle
+    this.#manifest = manifest
     this.#regions = regions
+    this.#puts = new Puts(output)
   }
 
   static async create(
-    path: string,
-    image: RemoteImage,
+    output: string,
+    named: NamedImage,
     format: 'docker' | 'oci-archive',
-  ): Promise<TarArchiveWriter> {
+  ): Promise<TarArchiveSink> {
+    const { image } = named
+    const manifest = manifestOf(image)
     const documents = [
       { name: 'oci-layout', bytes: Buffer.from(OCI_LAYOUT_FILE) },
-      { name: 'index.json', bytes: Buffer.from(indexJson(image)) },
-      ...(format === 'docker' ? dockerLoadFiles(image) : []),
-      { name: blobPath(image.manifest.digest), bytes: image.manifest.bytes },
+      { name: 'index.json', bytes: Buffer.from(indexJson(named)) },
+      ...(format === 'docker' ? dockerLoadFiles(named) : []),
+      { name: blobPath(manifest.digest), bytes: manifest.bytes },
       { name: blobPath(image.config.digest), bytes: image.config.bytes },
     ]
     const entries: Entry[] = []
     let position = 0
-    const add = (entry: Omit<Entry, 'offset'>) => {
-      entries.push({ ...entry, offset: position + BLOCK })
+    const add = (entry: Omit<Entry, 'offset'>): Entry => {
+      const placed = { ...entry, offset: position + BLOCK }
+      entries.push(placed)
       position += BLOCK + padded(entry.size)
+      return placed
     }
     add({ name: 'blobs/', type: 'directory', size: 0 })
     add({ name: 'blobs/sha256/', type: 'directory', size: 0 })
@@ -69,27 +96,30 @@ export class TarArchiveWriter implements ImageSink {
       written.add(document.name)
       add({ name: document.name, type: 'file', size: document.bytes.length, bytes: document.bytes })
     }
-    const regions = new Map<string, Entry>()
-    for (const layer of image.layers) {
+    const regions = new Map<string, Region>()
+    for (const layer of image.layers.map(layerDescriptor)) {
       const name = blobPath(layer.digest)
       if (written.has(name)) continue
       written.add(name)
-      add({ name, type: 'file', size: layer.size })
-      regions.set(layer.digest, entries.at(-1)!)
+      regions.set(layer.digest, {
+        entry: add({ name, type: 'file', size: layer.size }),
+        written: false,
+      })
     }
     const total = position + 2 * BLOCK
-    const partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`)
-    const handle = await open(partial, 'w').catch((error: NodeJS.ErrnoException) => {
+    const temp = tempSibling(output)
+    const handle = await open(temp, 'wx').catch((error: NodeJS.ErrnoException) => {
       throw new TarPushError(
         'OUTPUT_ERROR',
-        `cannot write "${path}": ${error.code ?? error.message}`,
+        `cannot write "${output}": ${error.code ?? error.message}`,
         {
-          subject: path,
+          subject: output,
           hint: 'check that the output directory exists and is writable',
+          cause: error,
         },
       )
     })
-    const writer = new TarArchiveWriter(path, partial, handle, regions)
+    const sink = new TarArchiveSink(output, temp, handle, manifest, regions)
     try {
       await handle.truncate(total)
       for (const entry of entries) {
@@ -97,33 +127,68 @@ export class TarArchiveWriter implements ImageSink {
         if (entry.bytes) await handle.write(entry.bytes, 0, entry.bytes.length, entry.offset)
       }
     } catch (error) {
-      await writer.abort()
-      throw error
+      await sink.abort()
+      throw outputError(error, output)
     }
-    return writer
+    return sink
   }
 
-  async blob(descriptor: Descriptor): Promise<BlobWriter | undefined> {
-    const region = this.#regions.get(descriptor.digest)
-    if (!region) return undefined
-    const handle = this.#handle
-    return {
-      write: async (chunk, position) => {
-        await handle.write(chunk, 0, chunk.length, region.offset + position)
-      },
-      commit: async () => {},
-      abort: async () => {},
+  /** The documents are written at creation; blobs that are not this image's layers are not kept. */
+  async hasBlob(digest: string, size: number): Promise<boolean> {
+    const region = this.#regions.get(digest)
+    return region === undefined || (region.written && region.entry.size === size)
+  }
+
+  async putBlob(blob: BlobToPut): Promise<void> {
+    const region = this.#regions.get(blob.digest)
+    this.#puts.assertOpen()
+    if (!region) return
+    if (region.entry.size !== blob.size) {
+      throw new Error(
+        `${this.name}: blob ${blob.digest} is put with ${blob.size} bytes; the manifest says ${region.entry.size}`,
+      )
     }
+    await this.#puts.run(async () => {
+      region.written = false
+      const stream = await this.#puts.open(blob)
+      await writeStream(stream, this.#handle, blob, region.entry.offset)
+      region.written = true
+    })
   }
 
-  async finish(): Promise<void> {
-    await this.#handle.close()
-    await rename(this.#partial, this.#path)
+  async putManifest(manifest: RawJson, _target: ManifestTarget): Promise<void> {
+    this.#puts.assertOpen()
+    checkManifest(this.name, this.#manifest, manifest)
   }
 
-  async abort(): Promise<void> {
+  async commit(): Promise<void> {
+    this.#puts.assertOpen()
+    this.#puts.state = 'committing'
+    await this.#puts.settled()
+    for (const [digest, region] of this.#regions) {
+      if (!region.written) throw new Error(`${this.name}: layer ${digest} was not written`)
+    }
+    try {
+      await this.#handle.close()
+      await rename(this.#temp, this.#output)
+    } catch (error) {
+      throw outputError(error, this.#output)
+    }
+    this.#puts.state = 'committed'
+  }
+
+  abort(): Promise<void> {
+    this.#aborting ??= this.#abort()
+    return this.#aborting
+  }
+
+  async #abort(): Promise<void> {
+    if (this.#puts.state === 'committed') return
+    this.#puts.state = 'aborted'
+    this.#puts.stopStreams()
+    await this.#puts.settled()
     await this.#handle.close().catch(() => {})
-    await rm(this.#partial, { force: true })
+    await rm(this.#temp, { force: true })
   }
 }
 

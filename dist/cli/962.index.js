@@ -1,8 +1,8 @@
-export const id = 108;
-export const ids = [108];
+export const id = 962;
+export const ids = [962];
 export const modules = {
 
-/***/ 7108:
+/***/ 3962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,15 +13,15 @@ __webpack_require__.d(__webpack_exports__, {
   runBenchCommand: () => (/* binding */ runBenchCommand)
 });
 
-// EXTERNAL MODULE: ./src/lib/bench/options.ts
-var bench_options = __webpack_require__(1236);
+// EXTERNAL MODULE: ./src/lib/loadtest/options.ts
+var loadtest_options = __webpack_require__(8010);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
-;// CONCATENATED MODULE: ./src/lib/bench/output.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/output.ts
 
 
 
@@ -43,7 +43,7 @@ const resultJson = (result) => `${JSON.stringify(result, null, 2)}\n`;
 
 // EXTERNAL MODULE: ./node_modules/hdr-histogram-js/dist/index.js
 var dist = __webpack_require__(2960);
-;// CONCATENATED MODULE: ./src/lib/bench/histogram.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/histogram.ts
 
 /**
  * Latencies are recorded in microseconds with 3 significant digits (HdrHistogram's usual
@@ -115,7 +115,7 @@ function mergeHistograms(histograms) {
     return total;
 }
 
-;// CONCATENATED MODULE: ./src/lib/bench/report.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/report.ts
 
 /** A duration for people: 0.42 ms, 12.3 ms, 845 ms, 2.31 s. */
 function formatMs(ms) {
@@ -418,7 +418,7 @@ function allFailed(result) {
         .join(', ')}); first error: ${result.errorSamples[0] ?? 'unknown'}`;
 }
 
-;// CONCATENATED MODULE: ./src/lib/bench/result.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/result.ts
 /**
  * The JSON result of one bench run (`--out`). It is built to be merged with the results of other
  * machines running the same scenario: raw histograms (HdrHistogram compressed encoding) rather
@@ -451,7 +451,7 @@ var version = __webpack_require__(311);
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/lib/bench/cpu.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/cpu.ts
 
 
 let clockTicks;
@@ -513,9 +513,9 @@ var external_node_stream_ = __webpack_require__(7075);
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./src/lib/digest.ts
 var digest = __webpack_require__(8899);
-// EXTERNAL MODULE: ./src/lib/model.ts
-var model = __webpack_require__(3790);
-;// CONCATENATED MODULE: ./src/lib/bench/image.ts
+// EXTERNAL MODULE: ./src/lib/image/media-types.ts
+var media_types = __webpack_require__(5489);
+;// CONCATENATED MODULE: ./src/lib/loadtest/image.ts
 
 
 
@@ -578,6 +578,7 @@ function* layerChunks(key, name, contentSize, chunkSize = CHUNK) {
  */
 async function randomLayer(contentSize, name = 'bench/random.bin') {
     const key = (0,external_node_crypto_.randomBytes)(16);
+    const stream = () => external_node_stream_.Readable.from(layerChunks(key, name, contentSize), { objectMode: false });
     const hash = (0,external_node_crypto_.createHash)('sha256');
     let size = 0;
     let sinceYield = 0;
@@ -592,10 +593,10 @@ async function randomLayer(contentSize, name = 'bench/random.bin') {
         }
     }
     return {
-        mediaType: model/* MediaType */.zu.ociLayer,
+        mediaType: media_types/* MediaType */.zu.ociLayer,
         digest: `sha256:${hash.digest('hex')}`,
         size,
-        open: () => external_node_stream_.Readable.from(layerChunks(key, name, contentSize), { objectMode: false }),
+        open: stream,
     };
 }
 const json = (value, mediaType) => {
@@ -614,13 +615,13 @@ async function randomImage(options) {
         config: { Labels: { 'org.opencontainers.image.title': `tar-push bench ${options.label}` } },
         rootfs: { type: 'layers', diff_ids: layers.map((layer) => layer.digest) },
         history: layers.map(() => ({ created_by: 'tar-push bench (random bytes)' })),
-    }, model/* MediaType */.zu.ociConfig);
+    }, media_types/* MediaType */.zu.ociConfig);
     const manifest = json({
         schemaVersion: 2,
-        mediaType: model/* MediaType */.zu.ociManifest,
+        mediaType: media_types/* MediaType */.zu.ociManifest,
         config: { mediaType: config.mediaType, digest: config.digest, size: config.bytes.length },
         layers: layers.map(({ mediaType, digest, size }) => ({ mediaType, digest, size })),
-    }, model/* MediaType */.zu.ociManifest);
+    }, media_types/* MediaType */.zu.ociManifest);
     return {
         layers,
         config: { ...config, size: config.bytes.length },
@@ -640,7 +641,7 @@ async function writeOciLayout(image, dir, tag) {
     await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
     await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'index.json'), JSON.stringify({
         schemaVersion: 2,
-        mediaType: model/* MediaType */.zu.ociIndex,
+        mediaType: media_types/* MediaType */.zu.ociIndex,
         manifests: [
             {
                 mediaType: image.manifest.mediaType,
@@ -651,12 +652,43 @@ async function writeOciLayout(image, dir, tag) {
         ],
     }));
 }
+/**
+ * A generated image as an image source (the engine's view of it): uncompressed tar layers whose
+ * diff_ids are their digests, an OCI manifest, tagged `tag`.
+ */
+function generatedSource(random, tag) {
+    const image = {
+        kind: 'image',
+        flavor: 'oci',
+        config: random.config,
+        diffIds: random.layers.map((layer) => layer.digest),
+        layers: random.layers.map((layer) => ({
+            diffId: layer.digest,
+            compression: 'none',
+            storedDigest: layer.digest,
+            mediaType: layer.mediaType,
+            isTar: true,
+            content: {
+                origin: `generated layer ${layer.digest}`,
+                size: layer.size,
+                open: async () => layer.open(),
+            },
+        })),
+        manifest: random.manifest,
+        platform: { os: 'linux', architecture: 'amd64' },
+    };
+    return {
+        name: 'generated image',
+        entries: [{ refs: [tag], artifact: image }],
+        close: async () => { },
+    };
+}
 
 // EXTERNAL MODULE: external "node:diagnostics_channel"
 var external_node_diagnostics_channel_ = __webpack_require__(3053);
 // EXTERNAL MODULE: ./src/lib/http/transport.ts
 var transport = __webpack_require__(6053);
-;// CONCATENATED MODULE: ./src/lib/bench/requests.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/requests.ts
 
 /** The order of the report's rows; kinds not listed come after, alphabetically. */
 const KIND_ORDER = [
@@ -864,7 +896,7 @@ function observingInterceptor(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/lib/bench/metrics.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/metrics.ts
 
 
 
@@ -1149,7 +1181,7 @@ class Metrics {
     }
 }
 
-;// CONCATENATED MODULE: ./src/lib/bench/schedule.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/schedule.ts
 
 
 /**
@@ -1245,7 +1277,7 @@ function parseMix(text) {
     return mix;
 }
 
-;// CONCATENATED MODULE: ./src/lib/bench/compare.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/compare.ts
 
 
 
@@ -1474,9 +1506,15 @@ async function runCompare(options) {
     };
 }
 
+// EXTERNAL MODULE: ./src/lib/engine/copy.ts + 4 modules
+var copy = __webpack_require__(312);
+// EXTERNAL MODULE: ./src/lib/registry/repository.ts + 1 modules
+var registry_repository = __webpack_require__(2186);
+// EXTERNAL MODULE: ./src/lib/registry/sink.ts
+var registry_sink = __webpack_require__(6560);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(8474);
-;// CONCATENATED MODULE: ./src/lib/bench/jtl.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/jtl.ts
 
 
 
@@ -1578,13 +1616,11 @@ class JtlWriter {
     }
 }
 
-// EXTERNAL MODULE: ./src/lib/image-json.ts
-var image_json = __webpack_require__(6289);
-// EXTERNAL MODULE: ./src/lib/json.ts
-var lib_json = __webpack_require__(8453);
-// EXTERNAL MODULE: ./src/lib/registry/repository.ts + 1 modules
-var registry_repository = __webpack_require__(2186);
-;// CONCATENATED MODULE: ./src/lib/bench/scenarios.ts
+// EXTERNAL MODULE: ./src/lib/image/parse.ts
+var parse = __webpack_require__(1750);
+// EXTERNAL MODULE: ./src/lib/image/json.ts
+var image_json = __webpack_require__(3707);
+;// CONCATENATED MODULE: ./src/lib/loadtest/scenarios.ts
 
 
 
@@ -1593,12 +1629,7 @@ var registry_repository = __webpack_require__(2186);
 
 
 
-const MANIFEST_ACCEPT = [
-    model/* MediaType */.zu.ociManifest,
-    model/* MediaType */.zu.dockerManifest,
-    model/* MediaType */.zu.ociIndex,
-    model/* MediaType */.zu.dockerManifestList,
-];
+
 /**
  * A push as docker makes it: per blob a HEAD ("do you have it?" — never, the bytes are new), then
  * the upload (POST, PATCH, PUT with the digest; or POST and one PUT), config last, then the
@@ -1609,23 +1640,25 @@ async function pushImage(options) {
     const repository = new registry_repository/* RepositoryClient */.q$(options.client, options.repository, 'push');
     repository.uploadMethod = settings.upload;
     repository.chunkSize = settings.chunkSize;
-    const blobs = [
-        ...image.layers.map((layer) => ({
-            digest: layer.digest,
-            size: layer.size,
-            open: async () => layer.open(),
-        })),
-        {
-            digest: image.config.digest,
-            size: image.config.size,
-            open: async () => external_node_stream_.Readable.from([image.config.bytes]),
-        },
-    ];
-    for (const blob of blobs) {
-        if (!(await repository.hasBlob(blob.digest)))
-            await repository.uploadBlob(blob);
+    // The image sink interface, without the engine: a load test times the registry, so the bytes
+    // it made up are not hashed again on the way out.
+    const sink = new registry_sink/* RegistrySink */.P(repository);
+    const config = {
+        digest: image.config.digest,
+        size: image.config.size,
+        mediaType: image.config.mediaType,
+        open: async () => external_node_stream_.Readable.from([image.config.bytes]),
+    };
+    const layers = image.layers.map((layer) => ({
+        ...layer,
+        open: async () => layer.open(),
+    }));
+    for (const blob of [...layers, config]) {
+        if (!(await sink.hasBlob(blob.digest)))
+            await sink.putBlob(blob);
     }
-    return repository.putManifest(options.tag, image.manifest);
+    await sink.putManifest(image.manifest, { tags: [options.tag] });
+    return image.manifest.digest;
 }
 /**
  * A pull as a client makes it: the manifest GET, then every blob (config first) streamed and
@@ -1637,7 +1670,7 @@ async function pullImage(options) {
     const verify = options.verify ?? true;
     const { image } = options;
     const repository = new registry_repository/* RepositoryClient */.q$(options.client, image.repository, 'pull');
-    const manifest = await repository.getManifest(image.tag, MANIFEST_ACCEPT);
+    const manifest = await repository.getManifest(image.tag, media_types/* MANIFEST_ACCEPT */.dY);
     const where = `${options.client.registry}/${image.repository}:${image.tag}`;
     if (!manifest) {
         throw new errors/* TarPushError */.q$('IMAGE_NOT_FOUND', `${where} is gone (manifest GET answered 404)`, {
@@ -1667,16 +1700,13 @@ async function pullImage(options) {
     }
     return bytes;
 }
-/** Config and layers of an image manifest, read through the project's JSON checks. */
+/** Config and layers of an image manifest, read through the image model's manifest parser. */
 function manifestBlobs(bytes, where) {
-    const json = new lib_json/* JsonReader */.O(`manifest of ${where}`, 'REGISTRY_ERROR', 'the registry served a manifest that is not an image manifest');
-    const manifest = json.object(json.parse(bytes), '');
-    return [
-        (0,image_json/* readDescriptor */.qq)(json, manifest['config'], 'config'),
-        ...json
-            .array(manifest['layers'], 'layers')
-            .map((layer, index) => (0,image_json/* readDescriptor */.qq)(json, layer, `layers[${index}]`)),
-    ];
+    const json = new image_json/* JsonReader */.O(`manifest of ${where}`, 'REGISTRY_ERROR', 'the registry served a manifest that is not an image manifest');
+    const manifest = (0,parse/* parseManifest */.Ng)(json, bytes, { name: where });
+    if (manifest.kind !== 'image')
+        throw json.fail('', 'is an index, not an image manifest');
+    return [manifest.config, ...manifest.layers];
 }
 /** A HEAD storm: the manifest by tag, then every blob, each one HEAD, nothing downloaded. */
 async function headImage(options) {
@@ -1686,7 +1716,7 @@ async function headImage(options) {
         method: 'HEAD',
         url: `/v2/${image.repository}/manifests/${image.tag}`,
         scope: repository.scope,
-        headers: { accept: MANIFEST_ACCEPT.join(', ') },
+        headers: { accept: media_types/* MANIFEST_ACCEPT */.dY.join(', ') },
     };
     const response = await client.send(request);
     await response.body.dump();
@@ -1729,11 +1759,11 @@ async function deleteManifest(options) {
 /** The digest a tag points at now (for cleaning up what another tool pushed by tag). */
 async function manifestDigestOf(options) {
     const repository = new registry_repository/* RepositoryClient */.q$(options.client, options.repository, 'pull');
-    const manifest = await repository.getManifest(options.tag, MANIFEST_ACCEPT);
+    const manifest = await repository.getManifest(options.tag, media_types/* MANIFEST_ACCEPT */.dY);
     return manifest?.registryDigest ?? manifest?.digest;
 }
 
-;// CONCATENATED MODULE: ./src/lib/bench/start-at.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/start-at.ts
 
 
 /** Furthest ahead a start may be: a matrix's jobs start within minutes of each other. */
@@ -1787,7 +1817,10 @@ async function waitUntil(atMs, logger, signal) {
     await (0,external_node_timers_promises_.setTimeout)(wait, undefined, { signal });
 }
 
-;// CONCATENATED MODULE: ./src/lib/bench/run.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/run.ts
+
+
+
 
 
 
@@ -1824,11 +1857,11 @@ function usage(message, hint) {
 }
 /** Checks the options and fills in defaults: the scenario as the result records it. */
 function scenarioSpec(options) {
-    const vus = options.vus ?? bench_options/* BENCH_DEFAULTS */.c.vus;
+    const vus = options.vus ?? loadtest_options/* BENCH_DEFAULTS */.c.vus;
     const iterations = options.iterations;
-    const durationMs = options.durationMs ?? (iterations === undefined ? bench_options/* BENCH_DEFAULTS */.c.durationMs : undefined);
-    const layers = options.layers ?? bench_options/* BENCH_DEFAULTS */.c.layers;
-    const layerSize = options.layerSize ?? bench_options/* BENCH_DEFAULTS */.c.layerSize;
+    const durationMs = options.durationMs ?? (iterations === undefined ? loadtest_options/* BENCH_DEFAULTS */.c.durationMs : undefined);
+    const layers = options.layers ?? loadtest_options/* BENCH_DEFAULTS */.c.layers;
+    const layerSize = options.layerSize ?? loadtest_options/* BENCH_DEFAULTS */.c.layerSize;
     if (!Number.isInteger(vus) || vus < 1)
         throw usage('--vus must be 1 or more', 'e.g. --vus 10');
     if (iterations !== undefined && (!Number.isInteger(iterations) || iterations < 1))
@@ -1844,22 +1877,22 @@ function scenarioSpec(options) {
         throw usage('--mix goes with --scenario mixed', 'add --scenario mixed, or drop --mix');
     if (SCENARIO_NAMES.every((name) => !mix[name]))
         throw usage('--mix gives no scenario a weight', 'e.g. --mix push=20,pull=80');
-    const repoPrefix = options.repoPrefix ?? bench_options/* BENCH_DEFAULTS */.c.repoPrefix;
+    const repoPrefix = options.repoPrefix ?? loadtest_options/* BENCH_DEFAULTS */.c.repoPrefix;
     return {
         name: options.scenario,
         mix,
         vus,
         durationSeconds: durationMs === undefined ? null : durationMs / 1000,
-        rampUpSeconds: (options.rampUpMs ?? bench_options/* BENCH_DEFAULTS */.c.rampUpMs) / 1000,
+        rampUpSeconds: (options.rampUpMs ?? loadtest_options/* BENCH_DEFAULTS */.c.rampUpMs) / 1000,
         iterations: iterations ?? null,
         layers,
         layerSize,
-        images: options.images ?? Math.min(vus, bench_options/* BENCH_DEFAULTS */.c.images),
-        upload: options.upload ?? bench_options/* BENCH_DEFAULTS */.c.upload,
-        chunkSize: options.chunkSize ?? bench_options/* BENCH_DEFAULTS */.c.chunkSize,
+        images: options.images ?? Math.min(vus, loadtest_options/* BENCH_DEFAULTS */.c.images),
+        upload: options.upload ?? loadtest_options/* BENCH_DEFAULTS */.c.upload,
+        chunkSize: options.chunkSize ?? loadtest_options/* BENCH_DEFAULTS */.c.chunkSize,
         reconnect: options.reconnect ?? false,
         verify: options.verify ?? true,
-        retries: options.connect?.retries ?? bench_options/* BENCH_DEFAULTS */.c.retries,
+        retries: options.connect?.retries ?? loadtest_options/* BENCH_DEFAULTS */.c.retries,
         repoPrefix,
     };
 }
@@ -1936,7 +1969,7 @@ async function runBench(options) {
                 ? undefined
                 : setTimeout(() => {
                     schedule.stop('duration');
-                    graceTimer = setTimeout(hardStop, options.gracefulStopMs ?? bench_options/* BENCH_DEFAULTS */.c.gracefulStopMs);
+                    graceTimer = setTimeout(hardStop, options.gracefulStopMs ?? loadtest_options/* BENCH_DEFAULTS */.c.gracefulStopMs);
                 }, durationMs);
         const stopOutcome = () => (metrics.aborting ? 'interrupted' : 'failed');
         const runVu = async (vu) => {
@@ -2132,7 +2165,16 @@ async function seed(client, spec, runId, pushed, logger) {
     for (let index = 0; index < spec.images; index++) {
         const image = await randomImage({ ...spec, label: `${runId}-seed-${index}` });
         const tag = `${runId}-seed-${index}`;
-        const digest = await pushImage({ client, repository, tag, image, settings: spec });
+        // Seeding is not timed: it goes through the copy engine, as a push of the generated image.
+        const target = new registry_repository/* RepositoryClient */.q$(client, repository, 'push');
+        target.uploadMethod = spec.upload;
+        target.chunkSize = spec.chunkSize;
+        const [entry] = generatedSource(image, tag).entries;
+        const { digest } = await (0,copy/* copyArtifact */.E)(entry.artifact, [tag], {
+            sink: new registry_sink/* RegistrySink */.P(target),
+            compression: 'none',
+            logger: log/* silentLogger */.q,
+        });
         pushed.push({ repository, digest });
         seeded.push({
             repository,
@@ -2228,7 +2270,7 @@ function progressOf(metrics, spec, startedAt) {
 
 // EXTERNAL MODULE: ./src/lib/paths.ts
 var paths = __webpack_require__(2308);
-;// CONCATENATED MODULE: ./src/lib/bench/merge.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/merge.ts
 
 
 
@@ -2629,7 +2671,7 @@ async function readResults(paths) {
     }));
 }
 
-;// CONCATENATED MODULE: ./src/lib/bench/units.ts
+;// CONCATENATED MODULE: ./src/lib/loadtest/units.ts
 
 const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /** `60s`, `2m`, `1h`, `500ms`, `1m30s`, or a bare number of seconds; in milliseconds. */
@@ -2803,8 +2845,8 @@ function parseUpload(value) {
 function parseCompare(value) {
     const tools = (0,common/* listFlag */.v6)(value);
     for (const tool of tools) {
-        if (!bench_options/* COMPARE_TOOLS */.a.includes(tool))
-            throw (0,common/* usageError */.Wp)(`--compare takes ${bench_options/* COMPARE_TOOLS */.a.join(' or ')}, not "${tool}"`, 'bench');
+        if (!loadtest_options/* COMPARE_TOOLS */.a.includes(tool))
+            throw (0,common/* usageError */.Wp)(`--compare takes ${loadtest_options/* COMPARE_TOOLS */.a.join(' or ')}, not "${tool}"`, 'bench');
     }
     return tools;
 }

@@ -6,7 +6,9 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { sha256, hexOf } from '../digest.ts'
-import { MediaType, type RawJson } from '../model.ts'
+import { MediaType } from '../image/media-types.ts'
+import type { Image, RawJson } from '../image/model.ts'
+import type { ImageSource } from '../image/source.ts'
 
 /** A blob made up on the spot; `open` produces the same bytes every time, never all at once. */
 export interface RandomBlob {
@@ -90,6 +92,7 @@ export async function randomLayer(
   name = 'bench/random.bin',
 ): Promise<RandomBlob> {
   const key = randomBytes(16)
+  const stream = () => Readable.from(layerChunks(key, name, contentSize), { objectMode: false })
   const hash = createHash('sha256')
   let size = 0
   let sinceYield = 0
@@ -107,7 +110,7 @@ export async function randomLayer(
     mediaType: MediaType.ociLayer,
     digest: `sha256:${hash.digest('hex')}`,
     size,
-    open: () => Readable.from(layerChunks(key, name, contentSize), { objectMode: false }),
+    open: stream,
   }
 }
 
@@ -179,4 +182,36 @@ export async function writeOciLayout(image: RandomImage, dir: string, tag: strin
       ],
     }),
   )
+}
+
+/**
+ * A generated image as an image source (the engine's view of it): uncompressed tar layers whose
+ * diff_ids are their digests, an OCI manifest, tagged `tag`.
+ */
+export function generatedSource(random: RandomImage, tag: string): ImageSource {
+  const image: Image = {
+    kind: 'image',
+    flavor: 'oci',
+    config: random.config,
+    diffIds: random.layers.map((layer) => layer.digest),
+    layers: random.layers.map((layer) => ({
+      diffId: layer.digest,
+      compression: 'none',
+      storedDigest: layer.digest,
+      mediaType: layer.mediaType,
+      isTar: true,
+      content: {
+        origin: `generated layer ${layer.digest}`,
+        size: layer.size,
+        open: async () => layer.open(),
+      },
+    })),
+    manifest: random.manifest,
+    platform: { os: 'linux', architecture: 'amd64' },
+  }
+  return {
+    name: 'generated image',
+    entries: [{ refs: [tag], artifact: image }],
+    close: async () => {},
+  }
 }

@@ -1,7 +1,7 @@
 import { PassThrough, type Transform } from 'node:stream'
 import { constants, createGunzip, createZstdCompress, createZstdDecompress } from 'node:zlib'
 import { PARALLEL_GZIP_VERSION, ParallelGzip } from './parallel-gzip.ts'
-import type { Compression } from './model.ts'
+import type { Compression } from '../image/model.ts'
 
 /**
  * Levels used when none is given: gzip 1 as crane (BestSpeed) — deflate is the slowest step of

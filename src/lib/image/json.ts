@@ -1,4 +1,4 @@
-import { TarPushError, type ErrorCode } from './errors.ts'
+import { TarPushError, type ErrorCode } from '../errors.ts'
 
 /**
  * Reads external JSON through checks that name the document and the field that is wrong,

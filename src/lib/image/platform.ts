@@ -1,4 +1,4 @@
-import { TarPushError } from './errors.ts'
+import { TarPushError } from '../errors.ts'
 import type { Platform } from './model.ts'
 
 /** Node's names for CPU architectures, in the OCI image-spec's (GOARCH) words. */

@@ -1,8 +1,8 @@
 import { Transform, type TransformCallback } from 'node:stream'
 import { availableParallelism } from 'node:os'
 import { constants, crc32, createDeflateRaw } from 'node:zlib'
-import { createLimiter } from './limit.ts'
-import { keepBufferMemory } from './memory.ts'
+import { createLimiter } from '../limit.ts'
+import { keepBufferMemory } from '../memory.ts'
 
 /**
  * gzip compression spread over the libuv thread pool, as pigz does: the input is cut into

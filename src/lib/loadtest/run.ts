@@ -11,7 +11,10 @@ import { VERSION } from '../../version.ts'
 import { processExists } from './cpu.ts'
 import { runCompare, type CompareTool, type TagToClean } from './compare.ts'
 import { HISTOGRAM_SETTINGS, percentilesOf } from './histogram.ts'
-import { MAX_LAYER_CONTENT, randomImage } from './image.ts'
+import { MAX_LAYER_CONTENT, generatedSource, randomImage } from './image.ts'
+import { copyArtifact } from '../engine/copy.ts'
+import { RepositoryClient } from '../registry/repository.ts'
+import { RegistrySink } from '../registry/sink.ts'
 import { JtlWriter } from './jtl.ts'
 import { Metrics, round } from './metrics.ts'
 import { BenchStopped, observingInterceptor } from './requests.ts'
@@ -473,7 +476,16 @@ async function seed(
   for (let index = 0; index < spec.images; index++) {
     const image = await randomImage({ ...spec, label: `${runId}-seed-${index}` })
     const tag = `${runId}-seed-${index}`
-    const digest = await pushImage({ client, repository, tag, image, settings: spec })
+    // Seeding is not timed: it goes through the copy engine, as a push of the generated image.
+    const target = new RepositoryClient(client, repository, 'push')
+    target.uploadMethod = spec.upload
+    target.chunkSize = spec.chunkSize
+    const [entry] = generatedSource(image, tag).entries
+    const { digest } = await copyArtifact(entry!.artifact, [tag], {
+      sink: new RegistrySink(target),
+      compression: 'none',
+      logger: silentLogger,
+    })
     pushed.push({ repository, digest })
     seeded.push({
       repository,

@@ -1,24 +1,4 @@
 import type { Readable } from 'node:stream'
-import type { SequentialReader } from './archive/files.ts'
-
-/** Media types, in the registry's own words. */
-export const MediaType = {
-  ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-  ociIndex: 'application/vnd.oci.image.index.v1+json',
-  ociConfig: 'application/vnd.oci.image.config.v1+json',
-  ociLayer: 'application/vnd.oci.image.layer.v1.tar',
-  ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
-  ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
-  ociLayerNondistributableGzip: 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
-  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-  dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-  dockerConfig: 'application/vnd.docker.container.image.v1+json',
-  dockerLayer: 'application/vnd.docker.image.rootfs.diff.tar',
-  dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-  dockerForeignLayerGzip: 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
-  dockerSchema1: 'application/vnd.docker.distribution.manifest.v1+json',
-  dockerSchema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
-} as const
 
 export type Compression = 'gzip' | 'zstd' | 'none'
 export type ManifestFlavor = 'docker' | 'oci'
@@ -41,11 +21,27 @@ export interface Descriptor {
   artifactType?: string
 }
 
-/** Bytes that can be read again from the start (for verification, retries, resumes). */
+/** Reads a byte range of a file in order, into the caller's buffers. */
+export interface SequentialReader {
+  /** Fills `into` completely, or with what is left; 0 at the end. */
+  read(into: Buffer): Promise<number>
+  close(): Promise<void>
+}
+
+/**
+ * Bytes that can be read again from the start (for verification, retries, resumes). A source
+ * does not verify them: the engine does, whatever the source (engine/verify.ts).
+ */
 export interface BlobContent {
   /** Human-readable place of the bytes, for error messages: "image.tar: blobs/sha256/ab…". */
   readonly origin: string
   readonly size: number
+  /**
+   * Reading the bytes costs a transfer (a registry): they are not fetched only to be checked
+   * when the sink holds the blob already. Bytes on this machine (a tarball, a layout) are
+   * hashed even then.
+   */
+  readonly remote?: boolean
   open(): Promise<Readable>
   /** Sequential reads into the caller's buffers (lets a pipeline reuse its buffers). */
   openReader?(): Promise<SequentialReader>
@@ -109,32 +105,4 @@ export type Artifact = Image | ImageIndex | PlatformSet
 export interface SourceEntry {
   readonly refs: readonly string[]
   readonly artifact: Artifact
-}
-
-export interface ImageSource {
-  /** Human-readable name of the source, for messages ("image.tar"). */
-  readonly name: string
-  readonly entries: readonly SourceEntry[]
-  close(): Promise<void>
-}
-
-export const isTarLayerMediaType = (mediaType: string): boolean =>
-  /^application\/vnd\.(oci\.image\.layer(\.nondistributable)?\.v1\.tar|docker\.image\.rootfs\.(foreign\.)?diff\.tar)(\+|\.|$)/.test(
-    mediaType,
-  )
-
-export function compressionOfMediaType(mediaType: string): Compression {
-  if (mediaType.endsWith('+gzip') || mediaType.endsWith('.tar.gzip')) return 'gzip'
-  if (mediaType.endsWith('+zstd')) return 'zstd'
-  return 'none'
-}
-
-/** Layer media type for a manifest flavor and compression. */
-export function layerMediaType(flavor: ManifestFlavor, compression: Compression): string {
-  if (flavor === 'docker') {
-    return compression === 'gzip' ? MediaType.dockerLayerGzip : MediaType.dockerLayer
-  }
-  if (compression === 'gzip') return MediaType.ociLayerGzip
-  if (compression === 'zstd') return MediaType.ociLayerZstd
-  return MediaType.ociLayer
 }

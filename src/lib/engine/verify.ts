@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto'
+import {
+  Transform,
+  Writable,
+  pipeline as pipelineCallback,
+  type Readable,
+  type TransformCallback,
+} from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { DigestingStream, VerifyingStream } from '../digest.ts'
+import { createDecoder } from '../encode/compress.ts'
+import { TarPushError } from '../errors.ts'
+import type { Layer } from '../image/model.ts'
+
+/**
+ * The one verifier: every blob the engine moves, from any source to any sink, is read through
+ * these checks, which fail the stream (never end it cleanly) when the bytes do not match:
+ * the stored bytes against the descriptor's digest and size, and a layer's uncompressed bytes
+ * against the config's diff_id. Sources do not verify; sinks keep nothing that failed here.
+ */
+
+const whatToDo = (layer: Layer, local: string, remote: string): string =>
+  layer.content.remote ? remote : local
+
+export const diffIdMismatch = (layer: Layer, actual: string): TarPushError =>
+  new TarPushError(
+    'DIFF_ID_MISMATCH',
+    `layer ${layer.content.origin} has uncompressed sha256 ${actual}, but the config's diff_id is ${layer.diffId}`,
+    {
+      subject: layer.content.origin,
+      hint: whatToDo(
+        layer,
+        'the layer or the config was altered after the image was saved; save the image again',
+        'the image in the registry is corrupt (layer and config disagree); push it again',
+      ),
+    },
+  )
+
+export const blobMismatch = (
+  layer: Layer,
+  expected: { digest: string; size?: number },
+  actual: { digest: string; size: number },
+): TarPushError =>
+  new TarPushError(
+    'BLOB_DIGEST_MISMATCH',
+    `${layer.content.origin} has digest ${actual.digest} (${actual.size} bytes), expected ${expected.digest}${expected.size === undefined ? '' : ` (${expected.size} bytes)`}`,
+    {
+      subject: layer.content.origin,
+      hint: whatToDo(
+        layer,
+        'the archive is damaged or was altered after it was written; save the image again',
+        'the registry (or a proxy in between) serves a corrupt blob; push the image again',
+      ),
+    },
+  )
+
+export const truncatedLayer = (layer: Layer, size: number): TarPushError =>
+  new TarPushError(
+    layer.content.remote ? 'NETWORK_ERROR' : 'TARBALL_UNREADABLE',
+    `layer ${layer.content.origin} ended after ${size} of ${layer.content.size} bytes`,
+    { subject: layer.content.origin },
+  )
+
+const undecodable = (layer: Layer, error: Error): TarPushError =>
+  new TarPushError(
+    'DIFF_ID_MISMATCH',
+    `layer ${layer.content.origin} does not decompress as ${layer.compression}: ${error.message}`,
+    {
+      subject: layer.content.origin,
+      hint: whatToDo(
+        layer,
+        'the layer is damaged; save the image again',
+        'the image in the registry is corrupt; push it again',
+      ),
+    },
+  )
+
+/**
+ * Pass-through that also decompresses what flows by and hashes the result, failing at the end
+ * when it is not the layer's diff_id. Backpressure follows the slower of the two paths. Bytes
+ * that do not decompress are still passed on to the end, so that the digest check before it
+ * (a corrupt blob) speaks first; then this fails with why they do not decompress.
+ */
+export class DiffIdCheck extends Transform {
+  readonly #layer: Layer
+  readonly #decoder: Transform
+  readonly #decoded: Promise<string>
+  #undecodable = false
+
+  constructor(layer: Layer) {
+    super()
+    this.#layer = layer
+    this.#decoder = createDecoder(layer.compression)
+    const hash = createHash('sha256')
+    // Decoded chunks die at once and are not counted for the memory policy: collecting for
+    // them too cost a push of compressed layers (OCI archives) ~0.4 s more for 13 MB less.
+    this.#decoder.on('data', (chunk: Buffer) => hash.update(chunk))
+    this.#decoded = new Promise<string>((resolve, reject) => {
+      this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`))
+      this.#decoder.on('error', (error: Error) => {
+        this.#undecodable = true
+        reject(undecodable(layer, error))
+      })
+    })
+    this.#decoded.catch(() => {})
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    if (this.#undecodable || this.#decoder.write(chunk)) done(null, chunk)
+    else {
+      const go = () => {
+        this.#decoder.off('drain', go)
+        this.#decoder.off('close', go)
+        done(null, chunk)
+      }
+      this.#decoder.on('drain', go)
+      this.#decoder.on('close', go)
+    }
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (!this.#undecodable) this.#decoder.end()
+    this.#decoded.then(
+      (actual) => done(actual === this.#layer.diffId ? null : diffIdMismatch(this.#layer, actual)),
+      (error: Error) => done(error),
+    )
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.#decoder.destroy()
+    callback(error)
+  }
+}
+
+/**
+ * The layer's stored bytes as they are written to a sink: checked against the blob digest and
+ * size, and (for tar layers) against the diff_id, in the same single read.
+ */
+export async function openVerifiedLayer(layer: Layer, blobDigest: string): Promise<Readable> {
+  const source = await layer.content.open()
+  const verify = new VerifyingStream({
+    digest: blobDigest,
+    size: layer.content.size,
+    onMismatch: (actual) =>
+      actual.size < layer.content.size && layer.content.remote
+        ? truncatedLayer(layer, actual.size)
+        : blobMismatch(layer, { digest: blobDigest, size: layer.content.size }, actual),
+  })
+  const needsDiffIdCheck =
+    layer.isTar && !(layer.compression === 'none' && blobDigest === layer.diffId)
+  // The callback form returns the last stream and destroys every stage when one fails,
+  // so the consumer (an upload, a file) sees the error instead of a clean end. The digest is
+  // checked first: it ends first, so a corrupt blob is named as such, not as undecodable.
+  const noop = () => {}
+  return needsDiffIdCheck
+    ? pipelineCallback(source, verify, new DiffIdCheck(layer), noop)
+    : pipelineCallback(source, verify, noop)
+}
+
+/** An uncompressed layer read to be encoded: its bytes must be the diff_id, and all there. */
+export function uncompressedLayerCheck(layer: Layer): VerifyingStream {
+  return new VerifyingStream({
+    digest: layer.diffId,
+    size: layer.content.size,
+    onMismatch: (actual) =>
+      actual.size !== layer.content.size
+        ? truncatedLayer(layer, actual.size)
+        : diffIdMismatch(layer, actual.digest),
+  })
+}
+
+/**
+ * Reads a layer only to check it: what the sink already holds is never sent again, but the
+ * source's bytes are still hashed, so a damaged tarball is refused on a warm registry as on a
+ * cold one. `blobDigest` is the digest the stored bytes must have, when it is known.
+ */
+export async function verifyLayer(
+  layer: Layer,
+  blobDigest: string | undefined,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const stream =
+    blobDigest !== undefined
+      ? await openVerifiedLayer(layer, blobDigest)
+      : pipelineCallback(await layer.content.open(), uncompressedLayerCheck(layer), () => {})
+  await pipeline(stream, discard(), { signal })
+}
+
+/** The digest of a layer's stored bytes, when its source does not name it: one read. */
+export async function digestOfLayer(
+  layer: Layer,
+  signal: AbortSignal | undefined,
+): Promise<string> {
+  const digesting = new DigestingStream()
+  await pipeline(await layer.content.open(), digesting, discard(), { signal })
+  return digesting.digest
+}
+
+const discard = (): Writable => new Writable({ write: (_chunk, _encoding, done) => done() })
