@@ -26269,13 +26269,16 @@ class DigestingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform
     }
 }
 /**
- * Pass-through that fails at the end when the bytes do not match an expected digest and size,
- * so a consumer (an upload body) sees an error instead of a clean end and never commits them.
+ * Pass-through that fails at the end when the bytes do not match an expected digest and size.
+ * It holds back its last chunk until they are checked, so a consumer never has every byte of a
+ * blob that failed (a registry answering a PUT once it has Content-Length bytes, a file
+ * complete on disk): it sees an error instead of a clean end and never commits them.
  */
 class VerifyingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
     #hash;
     #expected;
     #onMismatch;
+    #held;
     bytes = 0;
     constructor(options) {
         super();
@@ -26287,7 +26290,9 @@ class VerifyingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform
         this.#hash.update(chunk);
         this.bytes += chunk.length;
         (0,_memory_js__WEBPACK_IMPORTED_MODULE_3__/* .noteBufferChurn */ .b)(chunk.length);
-        done(null, chunk);
+        const previous = this.#held;
+        this.#held = chunk;
+        done(null, previous);
     }
     _flush(done) {
         const digest = `${algorithmOf(this.#expected.digest)}:${this.#hash.digest('hex')}`;
@@ -26296,7 +26301,7 @@ class VerifyingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform
             done(this.#onMismatch({ digest, size: this.bytes }));
             return;
         }
-        done();
+        done(null, this.#held);
     }
 }
 
@@ -26804,15 +26809,17 @@ const undecodable = (layer, error) => new errors/* TarPushError */.q$('DIFF_ID_M
 });
 /**
  * Pass-through that also decompresses what flows by and hashes the result, failing at the end
- * when it is not the layer's diff_id. Backpressure follows the slower of the two paths. Bytes
- * that do not decompress are still passed on to the end, so that the digest check before it
- * (a corrupt blob) speaks first; then this fails with why they do not decompress.
+ * when it is not the layer's diff_id. Backpressure follows the slower of the two paths. Like
+ * VerifyingStream it holds back its last chunk until the check passed. Bytes that do not
+ * decompress are still passed on to the end, so that the digest check before it (a corrupt
+ * blob) speaks first; then this fails with why they do not decompress.
  */
 class DiffIdCheck extends external_node_stream_.Transform {
     #layer;
     #decoder;
     #decoded;
     #undecodable = false;
+    #held;
     constructor(layer) {
         super();
         this.#layer = layer;
@@ -26831,13 +26838,15 @@ class DiffIdCheck extends external_node_stream_.Transform {
         this.#decoded.catch(() => { });
     }
     _transform(chunk, _encoding, done) {
+        const previous = this.#held;
+        this.#held = chunk;
         if (this.#undecodable || this.#decoder.write(chunk))
-            done(null, chunk);
+            done(null, previous);
         else {
             const go = () => {
                 this.#decoder.off('drain', go);
                 this.#decoder.off('close', go);
-                done(null, chunk);
+                done(null, previous);
             };
             this.#decoder.on('drain', go);
             this.#decoder.on('close', go);
@@ -26846,7 +26855,9 @@ class DiffIdCheck extends external_node_stream_.Transform {
     _flush(done) {
         if (!this.#undecodable)
             this.#decoder.end();
-        this.#decoded.then((actual) => done(actual === this.#layer.diffId ? null : diffIdMismatch(this.#layer, actual)), (error) => done(error));
+        this.#decoded.then((actual) => actual === this.#layer.diffId
+            ? done(null, this.#held)
+            : done(diffIdMismatch(this.#layer, actual)), (error) => done(error));
     }
     _destroy(error, callback) {
         this.#decoder.destroy();

@@ -56409,13 +56409,16 @@ class DigestingStream extends external_node_stream_.Transform {
     }
 }
 /**
- * Pass-through that fails at the end when the bytes do not match an expected digest and size,
- * so a consumer (an upload body) sees an error instead of a clean end and never commits them.
+ * Pass-through that fails at the end when the bytes do not match an expected digest and size.
+ * It holds back its last chunk until they are checked, so a consumer never has every byte of a
+ * blob that failed (a registry answering a PUT once it has Content-Length bytes, a file
+ * complete on disk): it sees an error instead of a clean end and never commits them.
  */
 class VerifyingStream extends external_node_stream_.Transform {
     #hash;
     #expected;
     #onMismatch;
+    #held;
     bytes = 0;
     constructor(options) {
         super();
@@ -56427,7 +56430,9 @@ class VerifyingStream extends external_node_stream_.Transform {
         this.#hash.update(chunk);
         this.bytes += chunk.length;
         noteBufferChurn(chunk.length);
-        done(null, chunk);
+        const previous = this.#held;
+        this.#held = chunk;
+        done(null, previous);
     }
     _flush(done) {
         const digest = `${algorithmOf(this.#expected.digest)}:${this.#hash.digest('hex')}`;
@@ -56436,7 +56441,7 @@ class VerifyingStream extends external_node_stream_.Transform {
             done(this.#onMismatch({ digest, size: this.bytes }));
             return;
         }
-        done();
+        done(null, this.#held);
     }
 }
 
@@ -56973,15 +56978,17 @@ const undecodable = (layer, error) => new errors_TarPushError('DIFF_ID_MISMATCH'
 });
 /**
  * Pass-through that also decompresses what flows by and hashes the result, failing at the end
- * when it is not the layer's diff_id. Backpressure follows the slower of the two paths. Bytes
- * that do not decompress are still passed on to the end, so that the digest check before it
- * (a corrupt blob) speaks first; then this fails with why they do not decompress.
+ * when it is not the layer's diff_id. Backpressure follows the slower of the two paths. Like
+ * VerifyingStream it holds back its last chunk until the check passed. Bytes that do not
+ * decompress are still passed on to the end, so that the digest check before it (a corrupt
+ * blob) speaks first; then this fails with why they do not decompress.
  */
 class DiffIdCheck extends external_node_stream_.Transform {
     #layer;
     #decoder;
     #decoded;
     #undecodable = false;
+    #held;
     constructor(layer) {
         super();
         this.#layer = layer;
@@ -57000,13 +57007,15 @@ class DiffIdCheck extends external_node_stream_.Transform {
         this.#decoded.catch(() => { });
     }
     _transform(chunk, _encoding, done) {
+        const previous = this.#held;
+        this.#held = chunk;
         if (this.#undecodable || this.#decoder.write(chunk))
-            done(null, chunk);
+            done(null, previous);
         else {
             const go = () => {
                 this.#decoder.off('drain', go);
                 this.#decoder.off('close', go);
-                done(null, chunk);
+                done(null, previous);
             };
             this.#decoder.on('drain', go);
             this.#decoder.on('close', go);
@@ -57015,7 +57024,9 @@ class DiffIdCheck extends external_node_stream_.Transform {
     _flush(done) {
         if (!this.#undecodable)
             this.#decoder.end();
-        this.#decoded.then((actual) => done(actual === this.#layer.diffId ? null : diffIdMismatch(this.#layer, actual)), (error) => done(error));
+        this.#decoded.then((actual) => actual === this.#layer.diffId
+            ? done(null, this.#held)
+            : done(diffIdMismatch(this.#layer, actual)), (error) => done(error));
     }
     _destroy(error, callback) {
         this.#decoder.destroy();

@@ -62,13 +62,16 @@ export class DigestingStream extends Transform {
 }
 
 /**
- * Pass-through that fails at the end when the bytes do not match an expected digest and size,
- * so a consumer (an upload body) sees an error instead of a clean end and never commits them.
+ * Pass-through that fails at the end when the bytes do not match an expected digest and size.
+ * It holds back its last chunk until they are checked, so a consumer never has every byte of a
+ * blob that failed (a registry answering a PUT once it has Content-Length bytes, a file
+ * complete on disk): it sees an error instead of a clean end and never commits them.
  */
 export class VerifyingStream extends Transform {
   readonly #hash: Hash
   readonly #expected: { digest: string; size?: number }
   readonly #onMismatch: (actual: { digest: string; size: number }) => Error
+  #held: Buffer | undefined
   bytes = 0
 
   constructor(options: {
@@ -86,7 +89,9 @@ export class VerifyingStream extends Transform {
     this.#hash.update(chunk)
     this.bytes += chunk.length
     noteBufferChurn(chunk.length)
-    done(null, chunk)
+    const previous = this.#held
+    this.#held = chunk
+    done(null, previous)
   }
 
   override _flush(done: TransformCallback): void {
@@ -96,6 +101,6 @@ export class VerifyingStream extends Transform {
       done(this.#onMismatch({ digest, size: this.bytes }))
       return
     }
-    done()
+    done(null, this.#held)
   }
 }

@@ -77,15 +77,17 @@ const undecodable = (layer: Layer, error: Error): TarPushError =>
 
 /**
  * Pass-through that also decompresses what flows by and hashes the result, failing at the end
- * when it is not the layer's diff_id. Backpressure follows the slower of the two paths. Bytes
- * that do not decompress are still passed on to the end, so that the digest check before it
- * (a corrupt blob) speaks first; then this fails with why they do not decompress.
+ * when it is not the layer's diff_id. Backpressure follows the slower of the two paths. Like
+ * VerifyingStream it holds back its last chunk until the check passed. Bytes that do not
+ * decompress are still passed on to the end, so that the digest check before it (a corrupt
+ * blob) speaks first; then this fails with why they do not decompress.
  */
 export class DiffIdCheck extends Transform {
   readonly #layer: Layer
   readonly #decoder: Transform
   readonly #decoded: Promise<string>
   #undecodable = false
+  #held: Buffer | undefined
 
   constructor(layer: Layer) {
     super()
@@ -106,12 +108,14 @@ export class DiffIdCheck extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    if (this.#undecodable || this.#decoder.write(chunk)) done(null, chunk)
+    const previous = this.#held
+    this.#held = chunk
+    if (this.#undecodable || this.#decoder.write(chunk)) done(null, previous)
     else {
       const go = () => {
         this.#decoder.off('drain', go)
         this.#decoder.off('close', go)
-        done(null, chunk)
+        done(null, previous)
       }
       this.#decoder.on('drain', go)
       this.#decoder.on('close', go)
@@ -121,7 +125,10 @@ export class DiffIdCheck extends Transform {
   override _flush(done: TransformCallback): void {
     if (!this.#undecodable) this.#decoder.end()
     this.#decoded.then(
-      (actual) => done(actual === this.#layer.diffId ? null : diffIdMismatch(this.#layer, actual)),
+      (actual) =>
+        actual === this.#layer.diffId
+          ? done(null, this.#held)
+          : done(diffIdMismatch(this.#layer, actual)),
       (error: Error) => done(error),
     )
   }

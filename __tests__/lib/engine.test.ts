@@ -1,0 +1,124 @@
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
+import { Readable } from 'node:stream'
+import { gzipSync } from 'node:zlib'
+import { copyArtifact } from '../../src/lib/engine/copy.ts'
+import { TarPushError } from '../../src/lib/errors.ts'
+import { silentLogger } from '../../src/lib/log.ts'
+import type { Image, RawJson } from '../../src/lib/image/model.ts'
+import type { BlobToPut, ImageSink } from '../../src/lib/image/sink.ts'
+import { tarBytes } from '../support/tar-builder.ts'
+
+const sha256 = (bytes: Buffer | string) =>
+  `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+
+const document = (value: unknown, mediaType: string): RawJson => {
+  const bytes = Buffer.from(JSON.stringify(value))
+  return { bytes, digest: sha256(bytes), mediaType }
+}
+
+/** An image whose config names `diffId` for its one gzip layer (a lie when it is not the tar's). */
+async function imageWithDiffId(diffId: (tar: Buffer) => string, remote: boolean): Promise<Image> {
+  const tar = await tarBytes([{ kind: 'file', name: 'a', data: 'real bytes' }])
+  const stored = gzipSync(tar)
+  const config = document(
+    { os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: [diffId(tar)] } },
+    'application/vnd.oci.image.config.v1+json',
+  )
+  const layerType = 'application/vnd.oci.image.layer.v1.tar+gzip'
+  const manifest = document(
+    {
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: config.mediaType, digest: config.digest, size: config.bytes.length },
+      layers: [{ mediaType: layerType, digest: sha256(stored), size: stored.length }],
+    },
+    'application/vnd.oci.image.manifest.v1+json',
+  )
+  return {
+    kind: 'image',
+    flavor: 'oci',
+    config,
+    diffIds: [diffId(tar)],
+    layers: [
+      {
+        diffId: diffId(tar),
+        compression: 'gzip',
+        storedDigest: sha256(stored),
+        mediaType: layerType,
+        isTar: true,
+        content: {
+          origin: 'test layer',
+          size: stored.length,
+          remote,
+          open: async () => Readable.from([stored]),
+        },
+      },
+    ],
+    manifest,
+    platform: { os: 'linux', architecture: 'amd64' },
+  }
+}
+
+/**
+ * A sink that, like a registry answering a monolithic PUT, is done once it has `size` bytes: it
+ * does not wait for the body's end (where the verifier's last check runs).
+ */
+function eagerSink(held: ReadonlySet<string> = new Set()) {
+  const calls: string[] = []
+  const sink: ImageSink = {
+    name: 'eager',
+    takesStreamedBlobs: false,
+    hasBlob: async (digest) => held.has(digest),
+    putBlob: async (blob: BlobToPut) => {
+      const body = await blob.open()
+      let received = 0
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        received += chunk.length
+        if (received >= blob.size) break
+      }
+      calls.push(`blob ${blob.digest}`)
+    },
+    putManifest: async (manifest) => void calls.push(`manifest ${manifest.digest}`),
+    commit: async () => void calls.push('commit'),
+    abort: async () => void calls.push('abort'),
+  }
+  return { sink, calls }
+}
+
+describe('the copy engine', () => {
+  it('the last bytes come only after every check passed: a sink that stops at the declared size never gets a layer whose diff_id lies', async () => {
+    const image = await imageWithDiffId(() => sha256('something else'), true)
+    const { sink, calls } = eagerSink()
+    await assert.rejects(
+      copyArtifact(image, ['1'], { sink, compression: 'none', logger: silentLogger }),
+      (error: unknown) => error instanceof TarPushError && error.code === 'DIFF_ID_MISMATCH',
+    )
+    assert.ok(!calls.some((call) => call.startsWith('manifest')), calls.join(', '))
+    assert.equal(calls.at(-1), 'abort')
+    assert.ok(!calls.includes('commit'))
+  })
+
+  it('a local layer the sink holds already is still read and checked', async () => {
+    const image = await imageWithDiffId(() => sha256('something else'), false)
+    const { sink, calls } = eagerSink(new Set([image.layers[0]!.storedDigest!]))
+    await assert.rejects(
+      copyArtifact(image, ['1'], { sink, compression: 'none', logger: silentLogger }),
+      (error: unknown) => error instanceof TarPushError && error.code === 'DIFF_ID_MISMATCH',
+    )
+    assert.deepEqual(calls, ['abort'])
+  })
+
+  it('a good image: blobs, then the manifest under its tag, then commit', async () => {
+    const image = await imageWithDiffId(sha256, true)
+    const { sink, calls } = eagerSink()
+    const report = await copyArtifact(image, ['1'], {
+      sink,
+      compression: 'none',
+      logger: silentLogger,
+    })
+    assert.equal(report.digest, image.manifest!.digest, 'the manifest is copied unchanged')
+    assert.deepEqual(calls.slice(-2), [`manifest ${image.manifest!.digest}`, 'commit'])
+  })
+})
