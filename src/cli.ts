@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import './threadpool.ts'
 import { parseArgs } from 'node:util'
+import { stopOnSignals } from './lib/cancel.ts'
 import { TarPushError, exitCodeFor } from './lib/errors.ts'
-import type { Command, FlagSpecs, FlagValues } from './cli/command.ts'
+import type { CliOutput, Command, FlagSpecs, FlagValues, RunContext } from './cli/command.ts'
 import { usageError } from './cli/common.ts'
 import { formatCommandHelp, formatUsage } from './cli/help.ts'
 import { createCliOutput } from './cli/output.ts'
@@ -32,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0
     }
     output = createCliOutput({ debug: values['debug'] === true })
-    return await command.run(values, positionals, output)
+    return await runStoppable(command, values, positionals, output)
   } catch (error) {
     output.error(
       error instanceof TarPushError
@@ -43,6 +44,54 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     output.close()
   }
+}
+
+/**
+ * Runs a command with SIGINT and SIGTERM turned into its stop signal. The library call stops
+ * and cleans up (temporary files, partial outputs, upload sessions) before it settles; then one
+ * line says what was left unfinished, and the exit code is 130 or 143. A second signal during
+ * that cleanup exits at once. A run that finished before it noticed the signal reports its
+ * result as usual: its work is done.
+ */
+async function runStoppable(
+  command: Command,
+  values: FlagValues,
+  operands: string[],
+  output: CliOutput,
+): Promise<number> {
+  const stop = stopOnSignals((exitCode, first) => {
+    output.stopped(`${line(first)}; cleanup cut short by a second signal`)
+    process.exit(exitCode)
+  })
+  const context: RunContext = {
+    signal: stop.signal,
+    stop,
+    unfinished: () => `tar-push ${command.name} not finished`,
+  }
+  const line = (first: string) => `stopped by ${first}: ${context.unfinished()}`
+  try {
+    return await command.run(values, operands, output, context)
+  } catch (error) {
+    if (stop.received === undefined || stop.exitCode === undefined) throw error
+    output.debug(
+      `the stopped run ended with ${error instanceof TarPushError ? error.describe() : String(error)}`,
+    )
+    output.stopped(line(stop.received))
+    exitSoon(stop.exitCode)
+    return stop.exitCode
+  } finally {
+    stop.dispose()
+  }
+}
+
+/**
+ * After a stop the work has cleaned up: exit once the event loop is empty, and at the latest
+ * after a moment, so that a socket or worker left behind by the cut-off work cannot keep a
+ * stopped process alive.
+ */
+function exitSoon(code: number): void {
+  process.exitCode = code
+  setTimeout(() => process.exit(code), 2000).unref()
 }
 
 function topLevel(argv: string[]): number {

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { startNode, type RunningChild } from './child.ts'
 import { runNode } from './run-node.ts'
 
 /** Runs an action bundle as the runner does: INPUT_* variables, GITHUB_OUTPUT and summary files. */
@@ -40,4 +41,33 @@ export function parseOutputs(text: string): Record<string, string> {
   for (let match = pattern.exec(text); match; match = pattern.exec(text))
     outputs[match[1]!] = match[3]!
   return outputs
+}
+
+/**
+ * Starts an action bundle as the runner does (as runAction) and returns at once, so that the
+ * test can cancel it as the runner does: SIGINT, then SIGTERM. `dir` is its RUNNER_TEMP, which
+ * holds the output and summary files.
+ */
+export async function startAction(
+  bundle: string,
+  inputs: Record<string, string>,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<RunningChild & { dir: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'runner-'))
+  const outputFile = join(dir, 'output')
+  const summaryFile = join(dir, 'summary')
+  await writeFile(outputFile, '')
+  await writeFile(summaryFile, '')
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    HOME: dir,
+    RUNNER_TEMP: dir,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    ...extraEnv,
+  }
+  for (const [name, value] of Object.entries(inputs))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  const child = startNode(bundle, [], { env })
+  return Object.assign(child, { dir })
 }

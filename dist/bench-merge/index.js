@@ -64314,8 +64314,17 @@ const REGISTRY_ERROR_CODES = [
     'PLATFORM_NOT_FOUND',
     'MANIFEST_UNSUPPORTED',
 ];
+/**
+ * Work stopped on request (the caller's AbortSignal: SIGINT, SIGTERM, a cancelled job), neither
+ * bad input nor a failure. Front ends choose the exit code from the signal (130, 143).
+ */
+const STOP_ERROR_CODES = ['CANCELLED'];
 /** Every code the product prints; the README's troubleshooting table documents each one. */
-const ERROR_CODES = [...INPUT_ERROR_CODES, ...REGISTRY_ERROR_CODES];
+const ERROR_CODES = [
+    ...INPUT_ERROR_CODES,
+    ...REGISTRY_ERROR_CODES,
+    ...STOP_ERROR_CODES,
+];
 const INPUT_CODES = new Set(INPUT_ERROR_CODES);
 /**
  * One error class for everything a user can cause. `code` is stable and documented, `subject`
@@ -64546,7 +64555,113 @@ function undici_request(url, options) {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/lib/cancel.ts
+/**
+ * Cancellation: one AbortSignal from the entry point (SIGINT or SIGTERM in the CLI, the runner's
+ * cancel in the action) reaches every request, stream and worker. Library code checks it between
+ * steps with throwIfAborted and turns a failure it caused into cancelledError, so a stop is
+ * reported as CANCELLED and never retried; the work's `finally` blocks clean up as on any error.
+ */
+
+
+/** The signals that stop the work: Ctrl-C, and what `kill`, systemd and CI runners send. */
+const STOP_SIGNALS = (/* unused pure expression or super */ null && (['SIGINT', 'SIGTERM']));
+/** A process stopped by a signal exits with 128 + its number, as shells report it (130, 143). */
+const exitCodeOfSignal = (name) => 128 + constants.signals[name];
+/**
+ * The error for work stopped through `signal`. The reason the signal was aborted with is kept
+ * when it already is a CANCELLED error (stopOnSignals aborts with one naming the signal);
+ * `what` names the step that was stopped, for errors raised between steps.
+ */
+function cancel_cancelledError(signal, what) {
+    const reason = signal?.reason;
+    if (reason instanceof TarPushError && reason.code === 'CANCELLED' && what === undefined)
+        return reason;
+    const why = reason instanceof TarPushError && reason.code === 'CANCELLED'
+        ? reason.message
+        : reason instanceof Error && reason.name !== 'AbortError'
+            ? `cancelled: ${reason.message}`
+            : typeof reason === 'string' && reason !== ''
+                ? `cancelled: ${reason}`
+                : 'cancelled';
+    return new TarPushError('CANCELLED', what ? `${what}: ${why}` : why, {
+        ...(what ? { subject: what } : {}),
+        hint: 'the work was stopped on request before it finished; run it again to complete it',
+        cause: reason,
+    });
+}
+/** Between steps: stop here, with CANCELLED, once the signal is aborted. */
+function cancel_throwIfAborted(signal, what) {
+    if (signal?.aborted)
+        throw cancel_cancelledError(signal, what);
+}
+const isCancelled = (error) => error instanceof TarPushError && error.code === 'CANCELLED';
+/**
+ * Turns SIGINT and SIGTERM into one aborted signal, so the work stops where it is and runs its
+ * cleanup (temporary files, partial outputs, upload sessions) before the process exits. Handling
+ * the signals means they no longer end the process by themselves: the entry point must exit
+ * with `exitCode` once the work has settled. A second signal while that cleanup runs calls
+ * `force` with the first signal's exit code (default: exit at once), for a user or a runner
+ * that will not wait.
+ */
+function stopOnSignals(force = (exitCode) => process.exit(exitCode)) {
+    const controller = new AbortController();
+    let received;
+    const onSignal = (name) => {
+        if (received) {
+            force(exitCodeOfSignal(received), received);
+            return;
+        }
+        received = name;
+        controller.abort(new TarPushError('CANCELLED', `stopped by ${name}`, {
+            subject: name,
+            hint: 'the work was stopped on request before it finished; run it again to complete it',
+        }));
+    };
+    for (const name of STOP_SIGNALS)
+        process.on(name, onSignal);
+    return {
+        signal: controller.signal,
+        get received() {
+            return received;
+        },
+        get exitCode() {
+            return received && exitCodeOfSignal(received);
+        },
+        dispose: () => {
+            for (const name of STOP_SIGNALS)
+                process.off(name, onSignal);
+        },
+    };
+}
+/**
+ * The logger of a push, noting each tag it sets (the "tagged app:1 → sha256:…" line): a push of
+ * several images tags each one as soon as it is complete, so a stop can come after some tags
+ * were set, and the line that reports the stop must name them. `tagged` is the live list.
+ */
+function notingTags(logger) {
+    const tagged = [];
+    return {
+        tagged,
+        logger: {
+            warn: (message) => logger.warn(message),
+            debug: (message) => logger.debug(message),
+            group: (title, run) => logger.group(title, run),
+            secret: (value) => logger.secret(value),
+            info: (message) => {
+                const reference = /^tagged (\S+)/.exec(message)?.[1];
+                if (reference)
+                    tagged.push(reference);
+                logger.info(message);
+            },
+        },
+    };
+}
+/** The end of a stopped push's line: which tags were set before the stop, if any. */
+const tagsSetBefore = (tagged) => tagged.length === 0 ? 'nothing was tagged' : `tagged before the stop: ${tagged.join(', ')}`;
+
 ;// CONCATENATED MODULE: ./src/lib/http/retry.ts
+
 
 
 const retry_DEFAULT_RETRY_POLICY = {
@@ -64586,19 +64701,26 @@ function backoffMs(retry, policy) {
 /**
  * Runs `attempt` until it succeeds, fails with an error that is not retryable, or the policy's
  * retries are spent. Each attempt starts afresh (bodies are reopened from their source by the
- * attempt itself); each retry is logged with its reason.
+ * attempt itself); each retry is logged with its reason. Once `signal` is aborted nothing is
+ * tried again and no backoff is waited out: whatever the attempt failed with (a cut connection
+ * looks retryable), the result is CANCELLED.
  */
-async function retry_withRetries(what, policy, logger, attempt) {
+async function retry_withRetries(what, policy, logger, attempt, signal) {
     for (let retry = 0;; retry++) {
+        throwIfAborted(signal);
         try {
             return await attempt();
         }
         catch (error) {
+            if (signal?.aborted)
+                throw cancelledError(signal);
             if (!(error instanceof TarPushError) || !error.retryable || retry >= policy.retries)
                 throw error;
             const delay = error.retryAfterMs ?? backoffMs(retry, policy);
             logger.warn(`${what}: ${error.message}; retry ${retry + 1} of ${policy.retries} in ${(delay / 1000).toFixed(1)} s`);
-            await sleep(delay);
+            await sleep(delay, undefined, signal ? { signal } : undefined).catch(() => {
+                throw cancelledError(signal);
+            });
         }
     }
 }
@@ -69992,6 +70114,7 @@ async function* gzipWithPooledBuffers(layer, level) {
 
 
 
+
 const DEFAULT_CONCURRENCY = Math.min(8, Math.max(2, (0,external_node_os_namespaceObject.availableParallelism)()) * 2);
 /**
  * Copies an artifact into a sink and commits it, or aborts the sink on any failure: the one
@@ -70003,13 +70126,14 @@ async function copy_copyArtifact(artifact, tags, options) {
     const session = new CopySession(options);
     try {
         const report = await session.copy(artifact, tags);
-        options.signal?.throwIfAborted();
+        throwIfAborted(options.signal);
         await options.sink.commit();
         return report;
     }
     catch (error) {
         await options.sink.abort();
-        throw options.signal?.aborted ? options.signal.reason : error;
+        // Whatever a stop broke (a request, a stream, a file) reports the stop, not its symptom.
+        throw options.signal?.aborted ? cancelledError(options.signal) : error;
     }
 }
 /**
@@ -70038,7 +70162,7 @@ class CopySession {
             : artifact.kind === 'index'
                 ? await this.#copyIndex(artifact)
                 : await this.#copyPlatforms(artifact);
-        this.#options.signal?.throwIfAborted();
+        throwIfAborted(this.#options.signal);
         await this.#sink.putManifest(manifest, { tags });
         if (this.#sink.place) {
             for (const tag of tags)
@@ -70104,7 +70228,7 @@ class CopySession {
     async #copyImageBlobs(image) {
         const flavor = this.#flavorFor(image);
         const layerReports = await allOrFirstError(image.layers.map((layer) => this.#limit(async () => {
-            this.#options.signal?.throwIfAborted();
+            throwIfAborted(this.#options.signal);
             const encode = this.#encodes(layer);
             const placed = encode
                 ? await this.#placeEncodedLayer(layer)
@@ -70301,7 +70425,7 @@ class CopySession {
         for (const from of candidates) {
             if (from === place.repository)
                 continue;
-            this.#options.signal?.throwIfAborted();
+            throwIfAborted(this.#options.signal);
             if (await sink.mountBlob(digest, from)) {
                 logger.info(`${shortDigest(digest)} ${formatBytes(size).padStart(10)}  mounted from ${from}`);
                 digestMap?.rememberBlob(place.registry, digest, place.repository);
@@ -70323,7 +70447,7 @@ class CopySession {
         const presence = await this.#presenceOf(blob.digest, blob.size);
         if (presence !== 'missing')
             return presence;
-        this.#options.signal?.throwIfAborted();
+        throwIfAborted(this.#options.signal);
         const started = Date.now();
         const progress = transferProgress(this.#options.progress, blob.digest, shortDigest(blob.digest), blob.size);
         const open = async () => this.#abortable(await blob.open());
@@ -70529,6 +70653,74 @@ function reference_isLoopback(registry) {
         host === '::1');
 }
 
+;// CONCATENATED MODULE: ./src/lib/http/abort.ts
+
+/** The undici interceptor that aborts each request dispatched through it when `signal` aborts. */
+function abort_abortOn(signal) {
+    return (dispatch) => (options, handler) => {
+        // Not even queued for a connection: the caller's request() rejects at once.
+        if (signal.aborted)
+            throw cancelledError(signal);
+        return dispatch(options, new AbortingHandler(signal, handler));
+    };
+}
+/**
+ * Passes every event on to the request's own handler, and aborts the request through its
+ * controller when the signal fires between its start and its end. undici calls onRequestStart
+ * once the request has a connection; aborting then cuts that connection, and the handler gets
+ * onResponseError with the reason: the awaited request() rejects, or a response body being
+ * read fails with it.
+ */
+class AbortingHandler {
+    #signal;
+    #handler;
+    #controller;
+    constructor(signal, handler) {
+        this.#signal = signal;
+        this.#handler = handler;
+    }
+    #onAbort = () => this.#controller?.abort(cancelledError(this.#signal));
+    #release() {
+        this.#signal.removeEventListener('abort', this.#onAbort);
+        this.#controller = undefined;
+    }
+    onRequestStart(controller, context) {
+        this.#controller = controller;
+        this.#signal.addEventListener('abort', this.#onAbort, { once: true });
+        this.#handler.onRequestStart?.(controller, context);
+        // Aborted while it waited for a connection.
+        if (this.#signal.aborted && !controller.aborted)
+            this.#onAbort();
+    }
+    onRequestUpgrade(controller, statusCode, headers, socket) {
+        this.#release();
+        this.#handler.onRequestUpgrade?.(controller, statusCode, headers, socket);
+    }
+    onResponseStarted() {
+        this.#handler.onResponseStarted?.();
+    }
+    onResponseStart(controller, statusCode, headers, statusMessage) {
+        this.#handler.onResponseStart?.(controller, statusCode, headers, statusMessage);
+    }
+    onResponseData(controller, chunk) {
+        this.#handler.onResponseData?.(controller, chunk);
+    }
+    onResponseEnd(controller, trailers) {
+        this.#release();
+        this.#handler.onResponseEnd?.(controller, trailers);
+    }
+    onResponseError(controller, error) {
+        this.#release();
+        this.#handler.onResponseError?.(controller, error);
+    }
+    onBodySent(chunk) {
+        this.#handler.onBodySent?.(chunk);
+    }
+    onRequestSent() {
+        this.#handler.onRequestSent?.();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/lib/registry/auth.ts
 
 
@@ -70724,7 +70916,17 @@ async function auth_readBytesLimited(response, limit, refuseOver) {
 
 
 
+
+
 const MAX_ERROR_BODY = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * A DELETE only ever undoes (an upload session dropped after its body broke, the load
+ * generator's cleanup): it is the cleanup a stop must let through, so it goes out after the
+ * stop too. Then it is sent once, and given this long at most, so that a registry that stopped
+ * answering cannot hold a stopped process.
+ */
+const isCleanup = (registryRequest) => registryRequest.method === 'DELETE';
+const CLEANUP_AFTER_STOP_MS = 5_000;
 /**
  * The HTTP side of one registry: base URL (https, or http where allowed), the auth handshake and
  * error reporting. Repository operations live in repository.ts over `send`.
@@ -70732,22 +70934,28 @@ const MAX_ERROR_BODY = (/* unused pure expression or super */ null && (64 * 1024
 class client_RegistryClient {
     registry;
     #dispatcher;
+    /** The same pool without the stop signal, for cleanup requests (see isCleanup). */
+    #cleanupDispatcher;
     #auth;
     #logger;
     #userAgent;
     #retryPolicy;
+    #signal;
     #baseUrl;
-    constructor(options, dispatcher, baseUrl) {
+    constructor(options, dispatchers, baseUrl) {
         this.registry = options.registry;
-        this.#dispatcher = dispatcher;
+        this.#dispatcher = dispatchers.stoppable;
+        this.#cleanupDispatcher = dispatchers.cleanup;
         this.#logger = options.logger ?? silentLogger;
         this.#userAgent = options.userAgent ?? 'tar-push';
         this.#retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+        this.#signal = options.signal;
         this.#baseUrl = baseUrl;
         this.#auth = new Authenticator({
             registry: options.registry,
             credentials: options.credentials,
-            dispatcher,
+            // Token exchanges stop with the work too.
+            dispatcher: dispatchers.stoppable,
             logger: this.#logger,
         });
     }
@@ -70758,10 +70966,13 @@ class client_RegistryClient {
             skipTlsVerify: options.insecure,
             ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
         });
-        const dispatcher = options.interceptors?.length ? pool.compose(options.interceptors) : pool;
+        const cleanup = options.interceptors?.length ? pool.compose(options.interceptors) : pool;
+        // The abort interceptor goes last, outermost: an aborted request is refused before the
+        // others (the load generator's counters) see it.
+        const dispatcher = options.signal ? cleanup.compose(abortOn(options.signal)) : cleanup;
         const host = apiHost(options.registry);
         const mayUseHttp = options.insecure === true || isLoopback(options.registry);
-        const client = new client_RegistryClient(options, dispatcher, `https://${host}`);
+        const client = new client_RegistryClient(options, { stoppable: dispatcher, cleanup }, `https://${host}`);
         try {
             await client.withRetries(`GET ${host}/v2/`, () => client.#ping(mayUseHttp, options.insecure === true));
         }
@@ -70779,6 +70990,10 @@ class client_RegistryClient {
     }
     get baseUrl() {
         return this.#baseUrl;
+    }
+    /** The signal that stops this client's work, for the steps built on it to check. */
+    get signal() {
+        return this.#signal;
     }
     async close() {
         await this.#dispatcher.close();
@@ -70836,11 +71051,13 @@ class client_RegistryClient {
         const attempt = () => this.#sendAuthorized(registryRequest);
         if (registryRequest.retry === false)
             return attempt();
+        if (isCleanup(registryRequest) && this.#signal?.aborted)
+            return attempt();
         return this.withRetries(`${registryRequest.method} ${registryRequest.url}`, attempt);
     }
     /** Runs a whole exchange (an upload: POST, body, PUT) again on transient failures. */
     withRetries(what, attempt) {
-        return withRetries(what, this.#retryPolicy, this.#logger, attempt);
+        return withRetries(what, this.#retryPolicy, this.#logger, attempt, this.#signal);
     }
     async #sendAuthorized(registryRequest) {
         const response = await this.#sendWithAuth(registryRequest);
@@ -70872,6 +71089,10 @@ class client_RegistryClient {
         return response;
     }
     async #sendOnce(registryRequest, url, renewAuth) {
+        const cleanup = isCleanup(registryRequest);
+        // Not an upload body opened (a spool file, a compressor started) for a request never sent.
+        if (!cleanup)
+            throwIfAborted(this.#signal);
         const headers = {
             'user-agent': this.#userAgent,
             ...registryRequest.headers,
@@ -70887,9 +71108,12 @@ class client_RegistryClient {
         try {
             const response = await request(url, {
                 method: registryRequest.method,
-                dispatcher: this.#dispatcher,
+                dispatcher: cleanup ? this.#cleanupDispatcher : this.#dispatcher,
                 headers,
                 body: body ?? null,
+                ...(cleanup && this.#signal?.aborted
+                    ? { signal: AbortSignal.timeout(CLEANUP_AFTER_STOP_MS) }
+                    : {}),
                 // undici closes the connection after a HEAD, in case a server sends a body with it;
                 // registries do not, and a push HEADs every blob: keep the connection (and its TLS).
                 ...(registryRequest.method === 'HEAD' ? { reset: false } : {}),
@@ -70900,6 +71124,9 @@ class client_RegistryClient {
         catch (error) {
             if (body && typeof body.destroy === 'function')
                 body.destroy();
+            // Stopped: whatever undici or the body stream failed with, the cause is the signal.
+            if (!cleanup && this.#signal?.aborted)
+                throw cancelledError(this.#signal);
             throw transportError(error, registryRequest.method, url);
         }
     }
@@ -71099,6 +71326,7 @@ async function runCredentialHelper(name, serverUrl) {
 
 
 
+
 async function connect_readCaFile(path) {
     const pem = await readFile(path, 'utf8').catch((error) => {
         throw new TarPushError('USAGE', `cannot read ca-file "${path}": ${error.code ?? error.message}`, { subject: path });
@@ -71113,6 +71341,7 @@ async function connect_readCaFile(path) {
 }
 /** Credentials as docker finds them, then the ping that learns scheme and auth. */
 async function connect_connectRegistry(registry, options, extraCaPem, logger) {
+    throwIfAborted(options.signal, `connecting to ${registry}`);
     const { credentials, source } = await resolveCredentials({
         registry,
         username: options.username,
@@ -71133,6 +71362,7 @@ async function connect_connectRegistry(registry, options, extraCaPem, logger) {
         },
         timeoutSeconds: options.timeoutSeconds,
         interceptors: options.interceptors,
+        signal: options.signal,
     });
 }
 

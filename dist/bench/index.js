@@ -67259,8 +67259,17 @@ const REGISTRY_ERROR_CODES = [
     'PLATFORM_NOT_FOUND',
     'MANIFEST_UNSUPPORTED',
 ];
+/**
+ * Work stopped on request (the caller's AbortSignal: SIGINT, SIGTERM, a cancelled job), neither
+ * bad input nor a failure. Front ends choose the exit code from the signal (130, 143).
+ */
+const STOP_ERROR_CODES = ['CANCELLED'];
 /** Every code the product prints; the README's troubleshooting table documents each one. */
-const ERROR_CODES = [...INPUT_ERROR_CODES, ...REGISTRY_ERROR_CODES];
+const ERROR_CODES = [
+    ...INPUT_ERROR_CODES,
+    ...REGISTRY_ERROR_CODES,
+    ...STOP_ERROR_CODES,
+];
 const INPUT_CODES = new Set(INPUT_ERROR_CODES);
 /**
  * One error class for everything a user can cause. `code` is stable and documented, `subject`
@@ -67966,7 +67975,113 @@ function isLoopback(registry) {
         host === '::1');
 }
 
+;// CONCATENATED MODULE: ./src/lib/cancel.ts
+/**
+ * Cancellation: one AbortSignal from the entry point (SIGINT or SIGTERM in the CLI, the runner's
+ * cancel in the action) reaches every request, stream and worker. Library code checks it between
+ * steps with throwIfAborted and turns a failure it caused into cancelledError, so a stop is
+ * reported as CANCELLED and never retried; the work's `finally` blocks clean up as on any error.
+ */
+
+
+/** The signals that stop the work: Ctrl-C, and what `kill`, systemd and CI runners send. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'];
+/** A process stopped by a signal exits with 128 + its number, as shells report it (130, 143). */
+const exitCodeOfSignal = (name) => 128 + external_node_os_namespaceObject.constants.signals[name];
+/**
+ * The error for work stopped through `signal`. The reason the signal was aborted with is kept
+ * when it already is a CANCELLED error (stopOnSignals aborts with one naming the signal);
+ * `what` names the step that was stopped, for errors raised between steps.
+ */
+function cancelledError(signal, what) {
+    const reason = signal?.reason;
+    if (reason instanceof errors_TarPushError && reason.code === 'CANCELLED' && what === undefined)
+        return reason;
+    const why = reason instanceof errors_TarPushError && reason.code === 'CANCELLED'
+        ? reason.message
+        : reason instanceof Error && reason.name !== 'AbortError'
+            ? `cancelled: ${reason.message}`
+            : typeof reason === 'string' && reason !== ''
+                ? `cancelled: ${reason}`
+                : 'cancelled';
+    return new errors_TarPushError('CANCELLED', what ? `${what}: ${why}` : why, {
+        ...(what ? { subject: what } : {}),
+        hint: 'the work was stopped on request before it finished; run it again to complete it',
+        cause: reason,
+    });
+}
+/** Between steps: stop here, with CANCELLED, once the signal is aborted. */
+function throwIfAborted(signal, what) {
+    if (signal?.aborted)
+        throw cancelledError(signal, what);
+}
+const isCancelled = (error) => error instanceof TarPushError && error.code === 'CANCELLED';
+/**
+ * Turns SIGINT and SIGTERM into one aborted signal, so the work stops where it is and runs its
+ * cleanup (temporary files, partial outputs, upload sessions) before the process exits. Handling
+ * the signals means they no longer end the process by themselves: the entry point must exit
+ * with `exitCode` once the work has settled. A second signal while that cleanup runs calls
+ * `force` with the first signal's exit code (default: exit at once), for a user or a runner
+ * that will not wait.
+ */
+function stopOnSignals(force = (exitCode) => process.exit(exitCode)) {
+    const controller = new AbortController();
+    let received;
+    const onSignal = (name) => {
+        if (received) {
+            force(exitCodeOfSignal(received), received);
+            return;
+        }
+        received = name;
+        controller.abort(new errors_TarPushError('CANCELLED', `stopped by ${name}`, {
+            subject: name,
+            hint: 'the work was stopped on request before it finished; run it again to complete it',
+        }));
+    };
+    for (const name of STOP_SIGNALS)
+        process.on(name, onSignal);
+    return {
+        signal: controller.signal,
+        get received() {
+            return received;
+        },
+        get exitCode() {
+            return received && exitCodeOfSignal(received);
+        },
+        dispose: () => {
+            for (const name of STOP_SIGNALS)
+                process.off(name, onSignal);
+        },
+    };
+}
+/**
+ * The logger of a push, noting each tag it sets (the "tagged app:1 → sha256:…" line): a push of
+ * several images tags each one as soon as it is complete, so a stop can come after some tags
+ * were set, and the line that reports the stop must name them. `tagged` is the live list.
+ */
+function notingTags(logger) {
+    const tagged = [];
+    return {
+        tagged,
+        logger: {
+            warn: (message) => logger.warn(message),
+            debug: (message) => logger.debug(message),
+            group: (title, run) => logger.group(title, run),
+            secret: (value) => logger.secret(value),
+            info: (message) => {
+                const reference = /^tagged (\S+)/.exec(message)?.[1];
+                if (reference)
+                    tagged.push(reference);
+                logger.info(message);
+            },
+        },
+    };
+}
+/** The end of a stopped push's line: which tags were set before the stop, if any. */
+const tagsSetBefore = (tagged) => tagged.length === 0 ? 'nothing was tagged' : `tagged before the stop: ${tagged.join(', ')}`;
+
 ;// CONCATENATED MODULE: ./src/lib/http/retry.ts
+
 
 
 const DEFAULT_RETRY_POLICY = {
@@ -68006,19 +68121,26 @@ function backoffMs(retry, policy) {
 /**
  * Runs `attempt` until it succeeds, fails with an error that is not retryable, or the policy's
  * retries are spent. Each attempt starts afresh (bodies are reopened from their source by the
- * attempt itself); each retry is logged with its reason.
+ * attempt itself); each retry is logged with its reason. Once `signal` is aborted nothing is
+ * tried again and no backoff is waited out: whatever the attempt failed with (a cut connection
+ * looks retryable), the result is CANCELLED.
  */
-async function withRetries(what, policy, logger, attempt) {
+async function withRetries(what, policy, logger, attempt, signal) {
     for (let retry = 0;; retry++) {
+        throwIfAborted(signal);
         try {
             return await attempt();
         }
         catch (error) {
+            if (signal?.aborted)
+                throw cancelledError(signal);
             if (!(error instanceof errors_TarPushError) || !error.retryable || retry >= policy.retries)
                 throw error;
             const delay = error.retryAfterMs ?? backoffMs(retry, policy);
             logger.warn(`${what}: ${error.message}; retry ${retry + 1} of ${policy.retries} in ${(delay / 1000).toFixed(1)} s`);
-            await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay);
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(delay, undefined, signal ? { signal } : undefined).catch(() => {
+                throw cancelledError(signal);
+            });
         }
     }
 }
@@ -68052,6 +68174,74 @@ function request(url, options) {
         origin: target.origin,
         path: `${target.pathname}${target.search}`,
     });
+}
+
+;// CONCATENATED MODULE: ./src/lib/http/abort.ts
+
+/** The undici interceptor that aborts each request dispatched through it when `signal` aborts. */
+function abortOn(signal) {
+    return (dispatch) => (options, handler) => {
+        // Not even queued for a connection: the caller's request() rejects at once.
+        if (signal.aborted)
+            throw cancelledError(signal);
+        return dispatch(options, new AbortingHandler(signal, handler));
+    };
+}
+/**
+ * Passes every event on to the request's own handler, and aborts the request through its
+ * controller when the signal fires between its start and its end. undici calls onRequestStart
+ * once the request has a connection; aborting then cuts that connection, and the handler gets
+ * onResponseError with the reason: the awaited request() rejects, or a response body being
+ * read fails with it.
+ */
+class AbortingHandler {
+    #signal;
+    #handler;
+    #controller;
+    constructor(signal, handler) {
+        this.#signal = signal;
+        this.#handler = handler;
+    }
+    #onAbort = () => this.#controller?.abort(cancelledError(this.#signal));
+    #release() {
+        this.#signal.removeEventListener('abort', this.#onAbort);
+        this.#controller = undefined;
+    }
+    onRequestStart(controller, context) {
+        this.#controller = controller;
+        this.#signal.addEventListener('abort', this.#onAbort, { once: true });
+        this.#handler.onRequestStart?.(controller, context);
+        // Aborted while it waited for a connection.
+        if (this.#signal.aborted && !controller.aborted)
+            this.#onAbort();
+    }
+    onRequestUpgrade(controller, statusCode, headers, socket) {
+        this.#release();
+        this.#handler.onRequestUpgrade?.(controller, statusCode, headers, socket);
+    }
+    onResponseStarted() {
+        this.#handler.onResponseStarted?.();
+    }
+    onResponseStart(controller, statusCode, headers, statusMessage) {
+        this.#handler.onResponseStart?.(controller, statusCode, headers, statusMessage);
+    }
+    onResponseData(controller, chunk) {
+        this.#handler.onResponseData?.(controller, chunk);
+    }
+    onResponseEnd(controller, trailers) {
+        this.#release();
+        this.#handler.onResponseEnd?.(controller, trailers);
+    }
+    onResponseError(controller, error) {
+        this.#release();
+        this.#handler.onResponseError?.(controller, error);
+    }
+    onBodySent(chunk) {
+        this.#handler.onBodySent?.(chunk);
+    }
+    onRequestSent() {
+        this.#handler.onRequestSent?.();
+    }
 }
 
 // EXTERNAL MODULE: external "node:tls"
@@ -68380,7 +68570,17 @@ function parseChallenge(header) {
 
 
 
+
+
 const MAX_ERROR_BODY = 64 * 1024;
+/**
+ * A DELETE only ever undoes (an upload session dropped after its body broke, the load
+ * generator's cleanup): it is the cleanup a stop must let through, so it goes out after the
+ * stop too. Then it is sent once, and given this long at most, so that a registry that stopped
+ * answering cannot hold a stopped process.
+ */
+const isCleanup = (registryRequest) => registryRequest.method === 'DELETE';
+const CLEANUP_AFTER_STOP_MS = 5_000;
 /**
  * The HTTP side of one registry: base URL (https, or http where allowed), the auth handshake and
  * error reporting. Repository operations live in repository.ts over `send`.
@@ -68388,22 +68588,28 @@ const MAX_ERROR_BODY = 64 * 1024;
 class RegistryClient {
     registry;
     #dispatcher;
+    /** The same pool without the stop signal, for cleanup requests (see isCleanup). */
+    #cleanupDispatcher;
     #auth;
     #logger;
     #userAgent;
     #retryPolicy;
+    #signal;
     #baseUrl;
-    constructor(options, dispatcher, baseUrl) {
+    constructor(options, dispatchers, baseUrl) {
         this.registry = options.registry;
-        this.#dispatcher = dispatcher;
+        this.#dispatcher = dispatchers.stoppable;
+        this.#cleanupDispatcher = dispatchers.cleanup;
         this.#logger = options.logger ?? log_silentLogger;
         this.#userAgent = options.userAgent ?? 'tar-push';
         this.#retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+        this.#signal = options.signal;
         this.#baseUrl = baseUrl;
         this.#auth = new Authenticator({
             registry: options.registry,
             credentials: options.credentials,
-            dispatcher,
+            // Token exchanges stop with the work too.
+            dispatcher: dispatchers.stoppable,
             logger: this.#logger,
         });
     }
@@ -68414,10 +68620,13 @@ class RegistryClient {
             skipTlsVerify: options.insecure,
             ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
         });
-        const dispatcher = options.interceptors?.length ? pool.compose(options.interceptors) : pool;
+        const cleanup = options.interceptors?.length ? pool.compose(options.interceptors) : pool;
+        // The abort interceptor goes last, outermost: an aborted request is refused before the
+        // others (the load generator's counters) see it.
+        const dispatcher = options.signal ? cleanup.compose(abortOn(options.signal)) : cleanup;
         const host = apiHost(options.registry);
         const mayUseHttp = options.insecure === true || isLoopback(options.registry);
-        const client = new RegistryClient(options, dispatcher, `https://${host}`);
+        const client = new RegistryClient(options, { stoppable: dispatcher, cleanup }, `https://${host}`);
         try {
             await client.withRetries(`GET ${host}/v2/`, () => client.#ping(mayUseHttp, options.insecure === true));
         }
@@ -68435,6 +68644,10 @@ class RegistryClient {
     }
     get baseUrl() {
         return this.#baseUrl;
+    }
+    /** The signal that stops this client's work, for the steps built on it to check. */
+    get signal() {
+        return this.#signal;
     }
     async close() {
         await this.#dispatcher.close();
@@ -68492,11 +68705,13 @@ class RegistryClient {
         const attempt = () => this.#sendAuthorized(registryRequest);
         if (registryRequest.retry === false)
             return attempt();
+        if (isCleanup(registryRequest) && this.#signal?.aborted)
+            return attempt();
         return this.withRetries(`${registryRequest.method} ${registryRequest.url}`, attempt);
     }
     /** Runs a whole exchange (an upload: POST, body, PUT) again on transient failures. */
     withRetries(what, attempt) {
-        return withRetries(what, this.#retryPolicy, this.#logger, attempt);
+        return withRetries(what, this.#retryPolicy, this.#logger, attempt, this.#signal);
     }
     async #sendAuthorized(registryRequest) {
         const response = await this.#sendWithAuth(registryRequest);
@@ -68528,6 +68743,10 @@ class RegistryClient {
         return response;
     }
     async #sendOnce(registryRequest, url, renewAuth) {
+        const cleanup = isCleanup(registryRequest);
+        // Not an upload body opened (a spool file, a compressor started) for a request never sent.
+        if (!cleanup)
+            throwIfAborted(this.#signal);
         const headers = {
             'user-agent': this.#userAgent,
             ...registryRequest.headers,
@@ -68543,9 +68762,12 @@ class RegistryClient {
         try {
             const response = await request(url, {
                 method: registryRequest.method,
-                dispatcher: this.#dispatcher,
+                dispatcher: cleanup ? this.#cleanupDispatcher : this.#dispatcher,
                 headers,
                 body: body ?? null,
+                ...(cleanup && this.#signal?.aborted
+                    ? { signal: AbortSignal.timeout(CLEANUP_AFTER_STOP_MS) }
+                    : {}),
                 // undici closes the connection after a HEAD, in case a server sends a body with it;
                 // registries do not, and a push HEADs every blob: keep the connection (and its TLS).
                 ...(registryRequest.method === 'HEAD' ? { reset: false } : {}),
@@ -68556,6 +68778,9 @@ class RegistryClient {
         catch (error) {
             if (body && typeof body.destroy === 'function')
                 body.destroy();
+            // Stopped: whatever undici or the body stream failed with, the cause is the signal.
+            if (!cleanup && this.#signal?.aborted)
+                throw cancelledError(this.#signal);
             throw transport_transportError(error, registryRequest.method, url);
         }
     }
@@ -68757,6 +68982,7 @@ async function runCredentialHelper(name, serverUrl) {
 
 
 
+
 async function connect_readCaFile(path) {
     const pem = await (0,promises_namespaceObject.readFile)(path, 'utf8').catch((error) => {
         throw new errors_TarPushError('USAGE', `cannot read ca-file "${path}": ${error.code ?? error.message}`, { subject: path });
@@ -68771,6 +68997,7 @@ async function connect_readCaFile(path) {
 }
 /** Credentials as docker finds them, then the ping that learns scheme and auth. */
 async function connect_connectRegistry(registry, options, extraCaPem, logger) {
+    throwIfAborted(options.signal, `connecting to ${registry}`);
     const { credentials, source } = await resolveCredentials({
         registry,
         username: options.username,
@@ -68791,6 +69018,7 @@ async function connect_connectRegistry(registry, options, extraCaPem, logger) {
         },
         timeoutSeconds: options.timeoutSeconds,
         interceptors: options.interceptors,
+        signal: options.signal,
     });
 }
 
@@ -70649,6 +70877,7 @@ async function* gzipWithPooledBuffers(layer, level) {
 
 
 
+
 const DEFAULT_CONCURRENCY = Math.min(8, Math.max(2, (0,external_node_os_namespaceObject.availableParallelism)()) * 2);
 /**
  * Copies an artifact into a sink and commits it, or aborts the sink on any failure: the one
@@ -70660,13 +70889,14 @@ async function copy_copyArtifact(artifact, tags, options) {
     const session = new CopySession(options);
     try {
         const report = await session.copy(artifact, tags);
-        options.signal?.throwIfAborted();
+        throwIfAborted(options.signal);
         await options.sink.commit();
         return report;
     }
     catch (error) {
         await options.sink.abort();
-        throw options.signal?.aborted ? options.signal.reason : error;
+        // Whatever a stop broke (a request, a stream, a file) reports the stop, not its symptom.
+        throw options.signal?.aborted ? cancelledError(options.signal) : error;
     }
 }
 /**
@@ -70695,7 +70925,7 @@ class CopySession {
             : artifact.kind === 'index'
                 ? await this.#copyIndex(artifact)
                 : await this.#copyPlatforms(artifact);
-        this.#options.signal?.throwIfAborted();
+        throwIfAborted(this.#options.signal);
         await this.#sink.putManifest(manifest, { tags });
         if (this.#sink.place) {
             for (const tag of tags)
@@ -70761,7 +70991,7 @@ class CopySession {
     async #copyImageBlobs(image) {
         const flavor = this.#flavorFor(image);
         const layerReports = await allOrFirstError(image.layers.map((layer) => this.#limit(async () => {
-            this.#options.signal?.throwIfAborted();
+            throwIfAborted(this.#options.signal);
             const encode = this.#encodes(layer);
             const placed = encode
                 ? await this.#placeEncodedLayer(layer)
@@ -70958,7 +71188,7 @@ class CopySession {
         for (const from of candidates) {
             if (from === place.repository)
                 continue;
-            this.#options.signal?.throwIfAborted();
+            throwIfAborted(this.#options.signal);
             if (await sink.mountBlob(digest, from)) {
                 logger.info(`${shortDigest(digest)} ${format_formatBytes(size).padStart(10)}  mounted from ${from}`);
                 digestMap?.rememberBlob(place.registry, digest, place.repository);
@@ -70980,7 +71210,7 @@ class CopySession {
         const presence = await this.#presenceOf(blob.digest, blob.size);
         if (presence !== 'missing')
             return presence;
-        this.#options.signal?.throwIfAborted();
+        throwIfAborted(this.#options.signal);
         const started = Date.now();
         const progress = transferProgress(this.#options.progress, blob.digest, shortDigest(blob.digest), blob.size);
         const open = async () => this.#abortable(await blob.open());
@@ -74984,7 +75214,46 @@ function failStep(error) {
         : `unexpected error: ${error?.stack ?? String(error)}`);
 }
 
+;// CONCATENATED MODULE: ./src/action/step.ts
+
+
+
+/**
+ * Runs an action's work as one step the runner can cancel. A cancelled job gets SIGINT, then
+ * SIGTERM after a grace period if the process is still there (and SIGTERM alone when the runner
+ * itself is stopped): either one aborts the work, which cleans up as on any failure; the step
+ * then fails with one line saying what was left unfinished, and the process exits 130 or 143.
+ * A second signal during that cleanup exits at once. Any other failure fails the step as usual.
+ */
+async function runStep(work) {
+    const stop = stopOnSignals((exitCode, first) => {
+        setFailed(`${line(first)}; cleanup cut short by a second signal`);
+        process.exit(exitCode);
+    });
+    const step = { signal: stop.signal, unfinished: () => 'the step not finished' };
+    const line = (first) => `cancelled by ${first}: ${step.unfinished()}`;
+    try {
+        await work(step);
+    }
+    catch (error) {
+        if (stop.received === undefined || stop.exitCode === undefined) {
+            failStep(error);
+            return;
+        }
+        const exitCode = stop.exitCode;
+        setFailed(line(stop.received));
+        process.exitCode = exitCode;
+        // Whatever the cut-off work left running (a socket, a timer) must not keep the job waiting.
+        setTimeout(() => process.exit(exitCode), 2000).unref();
+    }
+    finally {
+        stop.dispose();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/bench.ts
+
+
 
 
 
@@ -75001,15 +75270,19 @@ function defaultResultPath() {
     const unique = `${Date.now().toString(36)}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
     return (0,external_node_path_namespaceObject.join)(process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)(), 'tar-push-bench', `${job}-${unique}.json`);
 }
-/** The bench action: inputs → load test → result file, outputs and job summary. */
-async function bench_run() {
-    try {
+/**
+ * The bench action: inputs → load test → result file, outputs and job summary. A cancelled job
+ * stops the load test; what was measured until then is still written and reported.
+ */
+function bench_run() {
+    return runStep(async (step) => {
         const { result: resultInput, jtl: jtlInput, ...inputs } = getBenchInputs();
         const { username, password, insecure, caFile, retries, timeoutSeconds } = inputs;
         const resultPath = resultInput ?? defaultResultPath();
         const jtl = jtlInput === true ? resultPath.replace(/(\.json)?$/, '.jtl') : jtlInput;
         if (jtl)
             await writeBenchFile('input jtl', jtl, '');
+        step.unfinished = () => `load test of ${inputs.registry} stopped before its measured run; nothing to report`;
         let lastLog = 0;
         const result = await runBench({
             ...inputs,
@@ -75022,16 +75295,18 @@ async function bench_run() {
                 lastLog = progress.elapsedSeconds;
                 info(formatProgress(progress));
             },
+            signal: step.signal,
         });
         await writeBenchFile('input result', resultPath, resultJson(result));
         await report(result, { [BenchOutput.result]: resultPath, [BenchOutput.jtl]: jtl ?? '' });
+        if (result.stopReason === 'interrupted') {
+            step.unfinished = () => `load test of ${inputs.registry} stopped after ${result.seconds} s; what was measured is in ${resultPath}`;
+            throw cancelledError(step.signal);
+        }
         const failure = allFailed(result);
         if (failure)
             setFailed(failure);
-    }
-    catch (error) {
-        failStep(error);
-    }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/action/bench-index.ts

@@ -2732,7 +2732,7 @@ var common = __webpack_require__(3678);
 /** What `bench merge` takes; the run's other flags are refused there. */
 const MERGE_FLAGS = new Set(['out', 'summary', 'json', 'debug', 'help']);
 /** `tar-push bench`: a run, or `bench merge`. */
-async function runBenchCommand(values, operands, output) {
+async function runBenchCommand(values, operands, output, context) {
     if (operands[0] === 'merge')
         return mergeMode(values, operands.slice(1), output);
     if (operands.length > 0)
@@ -2744,17 +2744,14 @@ async function runBenchCommand(values, operands, output) {
     const mixText = (0,common/* stringFlag */.AM)(values['mix']);
     const optional = (value, parse) => typeof value === 'string' ? parse(value) : undefined;
     const progress = progressWriter(output);
-    const stop = new AbortController();
-    let interrupts = 0;
-    const onInterrupt = () => {
-        interrupts++;
-        if (interrupts > 1)
-            process.exit(130);
+    // A stop ends the measured run with a report; before it, there is nothing to report.
+    context.unfinished = () => `load test of ${registry} stopped before its measured run; nothing to report`;
+    const { signal, stop } = context;
+    const onStop = () => {
         progress.clear();
-        output.warn('stopping: requests in flight are cut; the report follows (Ctrl-C again quits)');
-        stop.abort();
+        output.warn(`stopping on ${stop.received}: requests in flight are cut; the report follows (Ctrl-C again quits)`);
     };
-    process.on('SIGINT', onInterrupt);
+    signal.addEventListener('abort', onStop, { once: true });
     let result;
     try {
         result = await runBench({
@@ -2782,18 +2779,11 @@ async function runBenchCommand(values, operands, output) {
             connect: await (0,common/* connectionOptions */.HZ)(values),
             logger: progress.logger,
             onProgress: progress.update,
-            signal: stop.signal,
+            signal,
         });
     }
-    catch (error) {
-        // Ctrl-C while connecting or seeding: nothing was measured yet.
-        if (!stop.signal.aborted)
-            throw error;
-        output.warn('interrupted before the measured run began; nothing to report');
-        return 130;
-    }
     finally {
-        process.off('SIGINT', onInterrupt);
+        signal.removeEventListener('abort', onStop);
         progress.clear();
     }
     await writeOutputs(result, values);
@@ -2802,7 +2792,7 @@ async function runBenchCommand(values, operands, output) {
     if (values['json'] === true)
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     if (result.stopReason === 'interrupted')
-        return 130;
+        return stop.exitCode ?? 130;
     const failure = allFailed(result);
     if (failure) {
         output.error(failure);

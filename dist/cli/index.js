@@ -26199,6 +26199,127 @@ async function connectionOptions(values) {
 
 /***/ }),
 
+/***/ 5321:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BP: () => (/* binding */ tagsSetBefore),
+/* harmony export */   T: () => (/* binding */ notingTags),
+/* harmony export */   Te: () => (/* binding */ throwIfAborted),
+/* harmony export */   YQ: () => (/* binding */ cancelledError),
+/* harmony export */   ZI: () => (/* binding */ stopOnSignals)
+/* harmony export */ });
+/* unused harmony exports STOP_SIGNALS, exitCodeOfSignal, isCancelled */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7268);
+/**
+ * Cancellation: one AbortSignal from the entry point (SIGINT or SIGTERM in the CLI, the runner's
+ * cancel in the action) reaches every request, stream and worker. Library code checks it between
+ * steps with throwIfAborted and turns a failure it caused into cancelledError, so a stop is
+ * reported as CANCELLED and never retried; the work's `finally` blocks clean up as on any error.
+ */
+
+
+/** The signals that stop the work: Ctrl-C, and what `kill`, systemd and CI runners send. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'];
+/** A process stopped by a signal exits with 128 + its number, as shells report it (130, 143). */
+const exitCodeOfSignal = (name) => 128 + node_os__WEBPACK_IMPORTED_MODULE_0__.constants.signals[name];
+/**
+ * The error for work stopped through `signal`. The reason the signal was aborted with is kept
+ * when it already is a CANCELLED error (stopOnSignals aborts with one naming the signal);
+ * `what` names the step that was stopped, for errors raised between steps.
+ */
+function cancelledError(signal, what) {
+    const reason = signal?.reason;
+    if (reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TarPushError */ .q$ && reason.code === 'CANCELLED' && what === undefined)
+        return reason;
+    const why = reason instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TarPushError */ .q$ && reason.code === 'CANCELLED'
+        ? reason.message
+        : reason instanceof Error && reason.name !== 'AbortError'
+            ? `cancelled: ${reason.message}`
+            : typeof reason === 'string' && reason !== ''
+                ? `cancelled: ${reason}`
+                : 'cancelled';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TarPushError */ .q$('CANCELLED', what ? `${what}: ${why}` : why, {
+        ...(what ? { subject: what } : {}),
+        hint: 'the work was stopped on request before it finished; run it again to complete it',
+        cause: reason,
+    });
+}
+/** Between steps: stop here, with CANCELLED, once the signal is aborted. */
+function throwIfAborted(signal, what) {
+    if (signal?.aborted)
+        throw cancelledError(signal, what);
+}
+const isCancelled = (error) => error instanceof TarPushError && error.code === 'CANCELLED';
+/**
+ * Turns SIGINT and SIGTERM into one aborted signal, so the work stops where it is and runs its
+ * cleanup (temporary files, partial outputs, upload sessions) before the process exits. Handling
+ * the signals means they no longer end the process by themselves: the entry point must exit
+ * with `exitCode` once the work has settled. A second signal while that cleanup runs calls
+ * `force` with the first signal's exit code (default: exit at once), for a user or a runner
+ * that will not wait.
+ */
+function stopOnSignals(force = (exitCode) => process.exit(exitCode)) {
+    const controller = new AbortController();
+    let received;
+    const onSignal = (name) => {
+        if (received) {
+            force(exitCodeOfSignal(received), received);
+            return;
+        }
+        received = name;
+        controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TarPushError */ .q$('CANCELLED', `stopped by ${name}`, {
+            subject: name,
+            hint: 'the work was stopped on request before it finished; run it again to complete it',
+        }));
+    };
+    for (const name of STOP_SIGNALS)
+        process.on(name, onSignal);
+    return {
+        signal: controller.signal,
+        get received() {
+            return received;
+        },
+        get exitCode() {
+            return received && exitCodeOfSignal(received);
+        },
+        dispose: () => {
+            for (const name of STOP_SIGNALS)
+                process.off(name, onSignal);
+        },
+    };
+}
+/**
+ * The logger of a push, noting each tag it sets (the "tagged app:1 → sha256:…" line): a push of
+ * several images tags each one as soon as it is complete, so a stop can come after some tags
+ * were set, and the line that reports the stop must name them. `tagged` is the live list.
+ */
+function notingTags(logger) {
+    const tagged = [];
+    return {
+        tagged,
+        logger: {
+            warn: (message) => logger.warn(message),
+            debug: (message) => logger.debug(message),
+            group: (title, run) => logger.group(title, run),
+            secret: (value) => logger.secret(value),
+            info: (message) => {
+                const reference = /^tagged (\S+)/.exec(message)?.[1];
+                if (reference)
+                    tagged.push(reference);
+                logger.info(message);
+            },
+        },
+    };
+}
+/** The end of a stopped push's line: which tags were set before the stop, if any. */
+const tagsSetBefore = (tagged) => tagged.length === 0 ? 'nothing was tagged' : `tagged before the stop: ${tagged.join(', ')}`;
+
+
+/***/ }),
+
 /***/ 8899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -26643,6 +26764,8 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: ./src/lib/cancel.ts
+var cancel = __nccwpck_require__(5321);
 // EXTERNAL MODULE: ./src/lib/digest.ts
 var digest = __nccwpck_require__(8899);
 // EXTERNAL MODULE: ./src/lib/encode/compress.ts
@@ -27034,6 +27157,7 @@ async function* gzipWithPooledBuffers(layer, level) {
 
 
 
+
 const DEFAULT_CONCURRENCY = Math.min(8, Math.max(2, (0,external_node_os_.availableParallelism)()) * 2);
 /**
  * Copies an artifact into a sink and commits it, or aborts the sink on any failure: the one
@@ -27045,13 +27169,14 @@ async function copyArtifact(artifact, tags, options) {
     const session = new CopySession(options);
     try {
         const report = await session.copy(artifact, tags);
-        options.signal?.throwIfAborted();
+        (0,cancel/* throwIfAborted */.Te)(options.signal);
         await options.sink.commit();
         return report;
     }
     catch (error) {
         await options.sink.abort();
-        throw options.signal?.aborted ? options.signal.reason : error;
+        // Whatever a stop broke (a request, a stream, a file) reports the stop, not its symptom.
+        throw options.signal?.aborted ? (0,cancel/* cancelledError */.YQ)(options.signal) : error;
     }
 }
 /**
@@ -27080,7 +27205,7 @@ class CopySession {
             : artifact.kind === 'index'
                 ? await this.#copyIndex(artifact)
                 : await this.#copyPlatforms(artifact);
-        this.#options.signal?.throwIfAborted();
+        (0,cancel/* throwIfAborted */.Te)(this.#options.signal);
         await this.#sink.putManifest(manifest, { tags });
         if (this.#sink.place) {
             for (const tag of tags)
@@ -27146,7 +27271,7 @@ class CopySession {
     async #copyImageBlobs(image) {
         const flavor = this.#flavorFor(image);
         const layerReports = await (0,limit/* allOrFirstError */.t)(image.layers.map((layer) => this.#limit(async () => {
-            this.#options.signal?.throwIfAborted();
+            (0,cancel/* throwIfAborted */.Te)(this.#options.signal);
             const encode = this.#encodes(layer);
             const placed = encode
                 ? await this.#placeEncodedLayer(layer)
@@ -27343,7 +27468,7 @@ class CopySession {
         for (const from of candidates) {
             if (from === place.repository)
                 continue;
-            this.#options.signal?.throwIfAborted();
+            (0,cancel/* throwIfAborted */.Te)(this.#options.signal);
             if (await sink.mountBlob(digest, from)) {
                 logger.info(`${(0,format/* shortDigest */.V)(digest)} ${(0,format/* formatBytes */.z)(size).padStart(10)}  mounted from ${from}`);
                 digestMap?.rememberBlob(place.registry, digest, place.repository);
@@ -27365,7 +27490,7 @@ class CopySession {
         const presence = await this.#presenceOf(blob.digest, blob.size);
         if (presence !== 'missing')
             return presence;
-        this.#options.signal?.throwIfAborted();
+        (0,cancel/* throwIfAborted */.Te)(this.#options.signal);
         const started = Date.now();
         const progress = transferProgress(this.#options.progress, blob.digest, (0,format/* shortDigest */.V)(blob.digest), blob.size);
         const open = async () => this.#abortable(await blob.open());
@@ -27444,8 +27569,17 @@ const REGISTRY_ERROR_CODES = [
     'PLATFORM_NOT_FOUND',
     'MANIFEST_UNSUPPORTED',
 ];
+/**
+ * Work stopped on request (the caller's AbortSignal: SIGINT, SIGTERM, a cancelled job), neither
+ * bad input nor a failure. Front ends choose the exit code from the signal (130, 143).
+ */
+const STOP_ERROR_CODES = ['CANCELLED'];
 /** Every code the product prints; the README's troubleshooting table documents each one. */
-const ERROR_CODES = [...INPUT_ERROR_CODES, ...REGISTRY_ERROR_CODES];
+const ERROR_CODES = [
+    ...INPUT_ERROR_CODES,
+    ...REGISTRY_ERROR_CODES,
+    ...STOP_ERROR_CODES,
+];
 const INPUT_CODES = new Set(INPUT_ERROR_CODES);
 /**
  * One error class for everything a user can cause. `code` is stable and documented, `subject`
@@ -27517,7 +27651,9 @@ function formatBytes(bytes) {
 /* harmony export */ });
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7268);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5321);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7268);
+
 
 
 const DEFAULT_RETRY_POLICY = {
@@ -27557,19 +27693,26 @@ function backoffMs(retry, policy) {
 /**
  * Runs `attempt` until it succeeds, fails with an error that is not retryable, or the policy's
  * retries are spent. Each attempt starts afresh (bodies are reopened from their source by the
- * attempt itself); each retry is logged with its reason.
+ * attempt itself); each retry is logged with its reason. Once `signal` is aborted nothing is
+ * tried again and no backoff is waited out: whatever the attempt failed with (a cut connection
+ * looks retryable), the result is CANCELLED.
  */
-async function withRetries(what, policy, logger, attempt) {
+async function withRetries(what, policy, logger, attempt, signal) {
     for (let retry = 0;; retry++) {
+        (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .throwIfAborted */ .Te)(signal);
         try {
             return await attempt();
         }
         catch (error) {
-            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TarPushError */ .q$) || !error.retryable || retry >= policy.retries)
+            if (signal?.aborted)
+                throw (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelledError */ .YQ)(signal);
+            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TarPushError */ .q$) || !error.retryable || retry >= policy.retries)
                 throw error;
             const delay = error.retryAfterMs ?? backoffMs(retry, policy);
             logger.warn(`${what}: ${error.message}; retry ${retry + 1} of ${policy.retries} in ${(delay / 1000).toFixed(1)} s`);
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(delay);
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(delay, undefined, signal ? { signal } : undefined).catch(() => {
+                throw (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelledError */ .YQ)(signal);
+            });
         }
     }
 }
@@ -28593,7 +28736,7 @@ async function readBytesLimited(response, limit, refuseOver) {
 
 /***/ }),
 
-/***/ 5987:
+/***/ 4532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28606,6 +28749,76 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/lib/http/undici.ts
 var undici = __nccwpck_require__(6502);
+// EXTERNAL MODULE: ./src/lib/cancel.ts
+var cancel = __nccwpck_require__(5321);
+;// CONCATENATED MODULE: ./src/lib/http/abort.ts
+
+/** The undici interceptor that aborts each request dispatched through it when `signal` aborts. */
+function abortOn(signal) {
+    return (dispatch) => (options, handler) => {
+        // Not even queued for a connection: the caller's request() rejects at once.
+        if (signal.aborted)
+            throw (0,cancel/* cancelledError */.YQ)(signal);
+        return dispatch(options, new AbortingHandler(signal, handler));
+    };
+}
+/**
+ * Passes every event on to the request's own handler, and aborts the request through its
+ * controller when the signal fires between its start and its end. undici calls onRequestStart
+ * once the request has a connection; aborting then cuts that connection, and the handler gets
+ * onResponseError with the reason: the awaited request() rejects, or a response body being
+ * read fails with it.
+ */
+class AbortingHandler {
+    #signal;
+    #handler;
+    #controller;
+    constructor(signal, handler) {
+        this.#signal = signal;
+        this.#handler = handler;
+    }
+    #onAbort = () => this.#controller?.abort((0,cancel/* cancelledError */.YQ)(this.#signal));
+    #release() {
+        this.#signal.removeEventListener('abort', this.#onAbort);
+        this.#controller = undefined;
+    }
+    onRequestStart(controller, context) {
+        this.#controller = controller;
+        this.#signal.addEventListener('abort', this.#onAbort, { once: true });
+        this.#handler.onRequestStart?.(controller, context);
+        // Aborted while it waited for a connection.
+        if (this.#signal.aborted && !controller.aborted)
+            this.#onAbort();
+    }
+    onRequestUpgrade(controller, statusCode, headers, socket) {
+        this.#release();
+        this.#handler.onRequestUpgrade?.(controller, statusCode, headers, socket);
+    }
+    onResponseStarted() {
+        this.#handler.onResponseStarted?.();
+    }
+    onResponseStart(controller, statusCode, headers, statusMessage) {
+        this.#handler.onResponseStart?.(controller, statusCode, headers, statusMessage);
+    }
+    onResponseData(controller, chunk) {
+        this.#handler.onResponseData?.(controller, chunk);
+    }
+    onResponseEnd(controller, trailers) {
+        this.#release();
+        this.#handler.onResponseEnd?.(controller, trailers);
+    }
+    onResponseError(controller, error) {
+        this.#release();
+        this.#handler.onResponseError?.(controller, error);
+    }
+    onBodySent(chunk) {
+        this.#handler.onBodySent?.(chunk);
+    }
+    onRequestSent() {
+        this.#handler.onRequestSent?.();
+    }
+}
+
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __nccwpck_require__(7268);
 // EXTERNAL MODULE: ./src/lib/log.ts
@@ -28645,7 +28858,17 @@ function parseChallenge(header) {
 
 
 
+
+
 const MAX_ERROR_BODY = 64 * 1024;
+/**
+ * A DELETE only ever undoes (an upload session dropped after its body broke, the load
+ * generator's cleanup): it is the cleanup a stop must let through, so it goes out after the
+ * stop too. Then it is sent once, and given this long at most, so that a registry that stopped
+ * answering cannot hold a stopped process.
+ */
+const isCleanup = (registryRequest) => registryRequest.method === 'DELETE';
+const CLEANUP_AFTER_STOP_MS = 5_000;
 /**
  * The HTTP side of one registry: base URL (https, or http where allowed), the auth handshake and
  * error reporting. Repository operations live in repository.ts over `send`.
@@ -28653,22 +28876,28 @@ const MAX_ERROR_BODY = 64 * 1024;
 class RegistryClient {
     registry;
     #dispatcher;
+    /** The same pool without the stop signal, for cleanup requests (see isCleanup). */
+    #cleanupDispatcher;
     #auth;
     #logger;
     #userAgent;
     #retryPolicy;
+    #signal;
     #baseUrl;
-    constructor(options, dispatcher, baseUrl) {
+    constructor(options, dispatchers, baseUrl) {
         this.registry = options.registry;
-        this.#dispatcher = dispatcher;
+        this.#dispatcher = dispatchers.stoppable;
+        this.#cleanupDispatcher = dispatchers.cleanup;
         this.#logger = options.logger ?? log/* silentLogger */.q;
         this.#userAgent = options.userAgent ?? 'tar-push';
         this.#retryPolicy = options.retryPolicy ?? retry/* DEFAULT_RETRY_POLICY */.cO;
+        this.#signal = options.signal;
         this.#baseUrl = baseUrl;
         this.#auth = new auth/* Authenticator */.kD({
             registry: options.registry,
             credentials: options.credentials,
-            dispatcher,
+            // Token exchanges stop with the work too.
+            dispatcher: dispatchers.stoppable,
             logger: this.#logger,
         });
     }
@@ -28679,10 +28908,13 @@ class RegistryClient {
             skipTlsVerify: options.insecure,
             ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
         });
-        const dispatcher = options.interceptors?.length ? pool.compose(options.interceptors) : pool;
+        const cleanup = options.interceptors?.length ? pool.compose(options.interceptors) : pool;
+        // The abort interceptor goes last, outermost: an aborted request is refused before the
+        // others (the load generator's counters) see it.
+        const dispatcher = options.signal ? cleanup.compose(abortOn(options.signal)) : cleanup;
         const host = (0,reference/* apiHost */.nz)(options.registry);
         const mayUseHttp = options.insecure === true || (0,reference/* isLoopback */.U9)(options.registry);
-        const client = new RegistryClient(options, dispatcher, `https://${host}`);
+        const client = new RegistryClient(options, { stoppable: dispatcher, cleanup }, `https://${host}`);
         try {
             await client.withRetries(`GET ${host}/v2/`, () => client.#ping(mayUseHttp, options.insecure === true));
         }
@@ -28700,6 +28932,10 @@ class RegistryClient {
     }
     get baseUrl() {
         return this.#baseUrl;
+    }
+    /** The signal that stops this client's work, for the steps built on it to check. */
+    get signal() {
+        return this.#signal;
     }
     async close() {
         await this.#dispatcher.close();
@@ -28757,11 +28993,13 @@ class RegistryClient {
         const attempt = () => this.#sendAuthorized(registryRequest);
         if (registryRequest.retry === false)
             return attempt();
+        if (isCleanup(registryRequest) && this.#signal?.aborted)
+            return attempt();
         return this.withRetries(`${registryRequest.method} ${registryRequest.url}`, attempt);
     }
     /** Runs a whole exchange (an upload: POST, body, PUT) again on transient failures. */
     withRetries(what, attempt) {
-        return (0,retry/* withRetries */.LH)(what, this.#retryPolicy, this.#logger, attempt);
+        return (0,retry/* withRetries */.LH)(what, this.#retryPolicy, this.#logger, attempt, this.#signal);
     }
     async #sendAuthorized(registryRequest) {
         const response = await this.#sendWithAuth(registryRequest);
@@ -28793,6 +29031,10 @@ class RegistryClient {
         return response;
     }
     async #sendOnce(registryRequest, url, renewAuth) {
+        const cleanup = isCleanup(registryRequest);
+        // Not an upload body opened (a spool file, a compressor started) for a request never sent.
+        if (!cleanup)
+            (0,cancel/* throwIfAborted */.Te)(this.#signal);
         const headers = {
             'user-agent': this.#userAgent,
             ...registryRequest.headers,
@@ -28808,9 +29050,12 @@ class RegistryClient {
         try {
             const response = await (0,undici/* request */.Em)(url, {
                 method: registryRequest.method,
-                dispatcher: this.#dispatcher,
+                dispatcher: cleanup ? this.#cleanupDispatcher : this.#dispatcher,
                 headers,
                 body: body ?? null,
+                ...(cleanup && this.#signal?.aborted
+                    ? { signal: AbortSignal.timeout(CLEANUP_AFTER_STOP_MS) }
+                    : {}),
                 // undici closes the connection after a HEAD, in case a server sends a body with it;
                 // registries do not, and a push HEADs every blob: keep the connection (and its TLS).
                 ...(registryRequest.method === 'HEAD' ? { reset: false } : {}),
@@ -28821,6 +29066,9 @@ class RegistryClient {
         catch (error) {
             if (body && typeof body.destroy === 'function')
                 body.destroy();
+            // Stopped: whatever undici or the body stream failed with, the cause is the signal.
+            if (!cleanup && this.#signal?.aborted)
+                throw (0,cancel/* cancelledError */.YQ)(this.#signal);
             throw (0,transport/* transportError */.WQ)(error, registryRequest.method, url);
         }
     }
@@ -28892,12 +29140,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/lib/cancel.ts
+var cancel = __nccwpck_require__(5321);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __nccwpck_require__(7268);
 // EXTERNAL MODULE: ./src/lib/http/retry.ts
 var retry = __nccwpck_require__(1118);
-// EXTERNAL MODULE: ./src/lib/registry/client.ts + 1 modules
-var client = __nccwpck_require__(5987);
+// EXTERNAL MODULE: ./src/lib/registry/client.ts + 2 modules
+var client = __nccwpck_require__(4532);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:os"
@@ -29049,6 +29299,7 @@ async function runCredentialHelper(name, serverUrl) {
 
 
 
+
 async function readCaFile(path) {
     const pem = await (0,promises_.readFile)(path, 'utf8').catch((error) => {
         throw new errors/* TarPushError */.q$('USAGE', `cannot read ca-file "${path}": ${error.code ?? error.message}`, { subject: path });
@@ -29063,6 +29314,7 @@ async function readCaFile(path) {
 }
 /** Credentials as docker finds them, then the ping that learns scheme and auth. */
 async function connectRegistry(registry, options, extraCaPem, logger) {
+    (0,cancel/* throwIfAborted */.Te)(options.signal, `connecting to ${registry}`);
     const { credentials, source } = await resolveCredentials({
         registry,
         username: options.username,
@@ -29083,6 +29335,7 @@ async function connectRegistry(registry, options, extraCaPem, logger) {
         },
         timeoutSeconds: options.timeoutSeconds,
         interceptors: options.interceptors,
+        signal: options.signal,
     });
 }
 
@@ -30228,6 +30481,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var threadpool = __nccwpck_require__(6573);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/lib/cancel.ts
+var cancel = __nccwpck_require__(5321);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __nccwpck_require__(7268);
 // EXTERNAL MODULE: ./src/cli/common.ts + 1 modules
@@ -30237,7 +30492,8 @@ const FLAG_COLUMN = 28;
 const WIDTH = 100;
 const TRAILER = `Credentials, when not given: ~/.docker/config.json (or $DOCKER_CONFIG), its credential
 helpers, then GITHUB_TOKEN for ghcr.io. Exit codes: 0 done, 2 bad input, 3 registry or auth
-failure. Every error code, what it means and what to do: the README's Errors section.`;
+failure, 130 / 143 stopped by SIGINT / SIGTERM (after cleaning up; a second signal exits at
+once). Every error code, what it means and what to do: the README's Errors section.`;
 /** `tar-push --help`: the commands, and the flags they share. */
 function formatUsage(commands) {
     const lines = ['Usage:'];
@@ -30519,6 +30775,10 @@ function createCliOutput(options) {
         },
         debug: (message) => (options.debug ? write(c.dim(`debug: ${mask(message)}`)) : undefined),
         success: (message) => write(c.green(mask(message))),
+        stopped: (message) => {
+            progress?.stop();
+            write(c.yellow(c.bold(mask(message))));
+        },
         group: async (title, run) => {
             write(c.bold(`== ${mask(title)}`));
             return run();
@@ -30536,6 +30796,8 @@ function createCliOutput(options) {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/lib/engine/copy.ts + 4 modules
 var copy = __nccwpck_require__(312);
 ;// CONCATENATED MODULE: ./src/lib/image/platform.ts
@@ -31339,8 +31601,6 @@ async function readIndex(root) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __nccwpck_require__(6466);
 // EXTERNAL MODULE: ./src/lib/encode/compress.ts
@@ -32404,6 +32664,7 @@ async function pull(options) {
 
 
 
+
 const pullCommand = {
     name: 'pull',
     synopsis: 'pull IMAGE --output PATH [options]',
@@ -32448,7 +32709,7 @@ a failed pull leaves no partial output. Prints the output path on standard outpu
         '# an unpacked root filesystem, pinned by digest',
         'tar-push pull localhost:5000/app@sha256:… -o rootfs --format rootfs',
     ],
-    async run(values, operands, output) {
+    async run(values, operands, output, context) {
         const [image, ...extra] = operands;
         if (!image)
             throw (0,common/* usageError */.Wp)('pull needs an image reference (REGISTRY/REPOSITORY:TAG or @DIGEST)', 'pull');
@@ -32460,6 +32721,9 @@ a failed pull leaves no partial output. Prints the output path on standard outpu
         const format = ((0,common/* stringFlag */.AM)(values['format']) ?? 'docker');
         if (!PULL_FORMATS.includes(format))
             throw (0,common/* usageError */.Wp)(`--format must be one of ${PULL_FORMATS.join(', ')}`, 'pull');
+        // A pull that fails or is stopped leaves the output path as it found it.
+        const existed = (0,external_node_fs_.existsSync)(path);
+        context.unfinished = () => `pull of ${image} to ${path} not finished; ${existed ? `${path} left as it was` : `${path} not written`}`;
         const result = await pull({
             image,
             output: path,
@@ -32470,6 +32734,7 @@ a failed pull leaves no partial output. Prints the output path on standard outpu
             maxSize: (0,common/* parseInteger */.cG)(values['max-size'], '--max-size', 1, Number.MAX_SAFE_INTEGER),
             logger: output,
             progress: output.progress,
+            signal: context.signal,
         });
         if (values['json'] === true)
             process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -33401,8 +33666,8 @@ async function layersOfTag(repository, tag, logger) {
 }
 const reuseKey = (diffId, compression) => `${diffId} ${compression}`;
 
-// EXTERNAL MODULE: ./src/lib/registry/client.ts + 1 modules
-var client = __nccwpck_require__(5987);
+// EXTERNAL MODULE: ./src/lib/registry/client.ts + 2 modules
+var client = __nccwpck_require__(4532);
 // EXTERNAL MODULE: ./src/lib/registry/sink.ts
 var sink = __nccwpck_require__(6560);
 ;// CONCATENATED MODULE: ./src/lib/targets.ts
@@ -33800,6 +34065,7 @@ const diffIdsOf = (artifacts) => artifacts
 
 
 
+
 const pushCommand = {
     name: 'push',
     synopsis: 'push TARBALL... [options]',
@@ -33887,9 +34153,14 @@ only once every blob is in place. Prints repository@digest on standard output.`,
         '# the images of one docker save a:1 b:1, moved to another registry',
         "tar-push push images.tar --registry ghcr.io/org --map 'a:1 => ghcr.io/org/a:1'",
     ],
-    async run(values, operands, output) {
+    async run(values, operands, output, context) {
         if (operands.length === 0)
             throw (0,common/* usageError */.Wp)('push needs a TARBALL', 'push');
+        const target = (0,common/* stringFlag */.AM)(values['image']) ?? (0,common/* stringFlag */.AM)(values['registry']);
+        const what = `push of ${operands.join(', ')}${target ? ` to ${target}` : ''} not finished`;
+        const { logger, tagged } = (0,cancel/* notingTags */.T)(output);
+        // Kept current: a stop can come after the push tagged some of several images.
+        context.unfinished = () => `${what}; ${(0,cancel/* tagsSetBefore */.BP)(tagged)}`;
         const compression = ((0,common/* stringFlag */.AM)(values['compression']) ?? 'gzip');
         if (!compress/* COMPRESSIONS */._7.includes(compression))
             throw (0,common/* usageError */.Wp)(`--compression must be one of ${compress/* COMPRESSIONS */._7.join(', ')}`, 'push');
@@ -33909,8 +34180,9 @@ only once every blob is in place. Prints repository@digest on standard output.`,
                 : ((0,common/* stringFlag */.AM)(values['cache-dir']) ?? (0,common/* defaultCacheDir */.$g)()),
             uploadMode: parseUploadMode(values['upload-mode']),
             chunkSize: (0,common/* parseInteger */.cG)(values['chunk-size'], '--chunk-size', 0, 2 ** 40),
-            logger: output,
+            logger,
             progress: output.progress,
+            signal: context.signal,
         });
         printResult(result, values, output);
         return 0;
@@ -34031,6 +34303,7 @@ function targetOf(source, target) {
 
 
 
+
 const copyCommand = {
     name: 'copy',
     synopsis: 'copy SOURCE TARGET [options]',
@@ -34055,19 +34328,22 @@ registry, blobs are mounted from the source repository instead of copied. --user
         '# one platform, retagged',
         'tar-push copy ghcr.io/org/app:1.2.3 localhost:5000/app:arm64 --platform linux/arm64',
     ],
-    async run(values, operands, output) {
+    async run(values, operands, output, context) {
         const [source, target, ...extra] = operands;
         if (!source || !target)
             throw (0,common/* usageError */.Wp)('copy needs a SOURCE and a TARGET image reference', 'copy');
         if (extra.length > 0)
             throw (0,common/* usageError */.Wp)(`unexpected arguments: ${extra.join(' ')}`, 'copy');
+        const { logger, tagged } = (0,cancel/* notingTags */.T)(output);
+        context.unfinished = () => `copy of ${source} to ${target} not finished; ${(0,cancel/* tagsSetBefore */.BP)(tagged)}`;
         const result = await copy_copy({
             source,
             target,
             platform: (0,common/* stringFlag */.AM)(values['platform']),
             ...(await (0,common/* connectionOptions */.HZ)(values)),
-            logger: output,
+            logger,
             progress: output.progress,
+            signal: context.signal,
         });
         if (values['json'] === true)
             process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -34096,7 +34372,7 @@ same client as push and pull. Every request is counted and timed per kind (ping,
 token, manifest and blob HEAD/GET/PUT, uploads' POST/PATCH/PUT), with p50-p99
 latency, time to first byte, errors by status and MB/s; the table goes to standard
 error, --out writes everything as JSON (raw HDR histograms, per-second series).
-Retries are off unless --retries is given. Ctrl-C stops with a report.
+Retries are off unless --retries is given. Ctrl-C (or SIGTERM) stops with a report.
 
 tar-push bench merge RESULT.json... [--out FILE] [--summary FILE] [--json] adds up
 the --out results of several runs of one scenario (a matrix of runners started
@@ -34242,12 +34518,13 @@ version are refused. The merged JSON is a result like the others: it merges agai
         'tar-push bench merge results/*.json --out total.json --summary total.md',
     ],
     // The bench library (histograms, the generator) is loaded only when bench runs.
-    run: async (values, operands, output) => (await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3962))).runBenchCommand(values, operands, output),
+    run: async (values, operands, output, context) => (await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3962))).runBenchCommand(values, operands, output, context),
 };
 
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/cli.ts
+
 
 
 
@@ -34279,7 +34556,7 @@ async function main(argv) {
             return 0;
         }
         output = createCliOutput({ debug: values['debug'] === true });
-        return await command.run(values, positionals, output);
+        return await runStoppable(command, values, positionals, output);
     }
     catch (error) {
         output.error(error instanceof errors/* TarPushError */.q$
@@ -34290,6 +34567,48 @@ async function main(argv) {
     finally {
         output.close();
     }
+}
+/**
+ * Runs a command with SIGINT and SIGTERM turned into its stop signal. The library call stops
+ * and cleans up (temporary files, partial outputs, upload sessions) before it settles; then one
+ * line says what was left unfinished, and the exit code is 130 or 143. A second signal during
+ * that cleanup exits at once. A run that finished before it noticed the signal reports its
+ * result as usual: its work is done.
+ */
+async function runStoppable(command, values, operands, output) {
+    const stop = (0,cancel/* stopOnSignals */.ZI)((exitCode, first) => {
+        output.stopped(`${line(first)}; cleanup cut short by a second signal`);
+        process.exit(exitCode);
+    });
+    const context = {
+        signal: stop.signal,
+        stop,
+        unfinished: () => `tar-push ${command.name} not finished`,
+    };
+    const line = (first) => `stopped by ${first}: ${context.unfinished()}`;
+    try {
+        return await command.run(values, operands, output, context);
+    }
+    catch (error) {
+        if (stop.received === undefined || stop.exitCode === undefined)
+            throw error;
+        output.debug(`the stopped run ended with ${error instanceof errors/* TarPushError */.q$ ? error.describe() : String(error)}`);
+        output.stopped(line(stop.received));
+        exitSoon(stop.exitCode);
+        return stop.exitCode;
+    }
+    finally {
+        stop.dispose();
+    }
+}
+/**
+ * After a stop the work has cleaned up: exit once the event loop is empty, and at the latest
+ * after a moment, so that a socket or worker left behind by the cut-off work cannot keep a
+ * stopped process alive.
+ */
+function exitSoon(code) {
+    process.exitCode = code;
+    setTimeout(() => process.exit(code), 2000).unref();
 }
 function topLevel(argv) {
     const { values } = parseFlags(argv, {

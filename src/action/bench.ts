@@ -5,9 +5,11 @@ import { join } from 'node:path'
 import { resultJson, writeBenchFile } from '../lib/loadtest/output.ts'
 import { allFailed, formatProgress } from '../lib/loadtest/report.ts'
 import { runBench } from '../lib/loadtest/run.ts'
+import { cancelledError } from '../lib/cancel.ts'
 import { report } from './bench-report.ts'
 import { BenchOutput, getBenchInputs } from './inputs.ts'
-import { actionsLogger, failStep } from './log.ts'
+import { actionsLogger } from './log.ts'
+import { runStep } from './step.ts'
 
 /** A file name of its own per job, so artifacts of a matrix download into one directory. */
 function defaultResultPath(): string {
@@ -16,14 +18,19 @@ function defaultResultPath(): string {
   return join(process.env['RUNNER_TEMP'] || tmpdir(), 'tar-push-bench', `${job}-${unique}.json`)
 }
 
-/** The bench action: inputs → load test → result file, outputs and job summary. */
-export async function run(): Promise<void> {
-  try {
+/**
+ * The bench action: inputs → load test → result file, outputs and job summary. A cancelled job
+ * stops the load test; what was measured until then is still written and reported.
+ */
+export function run(): Promise<void> {
+  return runStep(async (step) => {
     const { result: resultInput, jtl: jtlInput, ...inputs } = getBenchInputs()
     const { username, password, insecure, caFile, retries, timeoutSeconds } = inputs
     const resultPath = resultInput ?? defaultResultPath()
     const jtl = jtlInput === true ? resultPath.replace(/(\.json)?$/, '.jtl') : jtlInput
     if (jtl) await writeBenchFile('input jtl', jtl, '')
+    step.unfinished = () =>
+      `load test of ${inputs.registry} stopped before its measured run; nothing to report`
     let lastLog = 0
     const result = await runBench({
       ...inputs,
@@ -35,12 +42,16 @@ export async function run(): Promise<void> {
         lastLog = progress.elapsedSeconds
         core.info(formatProgress(progress))
       },
+      signal: step.signal,
     })
     await writeBenchFile('input result', resultPath, resultJson(result))
     await report(result, { [BenchOutput.result]: resultPath, [BenchOutput.jtl]: jtl ?? '' })
+    if (result.stopReason === 'interrupted') {
+      step.unfinished = () =>
+        `load test of ${inputs.registry} stopped after ${result.seconds} s; what was measured is in ${resultPath}`
+      throw cancelledError(step.signal)
+    }
     const failure = allFailed(result)
     if (failure) core.setFailed(failure)
-  } catch (error) {
-    failStep(error)
-  }
+  })
 }

@@ -1,25 +1,32 @@
 import * as core from '@actions/core'
+import { existsSync } from 'node:fs'
 import { formatBytes } from '../lib/format.ts'
 import { pull, type PullResult } from '../lib/pull.ts'
 import { getPullInputs, PullOutput } from './inputs.ts'
-import { actionsLogger, failStep } from './log.ts'
+import { actionsLogger } from './log.ts'
+import { runStep } from './step.ts'
 
-/** The pull action: inputs → library → outputs and job summary; failures fail the step. */
-export async function run(): Promise<void> {
-  try {
+/**
+ * The pull action: inputs → library → outputs and job summary; failures fail the step, and a
+ * cancelled job stops the pull with the output path left as it was.
+ */
+export function run(): Promise<void> {
+  return runStep(async (step) => {
     const inputs = getPullInputs()
+    const existed = existsSync(inputs.output)
+    step.unfinished = () =>
+      `pull of ${inputs.image} to ${inputs.output} not finished; ${existed ? `${inputs.output} left as it was` : `${inputs.output} not written`}`
     const result = await pull({
       ...inputs,
       logger: actionsLogger,
+      signal: step.signal,
     })
     core.setOutput(PullOutput.digest, result.digest)
     core.setOutput(PullOutput.platform, result.platform ?? '')
     core.setOutput(PullOutput.path, result.path)
     core.setOutput(PullOutput.metadata, JSON.stringify(result))
     await writeSummary(result)
-  } catch (error) {
-    failStep(error)
-  }
+  })
 }
 
 async function writeSummary(result: PullResult): Promise<void> {

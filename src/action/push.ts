@@ -2,19 +2,28 @@ import * as core from '@actions/core'
 import { formatBytes } from '../lib/format.ts'
 import { metadataOf } from '../lib/metadata.ts'
 import { push, type PushResult } from '../lib/push.ts'
+import { notingTags, tagsSetBefore } from '../lib/cancel.ts'
 import { getInputs, Output } from './inputs.ts'
-import { actionsLogger, failStep } from './log.ts'
+import { actionsLogger } from './log.ts'
+import { runStep } from './step.ts'
 import { actionsCacheStore } from './cache.ts'
 
-/** The push action: inputs → library → outputs and job summary; failures fail the step. */
-export async function run(): Promise<void> {
-  try {
+/**
+ * The push action: inputs → library → outputs and job summary; failures fail the step, and a
+ * cancelled job stops the push with nothing tagged that was not tagged before the cancel.
+ */
+export function run(): Promise<void> {
+  return runStep(async (step) => {
     const inputs = getInputs()
+    const what = `push of ${inputs.tarball.join(', ')}${inputs.image ? ` to ${inputs.image}` : ''} not finished`
+    const { logger, tagged } = notingTags(actionsLogger)
+    step.unfinished = () => `${what}; ${tagsSetBefore(tagged)}`
     const result = await push({
       ...inputs,
       digestMapStore: inputs.cache ? actionsCacheStore(actionsLogger) : undefined,
       spoolDir: process.env['RUNNER_TEMP'] || undefined,
-      logger: actionsLogger,
+      logger,
+      signal: step.signal,
     })
     const first = result.images[0]!
     core.setOutput(Output.digest, first.digest)
@@ -22,9 +31,7 @@ export async function run(): Promise<void> {
     core.setOutput(Output.tags, result.images.flatMap((image) => image.references).join(','))
     core.setOutput(Output.metadata, JSON.stringify(metadataOf(result)))
     await writeSummary(result)
-  } catch (error) {
-    failStep(error)
-  }
+  })
 }
 
 async function writeSummary(result: PushResult): Promise<void> {

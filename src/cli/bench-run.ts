@@ -8,7 +8,7 @@ import { expandResultPaths, mergeResults, readResults } from '../lib/loadtest/me
 import { parseMix } from '../lib/loadtest/schedule.ts'
 import { parseStartAt } from '../lib/loadtest/start-at.ts'
 import { parseDuration, parseSize } from '../lib/loadtest/units.ts'
-import type { CliOutput, FlagValues } from './command.ts'
+import type { CliOutput, FlagValues, RunContext } from './command.ts'
 import { connectionOptions, listFlag, parseInteger, stringFlag, usageError } from './common.ts'
 
 /** What `bench merge` takes; the run's other flags are refused there. */
@@ -19,6 +19,7 @@ export async function runBenchCommand(
   values: FlagValues,
   operands: string[],
   output: CliOutput,
+  context: RunContext,
 ): Promise<number> {
   if (operands[0] === 'merge') return mergeMode(values, operands.slice(1), output)
   if (operands.length > 0) throw usageError(`unexpected arguments: ${operands.join(' ')}`, 'bench')
@@ -29,16 +30,17 @@ export async function runBenchCommand(
   const optional = <T>(value: unknown, parse: (text: string) => T): T | undefined =>
     typeof value === 'string' ? parse(value) : undefined
   const progress = progressWriter(output)
-  const stop = new AbortController()
-  let interrupts = 0
-  const onInterrupt = () => {
-    interrupts++
-    if (interrupts > 1) process.exit(130)
+  // A stop ends the measured run with a report; before it, there is nothing to report.
+  context.unfinished = () =>
+    `load test of ${registry} stopped before its measured run; nothing to report`
+  const { signal, stop } = context
+  const onStop = () => {
     progress.clear()
-    output.warn('stopping: requests in flight are cut; the report follows (Ctrl-C again quits)')
-    stop.abort()
+    output.warn(
+      `stopping on ${stop.received}: requests in flight are cut; the report follows (Ctrl-C again quits)`,
+    )
   }
-  process.on('SIGINT', onInterrupt)
+  signal.addEventListener('abort', onStop, { once: true })
   let result: BenchResult
   try {
     result = await runBench({
@@ -68,21 +70,16 @@ export async function runBenchCommand(
       connect: await connectionOptions(values),
       logger: progress.logger,
       onProgress: progress.update,
-      signal: stop.signal,
+      signal,
     })
-  } catch (error) {
-    // Ctrl-C while connecting or seeding: nothing was measured yet.
-    if (!stop.signal.aborted) throw error
-    output.warn('interrupted before the measured run began; nothing to report')
-    return 130
   } finally {
-    process.off('SIGINT', onInterrupt)
+    signal.removeEventListener('abort', onStop)
     progress.clear()
   }
   await writeOutputs(result, values)
   for (const line of formatReport(result).split('\n')) output.info(line)
   if (values['json'] === true) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
-  if (result.stopReason === 'interrupted') return 130
+  if (result.stopReason === 'interrupted') return stop.exitCode ?? 130
   const failure = allFailed(result)
   if (failure) {
     output.error(failure)

@@ -17,7 +17,7 @@ same client as push and pull. Every request is counted and timed per kind (ping,
 token, manifest and blob HEAD/GET/PUT, uploads' POST/PATCH/PUT), with p50-p99
 latency, time to first byte, errors by status and MB/s; the table goes to standard
 error, --out writes everything as JSON (raw HDR histograms, per-second series).
-Retries are off unless --retries is given. Ctrl-C stops with a report.
+Retries are off unless --retries is given. Ctrl-C (or SIGTERM) stops with a report.
 
 tar-push bench merge RESULT.json... [--out FILE] [--summary FILE] [--json] adds up
 the --out results of several runs of one scenario (a matrix of runners started
@@ -165,6 +165,6 @@ version are refused. The merged JSON is a result like the others: it merges agai
     'tar-push bench merge results/*.json --out total.json --summary total.md',
   ],
   // The bench library (histograms, the generator) is loaded only when bench runs.
-  run: async (values, operands, output) =>
-    (await import('./bench-run.ts')).runBenchCommand(values, operands, output),
+  run: async (values, operands, output, context) =>
+    (await import('./bench-run.ts')).runBenchCommand(values, operands, output, context),
 }

@@ -1,3 +1,4 @@
+import type { SignalStop } from '../lib/cancel.ts'
 import type { Logger } from '../lib/log.ts'
 import type { ProgressListener } from '../lib/progress.ts'
 
@@ -22,6 +23,8 @@ export interface CliOutput extends Logger {
   progress?: ProgressListener | undefined
   /** A live status line below the log (a load test's numbers): only on a terminal. */
   status?: ((line: string | undefined) => void) | undefined
+  /** The one line saying what a stop signal left unfinished (progress bars removed first). */
+  stopped(message: string): void
 }
 
 /** A subcommand: its flags, its help and examples, and what it runs. */
@@ -35,5 +38,28 @@ export interface Command {
   flags: FlagSpecs
   /** Shell lines, each preceded by a comment line ("# …"). */
   examples: string[]
-  run(values: FlagValues, operands: string[], output: CliOutput): Promise<number>
+  /**
+   * Runs the command. `context.signal` is aborted by SIGINT or SIGTERM: pass it to the library
+   * call, which stops and cleans up; the CLI then prints what `context.unfinished` says.
+   */
+  run(
+    values: FlagValues,
+    operands: string[],
+    output: CliOutput,
+    context: RunContext,
+  ): Promise<number>
+}
+
+/** What a command is given to be stopped by a signal. */
+export interface RunContext {
+  /** Aborted by the first SIGINT or SIGTERM; the library call takes it as `signal`. */
+  readonly signal: AbortSignal
+  /** Which signal came, and the exit code it means (130, 143). */
+  readonly stop: SignalStop
+  /**
+   * What a stop would leave unfinished, set by the command, for the line printed then:
+   * "stopped by SIGINT: <unfinished>" (e.g. "push of app.tar to ghcr.io/org/app not finished;
+   * nothing was tagged"). A function: asked only once the run has settled.
+   */
+  unfinished: () => string
 }

@@ -1,3 +1,4 @@
+import { notingTags, tagsSetBefore } from '../lib/cancel.ts'
 import { copy } from '../lib/copy.ts'
 import { formatBytes } from '../lib/format.ts'
 import type { Command } from './command.ts'
@@ -33,18 +34,22 @@ registry, blobs are mounted from the source repository instead of copied. --user
     '# one platform, retagged',
     'tar-push copy ghcr.io/org/app:1.2.3 localhost:5000/app:arm64 --platform linux/arm64',
   ],
-  async run(values, operands, output) {
+  async run(values, operands, output, context) {
     const [source, target, ...extra] = operands
     if (!source || !target)
       throw usageError('copy needs a SOURCE and a TARGET image reference', 'copy')
     if (extra.length > 0) throw usageError(`unexpected arguments: ${extra.join(' ')}`, 'copy')
+    const { logger, tagged } = notingTags(output)
+    context.unfinished = () =>
+      `copy of ${source} to ${target} not finished; ${tagsSetBefore(tagged)}`
     const result = await copy({
       source,
       target,
       platform: stringFlag(values['platform']),
       ...(await connectionOptions(values)),
-      logger: output,
+      logger,
       progress: output.progress,
+      signal: context.signal,
     })
     if (values['json'] === true) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
     else {

@@ -5,7 +5,8 @@ const WIDTH = 100
 
 const TRAILER = `Credentials, when not given: ~/.docker/config.json (or $DOCKER_CONFIG), its credential
 helpers, then GITHUB_TOKEN for ghcr.io. Exit codes: 0 done, 2 bad input, 3 registry or auth
-failure. Every error code, what it means and what to do: the README's Errors section.`
+failure, 130 / 143 stopped by SIGINT / SIGTERM (after cleaning up; a second signal exits at
+once). Every error code, what it means and what to do: the README's Errors section.`
 
 /** `tar-push --help`: the commands, and the flags they share. */
 export function formatUsage(commands: readonly Command[]): string {

@@ -64,6 +64,10 @@ export function createCliOutput(options: CliOutputOptions): TerminalOutput {
     },
     debug: (message) => (options.debug ? write(c.dim(`debug: ${mask(message)}`)) : undefined),
     success: (message) => write(c.green(mask(message))),
+    stopped: (message) => {
+      progress?.stop()
+      write(c.yellow(c.bold(mask(message))))
+    },
     group: async (title, run) => {
       write(c.bold(`== ${mask(title)}`))
       return run()

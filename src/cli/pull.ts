@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { formatBytes } from '../lib/format.ts'
 import { PULL_FORMATS, pull, type PullFormat } from '../lib/pull.ts'
 import type { Command } from './command.ts'
@@ -57,7 +58,7 @@ a failed pull leaves no partial output. Prints the output path on standard outpu
     '# an unpacked root filesystem, pinned by digest',
     'tar-push pull localhost:5000/app@sha256:… -o rootfs --format rootfs',
   ],
-  async run(values, operands, output) {
+  async run(values, operands, output, context) {
     const [image, ...extra] = operands
     if (!image)
       throw usageError('pull needs an image reference (REGISTRY/REPOSITORY:TAG or @DIGEST)', 'pull')
@@ -67,6 +68,10 @@ a failed pull leaves no partial output. Prints the output path on standard outpu
     const format = (stringFlag(values['format']) ?? 'docker') as PullFormat
     if (!PULL_FORMATS.includes(format))
       throw usageError(`--format must be one of ${PULL_FORMATS.join(', ')}`, 'pull')
+    // A pull that fails or is stopped leaves the output path as it found it.
+    const existed = existsSync(path)
+    context.unfinished = () =>
+      `pull of ${image} to ${path} not finished; ${existed ? `${path} left as it was` : `${path} not written`}`
     const result = await pull({
       image,
       output: path,
@@ -77,6 +82,7 @@ a failed pull leaves no partial output. Prints the output path on standard outpu
       maxSize: parseInteger(values['max-size'], '--max-size', 1, Number.MAX_SAFE_INTEGER),
       logger: output,
       progress: output.progress,
+      signal: context.signal,
     })
     if (values['json'] === true) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
     else {

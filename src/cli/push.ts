@@ -5,6 +5,7 @@ import { metadataOf } from '../lib/metadata.ts'
 import type { Compression } from '../lib/image/model.ts'
 import { push, type PushResult } from '../lib/push.ts'
 import { parseMappings } from '../lib/targets.ts'
+import { notingTags, tagsSetBefore } from '../lib/cancel.ts'
 import type { CliOutput, Command, FlagValues } from './command.ts'
 import {
   CONNECTION_FLAGS,
@@ -111,8 +112,13 @@ only once every blob is in place. Prints repository@digest on standard output.`,
     '# the images of one docker save a:1 b:1, moved to another registry',
     "tar-push push images.tar --registry ghcr.io/org --map 'a:1 => ghcr.io/org/a:1'",
   ],
-  async run(values, operands, output) {
+  async run(values, operands, output, context) {
     if (operands.length === 0) throw usageError('push needs a TARBALL', 'push')
+    const target = stringFlag(values['image']) ?? stringFlag(values['registry'])
+    const what = `push of ${operands.join(', ')}${target ? ` to ${target}` : ''} not finished`
+    const { logger, tagged } = notingTags(output)
+    // Kept current: a stop can come after the push tagged some of several images.
+    context.unfinished = () => `${what}; ${tagsSetBefore(tagged)}`
     const compression = (stringFlag(values['compression']) ?? 'gzip') as Compression
     if (!COMPRESSIONS.includes(compression))
       throw usageError(`--compression must be one of ${COMPRESSIONS.join(', ')}`, 'push')
@@ -133,8 +139,9 @@ only once every blob is in place. Prints repository@digest on standard output.`,
           : (stringFlag(values['cache-dir']) ?? defaultCacheDir()),
       uploadMode: parseUploadMode(values['upload-mode']),
       chunkSize: parseInteger(values['chunk-size'], '--chunk-size', 0, 2 ** 40),
-      logger: output,
+      logger,
       progress: output.progress,
+      signal: context.signal,
     })
     printResult(result, values, output)
     return 0

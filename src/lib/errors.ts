@@ -32,8 +32,18 @@ const REGISTRY_ERROR_CODES = [
   'MANIFEST_UNSUPPORTED',
 ] as const
 
+/**
+ * Work stopped on request (the caller's AbortSignal: SIGINT, SIGTERM, a cancelled job), neither
+ * bad input nor a failure. Front ends choose the exit code from the signal (130, 143).
+ */
+const STOP_ERROR_CODES = ['CANCELLED'] as const
+
 /** Every code the product prints; the README's troubleshooting table documents each one. */
-export const ERROR_CODES = [...INPUT_ERROR_CODES, ...REGISTRY_ERROR_CODES] as const
+export const ERROR_CODES = [
+  ...INPUT_ERROR_CODES,
+  ...REGISTRY_ERROR_CODES,
+  ...STOP_ERROR_CODES,
+] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

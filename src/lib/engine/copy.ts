@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable, addAbortSignal } from 'node:stream'
+import { cancelledError, throwIfAborted } from '../cancel.ts'
 import { hexOf } from '../digest.ts'
 import { encodingName } from '../encode/compress.ts'
 import { formatBytes, shortDigest } from '../format.ts'
@@ -119,12 +120,13 @@ export async function copyArtifact(
   const session = new CopySession(options)
   try {
     const report = await session.copy(artifact, tags)
-    options.signal?.throwIfAborted()
+    throwIfAborted(options.signal)
     await options.sink.commit()
     return report
   } catch (error) {
     await options.sink.abort()
-    throw options.signal?.aborted ? (options.signal.reason as Error) : error
+    // Whatever a stop broke (a request, a stream, a file) reports the stop, not its symptom.
+    throw options.signal?.aborted ? cancelledError(options.signal) : error
   }
 }
 
@@ -157,7 +159,7 @@ class CopySession {
         : artifact.kind === 'index'
           ? await this.#copyIndex(artifact)
           : await this.#copyPlatforms(artifact)
-    this.#options.signal?.throwIfAborted()
+    throwIfAborted(this.#options.signal)
     await this.#sink.putManifest(manifest, { tags })
     if (this.#sink.place) {
       for (const tag of tags)
@@ -236,7 +238,7 @@ class CopySession {
     const layerReports = await allOrFirstError(
       image.layers.map((layer) =>
         this.#limit(async () => {
-          this.#options.signal?.throwIfAborted()
+          throwIfAborted(this.#options.signal)
           const encode = this.#encodes(layer)
           const placed = encode
             ? await this.#placeEncodedLayer(layer)
@@ -457,7 +459,7 @@ class CopySession {
     ])
     for (const from of candidates) {
       if (from === place.repository) continue
-      this.#options.signal?.throwIfAborted()
+      throwIfAborted(this.#options.signal)
       if (await sink.mountBlob(digest, from)) {
         logger.info(
           `${shortDigest(digest)} ${formatBytes(size).padStart(10)}  mounted from ${from}`,
@@ -482,7 +484,7 @@ class CopySession {
   async #transfer(blob: BlobToPut, label: string): Promise<BlobStatus> {
     const presence = await this.#presenceOf(blob.digest, blob.size)
     if (presence !== 'missing') return presence
-    this.#options.signal?.throwIfAborted()
+    throwIfAborted(this.#options.signal)
     const started = Date.now()
     const progress = transferProgress(
       this.#options.progress,

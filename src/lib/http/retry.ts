@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises'
+import { cancelledError, throwIfAborted } from '../cancel.ts'
 import { TarPushError } from '../errors.ts'
 import type { Logger } from '../log.ts'
 
@@ -54,25 +55,32 @@ function backoffMs(retry: number, policy: RetryPolicy): number {
 /**
  * Runs `attempt` until it succeeds, fails with an error that is not retryable, or the policy's
  * retries are spent. Each attempt starts afresh (bodies are reopened from their source by the
- * attempt itself); each retry is logged with its reason.
+ * attempt itself); each retry is logged with its reason. Once `signal` is aborted nothing is
+ * tried again and no backoff is waited out: whatever the attempt failed with (a cut connection
+ * looks retryable), the result is CANCELLED.
  */
 export async function withRetries<T>(
   what: string,
   policy: RetryPolicy,
   logger: Logger,
   attempt: () => Promise<T>,
+  signal?: AbortSignal,
 ): Promise<T> {
   for (let retry = 0; ; retry++) {
+    throwIfAborted(signal)
     try {
       return await attempt()
     } catch (error) {
+      if (signal?.aborted) throw cancelledError(signal)
       if (!(error instanceof TarPushError) || !error.retryable || retry >= policy.retries)
         throw error
       const delay = error.retryAfterMs ?? backoffMs(retry, policy)
       logger.warn(
         `${what}: ${error.message}; retry ${retry + 1} of ${policy.retries} in ${(delay / 1000).toFixed(1)} s`,
       )
-      await sleep(delay)
+      await sleep(delay, undefined, signal ? { signal } : undefined).catch(() => {
+        throw cancelledError(signal)
+      })
     }
   }
 }

@@ -1,5 +1,7 @@
 import type { Readable } from 'node:stream'
 import { request, type Dispatcher } from '../http/undici.ts'
+import { abortOn } from '../http/abort.ts'
+import { cancelledError, throwIfAborted } from '../cancel.ts'
 import { TarPushError } from '../errors.ts'
 import { silentLogger, type Logger } from '../log.ts'
 import { apiHost, isLoopback } from '../reference.ts'
@@ -38,6 +40,11 @@ export interface RegistryClientOptions {
    * client makes: ping, token, redirects and retries (the load generator counts them).
    */
   interceptors?: Dispatcher.DispatcherComposeInterceptor[] | undefined
+  /**
+   * Stops the work: every request of this client (token exchanges too) is aborted where it
+   * stands, and retries and their backoff end at once, with CANCELLED.
+   */
+  signal?: AbortSignal | undefined
 }
 
 /** A request body that can be produced again (for auth retries and fallbacks). */
@@ -59,29 +66,48 @@ export type RegistryResponse = Dispatcher.ResponseData
 const MAX_ERROR_BODY = 64 * 1024
 
 /**
+ * A DELETE only ever undoes (an upload session dropped after its body broke, the load
+ * generator's cleanup): it is the cleanup a stop must let through, so it goes out after the
+ * stop too. Then it is sent once, and given this long at most, so that a registry that stopped
+ * answering cannot hold a stopped process.
+ */
+const isCleanup = (registryRequest: RegistryRequest): boolean => registryRequest.method === 'DELETE'
+const CLEANUP_AFTER_STOP_MS = 5_000
+
+/**
  * The HTTP side of one registry: base URL (https, or http where allowed), the auth handshake and
  * error reporting. Repository operations live in repository.ts over `send`.
  */
 export class RegistryClient {
   readonly registry: string
   readonly #dispatcher: Dispatcher
+  /** The same pool without the stop signal, for cleanup requests (see isCleanup). */
+  readonly #cleanupDispatcher: Dispatcher
   readonly #auth: Authenticator
   readonly #logger: Logger
   readonly #userAgent: string
   readonly #retryPolicy: RetryPolicy
+  readonly #signal: AbortSignal | undefined
   #baseUrl: string
 
-  private constructor(options: RegistryClientOptions, dispatcher: Dispatcher, baseUrl: string) {
+  private constructor(
+    options: RegistryClientOptions,
+    dispatchers: { stoppable: Dispatcher; cleanup: Dispatcher },
+    baseUrl: string,
+  ) {
     this.registry = options.registry
-    this.#dispatcher = dispatcher
+    this.#dispatcher = dispatchers.stoppable
+    this.#cleanupDispatcher = dispatchers.cleanup
     this.#logger = options.logger ?? silentLogger
     this.#userAgent = options.userAgent ?? 'tar-push'
     this.#retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY
+    this.#signal = options.signal
     this.#baseUrl = baseUrl
     this.#auth = new Authenticator({
       registry: options.registry,
       credentials: options.credentials,
-      dispatcher,
+      // Token exchanges stop with the work too.
+      dispatcher: dispatchers.stoppable,
       logger: this.#logger,
     })
   }
@@ -93,10 +119,17 @@ export class RegistryClient {
       skipTlsVerify: options.insecure,
       ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
     })
-    const dispatcher = options.interceptors?.length ? pool.compose(options.interceptors) : pool
+    const cleanup = options.interceptors?.length ? pool.compose(options.interceptors) : pool
+    // The abort interceptor goes last, outermost: an aborted request is refused before the
+    // others (the load generator's counters) see it.
+    const dispatcher = options.signal ? cleanup.compose(abortOn(options.signal)) : cleanup
     const host = apiHost(options.registry)
     const mayUseHttp = options.insecure === true || isLoopback(options.registry)
-    const client = new RegistryClient(options, dispatcher, `https://${host}`)
+    const client = new RegistryClient(
+      options,
+      { stoppable: dispatcher, cleanup },
+      `https://${host}`,
+    )
     try {
       await client.withRetries(`GET ${host}/v2/`, () =>
         client.#ping(mayUseHttp, options.insecure === true),
@@ -118,6 +151,11 @@ export class RegistryClient {
 
   get baseUrl(): string {
     return this.#baseUrl
+  }
+
+  /** The signal that stops this client's work, for the steps built on it to check. */
+  get signal(): AbortSignal | undefined {
+    return this.#signal
   }
 
   async close(): Promise<void> {
@@ -181,12 +219,13 @@ export class RegistryClient {
   send(registryRequest: RegistryRequest): Promise<RegistryResponse> {
     const attempt = () => this.#sendAuthorized(registryRequest)
     if (registryRequest.retry === false) return attempt()
+    if (isCleanup(registryRequest) && this.#signal?.aborted) return attempt()
     return this.withRetries(`${registryRequest.method} ${registryRequest.url}`, attempt)
   }
 
   /** Runs a whole exchange (an upload: POST, body, PUT) again on transient failures. */
   withRetries<T>(what: string, attempt: () => Promise<T>): Promise<T> {
-    return withRetries(what, this.#retryPolicy, this.#logger, attempt)
+    return withRetries(what, this.#retryPolicy, this.#logger, attempt, this.#signal)
   }
 
   async #sendAuthorized(registryRequest: RegistryRequest): Promise<RegistryResponse> {
@@ -224,6 +263,9 @@ export class RegistryClient {
     url: string,
     renewAuth: boolean,
   ): Promise<RegistryResponse> {
+    const cleanup = isCleanup(registryRequest)
+    // Not an upload body opened (a spool file, a compressor started) for a request never sent.
+    if (!cleanup) throwIfAborted(this.#signal)
     const headers: Record<string, string> = {
       'user-agent': this.#userAgent,
       ...registryRequest.headers,
@@ -239,9 +281,12 @@ export class RegistryClient {
     try {
       const response = await request(url, {
         method: registryRequest.method as Dispatcher.HttpMethod,
-        dispatcher: this.#dispatcher,
+        dispatcher: cleanup ? this.#cleanupDispatcher : this.#dispatcher,
         headers,
         body: body ?? null,
+        ...(cleanup && this.#signal?.aborted
+          ? { signal: AbortSignal.timeout(CLEANUP_AFTER_STOP_MS) }
+          : {}),
         // undici closes the connection after a HEAD, in case a server sends a body with it;
         // registries do not, and a push HEADs every blob: keep the connection (and its TLS).
         ...(registryRequest.method === 'HEAD' ? { reset: false } : {}),
@@ -250,6 +295,8 @@ export class RegistryClient {
       return response
     } catch (error) {
       if (body && typeof (body as Readable).destroy === 'function') (body as Readable).destroy()
+      // Stopped: whatever undici or the body stream failed with, the cause is the signal.
+      if (!cleanup && this.#signal?.aborted) throw cancelledError(this.#signal)
       throw transportError(error, registryRequest.method, url)
     }
   }

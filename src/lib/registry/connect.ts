@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { throwIfAborted } from '../cancel.ts'
 import { TarPushError } from '../errors.ts'
 import { DEFAULT_RETRY_POLICY } from '../http/retry.ts'
 import type { Logger } from '../log.ts'
@@ -20,6 +21,12 @@ export interface ConnectOptions {
   env?: NodeJS.ProcessEnv | undefined
   /** Observers of every HTTP request (see RegistryClientOptions.interceptors). */
   interceptors?: RegistryClientOptions['interceptors']
+  /**
+   * Stops the work when aborted (the CLI's SIGINT and SIGTERM, the runner's cancel): every
+   * request ends where it stands with CANCELLED, nothing is retried, and the caller's cleanup
+   * runs as on any failure.
+   */
+  signal?: AbortSignal | undefined
 }
 
 export async function readCaFile(path: string): Promise<string> {
@@ -46,6 +53,7 @@ export async function connectRegistry(
   extraCaPem: string | undefined,
   logger: Logger,
 ): Promise<RegistryClient> {
+  throwIfAborted(options.signal, `connecting to ${registry}`)
   const { credentials, source } = await resolveCredentials({
     registry,
     username: options.username,
@@ -66,5 +74,6 @@ export async function connectRegistry(
     },
     timeoutSeconds: options.timeoutSeconds,
     interceptors: options.interceptors,
+    signal: options.signal,
   })
 }

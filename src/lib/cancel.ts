@@ -1,0 +1,128 @@
+/**
+ * Cancellation: one AbortSignal from the entry point (SIGINT or SIGTERM in the CLI, the runner's
+ * cancel in the action) reaches every request, stream and worker. Library code checks it between
+ * steps with throwIfAborted and turns a failure it caused into cancelledError, so a stop is
+ * reported as CANCELLED and never retried; the work's `finally` blocks clean up as on any error.
+ */
+import { constants } from 'node:os'
+import { TarPushError } from './errors.ts'
+import type { Logger } from './log.ts'
+
+/** The signals that stop the work: Ctrl-C, and what `kill`, systemd and CI runners send. */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const
+export type StopSignal = (typeof STOP_SIGNALS)[number]
+
+/** A process stopped by a signal exits with 128 + its number, as shells report it (130, 143). */
+export const exitCodeOfSignal = (name: StopSignal): number => 128 + constants.signals[name]
+
+/**
+ * The error for work stopped through `signal`. The reason the signal was aborted with is kept
+ * when it already is a CANCELLED error (stopOnSignals aborts with one naming the signal);
+ * `what` names the step that was stopped, for errors raised between steps.
+ */
+export function cancelledError(signal: AbortSignal | undefined, what?: string): TarPushError {
+  const reason: unknown = signal?.reason
+  if (reason instanceof TarPushError && reason.code === 'CANCELLED' && what === undefined)
+    return reason
+  const why =
+    reason instanceof TarPushError && reason.code === 'CANCELLED'
+      ? reason.message
+      : reason instanceof Error && reason.name !== 'AbortError'
+        ? `cancelled: ${reason.message}`
+        : typeof reason === 'string' && reason !== ''
+          ? `cancelled: ${reason}`
+          : 'cancelled'
+  return new TarPushError('CANCELLED', what ? `${what}: ${why}` : why, {
+    ...(what ? { subject: what } : {}),
+    hint: 'the work was stopped on request before it finished; run it again to complete it',
+    cause: reason,
+  })
+}
+
+/** Between steps: stop here, with CANCELLED, once the signal is aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined, what?: string): void {
+  if (signal?.aborted) throw cancelledError(signal, what)
+}
+
+export const isCancelled = (error: unknown): error is TarPushError =>
+  error instanceof TarPushError && error.code === 'CANCELLED'
+
+/** What an entry point holds while its work runs: the signal to pass on, and what stopped it. */
+export interface SignalStop {
+  /** Aborted by the first SIGINT or SIGTERM, with a CANCELLED error naming it as the reason. */
+  readonly signal: AbortSignal
+  /** The first stop signal received, if any. */
+  readonly received: StopSignal | undefined
+  /** 130 after SIGINT, 143 after SIGTERM; undefined while none came. */
+  readonly exitCode: number | undefined
+  /** Stops listening (the process's default handling comes back). */
+  dispose(): void
+}
+
+/**
+ * Turns SIGINT and SIGTERM into one aborted signal, so the work stops where it is and runs its
+ * cleanup (temporary files, partial outputs, upload sessions) before the process exits. Handling
+ * the signals means they no longer end the process by themselves: the entry point must exit
+ * with `exitCode` once the work has settled. A second signal while that cleanup runs calls
+ * `force` with the first signal's exit code (default: exit at once), for a user or a runner
+ * that will not wait.
+ */
+export function stopOnSignals(
+  force: (exitCode: number, first: StopSignal) => void = (exitCode) => process.exit(exitCode),
+): SignalStop {
+  const controller = new AbortController()
+  let received: StopSignal | undefined
+  const onSignal = (name: StopSignal) => {
+    if (received) {
+      force(exitCodeOfSignal(received), received)
+      return
+    }
+    received = name
+    controller.abort(
+      new TarPushError('CANCELLED', `stopped by ${name}`, {
+        subject: name,
+        hint: 'the work was stopped on request before it finished; run it again to complete it',
+      }),
+    )
+  }
+  for (const name of STOP_SIGNALS) process.on(name, onSignal)
+  return {
+    signal: controller.signal,
+    get received() {
+      return received
+    },
+    get exitCode() {
+      return received && exitCodeOfSignal(received)
+    },
+    dispose: () => {
+      for (const name of STOP_SIGNALS) process.off(name, onSignal)
+    },
+  }
+}
+
+/**
+ * The logger of a push, noting each tag it sets (the "tagged app:1 → sha256:…" line): a push of
+ * several images tags each one as soon as it is complete, so a stop can come after some tags
+ * were set, and the line that reports the stop must name them. `tagged` is the live list.
+ */
+export function notingTags(logger: Logger): { logger: Logger; tagged: readonly string[] } {
+  const tagged: string[] = []
+  return {
+    tagged,
+    logger: {
+      warn: (message) => logger.warn(message),
+      debug: (message) => logger.debug(message),
+      group: (title, run) => logger.group(title, run),
+      secret: (value) => logger.secret(value),
+      info: (message) => {
+        const reference = /^tagged (\S+)/.exec(message)?.[1]
+        if (reference) tagged.push(reference)
+        logger.info(message)
+      },
+    },
+  }
+}
+
+/** The end of a stopped push's line: which tags were set before the stop, if any. */
+export const tagsSetBefore = (tagged: readonly string[]): string =>
+  tagged.length === 0 ? 'nothing was tagged' : `tagged before the stop: ${tagged.join(', ')}`
