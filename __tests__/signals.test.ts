@@ -7,6 +7,7 @@
  */
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises'
@@ -206,6 +207,30 @@ describe('the CLI stopped by a signal during a push', () => {
       )
     })
   }
+
+  it('SIGINT while a .tar.gz is being unwrapped (no request yet): exit 130 at once, the spool removed', async () => {
+    const box = await sandbox()
+    const gz = join(box.work, 'big.tar.gz')
+    // 512 MB of zeros: a few seconds of gunzip into the spool in TMPDIR, and no byte sent yet.
+    execFileSync('sh', ['-c', `head -c 536870912 /dev/zero | gzip -1 > '${gz}'`])
+    const cli = startCli(
+      ['push', gz, '--image', `${registry.host}/signals/gz`, '--tag', '1'],
+      box.env,
+    )
+    const spooling = async () => {
+      const spools = (await readdir(box.tmp)).map((name) => join(box.tmp, name))
+      for (const spool of spools) {
+        if ((await readdir(spool).catch(() => [])).length > 0) return true
+      }
+      return false
+    }
+    await waitUntil(spooling, 'the unwrapped spool file', cli)
+    const stopped = Date.now()
+    cli.kill('SIGINT')
+    const ended = await cli.ended
+    await assertStopped(ended, 'SIGINT', box.tmp, /push of .*big\.tar\.gz.* not finished/)
+    assert.ok(Date.now() - stopped < 2000, `stopped in ${Date.now() - stopped} ms`)
+  })
 
   it('a second signal during the cleanup exits at once, with the first signal’s code', async () => {
     const proxy = await proxyWith([slowUploads()])

@@ -33195,6 +33195,7 @@ class LayoutDirectory {
 
 
 
+
 const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
 const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
 function sniffCompression(head) {
@@ -33228,9 +33229,13 @@ async function openArchive(path, options = {}) {
     const spoolPath = (0,external_node_path_.join)(spoolRoot, 'unwrapped.tar');
     const removeSpool = () => (0,promises_.rm)(spoolRoot, { recursive: true, force: true });
     try {
-        await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(path), wrapper === 'gzip' ? (0,external_node_zlib_.createGunzip)() : (0,external_node_zlib_.createZstdDecompress)(), new BombGuard(path, stats.size), (0,external_node_fs_.createWriteStream)(spoolPath)).catch((error) => {
+        await (0,external_node_stream_promises_.pipeline)((0,external_node_fs_.createReadStream)(path), wrapper === 'gzip' ? (0,external_node_zlib_.createGunzip)() : (0,external_node_zlib_.createZstdDecompress)(), new BombGuard(path, stats.size), (0,external_node_fs_.createWriteStream)(spoolPath), 
+        // A stop during the unwrapping (seconds for a big .tar.gz) ends it at once.
+        { signal: options.signal }).catch((error) => {
             if (error instanceof errors/* TarPushError */.q$)
                 throw error;
+            if (options.signal?.aborted)
+                throw (0,cancel/* cancelledError */.YQ)(options.signal);
             throw new errors/* TarPushError */.q$('TARBALL_UNREADABLE', `the ${wrapper} compression of the file is broken: ${error.message}`, {
                 subject: path,
                 hint: 'the file was cut short or damaged; compress or download it again',
@@ -33907,7 +33912,7 @@ async function push(options) {
     const compression = options.compression ?? 'gzip';
     try {
         for (const path of paths) {
-            sources.push(await logger.group(`Reading ${path}`, () => readArchive(path, { spoolDir: options.spoolDir })));
+            sources.push(await logger.group(`Reading ${path}`, () => readArchive(path, { spoolDir: options.spoolDir, signal: options.signal })));
         }
         const entries = sources.length === 1 ? sources[0].entries : [platformSetOf(sources)];
         const targets = resolveTargets(entries, {

@@ -90,7 +90,7 @@ export async function push(options: PushOptions): Promise<PushResult> {
     for (const path of paths) {
       sources.push(
         await logger.group(`Reading ${path}`, () =>
-          readArchive(path, { spoolDir: options.spoolDir }),
+          readArchive(path, { spoolDir: options.spoolDir, signal: options.signal }),
         ),
       )
     }

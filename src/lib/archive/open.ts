@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { Transform, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip, createZstdDecompress } from 'node:zlib'
+import { cancelledError } from '../cancel.ts'
 import { TarPushError } from '../errors.ts'
 import { LayoutDirectory } from './directory.ts'
 import type { ArchiveFiles } from './files.ts'
@@ -33,7 +34,7 @@ export interface OpenedArchive {
  */
 export async function openArchive(
   path: string,
-  options: { spoolDir?: string } = {},
+  options: { spoolDir?: string | undefined; signal?: AbortSignal | undefined } = {},
 ): Promise<OpenedArchive> {
   const stats = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new TarPushError(
@@ -63,8 +64,11 @@ export async function openArchive(
       wrapper === 'gzip' ? createGunzip() : createZstdDecompress(),
       new BombGuard(path, stats.size),
       createWriteStream(spoolPath),
+      // A stop during the unwrapping (seconds for a big .tar.gz) ends it at once.
+      { signal: options.signal },
     ).catch((error: Error) => {
       if (error instanceof TarPushError) throw error
+      if (options.signal?.aborted) throw cancelledError(options.signal)
       throw new TarPushError(
         'TARBALL_UNREADABLE',
         `the ${wrapper} compression of the file is broken: ${error.message}`,

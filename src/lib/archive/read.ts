@@ -33,7 +33,7 @@ import { openArchive, sniffCompression } from './open.ts'
  */
 export async function readArchive(
   path: string,
-  options: { spoolDir?: string } = {},
+  options: { spoolDir?: string | undefined; signal?: AbortSignal | undefined } = {},
 ): Promise<ImageSource> {
   const archive = await openArchive(path, options)
   try {
