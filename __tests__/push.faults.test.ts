@@ -816,7 +816,15 @@ describe('registry quirks provoked through the proxy', () => {
       (request) => request.method === 'DELETE' && request.path === location,
     )
     assert.equal(cancels.length, mounts.length, 'every session opened in its place is cancelled')
-    assert.equal(cancels[0]!.status, 204, 'the registry dropped it')
+    // The DELETEs run in parallel: the registry may take them in another order than the proxy
+    // saw them (and two that race may both find the session), so any of them dropped it (204)
+    // and the others found it gone (404).
+    const statusesOfCancels = cancels.map((cancel) => cancel.status)
+    assert.ok(statusesOfCancels.includes(204), `the registry dropped it: ${statusesOfCancels}`)
+    assert.ok(
+      statusesOfCancels.every((status) => status === 204 || status === 404),
+      `${statusesOfCancels}`,
+    )
     assert.ok(statuses(result).every((status) => status === 'uploaded'))
     assert.equal(result.images[0]!.digest, first.images[0]!.digest)
     await assertReadable('quirks/hub-b', '1', result.images[0]!.digest)

@@ -26330,6 +26330,9 @@ const tagsSetBefore = (tagged) => tagged.length === 0 ? 'nothing was tagged' : `
 /* harmony export */   V7: () => (/* binding */ assertDigest),
 /* harmony export */   Xi: () => (/* binding */ DigestingStream),
 /* harmony export */   ZD: () => (/* binding */ hexOf),
+/* harmony export */   _j: () => (/* binding */ matchesDigest),
+/* harmony export */   mh: () => (/* binding */ LastByteHold),
+/* harmony export */   s: () => (/* binding */ digestIn),
 /* harmony export */   sc: () => (/* binding */ sha256)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
@@ -26357,6 +26360,13 @@ function assertDigest(value, subject) {
 }
 const sha256 = (data) => `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex')}`;
 const algorithmOf = (digest) => digest.slice(0, digest.indexOf(':'));
+/** The digest of whole bytes (a manifest, a config) in `algorithm` (sha256 or sha512). */
+const digestIn = (algorithm, bytes) => `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(bytes).digest('hex')}`;
+/**
+ * The check of every document read whole, whatever its source: its bytes hash to the digest
+ * that names it, in that digest's algorithm (streamed blobs: VerifyingStream).
+ */
+const matchesDigest = (bytes, digest) => digestIn(algorithmOf(digest), bytes) === digest;
 const hexOf = (digest) => digest.slice(digest.indexOf(':') + 1);
 /**
  * A pass-through stream that hashes and counts what flows through it. Like every stage that
@@ -26390,19 +26400,46 @@ class DigestingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform
     }
 }
 /**
- * Pass-through that fails at the end when the bytes do not match an expected digest and size.
- * It holds back its last chunk until they are checked, so a consumer never has every byte of a
- * blob that failed (a registry answering a PUT once it has Content-Length bytes, a file
- * complete on disk): it sees an error instead of a clean end and never commits them.
+ * Passes `chunk` on, except the stream's last byte, which waits for `release` (after the
+ * checks): a consumer never has every byte of a blob that failed them (a registry answering a
+ * PUT once it has Content-Length bytes, a file complete on disk), it sees an error instead of a
+ * clean end and never commits them. Holds one byte, only at the end (with `size` known).
+ */
+class LastByteHold {
+    #size;
+    #seen = 0;
+    #held;
+    constructor(size) {
+        this.#size = size;
+    }
+    pass(stream, chunk) {
+        this.#seen += chunk.length;
+        if (this.#size !== undefined && this.#seen < this.#size)
+            return chunk;
+        if (this.#held)
+            stream.push(this.#held);
+        this.#held = chunk.subarray(chunk.length - 1);
+        return chunk.length > 1 ? chunk.subarray(0, chunk.length - 1) : undefined;
+    }
+    release() {
+        return this.#held;
+    }
+}
+/**
+ * Pass-through that fails at the end when the bytes do not match an expected digest and size,
+ * its last byte held back until they are checked (LastByteHold).
  */
 class VerifyingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
     #hash;
     #expected;
     #onMismatch;
-    #held;
+    #hold;
     bytes = 0;
+    #noteChurn;
     constructor(options) {
         super();
+        this.#noteChurn = options.noteChurn ?? true;
+        this.#hold = new LastByteHold(options.size);
         this.#expected = options;
         this.#onMismatch = options.onMismatch;
         this.#hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithmOf(options.digest));
@@ -26410,10 +26447,9 @@ class VerifyingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform
     _transform(chunk, _encoding, done) {
         this.#hash.update(chunk);
         this.bytes += chunk.length;
-        (0,_memory_js__WEBPACK_IMPORTED_MODULE_3__/* .noteBufferChurn */ .b)(chunk.length);
-        const previous = this.#held;
-        this.#held = chunk;
-        done(null, previous);
+        if (this.#noteChurn)
+            (0,_memory_js__WEBPACK_IMPORTED_MODULE_3__/* .noteBufferChurn */ .b)(chunk.length);
+        done(null, this.#hold.pass(this, chunk));
     }
     _flush(done) {
         const digest = `${algorithmOf(this.#expected.digest)}:${this.#hash.digest('hex')}`;
@@ -26422,7 +26458,7 @@ class VerifyingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform
             done(this.#onMismatch({ digest, size: this.bytes }));
             return;
         }
-        done(null, this.#held);
+        done(null, this.#hold.release());
     }
 }
 
@@ -26767,7 +26803,7 @@ var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: ./src/lib/cancel.ts
 var cancel = __nccwpck_require__(5321);
 // EXTERNAL MODULE: ./src/lib/digest.ts
-var digest = __nccwpck_require__(8899);
+var lib_digest = __nccwpck_require__(8899);
 // EXTERNAL MODULE: ./src/lib/encode/compress.ts
 var compress = __nccwpck_require__(4876);
 // EXTERNAL MODULE: ./src/lib/format.ts
@@ -26779,7 +26815,7 @@ var media_types = __nccwpck_require__(5489);
 
 const documentOf = (document, mediaType) => {
     const bytes = Buffer.from(JSON.stringify(document, null, 2));
-    return { bytes, digest: (0,digest/* sha256 */.sc)(bytes), mediaType };
+    return { bytes, digest: (0,lib_digest/* sha256 */.sc)(bytes), mediaType };
 };
 /**
  * The manifest of an image whose layers were written as `layers` (re-encoded ones have new
@@ -26933,7 +26969,7 @@ const undecodable = (layer, error) => new errors/* TarPushError */.q$('DIFF_ID_M
 /**
  * Pass-through that also decompresses what flows by and hashes the result, failing at the end
  * when it is not the layer's diff_id. Backpressure follows the slower of the two paths. Like
- * VerifyingStream it holds back its last chunk until the check passed. Bytes that do not
+ * VerifyingStream it holds back its last byte until the check passed. Bytes that do not
  * decompress are still passed on to the end, so that the digest check before it (a corrupt
  * blob) speaks first; then this fails with why they do not decompress.
  */
@@ -26942,11 +26978,14 @@ class DiffIdCheck extends external_node_stream_.Transform {
     #decoder;
     #decoded;
     #undecodable = false;
-    #held;
+    #hold;
     constructor(layer) {
         super();
         this.#layer = layer;
-        this.#decoder = (0,compress/* createDecoder */.$C)(layer.compression);
+        this.#hold = new lib_digest/* LastByteHold */.mh(layer.content.size);
+        // A download decodes in big steps (fewer waits for room: a pull is 10 % faster); a push
+        // keeps the decoder's default, whose smaller buffers keep it within its memory target.
+        this.#decoder = (0,compress/* createDecoder */.$C)(layer.compression, layer.content.remote ? 1024 * 1024 : undefined);
         const hash = (0,external_node_crypto_.createHash)('sha256');
         // Decoded chunks die at once and are not counted for the memory policy: collecting for
         // them too cost a push of compressed layers (OCI archives) ~0.4 s more for 13 MB less.
@@ -26961,15 +27000,14 @@ class DiffIdCheck extends external_node_stream_.Transform {
         this.#decoded.catch(() => { });
     }
     _transform(chunk, _encoding, done) {
-        const previous = this.#held;
-        this.#held = chunk;
+        const passed = this.#hold.pass(this, chunk);
         if (this.#undecodable || this.#decoder.write(chunk))
-            done(null, previous);
+            done(null, passed);
         else {
             const go = () => {
                 this.#decoder.off('drain', go);
                 this.#decoder.off('close', go);
-                done(null, previous);
+                done(null, passed);
             };
             this.#decoder.on('drain', go);
             this.#decoder.on('close', go);
@@ -26979,7 +27017,7 @@ class DiffIdCheck extends external_node_stream_.Transform {
         if (!this.#undecodable)
             this.#decoder.end();
         this.#decoded.then((actual) => actual === this.#layer.diffId
-            ? done(null, this.#held)
+            ? done(null, this.#hold.release())
             : done(diffIdMismatch(this.#layer, actual)), (error) => done(error));
     }
     _destroy(error, callback) {
@@ -26993,9 +27031,11 @@ class DiffIdCheck extends external_node_stream_.Transform {
  */
 async function openVerifiedLayer(layer, blobDigest) {
     const source = await layer.content.open();
-    const verify = new digest/* VerifyingStream */.SC({
+    const verify = new lib_digest/* VerifyingStream */.SC({
         digest: blobDigest,
         size: layer.content.size,
+        // Downloads stay out of the memory policy: collecting for them cost a pull 0.4 s.
+        noteChurn: !layer.content.remote,
         onMismatch: (actual) => actual.size < layer.content.size && layer.content.remote
             ? truncatedLayer(layer, actual.size)
             : blobMismatch(layer, { digest: blobDigest, size: layer.content.size }, actual),
@@ -27011,7 +27051,7 @@ async function openVerifiedLayer(layer, blobDigest) {
 }
 /** An uncompressed layer read to be encoded: its bytes must be the diff_id, and all there. */
 function uncompressedLayerCheck(layer) {
-    return new digest/* VerifyingStream */.SC({
+    return new lib_digest/* VerifyingStream */.SC({
         digest: layer.diffId,
         size: layer.content.size,
         onMismatch: (actual) => actual.size !== layer.content.size
@@ -27025,6 +27065,14 @@ function uncompressedLayerCheck(layer) {
  * cold one. `blobDigest` is the digest the stored bytes must have, when it is known.
  */
 async function verifyLayer(layer, blobDigest, signal) {
+    const digest = blobDigest ?? layer.diffId;
+    const plainBytes = !layer.isTar || layer.compression === 'none';
+    if (plainBytes && (blobDigest === undefined || !layer.isTar || blobDigest === layer.diffId)) {
+        if (layer.content.openReader) {
+            await hashInPlace(layer, digest, signal);
+            return;
+        }
+    }
     const stream = blobDigest !== undefined
         ? await openVerifiedLayer(layer, blobDigest)
         : (0,external_node_stream_.pipeline)(await layer.content.open(), uncompressedLayerCheck(layer), () => { });
@@ -27032,11 +27080,47 @@ async function verifyLayer(layer, blobDigest, signal) {
 }
 /** The digest of a layer's stored bytes, when its source does not name it: one read. */
 async function digestOfLayer(layer, signal) {
-    const digesting = new digest/* DigestingStream */.Xi();
+    const digesting = new lib_digest/* DigestingStream */.Xi();
     await (0,external_node_stream_promises_.pipeline)(await layer.content.open(), digesting, discard(), { signal });
     return digesting.digest;
 }
 const discard = () => new external_node_stream_.Writable({ write: (_chunk, _encoding, done) => done() });
+/** Bytes hashed per read when only a hash is wanted: one buffer, reused, no garbage. */
+const HASH_BLOCK = 1024 * 1024;
+/**
+ * A check that needs only a hash of the stored bytes (an uncompressed layer, whose digest is
+ * its diff_id, or an opaque blob): read into one reused buffer and hash, with no stream and no
+ * garbage, at the speed of sha256 (1.8 GB/s here). A re-push reads every layer this way.
+ * Hashing on worker threads was tried: on 2 cores their start-up and memory (+12 MB RSS) cost
+ * more than the parallel hashing saved (re-push 0.39 s against 0.35 s).
+ */
+async function hashInPlace(layer, digest, signal) {
+    const reader = await layer.content.openReader();
+    const hash = (0,external_node_crypto_.createHash)((0,lib_digest/* algorithmOf */.Hy)(digest));
+    const block = Buffer.allocUnsafe(HASH_BLOCK);
+    let size = 0;
+    try {
+        for (;;) {
+            signal?.throwIfAborted();
+            const length = await reader.read(block);
+            if (length === 0)
+                break;
+            hash.update(block.subarray(0, length));
+            size += length;
+        }
+    }
+    finally {
+        await reader.close();
+    }
+    const actual = { digest: `${(0,lib_digest/* algorithmOf */.Hy)(digest)}:${hash.digest('hex')}`, size };
+    if (size !== layer.content.size)
+        throw truncatedLayer(layer, size);
+    if (actual.digest === digest)
+        return;
+    throw layer.isTar && digest === layer.diffId
+        ? diffIdMismatch(layer, actual.digest)
+        : blobMismatch(layer, { digest, size: layer.content.size }, actual);
+}
 
 ;// CONCATENATED MODULE: ./src/lib/engine/encode.ts
 
@@ -27062,7 +27146,7 @@ async function encodeLayerToFile(options) {
  * was written: a spool on a full or failing disk fails the upload instead of committing.
  */
 function openSpooledBlob(path, blob) {
-    const verify = new digest/* VerifyingStream */.SC({
+    const verify = new lib_digest/* VerifyingStream */.SC({
         digest: blob.digest,
         size: blob.size,
         onMismatch: (actual) => new errors/* TarPushError */.q$('BLOB_DIGEST_MISMATCH', `spool file ${path} reads back as ${actual.digest} (${actual.size} bytes), not the ${blob.digest} (${blob.size} bytes) written`, { subject: path, hint: 'check the free space and health of the temporary directory' }),
@@ -27078,7 +27162,7 @@ const ENCODED_READ_AHEAD = 256 * 1024;
  */
 async function openEncodedLayer(options) {
     const { layer } = options;
-    const output = new digest/* DigestingStream */.Xi();
+    const output = new lib_digest/* DigestingStream */.Xi();
     const encoded = options.compression === 'gzip' && layer.content.openReader
         ? external_node_stream_.Readable.from(gzipWithPooledBuffers(layer, options.level ?? compress/* DEFAULT_LEVELS */.ol.gzip), {
             objectMode: false,
@@ -27420,7 +27504,7 @@ class CopySession {
     }
     async #encodeSpooledAndPut(layer) {
         const { compression, level } = this.#options;
-        const path = (0,external_node_path_.join)(this.#options.spoolDir ?? (0,external_node_os_.tmpdir)(), `${this.#spoolCounter++}-${(0,digest/* hexOf */.ZD)(layer.diffId).slice(0, 16)}.${compression}`);
+        const path = (0,external_node_path_.join)(this.#options.spoolDir ?? (0,external_node_os_.tmpdir)(), `${this.#spoolCounter++}-${(0,lib_digest/* hexOf */.ZD)(layer.diffId).slice(0, 16)}.${compression}`);
         try {
             const encoded = await encodeLayerToFile({
                 layer,
@@ -29889,7 +29973,7 @@ class RepositoryClient {
             if (response.statusCode !== 200)
                 throw await this.client.unexpected(request, response);
             const bytes = await this.#readBody(request, response, limit);
-            return (0,lib_digest/* sha256 */.sc)(bytes) === digest ? bytes : undefined;
+            return (0,lib_digest/* matchesDigest */._j)(bytes, digest) ? bytes : undefined;
         });
     }
     /**
@@ -30859,8 +30943,6 @@ var lib_reference = __nccwpck_require__(2470);
 var connect = __nccwpck_require__(5367);
 // EXTERNAL MODULE: ./src/lib/registry/repository.ts + 1 modules
 var registry_repository = __nccwpck_require__(2186);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(8474);
 // EXTERNAL MODULE: external "node:stream"
@@ -30893,7 +30975,6 @@ var media_types = __nccwpck_require__(5489);
 // EXTERNAL MODULE: ./src/lib/image/parse.ts
 var parse = __nccwpck_require__(1750);
 ;// CONCATENATED MODULE: ./src/lib/registry/source.ts
-
 
 
 
@@ -31054,10 +31135,10 @@ async function fetchManifest(repository, reference, name) {
 }
 /** The digest that names a document must be the hash of its bytes, in that digest's algorithm. */
 function verifyDigest(document, expected, name) {
-    const algorithm = (0,lib_digest/* algorithmOf */.Hy)(expected);
-    const actual = `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(document.bytes).digest('hex')}`;
-    if (actual !== expected)
+    if (!(0,lib_digest/* matchesDigest */._j)(document.bytes, expected)) {
+        const actual = (0,lib_digest/* digestIn */.s)((0,lib_digest/* algorithmOf */.Hy)(expected), document.bytes);
         throw mismatch(name, `the manifest's bytes hash to ${actual}, not ${expected}`);
+    }
 }
 function mismatch(name, what) {
     return new errors/* TarPushError */.q$('MANIFEST_DIGEST_MISMATCH', `${name}: ${what}`, {
@@ -31198,6 +31279,8 @@ function dockerLoadFiles({ reference, image, }) {
     return files;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/lib/write/files.ts
 
 
@@ -33440,10 +33523,11 @@ class OciReader {
         if (size !== descriptor.size)
             throw this.sizeMismatch(name, descriptor.size, size);
         const bytes = await this.#files.readAll(name, limit);
-        const digest = (0,lib_digest/* algorithmOf */.Hy)(descriptor.digest) === 'sha256' ? (0,lib_digest/* sha256 */.sc)(bytes) : descriptor.digest;
-        if (digest !== descriptor.digest)
-            throw digestMismatch(this.#files, name, descriptor.digest, digest);
-        return { bytes, digest, mediaType: descriptor.mediaType };
+        if (!(0,lib_digest/* matchesDigest */._j)(bytes, descriptor.digest)) {
+            const actual = (0,lib_digest/* digestIn */.s)((0,lib_digest/* algorithmOf */.Hy)(descriptor.digest), bytes);
+            throw digestMismatch(this.#files, name, descriptor.digest, actual);
+        }
+        return { bytes, digest: descriptor.digest, mediaType: descriptor.mediaType };
     }
     sizeMismatch(name, expected, actual) {
         return new errors/* TarPushError */.q$('BLOB_DIGEST_MISMATCH', `"${name}" is ${actual} bytes, its descriptor says ${expected}`, {

@@ -56492,6 +56492,13 @@ function assertDigest(value, subject) {
 }
 const sha256 = (data) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
 const algorithmOf = (digest) => digest.slice(0, digest.indexOf(':'));
+/** The digest of whole bytes (a manifest, a config) in `algorithm` (sha256 or sha512). */
+const digestIn = (algorithm, bytes) => `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
+/**
+ * The check of every document read whole, whatever its source: its bytes hash to the digest
+ * that names it, in that digest's algorithm (streamed blobs: VerifyingStream).
+ */
+const matchesDigest = (bytes, digest) => digestIn(algorithmOf(digest), bytes) === digest;
 const hexOf = (digest) => digest.slice(digest.indexOf(':') + 1);
 /**
  * A pass-through stream that hashes and counts what flows through it. Like every stage that
@@ -56525,19 +56532,46 @@ class DigestingStream extends external_node_stream_.Transform {
     }
 }
 /**
- * Pass-through that fails at the end when the bytes do not match an expected digest and size.
- * It holds back its last chunk until they are checked, so a consumer never has every byte of a
- * blob that failed (a registry answering a PUT once it has Content-Length bytes, a file
- * complete on disk): it sees an error instead of a clean end and never commits them.
+ * Passes `chunk` on, except the stream's last byte, which waits for `release` (after the
+ * checks): a consumer never has every byte of a blob that failed them (a registry answering a
+ * PUT once it has Content-Length bytes, a file complete on disk), it sees an error instead of a
+ * clean end and never commits them. Holds one byte, only at the end (with `size` known).
+ */
+class LastByteHold {
+    #size;
+    #seen = 0;
+    #held;
+    constructor(size) {
+        this.#size = size;
+    }
+    pass(stream, chunk) {
+        this.#seen += chunk.length;
+        if (this.#size !== undefined && this.#seen < this.#size)
+            return chunk;
+        if (this.#held)
+            stream.push(this.#held);
+        this.#held = chunk.subarray(chunk.length - 1);
+        return chunk.length > 1 ? chunk.subarray(0, chunk.length - 1) : undefined;
+    }
+    release() {
+        return this.#held;
+    }
+}
+/**
+ * Pass-through that fails at the end when the bytes do not match an expected digest and size,
+ * its last byte held back until they are checked (LastByteHold).
  */
 class VerifyingStream extends external_node_stream_.Transform {
     #hash;
     #expected;
     #onMismatch;
-    #held;
+    #hold;
     bytes = 0;
+    #noteChurn;
     constructor(options) {
         super();
+        this.#noteChurn = options.noteChurn ?? true;
+        this.#hold = new LastByteHold(options.size);
         this.#expected = options;
         this.#onMismatch = options.onMismatch;
         this.#hash = (0,external_node_crypto_.createHash)(algorithmOf(options.digest));
@@ -56545,10 +56579,9 @@ class VerifyingStream extends external_node_stream_.Transform {
     _transform(chunk, _encoding, done) {
         this.#hash.update(chunk);
         this.bytes += chunk.length;
-        noteBufferChurn(chunk.length);
-        const previous = this.#held;
-        this.#held = chunk;
-        done(null, previous);
+        if (this.#noteChurn)
+            noteBufferChurn(chunk.length);
+        done(null, this.#hold.pass(this, chunk));
     }
     _flush(done) {
         const digest = `${algorithmOf(this.#expected.digest)}:${this.#hash.digest('hex')}`;
@@ -56557,7 +56590,7 @@ class VerifyingStream extends external_node_stream_.Transform {
             done(this.#onMismatch({ digest, size: this.bytes }));
             return;
         }
-        done(null, this.#held);
+        done(null, this.#hold.release());
     }
 }
 
@@ -57093,7 +57126,7 @@ const undecodable = (layer, error) => new errors_TarPushError('DIFF_ID_MISMATCH'
 /**
  * Pass-through that also decompresses what flows by and hashes the result, failing at the end
  * when it is not the layer's diff_id. Backpressure follows the slower of the two paths. Like
- * VerifyingStream it holds back its last chunk until the check passed. Bytes that do not
+ * VerifyingStream it holds back its last byte until the check passed. Bytes that do not
  * decompress are still passed on to the end, so that the digest check before it (a corrupt
  * blob) speaks first; then this fails with why they do not decompress.
  */
@@ -57102,11 +57135,14 @@ class DiffIdCheck extends external_node_stream_.Transform {
     #decoder;
     #decoded;
     #undecodable = false;
-    #held;
+    #hold;
     constructor(layer) {
         super();
         this.#layer = layer;
-        this.#decoder = createDecoder(layer.compression);
+        this.#hold = new LastByteHold(layer.content.size);
+        // A download decodes in big steps (fewer waits for room: a pull is 10 % faster); a push
+        // keeps the decoder's default, whose smaller buffers keep it within its memory target.
+        this.#decoder = createDecoder(layer.compression, layer.content.remote ? 1024 * 1024 : undefined);
         const hash = (0,external_node_crypto_.createHash)('sha256');
         // Decoded chunks die at once and are not counted for the memory policy: collecting for
         // them too cost a push of compressed layers (OCI archives) ~0.4 s more for 13 MB less.
@@ -57121,15 +57157,14 @@ class DiffIdCheck extends external_node_stream_.Transform {
         this.#decoded.catch(() => { });
     }
     _transform(chunk, _encoding, done) {
-        const previous = this.#held;
-        this.#held = chunk;
+        const passed = this.#hold.pass(this, chunk);
         if (this.#undecodable || this.#decoder.write(chunk))
-            done(null, previous);
+            done(null, passed);
         else {
             const go = () => {
                 this.#decoder.off('drain', go);
                 this.#decoder.off('close', go);
-                done(null, previous);
+                done(null, passed);
             };
             this.#decoder.on('drain', go);
             this.#decoder.on('close', go);
@@ -57139,7 +57174,7 @@ class DiffIdCheck extends external_node_stream_.Transform {
         if (!this.#undecodable)
             this.#decoder.end();
         this.#decoded.then((actual) => actual === this.#layer.diffId
-            ? done(null, this.#held)
+            ? done(null, this.#hold.release())
             : done(diffIdMismatch(this.#layer, actual)), (error) => done(error));
     }
     _destroy(error, callback) {
@@ -57156,6 +57191,8 @@ async function openVerifiedLayer(layer, blobDigest) {
     const verify = new VerifyingStream({
         digest: blobDigest,
         size: layer.content.size,
+        // Downloads stay out of the memory policy: collecting for them cost a pull 0.4 s.
+        noteChurn: !layer.content.remote,
         onMismatch: (actual) => actual.size < layer.content.size && layer.content.remote
             ? truncatedLayer(layer, actual.size)
             : blobMismatch(layer, { digest: blobDigest, size: layer.content.size }, actual),
@@ -57185,6 +57222,14 @@ function uncompressedLayerCheck(layer) {
  * cold one. `blobDigest` is the digest the stored bytes must have, when it is known.
  */
 async function verifyLayer(layer, blobDigest, signal) {
+    const digest = blobDigest ?? layer.diffId;
+    const plainBytes = !layer.isTar || layer.compression === 'none';
+    if (plainBytes && (blobDigest === undefined || !layer.isTar || blobDigest === layer.diffId)) {
+        if (layer.content.openReader) {
+            await hashInPlace(layer, digest, signal);
+            return;
+        }
+    }
     const stream = blobDigest !== undefined
         ? await openVerifiedLayer(layer, blobDigest)
         : (0,external_node_stream_.pipeline)(await layer.content.open(), uncompressedLayerCheck(layer), () => { });
@@ -57197,6 +57242,42 @@ async function digestOfLayer(layer, signal) {
     return digesting.digest;
 }
 const discard = () => new external_node_stream_.Writable({ write: (_chunk, _encoding, done) => done() });
+/** Bytes hashed per read when only a hash is wanted: one buffer, reused, no garbage. */
+const HASH_BLOCK = 1024 * 1024;
+/**
+ * A check that needs only a hash of the stored bytes (an uncompressed layer, whose digest is
+ * its diff_id, or an opaque blob): read into one reused buffer and hash, with no stream and no
+ * garbage, at the speed of sha256 (1.8 GB/s here). A re-push reads every layer this way.
+ * Hashing on worker threads was tried: on 2 cores their start-up and memory (+12 MB RSS) cost
+ * more than the parallel hashing saved (re-push 0.39 s against 0.35 s).
+ */
+async function hashInPlace(layer, digest, signal) {
+    const reader = await layer.content.openReader();
+    const hash = (0,external_node_crypto_.createHash)(algorithmOf(digest));
+    const block = Buffer.allocUnsafe(HASH_BLOCK);
+    let size = 0;
+    try {
+        for (;;) {
+            signal?.throwIfAborted();
+            const length = await reader.read(block);
+            if (length === 0)
+                break;
+            hash.update(block.subarray(0, length));
+            size += length;
+        }
+    }
+    finally {
+        await reader.close();
+    }
+    const actual = { digest: `${algorithmOf(digest)}:${hash.digest('hex')}`, size };
+    if (size !== layer.content.size)
+        throw truncatedLayer(layer, size);
+    if (actual.digest === digest)
+        return;
+    throw layer.isTar && digest === layer.diffId
+        ? diffIdMismatch(layer, actual.digest)
+        : blobMismatch(layer, { digest, size: layer.content.size }, actual);
+}
 
 ;// CONCATENATED MODULE: ./src/lib/engine/encode.ts
 
@@ -59309,7 +59390,7 @@ class RepositoryClient {
             if (response.statusCode !== 200)
                 throw await this.client.unexpected(request, response);
             const bytes = await this.#readBody(request, response, limit);
-            return sha256(bytes) === digest ? bytes : undefined;
+            return matchesDigest(bytes, digest) ? bytes : undefined;
         });
     }
     /**
@@ -59624,7 +59705,6 @@ function readImageLayers(json, config, layers, where) {
 
 
 
-
 /**
  * A registry as an image source: GETs the manifest with every type accepted, verifies each
  * document against the digest that names it, picks a platform from an index (or keeps them all),
@@ -59774,10 +59854,10 @@ async function fetchManifest(repository, reference, name) {
 }
 /** The digest that names a document must be the hash of its bytes, in that digest's algorithm. */
 function verifyDigest(document, expected, name) {
-    const algorithm = algorithmOf(expected);
-    const actual = `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(document.bytes).digest('hex')}`;
-    if (actual !== expected)
+    if (!matchesDigest(document.bytes, expected)) {
+        const actual = digestIn(algorithmOf(expected), document.bytes);
         throw mismatch(name, `the manifest's bytes hash to ${actual}, not ${expected}`);
+    }
 }
 function mismatch(name, what) {
     return new errors_TarPushError('MANIFEST_DIGEST_MISMATCH', `${name}: ${what}`, {

@@ -24,6 +24,17 @@ export const sha256 = (data: Buffer | string): string =>
   `sha256:${createHash('sha256').update(data).digest('hex')}`
 
 export const algorithmOf = (digest: string): string => digest.slice(0, digest.indexOf(':'))
+
+/** The digest of whole bytes (a manifest, a config) in `algorithm` (sha256 or sha512). */
+export const digestIn = (algorithm: string, bytes: Buffer): string =>
+  `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`
+
+/**
+ * The check of every document read whole, whatever its source: its bytes hash to the digest
+ * that names it, in that digest's algorithm (streamed blobs: VerifyingStream).
+ */
+export const matchesDigest = (bytes: Buffer, digest: string): boolean =>
+  digestIn(algorithmOf(digest), bytes) === digest
 export const hexOf = (digest: string): string => digest.slice(digest.indexOf(':') + 1)
 
 /**
@@ -62,24 +73,56 @@ export class DigestingStream extends Transform {
 }
 
 /**
- * Pass-through that fails at the end when the bytes do not match an expected digest and size.
- * It holds back its last chunk until they are checked, so a consumer never has every byte of a
- * blob that failed (a registry answering a PUT once it has Content-Length bytes, a file
- * complete on disk): it sees an error instead of a clean end and never commits them.
+ * Passes `chunk` on, except the stream's last byte, which waits for `release` (after the
+ * checks): a consumer never has every byte of a blob that failed them (a registry answering a
+ * PUT once it has Content-Length bytes, a file complete on disk), it sees an error instead of a
+ * clean end and never commits them. Holds one byte, only at the end (with `size` known).
+ */
+export class LastByteHold {
+  readonly #size: number | undefined
+  #seen = 0
+  #held: Buffer | undefined
+
+  constructor(size: number | undefined) {
+    this.#size = size
+  }
+
+  pass(stream: Transform, chunk: Buffer): Buffer | undefined {
+    this.#seen += chunk.length
+    if (this.#size !== undefined && this.#seen < this.#size) return chunk
+    if (this.#held) stream.push(this.#held)
+    this.#held = chunk.subarray(chunk.length - 1)
+    return chunk.length > 1 ? chunk.subarray(0, chunk.length - 1) : undefined
+  }
+
+  release(): Buffer | undefined {
+    return this.#held
+  }
+}
+
+/**
+ * Pass-through that fails at the end when the bytes do not match an expected digest and size,
+ * its last byte held back until they are checked (LastByteHold).
  */
 export class VerifyingStream extends Transform {
   readonly #hash: Hash
   readonly #expected: { digest: string; size?: number }
   readonly #onMismatch: (actual: { digest: string; size: number }) => Error
-  #held: Buffer | undefined
+  readonly #hold: LastByteHold
   bytes = 0
+
+  readonly #noteChurn: boolean
 
   constructor(options: {
     digest: string
     size?: number
     onMismatch: (actual: { digest: string; size: number }) => Error
+    /** Report the bytes to the memory policy (default); not for downloads, see memory.ts. */
+    noteChurn?: boolean
   }) {
     super()
+    this.#noteChurn = options.noteChurn ?? true
+    this.#hold = new LastByteHold(options.size)
     this.#expected = options
     this.#onMismatch = options.onMismatch
     this.#hash = createHash(algorithmOf(options.digest))
@@ -88,10 +131,8 @@ export class VerifyingStream extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.#hash.update(chunk)
     this.bytes += chunk.length
-    noteBufferChurn(chunk.length)
-    const previous = this.#held
-    this.#held = chunk
-    done(null, previous)
+    if (this.#noteChurn) noteBufferChurn(chunk.length)
+    done(null, this.#hold.pass(this, chunk))
   }
 
   override _flush(done: TransformCallback): void {
@@ -101,6 +142,6 @@ export class VerifyingStream extends Transform {
       done(this.#onMismatch({ digest, size: this.bytes }))
       return
     }
-    done(null, this.#held)
+    done(null, this.#hold.release())
   }
 }

@@ -1,5 +1,5 @@
 import { TarPushError } from '../errors.ts'
-import { algorithmOf, sha256 } from '../digest.ts'
+import { algorithmOf, digestIn, matchesDigest, sha256 } from '../digest.ts'
 import {
   readDescriptor,
   readImageConfig,
@@ -200,10 +200,11 @@ class OciReader {
     const size = requireSize(this.#files, name, referrer)
     if (size !== descriptor.size) throw this.sizeMismatch(name, descriptor.size, size)
     const bytes = await this.#files.readAll(name, limit)
-    const digest = algorithmOf(descriptor.digest) === 'sha256' ? sha256(bytes) : descriptor.digest
-    if (digest !== descriptor.digest)
-      throw digestMismatch(this.#files, name, descriptor.digest, digest)
-    return { bytes, digest, mediaType: descriptor.mediaType }
+    if (!matchesDigest(bytes, descriptor.digest)) {
+      const actual = digestIn(algorithmOf(descriptor.digest), bytes)
+      throw digestMismatch(this.#files, name, descriptor.digest, actual)
+    }
+    return { bytes, digest: descriptor.digest, mediaType: descriptor.mediaType }
   }
 
   sizeMismatch(name: string, expected: number, actual: number): TarPushError {

@@ -7,7 +7,7 @@ import {
   type TransformCallback,
 } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { DigestingStream, VerifyingStream } from '../digest.ts'
+import { DigestingStream, LastByteHold, VerifyingStream, algorithmOf } from '../digest.ts'
 import { createDecoder } from '../encode/compress.ts'
 import { TarPushError } from '../errors.ts'
 import type { Layer } from '../image/model.ts'
@@ -78,7 +78,7 @@ const undecodable = (layer: Layer, error: Error): TarPushError =>
 /**
  * Pass-through that also decompresses what flows by and hashes the result, failing at the end
  * when it is not the layer's diff_id. Backpressure follows the slower of the two paths. Like
- * VerifyingStream it holds back its last chunk until the check passed. Bytes that do not
+ * VerifyingStream it holds back its last byte until the check passed. Bytes that do not
  * decompress are still passed on to the end, so that the digest check before it (a corrupt
  * blob) speaks first; then this fails with why they do not decompress.
  */
@@ -87,12 +87,15 @@ export class DiffIdCheck extends Transform {
   readonly #decoder: Transform
   readonly #decoded: Promise<string>
   #undecodable = false
-  #held: Buffer | undefined
+  readonly #hold: LastByteHold
 
   constructor(layer: Layer) {
     super()
     this.#layer = layer
-    this.#decoder = createDecoder(layer.compression)
+    this.#hold = new LastByteHold(layer.content.size)
+    // A download decodes in big steps (fewer waits for room: a pull is 10 % faster); a push
+    // keeps the decoder's default, whose smaller buffers keep it within its memory target.
+    this.#decoder = createDecoder(layer.compression, layer.content.remote ? 1024 * 1024 : undefined)
     const hash = createHash('sha256')
     // Decoded chunks die at once and are not counted for the memory policy: collecting for
     // them too cost a push of compressed layers (OCI archives) ~0.4 s more for 13 MB less.
@@ -108,14 +111,13 @@ export class DiffIdCheck extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    const previous = this.#held
-    this.#held = chunk
-    if (this.#undecodable || this.#decoder.write(chunk)) done(null, previous)
+    const passed = this.#hold.pass(this, chunk)
+    if (this.#undecodable || this.#decoder.write(chunk)) done(null, passed)
     else {
       const go = () => {
         this.#decoder.off('drain', go)
         this.#decoder.off('close', go)
-        done(null, previous)
+        done(null, passed)
       }
       this.#decoder.on('drain', go)
       this.#decoder.on('close', go)
@@ -127,7 +129,7 @@ export class DiffIdCheck extends Transform {
     this.#decoded.then(
       (actual) =>
         actual === this.#layer.diffId
-          ? done(null, this.#held)
+          ? done(null, this.#hold.release())
           : done(diffIdMismatch(this.#layer, actual)),
       (error: Error) => done(error),
     )
@@ -148,6 +150,8 @@ export async function openVerifiedLayer(layer: Layer, blobDigest: string): Promi
   const verify = new VerifyingStream({
     digest: blobDigest,
     size: layer.content.size,
+    // Downloads stay out of the memory policy: collecting for them cost a pull 0.4 s.
+    noteChurn: !layer.content.remote,
     onMismatch: (actual) =>
       actual.size < layer.content.size && layer.content.remote
         ? truncatedLayer(layer, actual.size)
@@ -186,6 +190,14 @@ export async function verifyLayer(
   blobDigest: string | undefined,
   signal: AbortSignal | undefined,
 ): Promise<void> {
+  const digest = blobDigest ?? layer.diffId
+  const plainBytes = !layer.isTar || layer.compression === 'none'
+  if (plainBytes && (blobDigest === undefined || !layer.isTar || blobDigest === layer.diffId)) {
+    if (layer.content.openReader) {
+      await hashInPlace(layer, digest, signal)
+      return
+    }
+  }
   const stream =
     blobDigest !== undefined
       ? await openVerifiedLayer(layer, blobDigest)
@@ -204,3 +216,41 @@ export async function digestOfLayer(
 }
 
 const discard = (): Writable => new Writable({ write: (_chunk, _encoding, done) => done() })
+
+/** Bytes hashed per read when only a hash is wanted: one buffer, reused, no garbage. */
+const HASH_BLOCK = 1024 * 1024
+
+/**
+ * A check that needs only a hash of the stored bytes (an uncompressed layer, whose digest is
+ * its diff_id, or an opaque blob): read into one reused buffer and hash, with no stream and no
+ * garbage, at the speed of sha256 (1.8 GB/s here). A re-push reads every layer this way.
+ * Hashing on worker threads was tried: on 2 cores their start-up and memory (+12 MB RSS) cost
+ * more than the parallel hashing saved (re-push 0.39 s against 0.35 s).
+ */
+async function hashInPlace(
+  layer: Layer,
+  digest: string,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const reader = await layer.content.openReader!()
+  const hash = createHash(algorithmOf(digest))
+  const block = Buffer.allocUnsafe(HASH_BLOCK)
+  let size = 0
+  try {
+    for (;;) {
+      signal?.throwIfAborted()
+      const length = await reader.read(block)
+      if (length === 0) break
+      hash.update(block.subarray(0, length))
+      size += length
+    }
+  } finally {
+    await reader.close()
+  }
+  const actual = { digest: `${algorithmOf(digest)}:${hash.digest('hex')}`, size }
+  if (size !== layer.content.size) throw truncatedLayer(layer, size)
+  if (actual.digest === digest) return
+  throw layer.isTar && digest === layer.diffId
+    ? diffIdMismatch(layer, actual.digest)
+    : blobMismatch(layer, { digest, size: layer.content.size }, actual)
+}

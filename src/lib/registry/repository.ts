@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream'
 import { TarPushError } from '../errors.ts'
-import { sha256 } from '../digest.ts'
+import { matchesDigest, sha256 } from '../digest.ts'
 import type { RawJson } from '../image/model.ts'
 import { StreamRefused } from '../image/sink.ts'
 import { readBytesLimited } from './auth.ts'
@@ -409,7 +409,7 @@ export class RepositoryClient {
       }
       if (response.statusCode !== 200) throw await this.client.unexpected(request, response)
       const bytes = await this.#readBody(request, response, limit)
-      return sha256(bytes) === digest ? bytes : undefined
+      return matchesDigest(bytes, digest) ? bytes : undefined
     })
   }
 

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
 import { once } from 'node:events'
 import { PassThrough, type Readable } from 'node:stream'
-import { algorithmOf } from '../digest.ts'
+import { algorithmOf, digestIn, matchesDigest } from '../digest.ts'
 import { TarPushError } from '../errors.ts'
 import { transportError } from '../http/transport.ts'
 import { JsonReader } from '../image/json.ts'
@@ -244,10 +243,10 @@ async function fetchManifest(
 
 /** The digest that names a document must be the hash of its bytes, in that digest's algorithm. */
 function verifyDigest(document: RawJson, expected: string, name: string): void {
-  const algorithm = algorithmOf(expected)
-  const actual = `${algorithm}:${createHash(algorithm).update(document.bytes).digest('hex')}`
-  if (actual !== expected)
+  if (!matchesDigest(document.bytes, expected)) {
+    const actual = digestIn(algorithmOf(expected), document.bytes)
     throw mismatch(name, `the manifest's bytes hash to ${actual}, not ${expected}`)
+  }
 }
 
 function mismatch(name: string, what: string): TarPushError {
