@@ -63,7 +63,10 @@ export async function snapshotOurCli(dir: string): Promise<OurCli> {
   const sha256 = createHash('sha256')
     .update(await readFile(path))
     .digest('hex')
-  const { stdout } = await runChecked(process.execPath, [path, '--help'], { timeoutMs: 30_000 })
+  // Push's own help lists its flags (the top-level help lists only those of every command).
+  const { stdout } = await runChecked(process.execPath, [path, 'push', '--help'], {
+    timeoutMs: 30_000,
+  })
   const features = {
     cacheDir: stdout.includes('--cache-dir'),
     concurrency: stdout.includes('--concurrency'),
