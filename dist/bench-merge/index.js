@@ -72258,6 +72258,26 @@ function parse_readImageLayers(json, config, layers, where) {
     }
     return { ...parsed, isFilesystem };
 }
+/**
+ * The layers of an image manifest as the model has them: the tar layers of a filesystem take
+ * the config's diff_ids in order; any other blob (an artifact's, an attestation's) is opaque,
+ * named by its digest. `content` gives each layer's bytes.
+ */
+function parse_layersOf(descriptors, image, content) {
+    let tarIndex = 0;
+    return descriptors.map((descriptor, index) => {
+        const isTar = isTarLayerMediaType(descriptor.mediaType) && image?.isFilesystem === true;
+        return {
+            diffId: isTar ? image.diffIds[tarIndex++] : descriptor.digest,
+            compression: isTar ? compressionOfMediaType(descriptor.mediaType) : 'none',
+            storedDigest: descriptor.digest,
+            mediaType: descriptor.mediaType,
+            isTar,
+            ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
+            content: content(descriptor, index),
+        };
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/lib/registry/source.ts
 
@@ -72331,24 +72351,12 @@ async function imageOf(repository, manifest, parsed, name, indexPlatform) {
     const config = await fetchConfig(repository, parsed.config, name);
     const image = readImageLayers(registryJson(`${name}: config ${config.digest}`), config, parsed.layers, name);
     const diffIds = image?.diffIds ?? [];
-    let tarIndex = 0;
-    const layers = parsed.layers.map((descriptor) => {
-        const isTar = isTarLayerMediaType(descriptor.mediaType) && image?.isFilesystem === true;
-        return {
-            diffId: isTar ? diffIds[tarIndex++] : descriptor.digest,
-            compression: isTar ? compressionOfMediaType(descriptor.mediaType) : 'none',
-            storedDigest: descriptor.digest,
-            mediaType: descriptor.mediaType,
-            isTar,
-            ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
-            content: {
-                origin: repository.client.resolve(`/v2/${repository.path}/blobs/${descriptor.digest}`),
-                size: descriptor.size,
-                remote: true,
-                open: async () => openRemoteBlob(repository, descriptor),
-            },
-        };
-    });
+    const layers = layersOf(parsed.layers, image, (descriptor) => ({
+        origin: repository.client.resolve(`/v2/${repository.path}/blobs/${descriptor.digest}`),
+        size: descriptor.size,
+        remote: true,
+        open: async () => openRemoteBlob(repository, descriptor),
+    }));
     return {
         kind: 'image',
         flavor: manifest.mediaType === MediaType.dockerManifest ? 'docker' : 'oci',
@@ -72712,6 +72720,7 @@ class files_Puts {
     #state = 'open';
     #streams = new Set();
     #running = new Set();
+    #aborting;
     constructor(name) {
         this.#name = name;
     }
@@ -72756,6 +72765,23 @@ class files_Puts {
         while (this.#running.size > 0)
             await Promise.allSettled([...this.#running]);
     }
+    /**
+     * The one abort of a sink: runs once, and never after a commit. Stops the sink's streams
+     * (and whatever `stopping` stops), waits for every put to settle, then `undo` removes what
+     * the sink wrote, so that no put writes into a place just cleaned up.
+     */
+    abort(steps) {
+        this.#aborting ??= (async () => {
+            if (this.#state === 'committed')
+                return;
+            this.#state = 'aborted';
+            steps.stopping?.();
+            this.stopStreams();
+            await this.settled();
+            await steps.undo();
+        })();
+        return this.#aborting;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/lib/write/oci-layout.ts
@@ -72793,7 +72819,6 @@ class oci_layout_LayoutSink {
     #madeDirectories = [];
     #directories = new Map();
     #temporaryIndex;
-    #aborting;
     constructor(output, named, staging) {
         this.name = output;
         this.#output = output;
@@ -72875,15 +72900,9 @@ class oci_layout_LayoutSink {
             await rm(backup, { force: true });
     }
     abort() {
-        this.#aborting ??= this.#abort();
-        return this.#aborting;
+        return this.#puts.abort({ undo: () => this.#undo() });
     }
-    async #abort() {
-        if (this.#puts.state === 'committed')
-            return;
-        this.#puts.state = 'aborted';
-        this.#puts.stopStreams();
-        await this.#puts.settled();
+    async #undo() {
         if (this.#temporaryIndex !== undefined)
             await rm(this.#temporaryIndex, { force: true });
         if (this.#staging !== undefined) {
@@ -73479,7 +73498,6 @@ class rootfs_sink_RootfsSink {
     #logger;
     #applying;
     #failure;
-    #aborting;
     constructor(output, image, tree, spool, options) {
         this.name = output;
         this.#output = output;
@@ -73573,23 +73591,20 @@ class rootfs_sink_RootfsSink {
         await removeTree(this.#spool).catch((error) => this.#logger.warn(`could not remove ${this.#spool}: ${error.message}`));
     }
     abort() {
-        this.#aborting ??= this.#abort();
-        return this.#aborting;
-    }
-    async #abort() {
-        if (this.#puts.state === 'committed')
-            return;
-        this.#puts.state = 'aborted';
-        this.#stop.abort();
-        this.#puts.stopStreams();
-        const stopped = new Error('aborted');
-        for (const layer of this.#spooled.values())
-            if (!layer.done)
-                layer.reject(stopped);
-        await this.#puts.settled();
-        await this.#applying.catch(() => { });
-        await removeTree(this.#tree);
-        await removeTree(this.#spool);
+        return this.#puts.abort({
+            stopping: () => {
+                this.#stop.abort();
+                const stopped = new Error('aborted');
+                for (const layer of this.#spooled.values())
+                    if (!layer.done)
+                        layer.reject(stopped);
+            },
+            undo: async () => {
+                await this.#applying.catch(() => { });
+                await removeTree(this.#tree);
+                await removeTree(this.#spool);
+            },
+        });
     }
     #throwIfFailed() {
         if (this.#failure)
@@ -73667,7 +73682,6 @@ class tar_archive_TarArchiveSink {
     #manifest;
     #regions;
     #puts;
-    #aborting;
     constructor(output, temp, handle, manifest, regions) {
         this.name = output;
         this.#output = output;
@@ -73781,17 +73795,12 @@ class tar_archive_TarArchiveSink {
         this.#puts.state = 'committed';
     }
     abort() {
-        this.#aborting ??= this.#abort();
-        return this.#aborting;
-    }
-    async #abort() {
-        if (this.#puts.state === 'committed')
-            return;
-        this.#puts.state = 'aborted';
-        this.#puts.stopStreams();
-        await this.#puts.settled();
-        await this.#handle.close().catch(() => { });
-        await rm(this.#temp, { force: true });
+        return this.#puts.abort({
+            undo: async () => {
+                await this.#handle.close().catch(() => { });
+                await rm(this.#temp, { force: true });
+            },
+        });
     }
 }
 const padded = (size) => Math.ceil(size / BLOCK) * BLOCK;

@@ -28142,7 +28142,8 @@ const configMediaType = (flavor) => flavor === 'docker' ? MediaType.dockerConfig
 /* harmony export */   MP: () => (/* binding */ readImageConfig),
 /* harmony export */   Ng: () => (/* binding */ parseManifest),
 /* harmony export */   oj: () => (/* binding */ readImageLayers),
-/* harmony export */   qq: () => (/* binding */ readDescriptor)
+/* harmony export */   qq: () => (/* binding */ readDescriptor),
+/* harmony export */   w: () => (/* binding */ layersOf)
 /* harmony export */ });
 /* unused harmony exports readPlatform, unsupportedManifest */
 /* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8899);
@@ -28266,6 +28267,26 @@ function readImageLayers(json, config, layers, where) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TarPushError */ .q$('LAYER_COUNT_MISMATCH', `${where} lists ${tarCount} layers but its config has ${parsed.diffIds.length} rootfs.diff_ids`, { subject: where, hint: 'the image is inconsistent; save or push it again' });
     }
     return { ...parsed, isFilesystem };
+}
+/**
+ * The layers of an image manifest as the model has them: the tar layers of a filesystem take
+ * the config's diff_ids in order; any other blob (an artifact's, an attestation's) is opaque,
+ * named by its digest. `content` gives each layer's bytes.
+ */
+function layersOf(descriptors, image, content) {
+    let tarIndex = 0;
+    return descriptors.map((descriptor, index) => {
+        const isTar = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isTarLayerMediaType */ .HQ)(descriptor.mediaType) && image?.isFilesystem === true;
+        return {
+            diffId: isTar ? image.diffIds[tarIndex++] : descriptor.digest,
+            compression: isTar ? (0,_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .compressionOfMediaType */ .um)(descriptor.mediaType) : 'none',
+            storedDigest: descriptor.digest,
+            mediaType: descriptor.mediaType,
+            isTar,
+            ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
+            content: content(descriptor, index),
+        };
+    });
 }
 
 
@@ -31046,24 +31067,12 @@ async function imageOf(repository, manifest, parsed, name, indexPlatform) {
     const config = await fetchConfig(repository, parsed.config, name);
     const image = (0,parse/* readImageLayers */.oj)(registryJson(`${name}: config ${config.digest}`), config, parsed.layers, name);
     const diffIds = image?.diffIds ?? [];
-    let tarIndex = 0;
-    const layers = parsed.layers.map((descriptor) => {
-        const isTar = (0,media_types/* isTarLayerMediaType */.HQ)(descriptor.mediaType) && image?.isFilesystem === true;
-        return {
-            diffId: isTar ? diffIds[tarIndex++] : descriptor.digest,
-            compression: isTar ? (0,media_types/* compressionOfMediaType */.um)(descriptor.mediaType) : 'none',
-            storedDigest: descriptor.digest,
-            mediaType: descriptor.mediaType,
-            isTar,
-            ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
-            content: {
-                origin: repository.client.resolve(`/v2/${repository.path}/blobs/${descriptor.digest}`),
-                size: descriptor.size,
-                remote: true,
-                open: async () => openRemoteBlob(repository, descriptor),
-            },
-        };
-    });
+    const layers = (0,parse/* layersOf */.w)(parsed.layers, image, (descriptor) => ({
+        origin: repository.client.resolve(`/v2/${repository.path}/blobs/${descriptor.digest}`),
+        size: descriptor.size,
+        remote: true,
+        open: async () => openRemoteBlob(repository, descriptor),
+    }));
     return {
         kind: 'image',
         flavor: manifest.mediaType === media_types/* MediaType */.zu.dockerManifest ? 'docker' : 'oci',
@@ -31433,6 +31442,7 @@ class Puts {
     #state = 'open';
     #streams = new Set();
     #running = new Set();
+    #aborting;
     constructor(name) {
         this.#name = name;
     }
@@ -31477,6 +31487,23 @@ class Puts {
         while (this.#running.size > 0)
             await Promise.allSettled([...this.#running]);
     }
+    /**
+     * The one abort of a sink: runs once, and never after a commit. Stops the sink's streams
+     * (and whatever `stopping` stops), waits for every put to settle, then `undo` removes what
+     * the sink wrote, so that no put writes into a place just cleaned up.
+     */
+    abort(steps) {
+        this.#aborting ??= (async () => {
+            if (this.#state === 'committed')
+                return;
+            this.#state = 'aborted';
+            steps.stopping?.();
+            this.stopStreams();
+            await this.settled();
+            await steps.undo();
+        })();
+        return this.#aborting;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/lib/write/oci-layout.ts
@@ -31514,7 +31541,6 @@ class LayoutSink {
     #madeDirectories = [];
     #directories = new Map();
     #temporaryIndex;
-    #aborting;
     constructor(output, named, staging) {
         this.name = output;
         this.#output = output;
@@ -31596,15 +31622,9 @@ class LayoutSink {
             await (0,promises_.rm)(backup, { force: true });
     }
     abort() {
-        this.#aborting ??= this.#abort();
-        return this.#aborting;
+        return this.#puts.abort({ undo: () => this.#undo() });
     }
-    async #abort() {
-        if (this.#puts.state === 'committed')
-            return;
-        this.#puts.state = 'aborted';
-        this.#puts.stopStreams();
-        await this.#puts.settled();
+    async #undo() {
         if (this.#temporaryIndex !== undefined)
             await (0,promises_.rm)(this.#temporaryIndex, { force: true });
         if (this.#staging !== undefined) {
@@ -32206,7 +32226,6 @@ class RootfsSink {
     #logger;
     #applying;
     #failure;
-    #aborting;
     constructor(output, image, tree, spool, options) {
         this.name = output;
         this.#output = output;
@@ -32300,23 +32319,20 @@ class RootfsSink {
         await removeTree(this.#spool).catch((error) => this.#logger.warn(`could not remove ${this.#spool}: ${error.message}`));
     }
     abort() {
-        this.#aborting ??= this.#abort();
-        return this.#aborting;
-    }
-    async #abort() {
-        if (this.#puts.state === 'committed')
-            return;
-        this.#puts.state = 'aborted';
-        this.#stop.abort();
-        this.#puts.stopStreams();
-        const stopped = new Error('aborted');
-        for (const layer of this.#spooled.values())
-            if (!layer.done)
-                layer.reject(stopped);
-        await this.#puts.settled();
-        await this.#applying.catch(() => { });
-        await removeTree(this.#tree);
-        await removeTree(this.#spool);
+        return this.#puts.abort({
+            stopping: () => {
+                this.#stop.abort();
+                const stopped = new Error('aborted');
+                for (const layer of this.#spooled.values())
+                    if (!layer.done)
+                        layer.reject(stopped);
+            },
+            undo: async () => {
+                await this.#applying.catch(() => { });
+                await removeTree(this.#tree);
+                await removeTree(this.#spool);
+            },
+        });
     }
     #throwIfFailed() {
         if (this.#failure)
@@ -32394,7 +32410,6 @@ class TarArchiveSink {
     #manifest;
     #regions;
     #puts;
-    #aborting;
     constructor(output, temp, handle, manifest, regions) {
         this.name = output;
         this.#output = output;
@@ -32508,17 +32523,12 @@ class TarArchiveSink {
         this.#puts.state = 'committed';
     }
     abort() {
-        this.#aborting ??= this.#abort();
-        return this.#aborting;
-    }
-    async #abort() {
-        if (this.#puts.state === 'committed')
-            return;
-        this.#puts.state = 'aborted';
-        this.#puts.stopStreams();
-        await this.#puts.settled();
-        await this.#handle.close().catch(() => { });
-        await (0,promises_.rm)(this.#temp, { force: true });
+        return this.#puts.abort({
+            undo: async () => {
+                await this.#handle.close().catch(() => { });
+                await (0,promises_.rm)(this.#temp, { force: true });
+            },
+        });
     }
 }
 const padded = (size) => Math.ceil(size / BLOCK) * BLOCK;
@@ -33561,22 +33571,12 @@ class OciReader {
         const configJson = new image_json/* JsonReader */.O(`${this.#files.name}: ${this.blobName(parsed.config.digest)}`);
         const image = (0,parse/* readImageLayers */.oj)(configJson, config, parsed.layers, where);
         const diffIds = image?.diffIds ?? [];
-        let tarIndex = 0;
-        const layers = parsed.layers.map((descriptor, index) => {
+        const layers = (0,parse/* layersOf */.w)(parsed.layers, image, (descriptor, index) => {
             const name = this.blobName(descriptor.digest);
             const size = requireSize(this.#files, name, `${where} layers[${index}]`);
             if (size !== descriptor.size)
                 throw this.sizeMismatch(name, descriptor.size, size);
-            const isTar = (0,media_types/* isTarLayerMediaType */.HQ)(descriptor.mediaType) && image?.isFilesystem === true;
-            return {
-                diffId: isTar ? diffIds[tarIndex++] : descriptor.digest,
-                compression: isTar ? (0,media_types/* compressionOfMediaType */.um)(descriptor.mediaType) : 'none',
-                storedDigest: descriptor.digest,
-                mediaType: descriptor.mediaType,
-                isTar,
-                ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
-                content: blobContent(this.#files, name, size),
-            };
+            return blobContent(this.#files, name, size);
         });
         return {
             kind: 'image',

@@ -4,13 +4,14 @@ import {
   readDescriptor,
   readImageConfig,
   readImageLayers,
+  layersOf,
   parseManifest,
   type ImageConfig,
 } from '../image/parse.ts'
 import { JsonReader } from '../image/json.ts'
 import { ANNOTATION_CONTAINERD_NAME, ANNOTATION_REF_NAME, blobPath } from '../image/layout.ts'
 import { LIMITS } from '../image/limits.ts'
-import { MediaType, compressionOfMediaType, isTarLayerMediaType } from '../image/media-types.ts'
+import { MediaType } from '../image/media-types.ts'
 import type { ImageSource } from '../image/source.ts'
 import {
   type Artifact,
@@ -247,21 +248,11 @@ class OciReader {
     const configJson = new JsonReader(`${this.#files.name}: ${this.blobName(parsed.config.digest)}`)
     const image = readImageLayers(configJson, config, parsed.layers, where)
     const diffIds = image?.diffIds ?? []
-    let tarIndex = 0
-    const layers: Layer[] = parsed.layers.map((descriptor, index) => {
+    const layers = layersOf(parsed.layers, image, (descriptor, index) => {
       const name = this.blobName(descriptor.digest)
       const size = requireSize(this.#files, name, `${where} layers[${index}]`)
       if (size !== descriptor.size) throw this.sizeMismatch(name, descriptor.size, size)
-      const isTar = isTarLayerMediaType(descriptor.mediaType) && image?.isFilesystem === true
-      return {
-        diffId: isTar ? diffIds[tarIndex++]! : descriptor.digest,
-        compression: isTar ? compressionOfMediaType(descriptor.mediaType) : 'none',
-        storedDigest: descriptor.digest,
-        mediaType: descriptor.mediaType,
-        isTar,
-        ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
-        content: blobContent(this.#files, name, size),
-      }
+      return blobContent(this.#files, name, size)
     })
     return {
       kind: 'image',

@@ -8,8 +8,9 @@ import {
   isIndexMediaType,
   isSchema1MediaType,
   isTarLayerMediaType,
+  compressionOfMediaType,
 } from './media-types.ts'
-import type { Descriptor, Platform } from './model.ts'
+import type { BlobContent, Descriptor, Layer, Platform } from './model.ts'
 
 /** An OCI descriptor (a manifest's config and layers, an index's manifests), its digest checked. */
 export function readDescriptor(json: JsonReader, value: unknown, path: string): Descriptor {
@@ -179,4 +180,29 @@ export function readImageLayers(
     )
   }
   return { ...parsed, isFilesystem }
+}
+
+/**
+ * The layers of an image manifest as the model has them: the tar layers of a filesystem take
+ * the config's diff_ids in order; any other blob (an artifact's, an attestation's) is opaque,
+ * named by its digest. `content` gives each layer's bytes.
+ */
+export function layersOf(
+  descriptors: readonly Descriptor[],
+  image: ReturnType<typeof readImageLayers>,
+  content: (descriptor: Descriptor, index: number) => BlobContent,
+): Layer[] {
+  let tarIndex = 0
+  return descriptors.map((descriptor, index) => {
+    const isTar = isTarLayerMediaType(descriptor.mediaType) && image?.isFilesystem === true
+    return {
+      diffId: isTar ? image.diffIds[tarIndex++]! : descriptor.digest,
+      compression: isTar ? compressionOfMediaType(descriptor.mediaType) : 'none',
+      storedDigest: descriptor.digest,
+      mediaType: descriptor.mediaType,
+      isTar,
+      ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
+      content: content(descriptor, index),
+    }
+  })
 }

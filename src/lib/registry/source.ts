@@ -5,15 +5,9 @@ import { TarPushError } from '../errors.ts'
 import { transportError } from '../http/transport.ts'
 import { JsonReader } from '../image/json.ts'
 import { LIMITS } from '../image/limits.ts'
-import {
-  MANIFEST_ACCEPT,
-  compressionOfMediaType,
-  isImageConfigMediaType,
-  isTarLayerMediaType,
-  MediaType,
-} from '../image/media-types.ts'
-import type { Descriptor, Image, ImageIndex, Layer, Platform, RawJson } from '../image/model.ts'
-import { parseManifest, readImageLayers, type ParsedManifest } from '../image/parse.ts'
+import { MANIFEST_ACCEPT, isImageConfigMediaType, MediaType } from '../image/media-types.ts'
+import type { Descriptor, Image, ImageIndex, Platform, RawJson } from '../image/model.ts'
+import { layersOf, parseManifest, readImageLayers, type ParsedManifest } from '../image/parse.ts'
 import { formatPlatform, isRunnablePlatform, platformMatches } from '../image/platform.ts'
 import type { ImageSource } from '../image/source.ts'
 import type { Logger } from '../log.ts'
@@ -131,24 +125,12 @@ async function imageOf(
     name,
   )
   const diffIds = image?.diffIds ?? []
-  let tarIndex = 0
-  const layers: Layer[] = parsed.layers.map((descriptor) => {
-    const isTar = isTarLayerMediaType(descriptor.mediaType) && image?.isFilesystem === true
-    return {
-      diffId: isTar ? diffIds[tarIndex++]! : descriptor.digest,
-      compression: isTar ? compressionOfMediaType(descriptor.mediaType) : 'none',
-      storedDigest: descriptor.digest,
-      mediaType: descriptor.mediaType,
-      isTar,
-      ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
-      content: {
-        origin: repository.client.resolve(`/v2/${repository.path}/blobs/${descriptor.digest}`),
-        size: descriptor.size,
-        remote: true,
-        open: async () => openRemoteBlob(repository, descriptor),
-      },
-    }
-  })
+  const layers = layersOf(parsed.layers, image, (descriptor) => ({
+    origin: repository.client.resolve(`/v2/${repository.path}/blobs/${descriptor.digest}`),
+    size: descriptor.size,
+    remote: true,
+    open: async () => openRemoteBlob(repository, descriptor),
+  }))
   return {
     kind: 'image',
     flavor: manifest.mediaType === MediaType.dockerManifest ? 'docker' : 'oci',

@@ -174,6 +174,7 @@ export class Puts {
   #state: State = 'open'
   readonly #streams = new Set<Readable>()
   readonly #running = new Set<Promise<unknown>>()
+  #aborting: Promise<void> | undefined
 
   constructor(name: string) {
     this.#name = name
@@ -223,5 +224,22 @@ export class Puts {
   /** Waits until no put is running. */
   async settled(): Promise<void> {
     while (this.#running.size > 0) await Promise.allSettled([...this.#running])
+  }
+
+  /**
+   * The one abort of a sink: runs once, and never after a commit. Stops the sink's streams
+   * (and whatever `stopping` stops), waits for every put to settle, then `undo` removes what
+   * the sink wrote, so that no put writes into a place just cleaned up.
+   */
+  abort(steps: { stopping?: () => void; undo: () => Promise<void> }): Promise<void> {
+    this.#aborting ??= (async () => {
+      if (this.#state === 'committed') return
+      this.#state = 'aborted'
+      steps.stopping?.()
+      this.stopStreams()
+      await this.settled()
+      await steps.undo()
+    })()
+    return this.#aborting
   }
 }

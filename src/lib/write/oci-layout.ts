@@ -47,7 +47,6 @@ export class LayoutSink implements ImageSink {
   readonly #madeDirectories: string[] = []
   readonly #directories = new Map<string, Promise<void>>()
   #temporaryIndex: string | undefined
-  #aborting: Promise<void> | undefined
 
   private constructor(output: string, named: NamedImage, staging: string | undefined) {
     this.name = output
@@ -135,15 +134,10 @@ export class LayoutSink implements ImageSink {
   }
 
   abort(): Promise<void> {
-    this.#aborting ??= this.#abort()
-    return this.#aborting
+    return this.#puts.abort({ undo: () => this.#undo() })
   }
 
-  async #abort(): Promise<void> {
-    if (this.#puts.state === 'committed') return
-    this.#puts.state = 'aborted'
-    this.#puts.stopStreams()
-    await this.#puts.settled()
+  async #undo(): Promise<void> {
     if (this.#temporaryIndex !== undefined) await rm(this.#temporaryIndex, { force: true })
     if (this.#staging !== undefined) {
       await removeTree(this.#staging)

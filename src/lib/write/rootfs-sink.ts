@@ -90,7 +90,6 @@ export class RootfsSink implements ImageSink {
   readonly #logger: Logger
   readonly #applying: Promise<void>
   #failure: Error | undefined
-  #aborting: Promise<void> | undefined
 
   private constructor(
     output: string,
@@ -198,21 +197,18 @@ export class RootfsSink implements ImageSink {
   }
 
   abort(): Promise<void> {
-    this.#aborting ??= this.#abort()
-    return this.#aborting
-  }
-
-  async #abort(): Promise<void> {
-    if (this.#puts.state === 'committed') return
-    this.#puts.state = 'aborted'
-    this.#stop.abort()
-    this.#puts.stopStreams()
-    const stopped = new Error('aborted')
-    for (const layer of this.#spooled.values()) if (!layer.done) layer.reject(stopped)
-    await this.#puts.settled()
-    await this.#applying.catch(() => {})
-    await removeTree(this.#tree)
-    await removeTree(this.#spool)
+    return this.#puts.abort({
+      stopping: () => {
+        this.#stop.abort()
+        const stopped = new Error('aborted')
+        for (const layer of this.#spooled.values()) if (!layer.done) layer.reject(stopped)
+      },
+      undo: async () => {
+        await this.#applying.catch(() => {})
+        await removeTree(this.#tree)
+        await removeTree(this.#spool)
+      },
+    })
   }
 
   #throwIfFailed(): void {

@@ -48,7 +48,6 @@ export class TarArchiveSink implements ImageSink {
   readonly #manifest: RawJson
   readonly #regions: Map<string, Region>
   readonly #puts: Puts
-  #aborting: Promise<void> | undefined
 
   private constructor(
     output: string,
@@ -178,17 +177,12 @@ export class TarArchiveSink implements ImageSink {
   }
 
   abort(): Promise<void> {
-    this.#aborting ??= this.#abort()
-    return this.#aborting
-  }
-
-  async #abort(): Promise<void> {
-    if (this.#puts.state === 'committed') return
-    this.#puts.state = 'aborted'
-    this.#puts.stopStreams()
-    await this.#puts.settled()
-    await this.#handle.close().catch(() => {})
-    await rm(this.#temp, { force: true })
+    return this.#puts.abort({
+      undo: async () => {
+        await this.#handle.close().catch(() => {})
+        await rm(this.#temp, { force: true })
+      },
+    })
   }
 }
 
