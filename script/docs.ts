@@ -1,7 +1,8 @@
 /**
- * Writes the inputs and outputs tables of README.md from each action's action.yml (action.yml,
- * pull/, bench/, bench/merge/; between the marker comments), so they cannot drift:
- * `npm run docs`; the tests fail when the README is stale.
+ * Writes the inputs and outputs tables of the documentation from each action's action.yml
+ * (action.yml and pull/ into README.md; bench/ and bench/merge/ into docs/load-testing.md;
+ * between the marker comments), so they cannot drift: `npm run docs`; the tests fail when a
+ * document is stale.
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
@@ -40,28 +41,36 @@ export function replaceBetween(text: string, marker: string, content: string): s
   const end = `<!-- ${marker}:end -->`
   const from = text.indexOf(start)
   const to = text.indexOf(end)
-  if (from === -1 || to === -1) throw new Error(`README.md lacks the ${start} … ${end} markers`)
+  if (from === -1 || to === -1) throw new Error(`the document lacks the ${start} … ${end} markers`)
   return `${text.slice(0, from + start.length)}\n\n${content}\n\n${text.slice(to)}`
 }
 
-/** Each action's tables go between its own markers (inputs, pull-inputs, …). */
-const ACTIONS = [
-  { file: 'action.yml', prefix: '' },
-  { file: 'pull/action.yml', prefix: 'pull-' },
-  { file: 'bench/action.yml', prefix: 'bench-' },
-  { file: 'bench/merge/action.yml', prefix: 'bench-merge-' },
-]
+/** Each action's tables go between its own markers (inputs, pull-inputs, …) of its document. */
+export const DOCUMENTS = {
+  'README.md': [
+    { file: 'action.yml', prefix: '' },
+    { file: 'pull/action.yml', prefix: 'pull-' },
+  ],
+  'docs/load-testing.md': [
+    { file: 'bench/action.yml', prefix: 'bench-' },
+    { file: 'bench/merge/action.yml', prefix: 'bench-merge-' },
+  ],
+} as const
 
-export async function renderReadme(): Promise<string> {
-  let readme = await readFile(resolve(ROOT, 'README.md'), 'utf8')
-  for (const action of ACTIONS) {
+export type DocumentName = keyof typeof DOCUMENTS
+
+export async function renderDocument(name: DocumentName): Promise<string> {
+  let text = await readFile(resolve(ROOT, name), 'utf8')
+  for (const action of DOCUMENTS[name]) {
     const tables = actionTables(await readFile(resolve(ROOT, action.file), 'utf8'))
-    readme = replaceBetween(readme, `${action.prefix}inputs`, tables.inputs)
-    readme = replaceBetween(readme, `${action.prefix}outputs`, tables.outputs)
+    text = replaceBetween(text, `${action.prefix}inputs`, tables.inputs)
+    text = replaceBetween(text, `${action.prefix}outputs`, tables.outputs)
   }
-  return readme
+  return text
 }
 
 if (import.meta.main) {
-  await writeFile(resolve(ROOT, 'README.md'), await renderReadme())
+  for (const name of Object.keys(DOCUMENTS) as DocumentName[]) {
+    await writeFile(resolve(ROOT, name), await renderDocument(name))
+  }
 }
