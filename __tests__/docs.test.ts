@@ -29,6 +29,29 @@ describe('README', () => {
     })
   }
 
+  it('comes in the order people read it: action per registry, inputs and outputs, errors, CLI, pull and copy, load generator', async () => {
+    const readme = await readFile(README, 'utf8')
+    const headings = [...readme.matchAll(/^## (.+)$/gm)].map((match) => match[1])
+    assert.deepEqual(headings, [
+      'Your registry',
+      'The action',
+      'Errors',
+      'The CLI',
+      'Several platforms, several images',
+      'Pull',
+      'Copy between registries',
+      'Load-test a registry',
+      'How it works',
+      'Development',
+    ])
+    const intro = readme.slice(readme.indexOf('\n') + 1, readme.indexOf('```sh')).trim()
+    assert.ok(
+      intro.split('\n').length <= 5,
+      `what it is, in a few lines, then the two commands:\n${intro}`,
+    )
+    assert.ok(readme.split('\n').length < 500, 'longer material lives in docs/')
+  })
+
   it('documents every error code the product can print', async () => {
     const readme = await readFile(README, 'utf8')
     const errorsSection = readme.slice(readme.indexOf('## Errors'))
