@@ -23,8 +23,9 @@ function defaultResultPath(): string {
  * stops the load test; what was measured until then is still written and reported.
  */
 export function run(): Promise<void> {
-  return runStep(async (step) => {
+  return runStep('bench', async (step) => {
     const { result: resultInput, jtl: jtlInput, ...inputs } = getBenchInputs()
+    step.attempted = `load test (${inputs.scenario}) of ${inputs.registry}`
     const { username, password, insecure, caFile, retries, timeoutSeconds } = inputs
     const resultPath = resultInput ?? defaultResultPath()
     const jtl = jtlInput === true ? resultPath.replace(/(\.json)?$/, '.jtl') : jtlInput
