@@ -71,3 +71,15 @@ export async function startAction(
   const child = startNode(bundle, [], { env })
   return Object.assign(child, { dir })
 }
+
+/**
+ * The workflow commands of one kind (`error`, `warning`) an action printed, as the runner reads
+ * them: one per line starting `::error::` (or `::error file=…::`), its text after the `::`.
+ */
+export function annotations(stdout: string, kind: 'error' | 'warning' | 'notice'): string[] {
+  const pattern = new RegExp(`^::${kind}(?: [^:]*)?::(.*)$`)
+  return stdout.split('\n').flatMap((line) => {
+    const match = pattern.exec(line)
+    return match ? [match[1]!] : []
+  })
+}

@@ -64320,7 +64320,7 @@ const REGISTRY_ERROR_CODES = [
  */
 const STOP_ERROR_CODES = ['CANCELLED'];
 /** Every code the product prints; the README's troubleshooting table documents each one. */
-const ERROR_CODES = [
+const errors_ERROR_CODES = [
     ...INPUT_ERROR_CODES,
     ...REGISTRY_ERROR_CODES,
     ...STOP_ERROR_CODES,
@@ -64565,9 +64565,9 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 /** The signals that stop the work: Ctrl-C, and what `kill`, systemd and CI runners send. */
-const STOP_SIGNALS = (/* unused pure expression or super */ null && (['SIGINT', 'SIGTERM']));
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'];
 /** A process stopped by a signal exits with 128 + its number, as shells report it (130, 143). */
-const exitCodeOfSignal = (name) => 128 + constants.signals[name];
+const exitCodeOfSignal = (name) => 128 + external_node_os_namespaceObject.constants.signals[name];
 /**
  * The error for work stopped through `signal`. The reason the signal was aborted with is kept
  * when it already is a CANCELLED error (stopOnSignals aborts with one naming the signal);
@@ -64613,7 +64613,7 @@ function stopOnSignals(force = (exitCode) => process.exit(exitCode)) {
             return;
         }
         received = name;
-        controller.abort(new TarPushError('CANCELLED', `stopped by ${name}`, {
+        controller.abort(new errors_TarPushError('CANCELLED', `stopped by ${name}`, {
             subject: name,
             hint: 'the work was stopped on request before it finished; run it again to complete it',
         }));
@@ -65627,9 +65627,13 @@ function mergeScenario(specs) {
         repoPrefix: joined(specs.map((spec) => spec.repoPrefix)),
     };
 }
+/** The failure that stopped the first job stopped by one. */
+const stopErrorOf = (results) => results.find((result) => result.stopError)?.stopError;
 function mergeStopReason(reasons) {
     if (reasons.includes('interrupted'))
         return 'interrupted';
+    if (reasons.includes('auth-failed'))
+        return 'auth-failed';
     return reasons.every((reason) => reason === reasons[0]) ? reasons[0] : 'duration';
 }
 /**
@@ -65684,6 +65688,7 @@ function mergeResults(inputs) {
         ...(startAtMs === null || startAtMs === undefined ? {} : { startAtMs }),
         seconds: round(seconds, 3),
         stopReason: mergeStopReason(results.map((result) => result.stopReason)),
+        ...(stopErrorOf(results) ? { stopError: stopErrorOf(results) } : {}),
         histogram: first.histogram,
         totals: {
             requests,
@@ -68710,6 +68715,7 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/lib/loadtest/report.ts
 
+
 /** A duration for people: 0.42 ms, 12.3 ms, 845 ms, 2.31 s. */
 function formatMs(ms) {
     if (ms >= 10_000)
@@ -68745,7 +68751,8 @@ function headline(result) {
             .join(',')})`
         : '';
     const jobs = result.merged ? ` in ${result.merged.jobs.length} jobs` : '';
-    return `${scenario.name}${mix} against ${result.registry}: ${scenario.vus} virtual users${jobs}, ${result.seconds.toFixed(1)} s, stopped by ${result.stopReason}`;
+    const stopped = result.stopReason === 'auth-failed' ? 'an authentication failure' : result.stopReason;
+    return `${scenario.name}${mix} against ${result.registry}: ${scenario.vus} virtual users${jobs}, ${result.seconds.toFixed(1)} s, stopped by ${stopped}`;
 }
 /** A merged result's jobs: when each started (skew, lateness), its part of the load, its p95. */
 function jobRows(result) {
@@ -69009,6 +69016,16 @@ function allFailed(result) {
     return `no iteration succeeded (${Object.entries(total.errorsByCode)
         .map(([code, count]) => `${code} ×${count}`)
         .join(', ')}); first error: ${result.errorSamples[0] ?? 'unknown'}`;
+}
+/** The failure that stopped the run early (stopReason `auth-failed`), to print and exit on. */
+function stopFailure(result) {
+    const failure = result.stopError;
+    if (!failure)
+        return undefined;
+    const code = ERROR_CODES.includes(failure.code)
+        ? failure.code
+        : 'AUTH_FAILED';
+    return new TarPushError(code, failure.message, { hint: failure.hint });
 }
 
 ;// CONCATENATED MODULE: ./src/lib/loadtest/schedule.ts
@@ -74261,6 +74278,28 @@ const Output = {
     metadata: 'metadata',
 };
 const optional = (name) => getInput(name) || undefined;
+/**
+ * A required input is missing: the runner does not enforce action.yml's `required: true` for a
+ * JavaScript action, and a value from an expression that came out empty is the same as none.
+ */
+const missingInput = (name, example) => new errors_TarPushError('USAGE', `input ${name} is required`, {
+    subject: name,
+    hint: `set \`with: ${name}: ${example}\` in the step (a value from an expression that came out empty counts as not set)`,
+});
+/** A required input's value; a missing one fails the step naming it and how to set it. */
+function required(name, example) {
+    const value = core.getInput(name);
+    if (!value)
+        throw missingInput(name, example);
+    return value;
+}
+/** A required list input (comma- or newline-separated), with at least one item. */
+function requiredList(name, example) {
+    const items = parseList(getInput(name));
+    if (items.length === 0)
+        throw missingInput(name, example);
+    return items;
+}
 /** Comma- or newline-separated list, as docker/metadata-action writes tags. */
 const parseList = (value) => value
     .split(/[\n,]/)
@@ -74290,7 +74329,7 @@ function parseInteger(name, min, max) {
 }
 /** Every input read and validated once, into one typed object. */
 function getInputs() {
-    const tarball = parseList(core.getInput(Input.tarball, { required: true }));
+    const tarball = requiredList(Input.tarball, 'path/to/image.tar');
     const compression = (core.getInput(Input.compression) || 'gzip');
     if (!COMPRESSIONS.includes(compression)) {
         throw new TarPushError('USAGE', `input compression must be one of ${COMPRESSIONS.join(', ')}, not "${compression}"`, {
@@ -74366,8 +74405,8 @@ function getPullInputs() {
     if (password)
         core.setSecret(password);
     return {
-        image: core.getInput(PullInput.image, { required: true }),
-        output: core.getInput(PullInput.output, { required: true }),
+        image: required(PullInput.image, 'ghcr.io/org/app:1.0'),
+        output: required(PullInput.output, 'image.tar'),
         format,
         platform: optional(PullInput.platform),
         username: optional(PullInput.username),
@@ -74434,7 +74473,7 @@ function getBenchInputs() {
         core.setSecret(password);
     const jtl = optional(BenchInput.jtl);
     return {
-        registry: core.getInput(BenchInput.registry, { required: true }),
+        registry: required(BenchInput.registry, 'registry.example.com'),
         scenario: parseChoice(BenchInput.scenario, [...SCENARIO_NAMES, 'mixed'], 'push'),
         vus: parseInteger(BenchInput.vus, 1, 100_000),
         durationMs: parsed(BenchInput.duration, parseDuration),
@@ -74475,7 +74514,7 @@ const BenchMergeOutput = {
 };
 function getBenchMergeInputs() {
     return {
-        results: parseList(getInput(BenchMergeInput.results, { required: true })),
+        results: requiredList(BenchMergeInput.results, 'results/*.json'),
         result: optional(BenchMergeInput.result),
     };
 }
@@ -74507,12 +74546,109 @@ const actionsLogger = {
     group: (title, run) => group(title, run),
     secret: (value) => core_setSecret(value),
 };
-/** Fails the step with the error's code, subject and hint (a stack only for a bug of ours). */
-function failStep(error) {
-    setFailed(error instanceof errors_TarPushError
-        ? error.describe()
-        : `unexpected error: ${error?.stack ?? String(error)}`);
+/** The library's hints name the CLI's flags; in a workflow the same thing is done with inputs. */
+const ACTION_HINTS = [
+    [
+        /pass username and password \(--username, --password-stdin\), or log in with docker login first/,
+        'set the inputs username and password (the password from a secret), or log in in an earlier step with docker/login-action',
+    ],
+];
+const BUG_HINT = "a bug in tar-push: please report it with this step's log, which holds the stack trace";
+function failureOf(error) {
+    if (error instanceof errors_TarPushError) {
+        const subject = error.subject && !error.message.includes(error.subject) ? ` [${error.subject}]` : '';
+        let hint = error.hint;
+        for (const [cli, action] of ACTION_HINTS)
+            hint = hint?.replace(cli, action);
+        return { error: `${error.code}: ${error.message}${subject}`, hint };
+    }
+    return {
+        error: `unexpected error: ${error?.message ?? String(error)}`,
+        hint: BUG_HINT,
+    };
 }
+/**
+ * Fails the step with one annotation: the error's code, subject and hint. The stack of a bug of
+ * ours goes to the log, not into the annotation.
+ */
+function failStep(error) {
+    if (!(error instanceof errors_TarPushError) && error?.stack)
+        info(error.stack);
+    const { error: text, hint } = failureOf(error);
+    setFailed(hint ? `${text}\n  hint: ${hint}` : text);
+}
+
+;// CONCATENATED MODULE: ./src/action/step.ts
+
+
+
+/**
+ * Runs an action's work as one step the runner can cancel. A cancelled job gets SIGINT, then
+ * SIGTERM after a grace period if the process is still there (and SIGTERM alone when the runner
+ * itself is stopped): either one aborts the work, which cleans up as on any failure; the step
+ * then fails with one line saying what was left unfinished, and the process exits 130 or 143.
+ * A second signal during that cleanup exits at once. Any other failure fails the step as usual.
+ * Either way the job summary says what was attempted, the error and the hint.
+ */
+async function runStep(action, work) {
+    const stop = stopOnSignals((exitCode, first) => {
+        setFailed(`${line(first)}; cleanup cut short by a second signal`);
+        process.exit(exitCode);
+    });
+    const step = {
+        signal: stop.signal,
+        unfinished: () => 'the step not finished',
+        attempted: `reading the inputs of the ${action} action`,
+    };
+    const line = (first) => `cancelled by ${first}: ${step.unfinished()}`;
+    try {
+        await work(step);
+    }
+    catch (error) {
+        if (stop.received === undefined || stop.exitCode === undefined) {
+            failStep(error);
+            await summarizeFailure(action, step.attempted, failureOf(error));
+            return;
+        }
+        const exitCode = stop.exitCode;
+        const cancelled = line(stop.received);
+        setFailed(cancelled);
+        process.exitCode = exitCode;
+        // Whatever the cut-off work left running (a socket, a timer) must not keep the job waiting.
+        setTimeout(() => process.exit(exitCode), 2000).unref();
+        await summarizeFailure(action, step.attempted, { error: cancelled, hint: undefined });
+    }
+    finally {
+        stop.dispose();
+    }
+}
+/** The job summary of a failed step (GITHUB_STEP_SUMMARY): attempted, error, hint. */
+async function summarizeFailure(action, attempted, failure) {
+    if (!process.env['GITHUB_STEP_SUMMARY'])
+        return;
+    const row = (name, text) => [{ data: name, header: true }, { data: html(text) }];
+    try {
+        await summary
+            .addHeading(`tar-push ${action} failed`, 3)
+            .addTable([
+            row('Attempted', attempted),
+            row('Error', failure.error),
+            ...(failure.hint ? [row('Hint', failure.hint)] : []),
+        ])
+            .write();
+    }
+    catch (error) {
+        summary.emptyBuffer();
+        warning(`could not write the job summary: ${error.message}`);
+    }
+}
+/** Text for an HTML cell: escaped, `code` spans kept as code, line breaks kept. */
+const html = (text) => text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/`([^`\n]+)`/g, '<code>$1</code>')
+    .replace(/\n/g, '<br>');
 
 ;// CONCATENATED MODULE: ./src/action/bench-merge.ts
 
@@ -74522,20 +74658,20 @@ function failStep(error) {
 
 
 
+
 /** The bench merge action: the matrix jobs' result files → one merged result and summary. */
-async function bench_merge_run() {
-    try {
+function bench_merge_run() {
+    return runStep('bench merge', async (step) => {
         const inputs = getBenchMergeInputs();
+        step.attempted = `merge of the bench results ${inputs.results.join(', ')}`;
+        step.unfinished = () => 'bench merge not finished';
         const paths = await expandResultPaths(inputs.results);
         actionsLogger.info(`bench merge: ${paths.length} results: ${paths.join(', ')}`);
         const merged = mergeResults(await readResults(paths));
         const path = inputs.result ?? (0,external_node_path_namespaceObject.join)(process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)(), 'tar-push-bench-merged.json');
         await writeBenchFile('input result', path, resultJson(merged));
         await report(merged, { [BenchMergeOutput.result]: path });
-    }
-    catch (error) {
-        failStep(error);
-    }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/action/bench-merge-index.ts

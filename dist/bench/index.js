@@ -67399,6 +67399,7 @@ function mergeHistograms(histograms) {
 
 ;// CONCATENATED MODULE: ./src/lib/loadtest/report.ts
 
+
 /** A duration for people: 0.42 ms, 12.3 ms, 845 ms, 2.31 s. */
 function formatMs(ms) {
     if (ms >= 10_000)
@@ -67434,7 +67435,8 @@ function headline(result) {
             .join(',')})`
         : '';
     const jobs = result.merged ? ` in ${result.merged.jobs.length} jobs` : '';
-    return `${scenario.name}${mix} against ${result.registry}: ${scenario.vus} virtual users${jobs}, ${result.seconds.toFixed(1)} s, stopped by ${result.stopReason}`;
+    const stopped = result.stopReason === 'auth-failed' ? 'an authentication failure' : result.stopReason;
+    return `${scenario.name}${mix} against ${result.registry}: ${scenario.vus} virtual users${jobs}, ${result.seconds.toFixed(1)} s, stopped by ${stopped}`;
 }
 /** A merged result's jobs: when each started (skew, lateness), its part of the load, its p95. */
 function jobRows(result) {
@@ -67698,6 +67700,16 @@ function allFailed(result) {
     return `no iteration succeeded (${Object.entries(total.errorsByCode)
         .map(([code, count]) => `${code} ×${count}`)
         .join(', ')}); first error: ${result.errorSamples[0] ?? 'unknown'}`;
+}
+/** The failure that stopped the run early (stopReason `auth-failed`), to print and exit on. */
+function stopFailure(result) {
+    const failure = result.stopError;
+    if (!failure)
+        return undefined;
+    const code = ERROR_CODES.includes(failure.code)
+        ? failure.code
+        : 'AUTH_FAILED';
+    return new errors_TarPushError(code, failure.message, { hint: failure.hint });
 }
 
 // EXTERNAL MODULE: external "node:perf_hooks"
@@ -72598,6 +72610,20 @@ const errorCode = (error) => error instanceof errors_TarPushError
     : (error?.code ?? error?.name ?? 'ERROR');
 const errorMessage = (error) => error instanceof errors_TarPushError ? error.message : String(error?.message ?? error);
 /**
+ * The registry's answer to the credentials: none given where it requires them, refused (by the
+ * registry or its token service), or without access to the repository. Every later iteration
+ * would fail the same way, so the run stops at the first one. An AUTH_FAILED of a token service
+ * that is failing (HTTP 5xx, an answer that is not JSON) is load, not credentials: it is counted
+ * like any other error. The messages are those of registry/client.ts and registry/auth.ts.
+ */
+function isCredentialsFailure(error) {
+    if (!(error instanceof errors_TarPushError))
+        return false;
+    if (error.code === 'AUTH_DENIED')
+        return true;
+    return error.code === 'AUTH_FAILED' && /requires credentials|refused/.test(error.message);
+}
+/**
  * Runs a load test against a registry: seeds images if the scenario reads them, starts the
  * virtual users (ramped up), stops at the duration, the iteration count or the signal, then runs
  * the comparison and the cleanup if asked, and returns everything measured.
@@ -72618,6 +72644,7 @@ async function runBench(options) {
     options.signal?.addEventListener('abort', onSignal);
     const schedule = new IterationSchedule(spec.iterations ?? undefined);
     const pushed = [];
+    let stopError;
     const connectClient = (vu) => connect_connectRegistry(registry, { ...connect, interceptors: [observingInterceptor({ vu, sink: metrics })] }, caPem, vu === 0 ? logger : quiet(logger));
     function hardStop() {
         schedule.stop('interrupted');
@@ -72625,6 +72652,14 @@ async function runBench(options) {
         stop.abort();
         for (const controller of metrics.inFlight)
             controller.abort(new BenchStopped());
+    }
+    /** The first credentials failure ends the run at once: requests in flight are cut. */
+    function authStop(error) {
+        if (stopError || metrics.aborting)
+            return;
+        stopError = new errors_TarPushError(error.code, `${error.message}; the load test stopped at this first authentication failure`, { subject: error.subject, hint: error.hint, cause: error });
+        schedule.stop('auth-failed');
+        hardStop();
     }
     let setup;
     let ticker;
@@ -72683,6 +72718,8 @@ async function runBench(options) {
                         }
                         catch (error) {
                             metrics.iteration({ scenario, ms: 0, outcome: stopOutcome(), errorCode: errorCode(error), bytes: 0 }, errorMessage(error));
+                            if (isCredentialsFailure(error))
+                                authStop(error);
                             continue;
                         }
                     }
@@ -72727,6 +72764,8 @@ async function runBench(options) {
                             errorCode: errorCode(error),
                             bytes: (metrics.vuBytes.get(vu) ?? 0) - bytesBefore,
                         }, errorMessage(error));
+                        if (isCredentialsFailure(error))
+                            authStop(error);
                     }
                 }
             }
@@ -72794,6 +72833,15 @@ async function runBench(options) {
             ...(options.startAtMs === undefined ? {} : { startAtMs: options.startAtMs }),
             seconds: round(seconds, 3),
             stopReason,
+            ...(stopError
+                ? {
+                    stopError: {
+                        code: stopError.code,
+                        message: stopError.message,
+                        ...(stopError.hint === undefined ? {} : { hint: stopError.hint }),
+                    },
+                }
+                : {}),
             histogram: HISTOGRAM_SETTINGS,
             totals,
             kinds: metrics.kindResults(seconds),
@@ -75050,6 +75098,28 @@ const Output = {
     metadata: 'metadata',
 };
 const optional = (name) => getInput(name) || undefined;
+/**
+ * A required input is missing: the runner does not enforce action.yml's `required: true` for a
+ * JavaScript action, and a value from an expression that came out empty is the same as none.
+ */
+const missingInput = (name, example) => new errors_TarPushError('USAGE', `input ${name} is required`, {
+    subject: name,
+    hint: `set \`with: ${name}: ${example}\` in the step (a value from an expression that came out empty counts as not set)`,
+});
+/** A required input's value; a missing one fails the step naming it and how to set it. */
+function required(name, example) {
+    const value = getInput(name);
+    if (!value)
+        throw missingInput(name, example);
+    return value;
+}
+/** A required list input (comma- or newline-separated), with at least one item. */
+function requiredList(name, example) {
+    const items = parseList(core.getInput(name));
+    if (items.length === 0)
+        throw missingInput(name, example);
+    return items;
+}
 /** Comma- or newline-separated list, as docker/metadata-action writes tags. */
 const parseList = (value) => value
     .split(/[\n,]/)
@@ -75079,7 +75149,7 @@ function parseInteger(name, min, max) {
 }
 /** Every input read and validated once, into one typed object. */
 function getInputs() {
-    const tarball = parseList(core.getInput(Input.tarball, { required: true }));
+    const tarball = requiredList(Input.tarball, 'path/to/image.tar');
     const compression = (core.getInput(Input.compression) || 'gzip');
     if (!COMPRESSIONS.includes(compression)) {
         throw new TarPushError('USAGE', `input compression must be one of ${COMPRESSIONS.join(', ')}, not "${compression}"`, {
@@ -75155,8 +75225,8 @@ function getPullInputs() {
     if (password)
         core.setSecret(password);
     return {
-        image: core.getInput(PullInput.image, { required: true }),
-        output: core.getInput(PullInput.output, { required: true }),
+        image: required(PullInput.image, 'ghcr.io/org/app:1.0'),
+        output: required(PullInput.output, 'image.tar'),
         format,
         platform: optional(PullInput.platform),
         username: optional(PullInput.username),
@@ -75223,7 +75293,7 @@ function getBenchInputs() {
         core_setSecret(password);
     const jtl = optional(BenchInput.jtl);
     return {
-        registry: getInput(BenchInput.registry, { required: true }),
+        registry: required(BenchInput.registry, 'registry.example.com'),
         scenario: parseChoice(BenchInput.scenario, [...SCENARIO_NAMES, 'mixed'], 'push'),
         vus: parseInteger(BenchInput.vus, 1, 100_000),
         durationMs: parsed(BenchInput.duration, parseDuration),
@@ -75264,7 +75334,7 @@ const BenchMergeOutput = {
 };
 function getBenchMergeInputs() {
     return {
-        results: parseList(core.getInput(BenchMergeInput.results, { required: true })),
+        results: requiredList(BenchMergeInput.results, 'results/*.json'),
         result: optional(BenchMergeInput.result),
     };
 }
@@ -75296,11 +75366,36 @@ const actionsLogger = {
     group: (title, run) => group(title, run),
     secret: (value) => core_setSecret(value),
 };
-/** Fails the step with the error's code, subject and hint (a stack only for a bug of ours). */
+/** The library's hints name the CLI's flags; in a workflow the same thing is done with inputs. */
+const ACTION_HINTS = [
+    [
+        /pass username and password \(--username, --password-stdin\), or log in with docker login first/,
+        'set the inputs username and password (the password from a secret), or log in in an earlier step with docker/login-action',
+    ],
+];
+const BUG_HINT = "a bug in tar-push: please report it with this step's log, which holds the stack trace";
+function failureOf(error) {
+    if (error instanceof errors_TarPushError) {
+        const subject = error.subject && !error.message.includes(error.subject) ? ` [${error.subject}]` : '';
+        let hint = error.hint;
+        for (const [cli, action] of ACTION_HINTS)
+            hint = hint?.replace(cli, action);
+        return { error: `${error.code}: ${error.message}${subject}`, hint };
+    }
+    return {
+        error: `unexpected error: ${error?.message ?? String(error)}`,
+        hint: BUG_HINT,
+    };
+}
+/**
+ * Fails the step with one annotation: the error's code, subject and hint. The stack of a bug of
+ * ours goes to the log, not into the annotation.
+ */
 function failStep(error) {
-    setFailed(error instanceof errors_TarPushError
-        ? error.describe()
-        : `unexpected error: ${error?.stack ?? String(error)}`);
+    if (!(error instanceof errors_TarPushError) && error?.stack)
+        info(error.stack);
+    const { error: text, hint } = failureOf(error);
+    setFailed(hint ? `${text}\n  hint: ${hint}` : text);
 }
 
 ;// CONCATENATED MODULE: ./src/action/step.ts
@@ -75313,13 +75408,18 @@ function failStep(error) {
  * itself is stopped): either one aborts the work, which cleans up as on any failure; the step
  * then fails with one line saying what was left unfinished, and the process exits 130 or 143.
  * A second signal during that cleanup exits at once. Any other failure fails the step as usual.
+ * Either way the job summary says what was attempted, the error and the hint.
  */
-async function runStep(work) {
+async function runStep(action, work) {
     const stop = stopOnSignals((exitCode, first) => {
         setFailed(`${line(first)}; cleanup cut short by a second signal`);
         process.exit(exitCode);
     });
-    const step = { signal: stop.signal, unfinished: () => 'the step not finished' };
+    const step = {
+        signal: stop.signal,
+        unfinished: () => 'the step not finished',
+        attempted: `reading the inputs of the ${action} action`,
+    };
     const line = (first) => `cancelled by ${first}: ${step.unfinished()}`;
     try {
         await work(step);
@@ -75327,18 +75427,48 @@ async function runStep(work) {
     catch (error) {
         if (stop.received === undefined || stop.exitCode === undefined) {
             failStep(error);
+            await summarizeFailure(action, step.attempted, failureOf(error));
             return;
         }
         const exitCode = stop.exitCode;
-        setFailed(line(stop.received));
+        const cancelled = line(stop.received);
+        setFailed(cancelled);
         process.exitCode = exitCode;
         // Whatever the cut-off work left running (a socket, a timer) must not keep the job waiting.
         setTimeout(() => process.exit(exitCode), 2000).unref();
+        await summarizeFailure(action, step.attempted, { error: cancelled, hint: undefined });
     }
     finally {
         stop.dispose();
     }
 }
+/** The job summary of a failed step (GITHUB_STEP_SUMMARY): attempted, error, hint. */
+async function summarizeFailure(action, attempted, failure) {
+    if (!process.env['GITHUB_STEP_SUMMARY'])
+        return;
+    const row = (name, text) => [{ data: name, header: true }, { data: html(text) }];
+    try {
+        await summary
+            .addHeading(`tar-push ${action} failed`, 3)
+            .addTable([
+            row('Attempted', attempted),
+            row('Error', failure.error),
+            ...(failure.hint ? [row('Hint', failure.hint)] : []),
+        ])
+            .write();
+    }
+    catch (error) {
+        summary.emptyBuffer();
+        warning(`could not write the job summary: ${error.message}`);
+    }
+}
+/** Text for an HTML cell: escaped, `code` spans kept as code, line breaks kept. */
+const html = (text) => text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/`([^`\n]+)`/g, '<code>$1</code>')
+    .replace(/\n/g, '<br>');
 
 ;// CONCATENATED MODULE: ./src/action/bench.ts
 
@@ -75361,11 +75491,13 @@ function defaultResultPath() {
 }
 /**
  * The bench action: inputs → load test → result file, outputs and job summary. A cancelled job
- * stops the load test; what was measured until then is still written and reported.
+ * stops the load test; what was measured until then is still written and reported. So does the
+ * first authentication failure, which then fails the step with that error.
  */
 function bench_run() {
-    return runStep(async (step) => {
+    return runStep('bench', async (step) => {
         const { result: resultInput, jtl: jtlInput, ...inputs } = getBenchInputs();
+        step.attempted = `load test (${inputs.scenario}) of ${inputs.registry}`;
         const { username, password, insecure, caFile, retries, timeoutSeconds } = inputs;
         const resultPath = resultInput ?? defaultResultPath();
         const jtl = jtlInput === true ? resultPath.replace(/(\.json)?$/, '.jtl') : jtlInput;
@@ -75392,6 +75524,10 @@ function bench_run() {
             step.unfinished = () => `load test of ${inputs.registry} stopped after ${result.seconds} s; what was measured is in ${resultPath}`;
             throw cancelledError(step.signal);
         }
+        // The first authentication failure ended the run: reported above, then the step fails on it.
+        const stopped = stopFailure(result);
+        if (stopped)
+            throw stopped;
         const failure = allFailed(result);
         if (failure)
             setFailed(failure);

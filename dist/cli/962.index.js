@@ -13,14 +13,14 @@ __webpack_require__.d(__webpack_exports__, {
   runBenchCommand: () => (/* binding */ runBenchCommand)
 });
 
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/lib/loadtest/options.ts
 var loadtest_options = __webpack_require__(8010);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __webpack_require__(7268);
 ;// CONCATENATED MODULE: ./src/lib/loadtest/output.ts
 
 
@@ -117,6 +117,7 @@ function mergeHistograms(histograms) {
 
 ;// CONCATENATED MODULE: ./src/lib/loadtest/report.ts
 
+
 /** A duration for people: 0.42 ms, 12.3 ms, 845 ms, 2.31 s. */
 function formatMs(ms) {
     if (ms >= 10_000)
@@ -152,7 +153,8 @@ function headline(result) {
             .join(',')})`
         : '';
     const jobs = result.merged ? ` in ${result.merged.jobs.length} jobs` : '';
-    return `${scenario.name}${mix} against ${result.registry}: ${scenario.vus} virtual users${jobs}, ${result.seconds.toFixed(1)} s, stopped by ${result.stopReason}`;
+    const stopped = result.stopReason === 'auth-failed' ? 'an authentication failure' : result.stopReason;
+    return `${scenario.name}${mix} against ${result.registry}: ${scenario.vus} virtual users${jobs}, ${result.seconds.toFixed(1)} s, stopped by ${stopped}`;
 }
 /** A merged result's jobs: when each started (skew, lateness), its part of the load, its p95. */
 function jobRows(result) {
@@ -416,6 +418,16 @@ function allFailed(result) {
     return `no iteration succeeded (${Object.entries(total.errorsByCode)
         .map(([code, count]) => `${code} ×${count}`)
         .join(', ')}); first error: ${result.errorSamples[0] ?? 'unknown'}`;
+}
+/** The failure that stopped the run early (stopReason `auth-failed`), to print and exit on. */
+function stopFailure(result) {
+    const failure = result.stopError;
+    if (!failure)
+        return undefined;
+    const code = errors/* ERROR_CODES */.OQ.includes(failure.code)
+        ? failure.code
+        : 'AUTH_FAILED';
+    return new errors/* TarPushError */.q$(code, failure.message, { hint: failure.hint });
 }
 
 ;// CONCATENATED MODULE: ./src/lib/loadtest/result.ts
@@ -1911,6 +1923,20 @@ const errorCode = (error) => error instanceof errors/* TarPushError */.q$
     : (error?.code ?? error?.name ?? 'ERROR');
 const errorMessage = (error) => error instanceof errors/* TarPushError */.q$ ? error.message : String(error?.message ?? error);
 /**
+ * The registry's answer to the credentials: none given where it requires them, refused (by the
+ * registry or its token service), or without access to the repository. Every later iteration
+ * would fail the same way, so the run stops at the first one. An AUTH_FAILED of a token service
+ * that is failing (HTTP 5xx, an answer that is not JSON) is load, not credentials: it is counted
+ * like any other error. The messages are those of registry/client.ts and registry/auth.ts.
+ */
+function isCredentialsFailure(error) {
+    if (!(error instanceof errors/* TarPushError */.q$))
+        return false;
+    if (error.code === 'AUTH_DENIED')
+        return true;
+    return error.code === 'AUTH_FAILED' && /requires credentials|refused/.test(error.message);
+}
+/**
  * Runs a load test against a registry: seeds images if the scenario reads them, starts the
  * virtual users (ramped up), stops at the duration, the iteration count or the signal, then runs
  * the comparison and the cleanup if asked, and returns everything measured.
@@ -1931,6 +1957,7 @@ async function runBench(options) {
     options.signal?.addEventListener('abort', onSignal);
     const schedule = new IterationSchedule(spec.iterations ?? undefined);
     const pushed = [];
+    let stopError;
     const connectClient = (vu) => (0,registry_connect/* connectRegistry */.g)(registry, { ...connect, interceptors: [observingInterceptor({ vu, sink: metrics })] }, caPem, vu === 0 ? logger : quiet(logger));
     function hardStop() {
         schedule.stop('interrupted');
@@ -1938,6 +1965,14 @@ async function runBench(options) {
         stop.abort();
         for (const controller of metrics.inFlight)
             controller.abort(new BenchStopped());
+    }
+    /** The first credentials failure ends the run at once: requests in flight are cut. */
+    function authStop(error) {
+        if (stopError || metrics.aborting)
+            return;
+        stopError = new errors/* TarPushError */.q$(error.code, `${error.message}; the load test stopped at this first authentication failure`, { subject: error.subject, hint: error.hint, cause: error });
+        schedule.stop('auth-failed');
+        hardStop();
     }
     let setup;
     let ticker;
@@ -1996,6 +2031,8 @@ async function runBench(options) {
                         }
                         catch (error) {
                             metrics.iteration({ scenario, ms: 0, outcome: stopOutcome(), errorCode: errorCode(error), bytes: 0 }, errorMessage(error));
+                            if (isCredentialsFailure(error))
+                                authStop(error);
                             continue;
                         }
                     }
@@ -2040,6 +2077,8 @@ async function runBench(options) {
                             errorCode: errorCode(error),
                             bytes: (metrics.vuBytes.get(vu) ?? 0) - bytesBefore,
                         }, errorMessage(error));
+                        if (isCredentialsFailure(error))
+                            authStop(error);
                     }
                 }
             }
@@ -2107,6 +2146,15 @@ async function runBench(options) {
             ...(options.startAtMs === undefined ? {} : { startAtMs: options.startAtMs }),
             seconds: round(seconds, 3),
             stopReason,
+            ...(stopError
+                ? {
+                    stopError: {
+                        code: stopError.code,
+                        message: stopError.message,
+                        ...(stopError.hint === undefined ? {} : { hint: stopError.hint }),
+                    },
+                }
+                : {}),
             histogram: HISTOGRAM_SETTINGS,
             totals,
             kinds: metrics.kindResults(seconds),
@@ -2555,9 +2603,13 @@ function mergeScenario(specs) {
         repoPrefix: joined(specs.map((spec) => spec.repoPrefix)),
     };
 }
+/** The failure that stopped the first job stopped by one. */
+const stopErrorOf = (results) => results.find((result) => result.stopError)?.stopError;
 function mergeStopReason(reasons) {
     if (reasons.includes('interrupted'))
         return 'interrupted';
+    if (reasons.includes('auth-failed'))
+        return 'auth-failed';
     return reasons.every((reason) => reason === reasons[0]) ? reasons[0] : 'duration';
 }
 /**
@@ -2612,6 +2664,7 @@ function mergeResults(inputs) {
         ...(startAtMs === null || startAtMs === undefined ? {} : { startAtMs }),
         seconds: round(seconds, 3),
         stopReason: mergeStopReason(results.map((result) => result.stopReason)),
+        ...(stopErrorOf(results) ? { stopError: stopErrorOf(results) } : {}),
         histogram: first.histogram,
         totals: {
             requests,
@@ -2729,6 +2782,7 @@ var common = __webpack_require__(3678);
 
 
 
+
 /** What `bench merge` takes; the run's other flags are refused there. */
 const MERGE_FLAGS = new Set(['out', 'summary', 'json', 'debug', 'help']);
 /** `tar-push bench`: a run, or `bench merge`. */
@@ -2793,6 +2847,12 @@ async function runBenchCommand(values, operands, output, context) {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     if (result.stopReason === 'interrupted')
         return stop.exitCode ?? 130;
+    // The first authentication failure ended the run: what ran is reported above, then the error.
+    const stopped = stopFailure(result);
+    if (stopped) {
+        output.error(stopped.describe());
+        return (0,errors/* exitCodeFor */.Rr)(stopped);
+    }
     const failure = allFailed(result);
     if (failure) {
         output.error(failure);

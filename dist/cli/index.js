@@ -27617,10 +27617,11 @@ function layerDescriptors(image, layers) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OQ: () => (/* binding */ ERROR_CODES),
 /* harmony export */   Rr: () => (/* binding */ exitCodeFor),
 /* harmony export */   q$: () => (/* binding */ TarPushError)
 /* harmony export */ });
-/* unused harmony exports ERROR_CODES, INPUT_CODES */
+/* unused harmony export INPUT_CODES */
 /** Codes of bad input (exit code 2). */
 const INPUT_ERROR_CODES = [
     'USAGE',

@@ -61890,6 +61890,28 @@ const Output = {
     metadata: 'metadata',
 };
 const optional = (name) => getInput(name) || undefined;
+/**
+ * A required input is missing: the runner does not enforce action.yml's `required: true` for a
+ * JavaScript action, and a value from an expression that came out empty is the same as none.
+ */
+const missingInput = (name, example) => new errors_TarPushError('USAGE', `input ${name} is required`, {
+    subject: name,
+    hint: `set \`with: ${name}: ${example}\` in the step (a value from an expression that came out empty counts as not set)`,
+});
+/** A required input's value; a missing one fails the step naming it and how to set it. */
+function required(name, example) {
+    const value = getInput(name);
+    if (!value)
+        throw missingInput(name, example);
+    return value;
+}
+/** A required list input (comma- or newline-separated), with at least one item. */
+function requiredList(name, example) {
+    const items = parseList(core.getInput(name));
+    if (items.length === 0)
+        throw missingInput(name, example);
+    return items;
+}
 /** Comma- or newline-separated list, as docker/metadata-action writes tags. */
 const parseList = (value) => value
     .split(/[\n,]/)
@@ -61919,7 +61941,7 @@ function parseInteger(name, min, max) {
 }
 /** Every input read and validated once, into one typed object. */
 function getInputs() {
-    const tarball = parseList(core.getInput(Input.tarball, { required: true }));
+    const tarball = requiredList(Input.tarball, 'path/to/image.tar');
     const compression = (core.getInput(Input.compression) || 'gzip');
     if (!COMPRESSIONS.includes(compression)) {
         throw new TarPushError('USAGE', `input compression must be one of ${COMPRESSIONS.join(', ')}, not "${compression}"`, {
@@ -61995,8 +62017,8 @@ function getPullInputs() {
     if (password)
         core_setSecret(password);
     return {
-        image: getInput(PullInput.image, { required: true }),
-        output: getInput(PullInput.output, { required: true }),
+        image: required(PullInput.image, 'ghcr.io/org/app:1.0'),
+        output: required(PullInput.output, 'image.tar'),
         format,
         platform: optional(PullInput.platform),
         username: optional(PullInput.username),
@@ -62063,7 +62085,7 @@ function getBenchInputs() {
         core.setSecret(password);
     const jtl = optional(BenchInput.jtl);
     return {
-        registry: core.getInput(BenchInput.registry, { required: true }),
+        registry: required(BenchInput.registry, 'registry.example.com'),
         scenario: parseChoice(BenchInput.scenario, [...SCENARIO_NAMES, 'mixed'], 'push'),
         vus: parseInteger(BenchInput.vus, 1, 100_000),
         durationMs: parsed(BenchInput.duration, parseDuration),
@@ -62104,7 +62126,7 @@ const BenchMergeOutput = {
 };
 function getBenchMergeInputs() {
     return {
-        results: parseList(core.getInput(BenchMergeInput.results, { required: true })),
+        results: requiredList(BenchMergeInput.results, 'results/*.json'),
         result: optional(BenchMergeInput.result),
     };
 }
@@ -62120,11 +62142,36 @@ const actionsLogger = {
     group: (title, run) => group(title, run),
     secret: (value) => core_setSecret(value),
 };
-/** Fails the step with the error's code, subject and hint (a stack only for a bug of ours). */
+/** The library's hints name the CLI's flags; in a workflow the same thing is done with inputs. */
+const ACTION_HINTS = [
+    [
+        /pass username and password \(--username, --password-stdin\), or log in with docker login first/,
+        'set the inputs username and password (the password from a secret), or log in in an earlier step with docker/login-action',
+    ],
+];
+const BUG_HINT = "a bug in tar-push: please report it with this step's log, which holds the stack trace";
+function failureOf(error) {
+    if (error instanceof errors_TarPushError) {
+        const subject = error.subject && !error.message.includes(error.subject) ? ` [${error.subject}]` : '';
+        let hint = error.hint;
+        for (const [cli, action] of ACTION_HINTS)
+            hint = hint?.replace(cli, action);
+        return { error: `${error.code}: ${error.message}${subject}`, hint };
+    }
+    return {
+        error: `unexpected error: ${error?.message ?? String(error)}`,
+        hint: BUG_HINT,
+    };
+}
+/**
+ * Fails the step with one annotation: the error's code, subject and hint. The stack of a bug of
+ * ours goes to the log, not into the annotation.
+ */
 function failStep(error) {
-    setFailed(error instanceof errors_TarPushError
-        ? error.describe()
-        : `unexpected error: ${error?.stack ?? String(error)}`);
+    if (!(error instanceof errors_TarPushError) && error?.stack)
+        info(error.stack);
+    const { error: text, hint } = failureOf(error);
+    setFailed(hint ? `${text}\n  hint: ${hint}` : text);
 }
 
 ;// CONCATENATED MODULE: ./src/action/step.ts
@@ -62137,13 +62184,18 @@ function failStep(error) {
  * itself is stopped): either one aborts the work, which cleans up as on any failure; the step
  * then fails with one line saying what was left unfinished, and the process exits 130 or 143.
  * A second signal during that cleanup exits at once. Any other failure fails the step as usual.
+ * Either way the job summary says what was attempted, the error and the hint.
  */
-async function runStep(work) {
+async function runStep(action, work) {
     const stop = stopOnSignals((exitCode, first) => {
         setFailed(`${line(first)}; cleanup cut short by a second signal`);
         process.exit(exitCode);
     });
-    const step = { signal: stop.signal, unfinished: () => 'the step not finished' };
+    const step = {
+        signal: stop.signal,
+        unfinished: () => 'the step not finished',
+        attempted: `reading the inputs of the ${action} action`,
+    };
     const line = (first) => `cancelled by ${first}: ${step.unfinished()}`;
     try {
         await work(step);
@@ -62151,18 +62203,48 @@ async function runStep(work) {
     catch (error) {
         if (stop.received === undefined || stop.exitCode === undefined) {
             failStep(error);
+            await summarizeFailure(action, step.attempted, failureOf(error));
             return;
         }
         const exitCode = stop.exitCode;
-        setFailed(line(stop.received));
+        const cancelled = line(stop.received);
+        setFailed(cancelled);
         process.exitCode = exitCode;
         // Whatever the cut-off work left running (a socket, a timer) must not keep the job waiting.
         setTimeout(() => process.exit(exitCode), 2000).unref();
+        await summarizeFailure(action, step.attempted, { error: cancelled, hint: undefined });
     }
     finally {
         stop.dispose();
     }
 }
+/** The job summary of a failed step (GITHUB_STEP_SUMMARY): attempted, error, hint. */
+async function summarizeFailure(action, attempted, failure) {
+    if (!process.env['GITHUB_STEP_SUMMARY'])
+        return;
+    const row = (name, text) => [{ data: name, header: true }, { data: html(text) }];
+    try {
+        await summary
+            .addHeading(`tar-push ${action} failed`, 3)
+            .addTable([
+            row('Attempted', attempted),
+            row('Error', failure.error),
+            ...(failure.hint ? [row('Hint', failure.hint)] : []),
+        ])
+            .write();
+    }
+    catch (error) {
+        summary.emptyBuffer();
+        warning(`could not write the job summary: ${error.message}`);
+    }
+}
+/** Text for an HTML cell: escaped, `code` spans kept as code, line breaks kept. */
+const html = (text) => text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/`([^`\n]+)`/g, '<code>$1</code>')
+    .replace(/\n/g, '<br>');
 
 ;// CONCATENATED MODULE: ./src/action/pull.ts
 
@@ -62177,8 +62259,9 @@ async function runStep(work) {
  * cancelled job stops the pull with the output path left as it was.
  */
 function pull_run() {
-    return runStep(async (step) => {
+    return runStep('pull', async (step) => {
         const inputs = getPullInputs();
+        step.attempted = `pull of ${inputs.image} to ${inputs.output} (${inputs.format})`;
         const existed = (0,external_node_fs_namespaceObject.existsSync)(inputs.output);
         step.unfinished = () => `pull of ${inputs.image} to ${inputs.output} not finished; ${existed ? `${inputs.output} left as it was` : `${inputs.output} not written`}`;
         const result = await pull({

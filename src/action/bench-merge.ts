@@ -4,12 +4,15 @@ import { expandResultPaths, mergeResults, readResults } from '../lib/loadtest/me
 import { resultJson, writeBenchFile } from '../lib/loadtest/output.ts'
 import { report } from './bench-report.ts'
 import { BenchMergeOutput, getBenchMergeInputs } from './inputs.ts'
-import { actionsLogger, failStep } from './log.ts'
+import { actionsLogger } from './log.ts'
+import { runStep } from './step.ts'
 
 /** The bench merge action: the matrix jobs' result files → one merged result and summary. */
-export async function run(): Promise<void> {
-  try {
+export function run(): Promise<void> {
+  return runStep('bench merge', async (step) => {
     const inputs = getBenchMergeInputs()
+    step.attempted = `merge of the bench results ${inputs.results.join(', ')}`
+    step.unfinished = () => 'bench merge not finished'
     const paths = await expandResultPaths(inputs.results)
     actionsLogger.info(`bench merge: ${paths.length} results: ${paths.join(', ')}`)
     const merged = mergeResults(await readResults(paths))
@@ -17,7 +20,5 @@ export async function run(): Promise<void> {
       inputs.result ?? join(process.env['RUNNER_TEMP'] || tmpdir(), 'tar-push-bench-merged.json')
     await writeBenchFile('input result', path, resultJson(merged))
     await report(merged, { [BenchMergeOutput.result]: path })
-  } catch (error) {
-    failStep(error)
-  }
+  })
 }

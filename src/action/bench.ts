@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { resultJson, writeBenchFile } from '../lib/loadtest/output.ts'
-import { allFailed, formatProgress } from '../lib/loadtest/report.ts'
+import { allFailed, formatProgress, stopFailure } from '../lib/loadtest/report.ts'
 import { runBench } from '../lib/loadtest/run.ts'
 import { cancelledError } from '../lib/cancel.ts'
 import { report } from './bench-report.ts'
@@ -20,11 +20,13 @@ function defaultResultPath(): string {
 
 /**
  * The bench action: inputs → load test → result file, outputs and job summary. A cancelled job
- * stops the load test; what was measured until then is still written and reported.
+ * stops the load test; what was measured until then is still written and reported. So does the
+ * first authentication failure, which then fails the step with that error.
  */
 export function run(): Promise<void> {
-  return runStep(async (step) => {
+  return runStep('bench', async (step) => {
     const { result: resultInput, jtl: jtlInput, ...inputs } = getBenchInputs()
+    step.attempted = `load test (${inputs.scenario}) of ${inputs.registry}`
     const { username, password, insecure, caFile, retries, timeoutSeconds } = inputs
     const resultPath = resultInput ?? defaultResultPath()
     const jtl = jtlInput === true ? resultPath.replace(/(\.json)?$/, '.jtl') : jtlInput
@@ -51,6 +53,9 @@ export function run(): Promise<void> {
         `load test of ${inputs.registry} stopped after ${result.seconds} s; what was measured is in ${resultPath}`
       throw cancelledError(step.signal)
     }
+    // The first authentication failure ended the run: reported above, then the step fails on it.
+    const stopped = stopFailure(result)
+    if (stopped) throw stopped
     const failure = allFailed(result)
     if (failure) core.setFailed(failure)
   })

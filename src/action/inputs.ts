@@ -61,6 +61,30 @@ export interface PushInputs {
 
 const optional = (name: string): string | undefined => core.getInput(name) || undefined
 
+/**
+ * A required input is missing: the runner does not enforce action.yml's `required: true` for a
+ * JavaScript action, and a value from an expression that came out empty is the same as none.
+ */
+const missingInput = (name: string, example: string): TarPushError =>
+  new TarPushError('USAGE', `input ${name} is required`, {
+    subject: name,
+    hint: `set \`with: ${name}: ${example}\` in the step (a value from an expression that came out empty counts as not set)`,
+  })
+
+/** A required input's value; a missing one fails the step naming it and how to set it. */
+function required(name: string, example: string): string {
+  const value = core.getInput(name)
+  if (!value) throw missingInput(name, example)
+  return value
+}
+
+/** A required list input (comma- or newline-separated), with at least one item. */
+function requiredList(name: string, example: string): string[] {
+  const items = parseList(core.getInput(name))
+  if (items.length === 0) throw missingInput(name, example)
+  return items
+}
+
 /** Comma- or newline-separated list, as docker/metadata-action writes tags. */
 export const parseList = (value: string): string[] =>
   value
@@ -95,7 +119,7 @@ function parseInteger(name: string, min: number, max: number): number | undefine
 
 /** Every input read and validated once, into one typed object. */
 export function getInputs(): PushInputs {
-  const tarball = parseList(core.getInput(Input.tarball, { required: true }))
+  const tarball = requiredList(Input.tarball, 'path/to/image.tar')
   const compression = (core.getInput(Input.compression) || 'gzip') as Compression
   if (!COMPRESSIONS.includes(compression)) {
     throw new TarPushError(
@@ -202,8 +226,8 @@ export function getPullInputs(): PullInputs {
   const password = optional(PullInput.password)
   if (password) core.setSecret(password)
   return {
-    image: core.getInput(PullInput.image, { required: true }),
-    output: core.getInput(PullInput.output, { required: true }),
+    image: required(PullInput.image, 'ghcr.io/org/app:1.0'),
+    output: required(PullInput.output, 'image.tar'),
     format,
     platform: optional(PullInput.platform),
     username: optional(PullInput.username),
@@ -309,7 +333,7 @@ export function getBenchInputs(): BenchInputs {
   if (password) core.setSecret(password)
   const jtl = optional(BenchInput.jtl)
   return {
-    registry: core.getInput(BenchInput.registry, { required: true }),
+    registry: required(BenchInput.registry, 'registry.example.com'),
     scenario: parseChoice(BenchInput.scenario, [...SCENARIO_NAMES, 'mixed'], 'push'),
     vus: parseInteger(BenchInput.vus, 1, 100_000),
     durationMs: parsed(BenchInput.duration, parseDuration),
@@ -363,7 +387,7 @@ export interface BenchMergeInputs {
 
 export function getBenchMergeInputs(): BenchMergeInputs {
   return {
-    results: parseList(core.getInput(BenchMergeInput.results, { required: true })),
+    results: requiredList(BenchMergeInput.results, 'results/*.json'),
     result: optional(BenchMergeInput.result),
   }
 }

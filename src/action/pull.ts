@@ -11,8 +11,9 @@ import { runStep } from './step.ts'
  * cancelled job stops the pull with the output path left as it was.
  */
 export function run(): Promise<void> {
-  return runStep(async (step) => {
+  return runStep('pull', async (step) => {
     const inputs = getPullInputs()
+    step.attempted = `pull of ${inputs.image} to ${inputs.output} (${inputs.format})`
     const existed = existsSync(inputs.output)
     step.unfinished = () =>
       `pull of ${inputs.image} to ${inputs.output} not finished; ${existed ? `${inputs.output} left as it was` : `${inputs.output} not written`}`

@@ -13,9 +13,10 @@ import { actionsCacheStore } from './cache.ts'
  * cancelled job stops the push with nothing tagged that was not tagged before the cancel.
  */
 export function run(): Promise<void> {
-  return runStep(async (step) => {
+  return runStep('push', async (step) => {
     const inputs = getInputs()
-    const what = `push of ${inputs.tarball.join(', ')}${inputs.image ? ` to ${inputs.image}` : ''} not finished`
+    step.attempted = `push of ${inputs.tarball.join(', ')}${inputs.image ? ` to ${inputs.image}` : ''}`
+    const what = `${step.attempted} not finished`
     const { logger, tagged } = notingTags(actionsLogger)
     step.unfinished = () => `${what}; ${tagsSetBefore(tagged)}`
     const result = await push({

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { stopOnSignals } from '../lib/cancel.ts'
-import { failStep } from './log.ts'
+import { failStep, failureOf, type Failure } from './log.ts'
 
 /** What an action's work is given to be cancelled by the runner. */
 export interface Step {
@@ -11,6 +11,11 @@ export interface Step {
    * "cancelled by SIGINT: <unfinished>". A function: asked only once the work has settled.
    */
   unfinished: () => string
+  /**
+   * What the step is doing, for the job summary of a failure: "push of app.tar to
+   * ghcr.io/org/app". Until the work sets it: reading the action's inputs.
+   */
+  attempted: string
 }
 
 /**
@@ -19,27 +24,63 @@ export interface Step {
  * itself is stopped): either one aborts the work, which cleans up as on any failure; the step
  * then fails with one line saying what was left unfinished, and the process exits 130 or 143.
  * A second signal during that cleanup exits at once. Any other failure fails the step as usual.
+ * Either way the job summary says what was attempted, the error and the hint.
  */
-export async function runStep(work: (step: Step) => Promise<void>): Promise<void> {
+export async function runStep(action: string, work: (step: Step) => Promise<void>): Promise<void> {
   const stop = stopOnSignals((exitCode, first) => {
     core.setFailed(`${line(first)}; cleanup cut short by a second signal`)
     process.exit(exitCode)
   })
-  const step: Step = { signal: stop.signal, unfinished: () => 'the step not finished' }
+  const step: Step = {
+    signal: stop.signal,
+    unfinished: () => 'the step not finished',
+    attempted: `reading the inputs of the ${action} action`,
+  }
   const line = (first: string) => `cancelled by ${first}: ${step.unfinished()}`
   try {
     await work(step)
   } catch (error) {
     if (stop.received === undefined || stop.exitCode === undefined) {
       failStep(error)
+      await summarizeFailure(action, step.attempted, failureOf(error))
       return
     }
     const exitCode = stop.exitCode
-    core.setFailed(line(stop.received))
+    const cancelled = line(stop.received)
+    core.setFailed(cancelled)
     process.exitCode = exitCode
     // Whatever the cut-off work left running (a socket, a timer) must not keep the job waiting.
     setTimeout(() => process.exit(exitCode), 2000).unref()
+    await summarizeFailure(action, step.attempted, { error: cancelled, hint: undefined })
   } finally {
     stop.dispose()
   }
 }
+
+/** The job summary of a failed step (GITHUB_STEP_SUMMARY): attempted, error, hint. */
+async function summarizeFailure(action: string, attempted: string, failure: Failure) {
+  if (!process.env['GITHUB_STEP_SUMMARY']) return
+  const row = (name: string, text: string) => [{ data: name, header: true }, { data: html(text) }]
+  try {
+    await core.summary
+      .addHeading(`tar-push ${action} failed`, 3)
+      .addTable([
+        row('Attempted', attempted),
+        row('Error', failure.error),
+        ...(failure.hint ? [row('Hint', failure.hint)] : []),
+      ])
+      .write()
+  } catch (error) {
+    core.summary.emptyBuffer()
+    core.warning(`could not write the job summary: ${(error as Error).message}`)
+  }
+}
+
+/** Text for an HTML cell: escaped, `code` spans kept as code, line breaks kept. */
+const html = (text: string): string =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/`([^`\n]+)`/g, '<code>$1</code>')
+    .replace(/\n/g, '<br>')

@@ -1,7 +1,14 @@
+import { exitCodeFor } from '../lib/errors.ts'
 import type { Logger } from '../lib/log.ts'
 import { COMPARE_TOOLS, type CompareTool } from '../lib/loadtest/options.ts'
 import { writeBenchFile, resultJson } from '../lib/loadtest/output.ts'
-import { allFailed, formatMarkdown, formatProgress, formatReport } from '../lib/loadtest/report.ts'
+import {
+  allFailed,
+  formatMarkdown,
+  formatProgress,
+  formatReport,
+  stopFailure,
+} from '../lib/loadtest/report.ts'
 import { SCENARIO_NAMES, type BenchResult, type ScenarioName } from '../lib/loadtest/result.ts'
 import { runBench, type Progress } from '../lib/loadtest/run.ts'
 import { expandResultPaths, mergeResults, readResults } from '../lib/loadtest/merge.ts'
@@ -80,6 +87,12 @@ export async function runBenchCommand(
   for (const line of formatReport(result).split('\n')) output.info(line)
   if (values['json'] === true) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
   if (result.stopReason === 'interrupted') return stop.exitCode ?? 130
+  // The first authentication failure ended the run: what ran is reported above, then the error.
+  const stopped = stopFailure(result)
+  if (stopped) {
+    output.error(stopped.describe())
+    return exitCodeFor(stopped)
+  }
   const failure = allFailed(result)
   if (failure) {
     output.error(failure)

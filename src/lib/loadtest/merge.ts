@@ -384,8 +384,13 @@ function mergeScenario(specs: readonly ScenarioSpec[]): ScenarioSpec {
   }
 }
 
+/** The failure that stopped the first job stopped by one. */
+const stopErrorOf = (results: readonly BenchResult[]) =>
+  results.find((result) => result.stopError)?.stopError
+
 function mergeStopReason(reasons: readonly StopReason[]): StopReason {
   if (reasons.includes('interrupted')) return 'interrupted'
+  if (reasons.includes('auth-failed')) return 'auth-failed'
   return reasons.every((reason) => reason === reasons[0]) ? reasons[0]! : 'duration'
 }
 
@@ -441,6 +446,7 @@ export function mergeResults(inputs: readonly MergeInput[]): BenchResult {
     ...(startAtMs === null || startAtMs === undefined ? {} : { startAtMs }),
     seconds: round(seconds, 3),
     stopReason: mergeStopReason(results.map((result) => result.stopReason)),
+    ...(stopErrorOf(results) ? { stopError: stopErrorOf(results) } : {}),
     histogram: first.histogram,
     totals: {
       requests,

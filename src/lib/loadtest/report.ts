@@ -1,3 +1,4 @@
+import { ERROR_CODES, TarPushError, type ErrorCode } from '../errors.ts'
 import { decodeHistogram, mergeHistograms, percentileMs, type Percentiles } from './histogram.ts'
 import type { Progress } from './run.ts'
 import type {
@@ -49,7 +50,9 @@ function headline(result: BenchResult): string {
           .join(',')})`
       : ''
   const jobs = result.merged ? ` in ${result.merged.jobs.length} jobs` : ''
-  return `${scenario.name}${mix} against ${result.registry}: ${scenario.vus} virtual users${jobs}, ${result.seconds.toFixed(1)} s, stopped by ${result.stopReason}`
+  const stopped =
+    result.stopReason === 'auth-failed' ? 'an authentication failure' : result.stopReason
+  return `${scenario.name}${mix} against ${result.registry}: ${scenario.vus} virtual users${jobs}, ${result.seconds.toFixed(1)} s, stopped by ${stopped}`
 }
 
 /** A merged result's jobs: when each started (skew, lateness), its part of the load, its p95. */
@@ -393,4 +396,14 @@ export function allFailed(result: BenchResult): string | undefined {
   return `no iteration succeeded (${Object.entries(total.errorsByCode)
     .map(([code, count]) => `${code} ×${count}`)
     .join(', ')}); first error: ${result.errorSamples[0] ?? 'unknown'}`
+}
+
+/** The failure that stopped the run early (stopReason `auth-failed`), to print and exit on. */
+export function stopFailure(result: BenchResult): TarPushError | undefined {
+  const failure = result.stopError
+  if (!failure) return undefined
+  const code = ERROR_CODES.includes(failure.code as ErrorCode)
+    ? (failure.code as ErrorCode)
+    : 'AUTH_FAILED'
+  return new TarPushError(code, failure.message, { hint: failure.hint })
 }

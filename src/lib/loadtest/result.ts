@@ -13,7 +13,19 @@ export const RESULT_FORMAT = 'tar-push-bench/1'
 export type ScenarioName = 'push' | 'pull' | 'head'
 export const SCENARIO_NAMES: readonly ScenarioName[] = ['push', 'pull', 'head']
 
-export type StopReason = 'duration' | 'iterations' | 'interrupted'
+/**
+ * Why the measured run ended. `auth-failed`: the registry refused or lacked credentials
+ * (AUTH_FAILED, AUTH_DENIED); every later iteration would fail the same way, so the run stopped
+ * at the first one (`stopError` says which).
+ */
+export type StopReason = 'duration' | 'iterations' | 'interrupted' | 'auth-failed'
+
+/** The failure that stopped a run early (stopReason `auth-failed`), as the CLI prints it. */
+export interface StopError {
+  code: string
+  message: string
+  hint?: string | undefined
+}
 
 /** Everything that makes two runs comparable; a merge requires these to be equal. */
 export interface ScenarioSpec {
@@ -146,6 +158,8 @@ export interface BenchResult {
   startAtMs?: number | undefined
   seconds: number
   stopReason: StopReason
+  /** Present when a failure stopped the run early (stopReason `auth-failed`). */
+  stopError?: StopError | undefined
   histogram: typeof HISTOGRAM_SETTINGS
   totals: {
     requests: number

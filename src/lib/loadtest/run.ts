@@ -189,6 +189,19 @@ const errorMessage = (error: unknown): string =>
   error instanceof TarPushError ? error.message : String((error as Error)?.message ?? error)
 
 /**
+ * The registry's answer to the credentials: none given where it requires them, refused (by the
+ * registry or its token service), or without access to the repository. Every later iteration
+ * would fail the same way, so the run stops at the first one. An AUTH_FAILED of a token service
+ * that is failing (HTTP 5xx, an answer that is not JSON) is load, not credentials: it is counted
+ * like any other error. The messages are those of registry/client.ts and registry/auth.ts.
+ */
+export function isCredentialsFailure(error: unknown): error is TarPushError {
+  if (!(error instanceof TarPushError)) return false
+  if (error.code === 'AUTH_DENIED') return true
+  return error.code === 'AUTH_FAILED' && /requires credentials|refused/.test(error.message)
+}
+
+/**
  * Runs a load test against a registry: seeds images if the scenario reads them, starts the
  * virtual users (ramped up), stops at the duration, the iteration count or the signal, then runs
  * the comparison and the cleanup if asked, and returns everything measured.
@@ -208,6 +221,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   options.signal?.addEventListener('abort', onSignal)
   const schedule = new IterationSchedule(spec.iterations ?? undefined)
   const pushed: PushedManifest[] = []
+  let stopError: TarPushError | undefined
   const connectClient = (vu: number) =>
     connectRegistry(
       registry,
@@ -221,6 +235,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     metrics.aborting = true
     stop.abort()
     for (const controller of metrics.inFlight) controller.abort(new BenchStopped())
+  }
+
+  /** The first credentials failure ends the run at once: requests in flight are cut. */
+  function authStop(error: TarPushError): void {
+    if (stopError || metrics.aborting) return
+    stopError = new TarPushError(
+      error.code,
+      `${error.message}; the load test stopped at this first authentication failure`,
+      { subject: error.subject, hint: error.hint, cause: error },
+    )
+    schedule.stop('auth-failed')
+    hardStop()
   }
 
   let setup: RegistryClient | undefined
@@ -288,6 +314,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
                 { scenario, ms: 0, outcome: stopOutcome(), errorCode: errorCode(error), bytes: 0 },
                 errorMessage(error),
               )
+              if (isCredentialsFailure(error)) authStop(error)
               continue
             }
           }
@@ -332,6 +359,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
               },
               errorMessage(error),
             )
+            if (isCredentialsFailure(error)) authStop(error)
           }
         }
       } finally {
@@ -405,6 +433,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       ...(options.startAtMs === undefined ? {} : { startAtMs: options.startAtMs }),
       seconds: round(seconds, 3),
       stopReason,
+      ...(stopError
+        ? {
+            stopError: {
+              code: stopError.code,
+              message: stopError.message,
+              ...(stopError.hint === undefined ? {} : { hint: stopError.hint }),
+            },
+          }
+        : {}),
       histogram: HISTOGRAM_SETTINGS,
       totals,
       kinds: metrics.kindResults(seconds),
