@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { existsSync } from 'node:fs'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -158,22 +159,25 @@ describe('the pull action (pull/action.yml → dist/pull/index.js)', () => {
     assert.ok(!printed.includes(ALICE.password))
   })
 
-  it('warns when a single-platform image is not the platform asked for; fails on a bad input', async () => {
+  it('fails when a single-platform image is not the platform asked for, and on a bad input', async () => {
+    const output = join(await mkdtemp(join(tmpdir(), 'pull-action-')), 'x.tar')
     const run = await runAction(
       {
         image: `${registry.host}/action/pulled:1`,
-        output: join(await mkdtemp(join(tmpdir(), 'pull-action-')), 'x.tar'),
+        output,
         platform: 'linux/arm64',
         username: ALICE.username,
         password: ALICE.password,
       },
       PULL_ACTION,
     )
-    assert.equal(run.code, 0, 'a single-platform image is pulled with a warning')
+    // As docker pull --platform: an explicit platform the image does not have is an error.
+    assert.notEqual(run.code, 0, 'a single-platform image of another platform is not pulled')
     assert.match(
       run.stdout,
-      /::warning::.*single-platform image for linux\/amd64, not linux\/arm64/,
+      /::error::PLATFORM_NOT_FOUND: .*has no image for linux\/arm64; it has linux\/amd64/,
     )
+    assert.ok(!existsSync(output), 'nothing written')
     const bad = await runAction({ image: 'x', output: 'y', format: 'zip' }, PULL_ACTION)
     assert.notEqual(bad.code, 0)
     assert.match(

@@ -70,6 +70,11 @@ describe('a broken or hostile tarball gets its own error and publishes nothing',
               'names the tarball',
             )
             assert.match(error.describe(), /hint: /)
+            // A file that is no tar is named for what it is, not called truncated.
+            if (fixture.says) {
+              assert.match(error.describe(), fixture.says)
+              assert.doesNotMatch(error.describe(), /truncated/)
+            }
             return true
           },
         )

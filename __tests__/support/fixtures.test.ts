@@ -155,12 +155,26 @@ function isAmbiguous(entries: readonly ReadEntry[]): boolean {
   })
 }
 
+/** A tar starts with a header whose checksum (the sum of its bytes, the field as spaces) holds. */
+function startsAsTar(bytes: Buffer): boolean {
+  if (bytes.length < 512) return false
+  const header = bytes.subarray(0, 512)
+  if (header.every((byte) => byte === 0)) return true
+  const stored = parseInt(header.toString('latin1', 148, 156).replace(/[\0 ]+$/, ''), 8)
+  let sum = 0
+  for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 0x20 : header[i]!
+  return stored === sum
+}
+
 async function check(path: string): Promise<Verdict> {
   let entries: ReadEntry[]
   try {
     const bytes = await readFile(path)
-    if (bytes.length === 0) return 'TARBALL_UNREADABLE'
-    entries = await readTar(unwrapCapped(bytes))
+    const unwrapped = unwrapCapped(bytes)
+    // An empty file, or one that is no tar from its first byte (a zip, JSON, noise), is not an
+    // image archive; a tar cut short is unreadable.
+    if (!startsAsTar(unwrapped)) return 'TARBALL_FORMAT'
+    entries = await readTar(unwrapped)
   } catch {
     return 'TARBALL_UNREADABLE'
   }

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import { gzipSync } from 'node:zlib'
+import { crc32, gzipSync } from 'node:zlib'
 import {
   REPOSITORY,
   deriveConfig,
@@ -31,6 +31,8 @@ export interface HostileFixture {
   expectCode: HostileCode
   /** What the error message must name, e.g. the entry or layer. */
   mentions: RegExp
+  /** For a file that is no tar: how the message must describe it ("is a zip archive"). */
+  says?: RegExp
 }
 
 /** A hostile tarball still to be written: its bytes, or an existing valid fixture to reuse. */
@@ -38,6 +40,7 @@ interface Spec {
   name: string
   expectCode: HostileCode
   mentions: RegExp
+  says?: RegExp
   bytes?: Buffer
   existingPath?: string
 }
@@ -379,18 +382,55 @@ async function truncatedHalf(fixture: Fixture): Promise<Buffer> {
   return bytes.subarray(0, Math.floor(bytes.length / 2))
 }
 
+/**
+ * A file that is no tar at all: TARBALL_FORMAT, with a message naming the file and what it is
+ * (`says`), and not "truncated" (the tar reader's word for a tar cut short).
+ */
+function notATar(name: string, says: RegExp, bytes: Buffer): Spec {
+  return { ...fileSpec(name, 'TARBALL_FORMAT', bytes), says }
+}
+
+/** A zip archive holding one stored (uncompressed) file, as `zip -0` writes it. */
+function zipOf(name: string, data: Buffer): Buffer {
+  const fileName = Buffer.from(name)
+  const crc = crc32(data)
+  const local = Buffer.alloc(30)
+  local.writeUInt32LE(0x04034b50, 0)
+  local.writeUInt16LE(20, 4) // version needed
+  local.writeUInt32LE(crc, 14)
+  local.writeUInt32LE(data.length, 18)
+  local.writeUInt32LE(data.length, 22)
+  local.writeUInt16LE(fileName.length, 26)
+  const central = Buffer.alloc(46)
+  central.writeUInt32LE(0x02014b50, 0)
+  central.writeUInt16LE(20, 4) // version made by
+  central.writeUInt16LE(20, 6) // version needed
+  central.writeUInt32LE(crc, 16)
+  central.writeUInt32LE(data.length, 20)
+  central.writeUInt32LE(data.length, 24)
+  central.writeUInt16LE(fileName.length, 28)
+  const centralOffset = local.length + fileName.length + data.length
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(1, 8)
+  end.writeUInt16LE(1, 10)
+  end.writeUInt32LE(central.length + fileName.length, 12)
+  end.writeUInt32LE(centralOffset, 16)
+  return Buffer.concat([local, fileName, data, central, fileName, end])
+}
+
 /** Random bytes that start like neither gzip, zstd nor a tar header. */
+function noise(): Buffer {
+  const bytes = randomBytes(64 * 1024)
+  bytes.write('NOISE', 0)
+  return bytes
+}
+
 /** 1.1 GiB of zeros in a few kB of zstd: unpacks to over a thousand times its size. */
 function zstdBomb(): Buffer {
   return execFileSync('sh', ['-c', 'head -c 1200000000 /dev/zero | zstd -q -3 -c'], {
     maxBuffer: 64 * 1024 * 1024,
   })
-}
-
-function noise(): Buffer {
-  const bytes = randomBytes(64 * 1024)
-  bytes.write('NOISE', 0)
-  return bytes
 }
 
 async function fileSpecs(base: Fixture[], image: ImageParts): Promise<Spec[]> {
@@ -407,8 +447,21 @@ async function fileSpecs(base: Fixture[], image: ImageParts): Promise<Spec[]> {
       'TARBALL_UNREADABLE',
       await truncatedHalf(fixtureByName(base, 'oci-archive.tar.zst')),
     ),
-    fileSpec('random-bytes.tar', 'TARBALL_UNREADABLE', noise()),
-    fileSpec('empty-file.tar', 'TARBALL_UNREADABLE', Buffer.alloc(0)),
+    // Files of another kind: named for what they are, never called truncated.
+    notATar('random-bytes.tar', /binary data of no format/, noise()),
+    notATar('empty-file.tar', /is empty \(0 bytes\)/, Buffer.alloc(0)),
+    notATar('app.zip', /app\.zip is a zip archive/, zipOf('app.tar', await readFile(docker.path))),
+    notATar(
+      'manifest.json',
+      /manifest\.json is a JSON document/,
+      Buffer.from(JSON.stringify([{ Config: 'config.json', RepoTags: ['app:1'], Layers: [] }])),
+    ),
+    notATar('settings.json', /settings\.json is a JSON document/, Buffer.from('{"a": 1}\n')),
+    notATar(
+      'error-page.tar.gz',
+      /error-page\.tar\.gz is gzip-compressed, but what it holds is an HTML page/,
+      gzipSync('<!DOCTYPE html>\n<html><body>404 Not Found</body></html>\n'),
+    ),
     fileSpec('zstd-bomb.tar.zst', 'TARBALL_UNREADABLE', zstdBomb()),
     {
       name: 'readme-only.tar',
@@ -449,11 +502,11 @@ export async function buildHostile(dir: string, base: Fixture[]): Promise<Hostil
     await Promise.all([fileSpecs(base, image), dockerSpecs(small), ociSpecs(small)])
   ).flat()
   return Promise.all(
-    specs.map(async ({ name, expectCode, mentions, bytes, existingPath }) => {
+    specs.map(async ({ name, expectCode, mentions, says, bytes, existingPath }) => {
       if (existingPath) return { name, path: existingPath, expectCode, mentions }
       const path = join(dir, name)
       await writeFile(path, bytes ?? Buffer.alloc(0))
-      return { name: basename(path), path, expectCode, mentions }
+      return { name: basename(path), path, expectCode, mentions, ...(says ? { says } : {}) }
     }),
   )
 }

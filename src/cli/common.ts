@@ -4,15 +4,19 @@ import { join } from 'node:path'
 import { TarPushError } from '../lib/errors.ts'
 import type { FlagSpecs } from './command.ts'
 
-export function usageError(message: string, command?: string): TarPushError {
+export function usageError(message: string, command?: string, hint?: string): TarPushError {
   return new TarPushError('USAGE', message, {
-    hint: command ? `run tar-push ${command} --help` : 'run tar-push --help',
+    hint: hint ?? (command ? `run tar-push ${command} --help` : 'run tar-push --help'),
   })
 }
 
 /** Flags every command takes: credentials, TLS, retries and output. */
 export const CONNECTION_FLAGS: FlagSpecs = {
-  username: { type: 'string', value: 'U', description: 'registry user' },
+  username: {
+    type: 'string',
+    value: 'U',
+    description: 'registry user; the password comes with --password-stdin',
+  },
   'password-stdin': {
     type: 'boolean',
     description: 'read the password or token from standard input',
@@ -88,11 +92,29 @@ export function defaultCacheDir(): string {
   return join(process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'tar-push')
 }
 
-/** The ConnectOptions every command builds from CONNECTION_FLAGS. */
+/**
+ * The ConnectOptions every command builds from CONNECTION_FLAGS. A user name and a password
+ * come together, or neither (then the docker config is asked): one alone is refused before any
+ * work, naming the one that is missing.
+ */
 export async function connectionOptions(values: Record<string, unknown>) {
+  const username = stringFlag(values['username'])
+  const passwordStdin = values['password-stdin'] === true
+  if (username !== undefined && !passwordStdin)
+    throw usageError(
+      `--username ${username} is given without a password`,
+      undefined,
+      `pipe the password or token in with --password-stdin (echo "$TOKEN" | tar-push … --username ${username} --password-stdin), or leave out --username to use the docker config (docker login)`,
+    )
+  if (passwordStdin && !username)
+    throw usageError(
+      '--password-stdin is given without --username',
+      undefined,
+      'add --username (for a token, most registries take any non-empty name)',
+    )
   return {
-    username: stringFlag(values['username']),
-    password: values['password-stdin'] === true ? await readPasswordFromStdin() : undefined,
+    username,
+    password: passwordStdin ? await readPasswordFromStdin() : undefined,
     insecure: values['insecure'] === true,
     caFile: stringFlag(values['ca-file']),
     concurrency: parseInteger(values['concurrency'], '--concurrency', 1, 64),

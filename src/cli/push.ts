@@ -4,7 +4,9 @@ import { formatBytes } from '../lib/format.ts'
 import { metadataOf } from '../lib/metadata.ts'
 import type { Compression } from '../lib/image/model.ts'
 import { push, type PushResult } from '../lib/push.ts'
-import { parseMappings } from '../lib/targets.ts'
+import { stat } from 'node:fs/promises'
+import { STDIN } from '../lib/archive/open.ts'
+import { looksLikeTarget, parseMappings } from '../lib/targets.ts'
 import { notingTags, tagsSetBefore } from '../lib/cancel.ts'
 import type { CliOutput, Command, FlagValues } from './command.ts'
 import {
@@ -20,10 +22,13 @@ import {
 
 export const pushCommand: Command = {
   name: 'push',
-  synopsis: 'push TARBALL... [options]',
+  synopsis: 'push TARBALL... [TARGET] [options]',
   summary: 'push an image tarball to a registry',
   details: `TARBALL is a docker save / podman save archive, an OCI archive or layout directory
-(buildx --output type=oci|docker, skopeo copy), optionally gzip- or zstd-compressed.
+(buildx --output type=oci|docker, skopeo copy), optionally gzip- or zstd-compressed,
+or - for standard input (docker save app | tar-push push - ghcr.io/org/app:1).
+TARGET (or --image) is the repository, with a tag or @digest if you like:
+ghcr.io/org/app:1.2.3 is --image ghcr.io/org/app --tag 1.2.3.
 Several TARBALLs (or a quoted glob) are the platforms of one image: each image is
 pushed by digest, then an index of them under the tags. A tarball of several images
 pushes each under its own names (--registry moves them, --map renames, --select
@@ -32,9 +37,9 @@ only once every blob is in place. Prints repository@digest on standard output.`,
   flags: {
     image: {
       type: 'string',
-      value: 'REPO',
+      value: 'REPO[:TAG]',
       description:
-        'target repository (ghcr.io/org/app, 127.0.0.1:5000/app); default: the names in the tarball',
+        'target repository, a tag or @digest allowed (ghcr.io/org/app:1, 127.0.0.1:5000/app); default: the names in the tarball',
     },
     tag: {
       type: 'string',
@@ -102,6 +107,8 @@ only once every blob is in place. Prints repository@digest on standard output.`,
   examples: [
     '# push what docker save wrote, under the names it carries',
     'tar-push push app.tar',
+    "# straight from docker save, to a repository and tag (crane's order: tarball, target)",
+    'docker save app | tar-push push - localhost:5000/app:1.2.3',
     '# push to another repository with two tags, logging in with a token',
     'echo "$TOKEN" | tar-push push app.tar --image ghcr.io/org/app --tag 1.2.3,latest \\',
     '    --username org-bot --password-stdin',
@@ -113,9 +120,15 @@ only once every blob is in place. Prints repository@digest on standard output.`,
     "tar-push push images.tar --registry ghcr.io/org --map 'a:1 => ghcr.io/org/a:1'",
   ],
   async run(values, operands, output, context) {
-    if (operands.length === 0) throw usageError('push needs a TARBALL', 'push')
-    const target = stringFlag(values['image']) ?? stringFlag(values['registry'])
-    const what = `push of ${operands.join(', ')}${target ? ` to ${target}` : ''} not finished`
+    const { tarballs, image } = await splitOperands(operands, stringFlag(values['image']))
+    if (values['password-stdin'] === true && tarballs.includes(STDIN))
+      throw usageError(
+        '--password-stdin and the tarball - both read standard input',
+        'push',
+        'pass the tarball as a file, or the password with the docker config (docker login)',
+      )
+    const target = image ?? stringFlag(values['registry'])
+    const what = `push of ${tarballs.map((path) => (path === STDIN ? 'standard input' : path)).join(', ')}${target ? ` to ${target}` : ''} not finished`
     const { logger, tagged } = notingTags(output)
     // Kept current: a stop can come after the push tagged some of several images.
     context.unfinished = () => `${what}; ${tagsSetBefore(tagged)}`
@@ -123,8 +136,8 @@ only once every blob is in place. Prints repository@digest on standard output.`,
     if (!COMPRESSIONS.includes(compression))
       throw usageError(`--compression must be one of ${COMPRESSIONS.join(', ')}`, 'push')
     const result = await push({
-      tarball: operands,
-      image: stringFlag(values['image']),
+      tarball: tarballs,
+      image,
       tags: listFlag(values['tag']),
       registry: stringFlag(values['registry']),
       images: parseMappings(Array.isArray(values['map']) ? (values['map'] as string[]) : []),
@@ -146,6 +159,43 @@ only once every blob is in place. Prints repository@digest on standard output.`,
     printResult(result, values, output)
     return 0
   },
+}
+
+/**
+ * `push TARBALL... [TARGET]`: the last of several operands is the target when no such file
+ * exists and it reads as an image reference with a registry or a tag (crane's order); a lone
+ * operand that names a registry and no file is a target without its tarball.
+ */
+async function splitOperands(
+  operands: readonly string[],
+  image: string | undefined,
+): Promise<{ tarballs: string[]; image: string | undefined }> {
+  if (operands.length === 0) throw usageError('push needs a TARBALL', 'push')
+  const last = operands.at(-1)!
+  const isTarget = async (registryNeeded: boolean) =>
+    last !== STDIN &&
+    looksLikeTarget(last, registryNeeded) &&
+    !(await stat(last).then(
+      () => true,
+      () => false,
+    ))
+  if (operands.length === 1) {
+    if (image === undefined && (await isTarget(true)))
+      throw usageError(
+        `push needs a TARBALL before the target ${last}`,
+        'push',
+        `tar-push push app.tar ${last} (or docker save app | tar-push push - ${last})`,
+      )
+    return { tarballs: [...operands], image }
+  }
+  if (!(await isTarget(false))) return { tarballs: [...operands], image }
+  if (image !== undefined && image !== last)
+    throw usageError(
+      `the target is given twice: --image ${image} and ${last}`,
+      'push',
+      'name the target once, as the last operand or with --image',
+    )
+  return { tarballs: operands.slice(0, -1), image: last }
 }
 
 function parseUploadMode(value: unknown): UploadMode | undefined {
@@ -182,7 +232,7 @@ function printResult(result: PushResult, values: FlagValues, output: CliOutput):
     const total = image.images.reduce((count, member) => count + member.layers.length, 0)
     process.stdout.write(`${image.imageRef}\n`)
     output.success(
-      `pushed ${image.references.join(', ')}: ${uploaded} of ${total} layers uploaded, ${formatBytes(image.bytesUploaded)} in ${result.seconds.toFixed(1)} s`,
+      `pushed ${image.references.join(', ') || `${image.imageRef} (by digest, no tag)`}: ${uploaded} of ${total} layers uploaded, ${formatBytes(image.bytesUploaded)} in ${result.seconds.toFixed(1)} s`,
     )
   }
 }

@@ -65,7 +65,11 @@ export async function pull(options: PullOptions): Promise<PullResult> {
     const repository = new RepositoryClient(client, reference.path, 'pull')
     const name = formatReference(reference)
     const remote = await logger.group(`Resolving ${name}`, () =>
-      readRemoteArtifact(repository, reference, { platform: wanted ?? runnerPlatform(), logger }),
+      readRemoteArtifact(repository, reference, {
+        platform: wanted ?? runnerPlatform(),
+        defaultPlatform: wanted === undefined,
+        logger,
+      }),
     )
     const image = remote.artifact as Image
     const layers = image.layers.map((layer) => ({

@@ -1,10 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { archiveName } from './archive/open.ts'
 import { readArchive } from './archive/read.ts'
 import { copyArtifact, type ArtifactReport, type UploadMode } from './engine/copy.ts'
 import { DigestMap, directoryStore, type DigestMapStore } from './engine/digest-map.ts'
-import type { Artifact, Compression, Image, SourceEntry } from './image/model.ts'
+import { isIndexMediaType } from './image/media-types.ts'
+import type { Artifact, Compression, Image, RawJson, SourceEntry } from './image/model.ts'
+import type { ManifestTarget } from './image/sink.ts'
 import type { ImageSource } from './image/source.ts'
 import { layersOfTag, reuseKey, type RemoteLayer } from './registry/reuse.ts'
 import { silentLogger, type Logger } from './log.ts'
@@ -14,7 +17,7 @@ import { RegistryClient } from './registry/client.ts'
 import { connectRegistry, readCaFile, type ConnectOptions } from './registry/connect.ts'
 import { RepositoryClient } from './registry/repository.ts'
 import { RegistrySink } from './registry/sink.ts'
-import { resolveTargets, type ImageMapping } from './targets.ts'
+import { checkTargetOptions, resolveTargets, type ImageMapping } from './targets.ts'
 import { TarPushError } from './errors.ts'
 import { formatPlatform } from './image/platform.ts'
 import { expandPaths } from './paths.ts'
@@ -80,6 +83,15 @@ export async function push(options: PushOptions): Promise<PushResult> {
       hint: 'several tarballs are the platforms of one image, pushed under one index',
     })
   }
+  const targetOptions = {
+    image: options.image,
+    tags: options.tags,
+    registry: options.registry,
+    mappings: options.images,
+    select: options.select,
+  }
+  // A wrong flag fails before a tarball (maybe a pipe) is read.
+  checkTargetOptions(targetOptions)
   const sources: ImageSource[] = []
   const spoolDir = await mkdtemp(join(options.spoolDir ?? tmpdir(), 'tar-push-layers-'))
   const clients = new Map<string, RegistryClient>()
@@ -89,19 +101,15 @@ export async function push(options: PushOptions): Promise<PushResult> {
   try {
     for (const path of paths) {
       sources.push(
-        await logger.group(`Reading ${path}`, () =>
+        await logger.group(`Reading ${archiveName(path)}`, () =>
           readArchive(path, { spoolDir: options.spoolDir, signal: options.signal }),
         ),
       )
     }
     const entries = sources.length === 1 ? sources[0]!.entries : [platformSetOf(sources)]
     const targets = resolveTargets(entries, {
-      image: options.image,
-      tags: options.tags,
-      registry: options.registry,
-      mappings: options.images,
-      select: options.select,
-      sourceName: paths.join(', '),
+      ...targetOptions,
+      sourceName: paths.map(archiveName).join(', '),
     })
     for (const entry of entries) {
       if (!targets.some((target) => target.entry === entry))
@@ -126,7 +134,10 @@ export async function push(options: PushOptions): Promise<PushResult> {
           ? await reusableLayers(repository, target.tags, mountFrom, logger)
           : undefined
         return copyArtifact(target.entry.artifact, target.tags, {
-          sink: new RegistrySink(repository),
+          sink:
+            target.digest === undefined
+              ? new RegistrySink(repository)
+              : new DigestCheckedSink(repository, target.entry.artifact, target.digest, name),
           compression,
           level: options.compressionLevel,
           concurrency: options.concurrency,
@@ -158,6 +169,39 @@ export async function push(options: PushOptions): Promise<PushResult> {
     await Promise.all([...clients.values()].map((client) => client.close()))
     await rm(spoolDir, { recursive: true, force: true })
     await Promise.all(sources.map((source) => source.close()))
+  }
+}
+
+/**
+ * A push to REPO@DIGEST: the image's manifest (the index's, for several platforms) must have
+ * that digest. Checked before its PUT, so a wrong digest publishes nothing (its blobs, like any
+ * blob without a manifest, are the registry's garbage to collect).
+ */
+class DigestCheckedSink extends RegistrySink {
+  readonly #artifact: Artifact
+  readonly #digest: string
+  readonly #name: string
+
+  constructor(repository: RepositoryClient, artifact: Artifact, digest: string, name: string) {
+    super(repository)
+    this.#artifact = artifact
+    this.#digest = digest
+    this.#name = name
+  }
+
+  override async putManifest(manifest: RawJson, target: ManifestTarget): Promise<void> {
+    const top = this.#artifact.kind === 'image' || isIndexMediaType(manifest.mediaType)
+    if (top && manifest.digest !== this.#digest) {
+      throw new TarPushError(
+        'USAGE',
+        `image names ${this.#name}@${this.#digest}, but the image pushed is ${manifest.digest}; nothing was published`,
+        {
+          subject: `${this.#name}@${this.#digest}`,
+          hint: 'drop the @digest from image to push by tag, or name the digest this tarball pushes as (it depends on the compression)',
+        },
+      )
+    }
+    await super.putManifest(manifest, target)
   }
 }
 

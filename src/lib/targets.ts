@@ -1,11 +1,11 @@
 import { TarPushError } from './errors.ts'
 import type { SourceEntry } from './image/model.ts'
 import {
+  DOCKER_HUB,
   familiarRepository,
   formatReference,
   isValidTag,
   parseReference,
-  parseRepository,
   repositoryName,
   type Reference,
   type Repository,
@@ -14,7 +14,10 @@ import {
 export interface PushTarget {
   entry: SourceEntry
   repository: Repository
+  /** Tags to set; none when the image is pushed by digest only (`image` names a digest). */
   tags: string[]
+  /** The digest `image` named: the pushed manifest must have it, or nothing is published. */
+  digest?: string | undefined
 }
 
 /** One line of the `images` input: `SOURCE => TARGET`, `*` in SOURCE carried into TARGET. */
@@ -24,7 +27,10 @@ export interface ImageMapping {
 }
 
 export interface TargetOptions {
-  /** Target repository (`image` input); when absent the tarball's own names decide. */
+  /**
+   * Target repository (`image` input), optionally with a tag or digest as docker and crane take
+   * it (ghcr.io/org/app:1); when absent the tarball's own names decide.
+   */
   image?: string | undefined
   /** Tags to push (`tags` input); when empty the tarball's own tags. */
   tags?: readonly string[] | undefined
@@ -43,6 +49,26 @@ const isTagOnly = (ref: string): boolean =>
 
 const usage = (message: string, hint: string, subject?: string): TarPushError =>
   new TarPushError('USAGE', message, { hint, ...(subject ? { subject } : {}) })
+
+/**
+ * Whether a command-line operand reads as a push target rather than a file (crane's order,
+ * `push TARBALL TARGET`): an image reference that names its registry (ghcr.io/org/app,
+ * localhost:5000/app) or, unless `registryNeeded`, a tag or digest (app:1). The caller checks
+ * first that no such file exists.
+ */
+export function looksLikeTarget(operand: string, registryNeeded = false): boolean {
+  let reference: Reference
+  try {
+    reference = parseReference(operand)
+  } catch {
+    return false
+  }
+  const namesRegistry =
+    reference.registry !== DOCKER_HUB ||
+    /^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//.test(operand.trim())
+  if (registryNeeded) return namesRegistry
+  return namesRegistry || reference.tag !== undefined || reference.digest !== undefined
+}
 
 /** Parses `images` lines: `SOURCE => TARGET`; blank lines and `#` comments are ignored. */
 export function parseMappings(lines: readonly string[]): ImageMapping[] {
@@ -71,6 +97,31 @@ export function resolveTargets(
   entries: readonly SourceEntry[],
   options: TargetOptions,
 ): PushTarget[] {
+  const image = checkTargetOptions(options)
+  const hasMappings = (options.mappings?.length ?? 0) > 0
+  const selected = options.select !== undefined ? [selectEntry(entries, options)] : entries
+  if (image !== undefined && selected.length > 1) {
+    throw usage(
+      `${options.sourceName} holds ${selected.length} images; one image input cannot name them all`,
+      'omit image to push each image under its own name, pick one with select, or map them with images',
+      options.sourceName,
+    )
+  }
+  const targets = hasMappings
+    ? mappedTargets(selected, options.mappings!, options)
+    : selected.flatMap((entry) => targetsOf(entry, options, image))
+  refuseCollisions(targets)
+  return targets
+}
+
+/**
+ * What can be told wrong about the target options before any tarball is read: a malformed tag,
+ * `image` with `registry` or `images`, a malformed `image`, a tag given both in `image` and in
+ * `tags`. Returns `image` as read.
+ */
+export function checkTargetOptions(
+  options: Omit<TargetOptions, 'sourceName'>,
+): ImageTarget | undefined {
   for (const tag of options.tags ?? []) {
     if (!isValidTag(tag)) {
       throw new TarPushError('USAGE', `"${tag}" is not a valid tag`, {
@@ -86,19 +137,42 @@ export function resolveTargets(
       'pass image for a tarball with one image, registry or images to move the names a tarball carries',
     )
   }
-  const selected = options.select !== undefined ? [selectEntry(entries, options)] : entries
-  if (options.image !== undefined && selected.length > 1) {
-    throw usage(
-      `${options.sourceName} holds ${selected.length} images; one image input cannot name them all`,
-      'omit image to push each image under its own name, pick one with select, or map them with images',
-      options.sourceName,
-    )
+  return options.image !== undefined ? imageTarget(options.image, options.tags) : undefined
+}
+
+/** The `image` input read as docker push and crane read a target: REPO[:TAG][@DIGEST]. */
+export interface ImageTarget {
+  repository: Repository
+  /** The tags it names or that go with it; undefined: the tarball's own. */
+  tags: string[] | undefined
+  digest: string | undefined
+}
+
+/**
+ * A tag in `image` is the tag to push; given again in `tags`, it must be the same one, since
+ * either way of writing it could be the one meant. A digest pushes by digest (no tag unless
+ * one is given) and is checked against what is pushed.
+ */
+function imageTarget(image: string, tags: readonly string[] | undefined): ImageTarget {
+  const reference = parseReference(image)
+  const repository = { registry: reference.registry, path: reference.path }
+  const given = unique(tags ?? [])
+  if (reference.tag !== undefined) {
+    if (given.length > 0 && (given.length > 1 || given[0] !== reference.tag)) {
+      throw usage(
+        `the tag is given twice: image ${image} names ${reference.tag}, tags name ${given.join(', ')}`,
+        `give the tags in one place: image ${repositoryName(reference)} with tags ${given.join(',')}, or image ${repositoryName(reference)}:${reference.tag} without tags`,
+        image,
+      )
+    }
+    return { repository, tags: [reference.tag], digest: reference.digest }
   }
-  const targets = hasMappings
-    ? mappedTargets(selected, options.mappings!, options)
-    : selected.flatMap((entry) => targetsOf(entry, options))
-  refuseCollisions(targets)
-  return targets
+  if (given.length > 0) return { repository, tags: given, digest: reference.digest }
+  return {
+    repository,
+    tags: reference.digest !== undefined ? [] : undefined,
+    digest: reference.digest,
+  }
 }
 
 function selectEntry(entries: readonly SourceEntry[], options: TargetOptions): SourceEntry {
@@ -123,21 +197,27 @@ function selectEntry(entries: readonly SourceEntry[], options: TargetOptions): S
   )
 }
 
-function targetsOf(entry: SourceEntry, options: TargetOptions): PushTarget[] {
+function targetsOf(
+  entry: SourceEntry,
+  options: TargetOptions,
+  image: ImageTarget | undefined,
+): PushTarget[] {
   const named = entry.refs.filter((ref) => !isTagOnly(ref)).map((ref) => parseReference(ref))
   const storedTags = [
     ...entry.refs.filter(isTagOnly),
     ...named.map((reference) => reference.tag ?? 'latest'),
   ]
-  const tags = unique(options.tags && options.tags.length > 0 ? options.tags : storedTags)
-  if (tags.length === 0) {
+  const tags = unique(
+    image?.tags ?? (options.tags && options.tags.length > 0 ? options.tags : storedTags),
+  )
+  if (tags.length === 0 && image?.digest === undefined) {
     throw new TarPushError('NO_TAGS', `${options.sourceName} carries no tag and none was given`, {
       subject: options.sourceName,
-      hint: 'pass tags (the tags input, or --tag on the command line)',
+      hint: 'pass tags (the tags input, or --tag on the command line), or a tag in image (ghcr.io/org/app:1)',
     })
   }
-  if (options.image !== undefined)
-    return [{ entry, repository: parseRepository(options.image), tags }]
+  if (image !== undefined)
+    return [{ entry, repository: image.repository, tags, digest: image.digest }]
   if (named.length === 0) {
     throw usage(
       `${options.sourceName} names no repository (only the tags ${storedTags.join(', ')})`,

@@ -24,7 +24,8 @@ import {
   type SourceEntry,
 } from '../image/model.ts'
 import type { ArchiveFiles } from './files.ts'
-import { openArchive, sniffCompression } from './open.ts'
+import { archiveName, openArchive } from './open.ts'
+import { sniffCompression } from './sniff.ts'
 
 /**
  * Reads the images of a tarball or layout directory, recognised by content: a `manifest.json`
@@ -39,7 +40,7 @@ export async function readArchive(
   const archive = await openArchive(path, options)
   try {
     const entries = await readEntries(archive.files)
-    return { name: path, entries, close: () => archive.close() }
+    return { name: archiveName(path), entries, close: () => archive.close() }
   } catch (error) {
     await archive.close()
     throw error

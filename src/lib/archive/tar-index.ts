@@ -23,7 +23,9 @@ export interface TarEntry {
   readonly linkname: string | undefined
 }
 
-const BLOCK = 512
+/** The tar block: headers and bodies are laid out in 512-byte blocks. */
+export const TAR_BLOCK = 512
+const BLOCK = TAR_BLOCK
 const MAX_LINK_DEPTH = 32
 const MAX_META_SIZE = 1024 * 1024
 
@@ -290,7 +292,8 @@ function entryType(typeflag: string, name: string, archive: string): TarEntryTyp
   }
 }
 
-function checksumMatches(header: Buffer): boolean {
+/** Whether a 512-byte block is a tar header: its checksum field matches its bytes. */
+export function checksumMatches(header: Buffer): boolean {
   const stored = parseNumber(header, 148, 8)
   let unsigned = 0
   let signed = 0

@@ -34,6 +34,13 @@ export async function readRemoteArtifact(
   options: {
     /** One platform of an index; `all` keeps the index whole. */
     platform: Platform | 'all'
+    /**
+     * `platform` is only a default (the runner's, no --platform given): a single-platform image
+     * of another platform is then taken with a warning, as docker pull takes it. Otherwise the
+     * platform was asked for, and such an image is PLATFORM_NOT_FOUND, as with docker pull
+     * --platform.
+     */
+    defaultPlatform?: boolean | undefined
     logger: Logger
   },
 ): Promise<RemoteArtifact> {
@@ -49,8 +56,19 @@ export async function readRemoteArtifact(
     const image = await imageOf(repository, raw, parsed, name, undefined)
     const wanted = options.platform
     if (wanted !== 'all' && image.platform && !platformMatches(wanted, image.platform)) {
+      const offered = formatPlatform(image.platform)
+      if (!options.defaultPlatform) {
+        throw new TarPushError(
+          'PLATFORM_NOT_FOUND',
+          `${name} has no image for ${formatPlatform(wanted)}; it has ${offered} (a single-platform image)`,
+          {
+            subject: name,
+            hint: `ask for ${offered} with platform (--platform ${offered}), or leave platform out to take the image whatever its platform`,
+          },
+        )
+      }
       options.logger.warn(
-        `${name} is a single-platform image for ${formatPlatform(image.platform)}, not ${formatPlatform(wanted)}; pulling it anyway`,
+        `${name} is a single-platform image for ${offered}, not ${formatPlatform(wanted)} (this machine's); pulling it anyway`,
       )
     }
     return { reference, referenceDigest: top.digest, artifact: image }
