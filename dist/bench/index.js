@@ -67921,7 +67921,7 @@ class VerifyingStream extends external_node_stream_.Transform {
 
 
 /** The registry name docker uses for Docker Hub, and the host that actually serves its API. */
-const DOCKER_HUB = 'docker.io';
+const reference_DOCKER_HUB = 'docker.io';
 const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
 const TAG = /^[\w][\w.-]{0,127}$/;
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
@@ -67962,7 +67962,7 @@ function reference_parseReference(value) {
     return { registry, path, tag, digest };
 }
 /** Parses a repository name without tag or digest. */
-function reference_parseRepository(value) {
+function parseRepository(value) {
     const reference = reference_parseReference(value);
     if (reference.tag !== undefined || reference.digest !== undefined) {
         throw invalid(value, 'a repository takes no tag or digest here (pass tags separately)');
@@ -67971,15 +67971,15 @@ function reference_parseRepository(value) {
 }
 function splitRepository(name, original) {
     const components = name.split('/');
-    let registry = DOCKER_HUB;
+    let registry = reference_DOCKER_HUB;
     if (components.length > 1 && looksLikeRegistry(components[0])) {
         registry = components.shift();
         if (!HOST.test(registry))
             throw invalid(original, `"${registry}" is not a registry host`);
     }
     if (registry === 'index.docker.io' || registry === DOCKER_HUB_API_HOST)
-        registry = DOCKER_HUB;
-    if (registry === DOCKER_HUB && components.length === 1)
+        registry = reference_DOCKER_HUB;
+    if (registry === reference_DOCKER_HUB && components.length === 1)
         components.unshift('library');
     for (const component of components) {
         if (!PATH_COMPONENT.test(component)) {
@@ -67994,10 +67994,10 @@ function splitRepository(name, original) {
 const reference_isValidTag = (tag) => TAG.test(tag);
 const reference_repositoryName = (repository) => `${repository.registry}/${repository.path}`;
 /** The host that serves the registry API (Docker Hub's differs from its name). */
-const apiHost = (registry) => registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+const apiHost = (registry) => registry === reference_DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
 /** The name as docker shows it: Docker Hub without docker.io/ and library/ (alpine, org/app). */
 function reference_familiarRepository(repository) {
-    if (repository.registry !== DOCKER_HUB)
+    if (repository.registry !== reference_DOCKER_HUB)
         return reference_repositoryName(repository);
     return repository.path.startsWith('library/') ? repository.path.slice(8) : repository.path;
 }
@@ -68943,7 +68943,7 @@ async function fromDockerConfig(registry, env) {
             hint: 'fix or remove the file, or pass username and password',
         });
     }
-    const keys = registry === DOCKER_HUB ? DOCKER_HUB_KEYS : [registry];
+    const keys = registry === reference_DOCKER_HUB ? DOCKER_HUB_KEYS : [registry];
     const matches = (key) => keys.includes(key) || keys.includes(normaliseKey(key));
     const helperName = Object.entries(config.credHelpers ?? {}).find(([key]) => matches(key))?.[1];
     if (helperName) {
@@ -68981,7 +68981,7 @@ async function fromDockerConfig(registry, env) {
     }
     return undefined;
 }
-const serverUrlFor = (registry) => registry === DOCKER_HUB ? DOCKER_HUB_KEYS[0] : registry;
+const serverUrlFor = (registry) => registry === reference_DOCKER_HUB ? DOCKER_HUB_KEYS[0] : registry;
 /** Runs `docker-credential-<name> get` as docker does; "not found" means no credentials. */
 async function runCredentialHelper(name, serverUrl) {
     const program = `docker-credential-${name}`;
@@ -72598,7 +72598,7 @@ function scenarioSpec(options) {
 /** The registry name and repository path prefix, checked as image names are. */
 function checkNames(registry, repoPrefix) {
     const probe = `${registry}/${repoPrefix}seed`;
-    const parsed = reference_parseRepository(probe);
+    const parsed = parseRepository(probe);
     if (parsed.registry !== registry && !(registry === 'docker.io' && parsed.registry === registry))
         throw usage(`--registry "${registry}" is not a registry host`, 'name a host with a dot or a port (registry.example.com, 127.0.0.1:5000) or localhost');
     if (!parsed.path.startsWith(repoPrefix.replace(/\/$/, '')))
@@ -73147,7 +73147,14 @@ async function source_readRemoteArtifact(repository, reference, options) {
         const image = await imageOf(repository, raw, parsed, name, undefined);
         const wanted = options.platform;
         if (wanted !== 'all' && image.platform && !platformMatches(wanted, image.platform)) {
-            options.logger.warn(`${name} is a single-platform image for ${formatPlatform(image.platform)}, not ${formatPlatform(wanted)}; pulling it anyway`);
+            const offered = formatPlatform(image.platform);
+            if (!options.defaultPlatform) {
+                throw new TarPushError('PLATFORM_NOT_FOUND', `${name} has no image for ${formatPlatform(wanted)}; it has ${offered} (a single-platform image)`, {
+                    subject: name,
+                    hint: `ask for ${offered} with platform (--platform ${offered}), or leave platform out to take the image whatever its platform`,
+                });
+            }
+            options.logger.warn(`${name} is a single-platform image for ${offered}, not ${formatPlatform(wanted)} (this machine's); pulling it anyway`);
         }
         return { reference, referenceDigest: top.digest, artifact: image };
     }
@@ -74818,7 +74825,11 @@ async function pull(options) {
     try {
         const repository = new RepositoryClient(client, reference.path, 'pull');
         const name = formatReference(reference);
-        const remote = await logger.group(`Resolving ${name}`, () => readRemoteArtifact(repository, reference, { platform: wanted ?? runnerPlatform(), logger }));
+        const remote = await logger.group(`Resolving ${name}`, () => readRemoteArtifact(repository, reference, {
+            platform: wanted ?? runnerPlatform(),
+            defaultPlatform: wanted === undefined,
+            logger,
+        }));
         const image = remote.artifact;
         const layers = image.layers.map((layer) => ({
             digest: layer.storedDigest,
@@ -74868,6 +74879,26 @@ async function pull(options) {
 /** A stored name is a whole reference, or a tag alone as skopeo and umoci write `ref.name`. */
 const isTagOnly = (ref) => !ref.includes('/') && !ref.includes(':') && !ref.includes('@');
 const targets_usage = (message, hint, subject) => new TarPushError('USAGE', message, { hint, ...(subject ? { subject } : {}) });
+/**
+ * Whether a command-line operand reads as a push target rather than a file (crane's order,
+ * `push TARBALL TARGET`): an image reference that names its registry (ghcr.io/org/app,
+ * localhost:5000/app) or, unless `registryNeeded`, a tag or digest (app:1). The caller checks
+ * first that no such file exists.
+ */
+function looksLikeTarget(operand, registryNeeded = false) {
+    let reference;
+    try {
+        reference = parseReference(operand);
+    }
+    catch {
+        return false;
+    }
+    const namesRegistry = reference.registry !== DOCKER_HUB ||
+        /^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//.test(operand.trim());
+    if (registryNeeded)
+        return namesRegistry;
+    return namesRegistry || reference.tag !== undefined || reference.digest !== undefined;
+}
 /** Parses `images` lines: `SOURCE => TARGET`; blank lines and `#` comments are ignored. */
 function targets_parseMappings(lines) {
     return lines
@@ -74887,6 +74918,24 @@ function targets_parseMappings(lines) {
  * tag — moved to `registry` when given, or renamed by `mappings`; `select` narrows to one image.
  */
 function resolveTargets(entries, options) {
+    const image = checkTargetOptions(options);
+    const hasMappings = (options.mappings?.length ?? 0) > 0;
+    const selected = options.select !== undefined ? [selectEntry(entries, options)] : entries;
+    if (image !== undefined && selected.length > 1) {
+        throw targets_usage(`${options.sourceName} holds ${selected.length} images; one image input cannot name them all`, 'omit image to push each image under its own name, pick one with select, or map them with images', options.sourceName);
+    }
+    const targets = hasMappings
+        ? mappedTargets(selected, options.mappings, options)
+        : selected.flatMap((entry) => targetsOf(entry, options, image));
+    refuseCollisions(targets);
+    return targets;
+}
+/**
+ * What can be told wrong about the target options before any tarball is read: a malformed tag,
+ * `image` with `registry` or `images`, a malformed `image`, a tag given both in `image` and in
+ * `tags`. Returns `image` as read.
+ */
+function checkTargetOptions(options) {
     for (const tag of options.tags ?? []) {
         if (!isValidTag(tag)) {
             throw new TarPushError('USAGE', `"${tag}" is not a valid tag`, {
@@ -74899,15 +74948,30 @@ function resolveTargets(entries, options) {
     if (options.image !== undefined && (hasMappings || options.registry !== undefined)) {
         throw targets_usage(`image names the one target repository; it does not go with ${hasMappings ? 'images' : 'registry'}`, 'pass image for a tarball with one image, registry or images to move the names a tarball carries');
     }
-    const selected = options.select !== undefined ? [selectEntry(entries, options)] : entries;
-    if (options.image !== undefined && selected.length > 1) {
-        throw targets_usage(`${options.sourceName} holds ${selected.length} images; one image input cannot name them all`, 'omit image to push each image under its own name, pick one with select, or map them with images', options.sourceName);
+    return options.image !== undefined ? imageTarget(options.image, options.tags) : undefined;
+}
+/**
+ * A tag in `image` is the tag to push; given again in `tags`, it must be the same one, since
+ * either way of writing it could be the one meant. A digest pushes by digest (no tag unless
+ * one is given) and is checked against what is pushed.
+ */
+function imageTarget(image, tags) {
+    const reference = parseReference(image);
+    const repository = { registry: reference.registry, path: reference.path };
+    const given = unique(tags ?? []);
+    if (reference.tag !== undefined) {
+        if (given.length > 0 && (given.length > 1 || given[0] !== reference.tag)) {
+            throw targets_usage(`the tag is given twice: image ${image} names ${reference.tag}, tags name ${given.join(', ')}`, `give the tags in one place: image ${repositoryName(reference)} with tags ${given.join(',')}, or image ${repositoryName(reference)}:${reference.tag} without tags`, image);
+        }
+        return { repository, tags: [reference.tag], digest: reference.digest };
     }
-    const targets = hasMappings
-        ? mappedTargets(selected, options.mappings, options)
-        : selected.flatMap((entry) => targetsOf(entry, options));
-    refuseCollisions(targets);
-    return targets;
+    if (given.length > 0)
+        return { repository, tags: given, digest: reference.digest };
+    return {
+        repository,
+        tags: reference.digest !== undefined ? [] : undefined,
+        digest: reference.digest,
+    };
 }
 function selectEntry(entries, options) {
     const pattern = options.select;
@@ -74923,21 +74987,21 @@ function selectEntry(entries, options) {
     }
     throw targets_usage(`select ${pattern} matches ${matching.length} images of ${options.sourceName}`, `name one of: ${names}`, options.sourceName);
 }
-function targetsOf(entry, options) {
+function targetsOf(entry, options, image) {
     const named = entry.refs.filter((ref) => !isTagOnly(ref)).map((ref) => parseReference(ref));
     const storedTags = [
         ...entry.refs.filter(isTagOnly),
         ...named.map((reference) => reference.tag ?? 'latest'),
     ];
-    const tags = unique(options.tags && options.tags.length > 0 ? options.tags : storedTags);
-    if (tags.length === 0) {
+    const tags = unique(image?.tags ?? (options.tags && options.tags.length > 0 ? options.tags : storedTags));
+    if (tags.length === 0 && image?.digest === undefined) {
         throw new TarPushError('NO_TAGS', `${options.sourceName} carries no tag and none was given`, {
             subject: options.sourceName,
-            hint: 'pass tags (the tags input, or --tag on the command line)',
+            hint: 'pass tags (the tags input, or --tag on the command line), or a tag in image (ghcr.io/org/app:1)',
         });
     }
-    if (options.image !== undefined)
-        return [{ entry, repository: parseRepository(options.image), tags }];
+    if (image !== undefined)
+        return [{ entry, repository: image.repository, tags, digest: image.digest }];
     if (named.length === 0) {
         throw targets_usage(`${options.sourceName} names no repository (only the tags ${storedTags.join(', ')})`, 'pass image, the target repository such as ghcr.io/org/app', options.sourceName);
     }

@@ -2769,8 +2769,8 @@ function parseSize(text, flag) {
     return Math.round(Number(match[1]) * factor);
 }
 
-// EXTERNAL MODULE: ./src/cli/common.ts + 1 modules
-var common = __webpack_require__(3678);
+// EXTERNAL MODULE: ./src/cli/common.ts
+var common = __webpack_require__(577);
 ;// CONCATENATED MODULE: ./src/cli/bench-run.ts
 
 
