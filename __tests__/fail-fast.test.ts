@@ -1,9 +1,9 @@
 /**
- * Failing fast and clearly (issue 19, items 6 and 7), against real processes: the CLI
+ * Failing fast and clearly (issue 19, items 6, 7 and 12), against real processes: the CLI
  * (node src/cli.ts) as a user runs it, the test registry, the fault proxy, and small TCP servers
  * that play what the network does: a port where nothing listens, a plain-HTTP registry that
  * answers a TLS hello with a reset, garbage or an HTTP 400, a registry that restarts in the middle
- * of a push.
+ * of a push, a commit whose answer is lost.
  */
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
@@ -19,6 +19,7 @@ import { push, type PushOptions } from '../src/lib/push.ts'
 import type { Logger } from '../src/lib/log.ts'
 import { fixtureByName, sha256 } from './support/fixtures.ts'
 import { registryHarness } from './support/harness.ts'
+import type { RequestMatcher, RunningProxy } from './support/proxy.ts'
 import { runNode, type Completed } from './support/run-node.ts'
 import { inspectRaw } from './support/skopeo.ts'
 
@@ -59,15 +60,17 @@ async function closedPort(): Promise<number> {
   return port
 }
 
-function recordingLogger(): Logger & { warnings: string[] } {
+function recordingLogger(): Logger & { warnings: string[]; infos: string[] } {
   const warnings: string[] = []
+  const infos: string[] = []
   return {
-    info() {},
+    info: (message) => infos.push(message),
     debug() {},
     warn: (message) => warnings.push(message),
     group: (_title, run) => run(),
     secret() {},
     warnings,
+    infos,
   }
 }
 
@@ -558,5 +561,98 @@ describe('--insecure against a registry that speaks plain HTTP: plain HTTP at on
       await proxy.stop()
       await registry.stop()
     }
+  })
+})
+
+describe('a commit whose answer is lost is not uploaded again', () => {
+  const isCommit = (request: { method: string; path: string }) =>
+    request.method === 'PUT' && /[?&]digest=/.test(request.path)
+  const digestOfRequest = (request: { path: string }) =>
+    decodeURIComponent(/[?&]digest=([^&]+)/.exec(request.path)?.[1] ?? '')
+  const sessions = (proxy: RunningProxy) =>
+    proxy.requests.filter(
+      (request) => request.method === 'POST' && request.path.endsWith('/blobs/uploads/'),
+    )
+  /** Requests that carried blob bytes (a PUT or PATCH with a body). */
+  const bodies = (proxy: RunningProxy) =>
+    proxy.requests.filter(
+      (request) =>
+        (request.method === 'PUT' || request.method === 'PATCH') &&
+        request.path.includes('/blobs/uploads/') &&
+        request.headers['content-length'] !== '0',
+    )
+
+  async function pushWithLostCommit(
+    name: string,
+    repository: string,
+    extra: Partial<PushOptions>,
+    match: RequestMatcher,
+  ) {
+    const proxy = await harness.proxyWith([{ kind: 'drop-response', match, times: 1 }])
+    const logger = recordingLogger()
+    const result = await push({
+      retryBaseDelayMs: 20,
+      tarball: tarballPath(name),
+      image: `${proxy.host}/${repository}`,
+      tags: ['1'],
+      logger,
+      ...extra,
+    })
+    const dropped = proxy.requests.find((request) => request.fault === 'drop-response')
+    assert.ok(dropped, 'the answer to one commit was dropped')
+    assert.deepEqual([dropped.status, dropped.registryStatus], [0, 201], 'committed, answer lost')
+    const digest = digestOfRequest(dropped)
+    const after = proxy.requests.slice(proxy.requests.indexOf(dropped) + 1)
+    const head = after.find(
+      (request) => request.method === 'HEAD' && request.path.endsWith(`/blobs/${digest}`),
+    )
+    assert.equal(head?.status, 200, 'the blob was looked for after the lost answer, and found')
+    assert.equal(
+      proxy.requests.filter((request) => isCommit(request) && digestOfRequest(request) === digest)
+        .length,
+      1,
+      'no second commit of that blob',
+    )
+    assert.equal(
+      sessions(proxy).length,
+      new Set(proxy.requests.filter(isCommit).map(digestOfRequest)).size,
+      'one upload session per blob: none opened again',
+    )
+    assert.match(logger.infos.join('\n'), new RegExp(`${digest}: the registry committed it`))
+    await assertPushed(repository, '1', result.images[0]!.digest)
+    return { proxy, digest }
+  }
+
+  it('a monolithic PUT ?digest= that the registry committed: HEAD, and no second upload', async () => {
+    const { proxy } = await pushWithLostCommit(
+      'oci-archive-gzip',
+      'lost/monolithic',
+      {},
+      (request) => isCommit(request) && request.headers?.['content-length'] !== '0',
+    )
+    assert.equal(bodies(proxy).length, sessions(proxy).length, 'every blob sent once')
+  })
+
+  it('the closing PUT of a chunked upload: the chunks are not sent again', async () => {
+    const { proxy } = await pushWithLostCommit(
+      'oci-archive-gzip',
+      'lost/chunked',
+      { chunkSize: 65536 },
+      (request) => isCommit(request) && request.headers?.['content-length'] === '0',
+    )
+    const ranges = bodies(proxy).map(
+      (request) => `${request.path.split('?')[0]} ${String(request.headers['content-range'])}`,
+    )
+    assert.equal(new Set(ranges).size, ranges.length, 'no chunk sent twice')
+  })
+
+  it('the closing PUT of a streamed (compressed on the way) upload: the layer is not streamed again', async () => {
+    const { proxy } = await pushWithLostCommit(
+      'docker-archive-skopeo',
+      'lost/streamed',
+      {},
+      (request) => isCommit(request) && request.headers?.['content-length'] === '0',
+    )
+    assert.equal(bodies(proxy).length, sessions(proxy).length, 'every blob sent once')
   })
 })
