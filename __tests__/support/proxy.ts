@@ -32,6 +32,11 @@ export interface RecordedRequest {
   status: number
   /** Request headers as received from the client (lower-case names). */
   headers: Record<string, string | string[] | undefined>
+  /**
+   * What the registry answered, when that differs from what the client got (`drop-response`:
+   * the registry answered, the client got nothing).
+   */
+  registryStatus?: number
   /** Set when a fault handled this request. */
   fault?: Fault['kind']
   /**
@@ -98,6 +103,13 @@ export type Fault =
       match: RequestMatcher
       times?: number
     }
+  /**
+   * Forward the request whole and let the registry act on it, then cut the client connection
+   * instead of passing the answer on (after `afterMs`, the answer held that long): a commit whose
+   * answer is lost, as when a client times out while GHCR commits a large blob. The record's
+   * `status` is 0, its `registryStatus` what the registry answered.
+   */
+  | { kind: 'drop-response'; match: RequestMatcher; times?: number; afterMs?: number }
   /** Wait `ms` before forwarding. */
   | { kind: 'delay'; ms: number; match: RequestMatcher; times?: number }
   /**
@@ -279,6 +291,12 @@ export async function startProxy(opts: StartProxyOptions): Promise<RunningProxy>
     const onRequest = fault && actsOnRequestBody(fault) ? fault : undefined
     const onResponse = fault && !onRequest ? fault : undefined
     upstream.on('response', (upstreamRes) => {
+      if (onResponse?.kind === 'drop-response') {
+        record.registryStatus = upstreamRes.statusCode ?? 0
+        upstreamRes.resume()
+        void sleep(onResponse.afterMs ?? 0).then(() => res.socket?.destroy())
+        return
+      }
       const outHeaders = withoutHopByHop(upstreamRes.headers)
       if (typeof outHeaders.location === 'string') {
         const rewrite = takeFault(['rewrite-location'], record)
@@ -318,7 +336,8 @@ export async function startProxy(opts: StartProxyOptions): Promise<RunningProxy>
     // A client that goes away mid-transfer must not leave the upstream request hanging.
     res.on('close', () => {
       if (res.writableFinished) return
-      record.aborted = true
+      // The proxy cut it (drop-response), the client did not give up.
+      if (record.registryStatus === undefined) record.aborted = true
       upstream.destroy()
     })
     req.on('error', () => upstream.destroy())
@@ -345,7 +364,7 @@ export async function startProxy(opts: StartProxyOptions): Promise<RunningProxy>
       headers: { ...req.headers },
     }
     requests.push(record)
-    const fault = takeFault(['status', 'reset', 'delay', 'drip', 'stall'], record)
+    const fault = takeFault(['status', 'reset', 'delay', 'drip', 'stall', 'drop-response'], record)
     if (fault) record.fault = fault.kind
 
     if (fault?.kind === 'status') {

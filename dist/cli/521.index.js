@@ -6207,7 +6207,13 @@ const DEFAULT_RETRY_POLICY = {
 };
 /** Statuses that say "try again": timeouts, rate limits and a failing or overloaded server. */
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-/** Network failures that a second attempt can fix (a reset, a timeout, a refused connect). */
+/**
+ * Network failures that a second attempt can fix: a reset, a timeout; and, once the registry
+ * has answered, a connection refused or without a route (it restarts, the network flaps) or a
+ * DNS server that did not answer. At the first contact those fail at once instead (the ping
+ * passes retryConnectFailures: false): nothing listens there, the host is unknown. An unknown
+ * host (ENOTFOUND) is never retried.
+ */
 const RETRYABLE_NETWORK_CODES = new Set([
     'ECONNRESET',
     'ECONNREFUSED',
@@ -6215,6 +6221,8 @@ const RETRYABLE_NETWORK_CODES = new Set([
     'EPIPE',
     'ETIMEDOUT',
     'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
     'UND_ERR_SOCKET',
     'UND_ERR_CONNECT_TIMEOUT',
     'UND_ERR_HEADERS_TIMEOUT',
@@ -6235,13 +6243,21 @@ function backoffMs(retry, policy) {
     return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }
 /**
+ * What a failure is, for telling a repeat from a new one: its message with each URL cut to its
+ * origin (an upload's retry has a new session URL, the same failure all the same).
+ */
+const failureKind = (error) => `${error.code} ${error.message.replace(/\b(https?:\/\/[^/\s]+)\S*/g, '$1')}`;
+/**
  * Runs `attempt` until it succeeds, fails with an error that is not retryable, or the policy's
  * retries are spent. Each attempt starts afresh (bodies are reopened from their source by the
- * attempt itself); each retry is logged with its reason. Once `signal` is aborted nothing is
- * tried again and no backoff is waited out: whatever the attempt failed with (a cut connection
- * looks retryable), the result is CANCELLED.
+ * attempt itself). Each distinct failure is logged once, with its reason and the retry it
+ * leads to; the same failure again is not repeated (debug only), and an error that ends the
+ * retries says how many attempts were made. Once `signal` is aborted nothing is tried again
+ * and no backoff is waited out: whatever the attempt failed with (a cut connection looks
+ * retryable), the result is CANCELLED.
  */
 async function withRetries(what, policy, logger, attempt, signal) {
+    const seen = new Set();
     for (let retry = 0;; retry++) {
         (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .throwIfAborted */ .Te)(signal);
         try {
@@ -6250,10 +6266,22 @@ async function withRetries(what, policy, logger, attempt, signal) {
         catch (error) {
             if (signal?.aborted)
                 throw (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelledError */ .YQ)(signal);
-            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TarPushError */ .q$) || !error.retryable || retry >= policy.retries)
+            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TarPushError */ .q$) || !error.retryable)
                 throw error;
+            if (retry >= policy.retries) {
+                // The message is the error's own property: amended in place, the error keeps its class.
+                if (retry > 0 && !/; gave up after \d+ attempts$/.test(error.message))
+                    error.message += `; gave up after ${retry + 1} attempts`;
+                throw error;
+            }
             const delay = error.retryAfterMs ?? backoffMs(retry, policy);
-            logger.warn(`${what}: ${error.message}; retry ${retry + 1} of ${policy.retries} in ${(delay / 1000).toFixed(1)} s`);
+            const line = `${what}: ${error.message}; retry ${retry + 1} of ${policy.retries} in ${(delay / 1000).toFixed(1)} s`;
+            const kind = failureKind(error);
+            if (seen.has(kind))
+                logger.debug(`(the same failure again) ${line}`);
+            else
+                logger.warn(line);
+            seen.add(kind);
             await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(delay, undefined, signal ? { signal } : undefined).catch(() => {
                 throw (0,_cancel_js__WEBPACK_IMPORTED_MODULE_1__/* .cancelledError */ .YQ)(signal);
             });
@@ -6269,11 +6297,13 @@ async function withRetries(what, policy, logger, attempt, signal) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D9: () => (/* binding */ errorCodeOf),
+/* harmony export */   M0: () => (/* binding */ isTlsHelloRefused),
 /* harmony export */   SM: () => (/* binding */ createDispatcher),
 /* harmony export */   WQ: () => (/* binding */ transportError),
 /* harmony export */   Yd: () => (/* binding */ isPlainHttpServer),
 /* harmony export */   bF: () => (/* binding */ isTlsVerificationError)
 /* harmony export */ });
+/* unused harmony export hostPort */
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1692);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _undici_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6502);
@@ -6319,20 +6349,66 @@ const TLS_VERIFY_CODES = new Set([
     'ERR_TLS_CERT_ALTNAME_INVALID',
     'CERT_SIGNATURE_FAILURE',
 ]);
-/** Node and undici errors nest their causes; the first system code found tells what failed. */
+/**
+ * Node and undici errors nest their causes; the first system code found tells what failed. A
+ * connect that tried several addresses (IPv6 and IPv4 of one name) fails with an AggregateError:
+ * its first attempt's code stands for all.
+ */
 function errorCodeOf(error) {
-    let undiciCode;
-    for (let current = error, depth = 0; current && depth < 5; depth++) {
+    return systemErrorOf(error)?.code ?? undiciCodeOf(error);
+}
+/** The innermost Node system error (ECONNREFUSED, ENOTFOUND...) under undici's and ours. */
+function systemErrorOf(error) {
+    for (let current = error, depth = 0; current && depth < 6; depth++) {
         const code = current.code;
-        if (typeof code === 'string') {
-            if (!code.startsWith('UND_ERR_'))
-                return code;
-            undiciCode ??= code;
-        }
+        if (typeof code === 'string' && !code.startsWith('UND_ERR_'))
+            return current;
+        const errors = current.errors;
+        current =
+            current.cause ?? (Array.isArray(errors) ? errors[0] : undefined);
+    }
+    return undefined;
+}
+function undiciCodeOf(error) {
+    for (let current = error, depth = 0; current && depth < 6; depth++) {
+        const code = current.code;
+        if (typeof code === 'string' && code.startsWith('UND_ERR_'))
+            return code;
         current = current.cause;
     }
-    return undiciCode;
+    return undefined;
 }
+/**
+ * Failures to open a connection at all: nothing listens there, the name is unknown, no route,
+ * or no answer within the connect timeout. Each is told as "cannot connect to host:port" and
+ * its cause. At the first contact (the ping) none is retried: the user hears of a wrong host or
+ * port at once. After it (the registry answered a moment ago: it is restarting, or the network
+ * flapped) the retryable ones get the usual retries (RETRYABLE_NETWORK_CODES).
+ */
+const CONNECT_FAILURES = {
+    ECONNREFUSED: () => 'connection refused (nothing listens there)',
+    ENOTFOUND: (hostname) => `unknown host (the DNS lookup of ${hostname} found no address)`,
+    EAI_NONAME: (hostname) => `unknown host (the DNS lookup of ${hostname} found no address)`,
+    EAI_FAIL: (hostname) => `the DNS lookup of ${hostname} failed (EAI_FAIL)`,
+    EAI_AGAIN: (hostname) => `the DNS lookup of ${hostname} failed (EAI_AGAIN: no DNS server answered, or this machine is offline)`,
+    EHOSTUNREACH: () => 'host unreachable (EHOSTUNREACH: no route to that address)',
+    ENETUNREACH: () => 'network unreachable (ENETUNREACH: no route to that network)',
+    EADDRNOTAVAIL: () => 'address not available (EADDRNOTAVAIL)',
+    // Nothing came back at all, not even a refusal: TCP resent its SYN all along, so a second
+    // wait as long helps no more than the first did.
+    UND_ERR_CONNECT_TIMEOUT: (_hostname, message) => `no answer within ${waited(message)} (UND_ERR_CONNECT_TIMEOUT: a firewall that drops the connection, or a host that is down)`,
+};
+/** undici's connect timeout says "timeout: 30000ms". */
+const waited = (message) => {
+    const ms = /timeout: (\d+)ms/.exec(message)?.[1];
+    return ms ? `${Number(ms) / 1000} s` : 'the connect timeout';
+};
+const CONNECT_FAILURE_HINTS = {
+    ECONNREFUSED: 'check the port in the image name and that the registry is running and listens there',
+    ENOTFOUND: "check the registry host in the image name (a typo?) and this machine's DNS",
+    EAI_NONAME: "check the registry host in the image name (a typo?) and this machine's DNS",
+    UND_ERR_CONNECT_TIMEOUT: 'check the registry host and port in the image name and that a firewall lets this machine reach them',
+};
 const isTlsVerificationError = (error) => TLS_VERIFY_CODES.has(errorCodeOf(error) ?? '');
 /** The server answered a TLS hello with something else: it speaks plain HTTP. */
 function isPlainHttpServer(error) {
@@ -6342,8 +6418,29 @@ function isPlainHttpServer(error) {
         code.startsWith('ERR_SSL_') ||
         /wrong version number|packet length too long/i.test(message));
 }
+/**
+ * An https request that got no TLS answer: the hello was answered with something that is not TLS
+ * (garbage, a plain HTTP 400), or the connection was reset or closed before any answer. A
+ * plain-HTTP server does one of these, depending on what it runs; a TLS registry does not, but
+ * for a passing fault. Only the ping asks this, of a request with no body.
+ */
+function isTlsHelloRefused(error) {
+    return isPlainHttpServer(error) || CLOSED_CODES.has(errorCodeOf(error) ?? '');
+}
+const CLOSED_CODES = new Set([
+    'ECONNRESET',
+    'ECONNABORTED',
+    'EPIPE',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+]);
+/** `host:port` of a URL, the port always shown (443 and 80 when the URL leaves it out). */
+function hostPort(url) {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || (parsed.protocol === 'http:' ? '80' : '443')}`;
+}
 /** Turns a transport failure into an error that names the URL and says what to do. */
-function transportError(error, method, url) {
+function transportError(error, method, url, options = {}) {
     // A request body that failed its own check (a digest mismatch) reports that, not the network.
     for (let current = error, depth = 0; current && depth < 5; depth++) {
         if (current instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TarPushError */ .q$)
@@ -6366,6 +6463,8 @@ function transportError(error, method, url) {
             cause: error,
         });
     }
+    if (code && Object.hasOwn(CONNECT_FAILURES, code))
+        return connectError(error, code, url, options);
     const timeout = TIMEOUTS[code ?? ''];
     if (timeout) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TarPushError */ .q$('NETWORK_ERROR', `${method} ${url} failed: ${timeout} (${code})`, {
@@ -6382,9 +6481,38 @@ function transportError(error, method, url) {
         retryable: _retry_js__WEBPACK_IMPORTED_MODULE_3__/* .RETRYABLE_NETWORK_CODES */ .FS.has(code ?? ''),
     });
 }
+/**
+ * "cannot connect to host:port: cause", naming the proxy instead when the connection that
+ * failed was the one to the proxy (HTTPS_PROXY): the error's own address and port say where
+ * the connect went.
+ */
+function connectError(error, code, url, options) {
+    const target = hostPort(url);
+    const { hostname } = new URL(url);
+    const system = systemErrorOf(error);
+    const reason = CONNECT_FAILURES[code](hostname.replace(/^\[|\]$/g, ''), error?.message ?? '');
+    const wentTo = system?.address !== undefined && system.port !== undefined
+        ? `${system.address.includes(':') ? `[${system.address}]` : system.address}:${system.port}`
+        : undefined;
+    const toProxy = wentTo !== undefined && system?.port !== Number(target.split(':').pop());
+    const service = options.service;
+    const named = service ? `${service.name} ${target}` : target;
+    const message = toProxy
+        ? `cannot connect to the proxy ${wentTo} (on the way to ${named}): ${reason}`
+        : `cannot connect to ${named}: ${reason}`;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TarPushError */ .q$('NETWORK_ERROR', message, {
+        subject: url,
+        hint: toProxy
+            ? 'check the proxy variables (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) and that the proxy runs'
+            : (service?.hint ??
+                CONNECT_FAILURE_HINTS[code] ??
+                'check the registry host in the image name and that this machine can reach it (network, VPN, firewall)'),
+        cause: error,
+        retryable: options.retryConnectFailures !== false && _retry_js__WEBPACK_IMPORTED_MODULE_3__/* .RETRYABLE_NETWORK_CODES */ .FS.has(code),
+    });
+}
 /** The timeouts are idle timeouts: each says how long nothing happened, not how long it took. */
 const TIMEOUTS = {
-    UND_ERR_CONNECT_TIMEOUT: 'no connection within the timeout',
     UND_ERR_HEADERS_TIMEOUT: 'no answer within the timeout',
     UND_ERR_BODY_TIMEOUT: 'the response stalled, no bytes within the timeout',
 };
@@ -7129,6 +7257,11 @@ class Authenticator {
     #tokens = new Map();
     /** Token requests in flight, so parallel layer uploads share one exchange per scope. */
     #fetching = new Map();
+    /**
+     * Token services (origins) that have answered once. Until one has, a connection it refuses is
+     * not retried: a first contact that fails fast, as the registry's ping does (client.ts).
+     */
+    #answered = new Set();
     constructor(options) {
         this.#registry = options.registry;
         this.#credentials = options.credentials;
@@ -7216,8 +7349,15 @@ class Authenticator {
             }
         }
         catch (error) {
-            throw (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .transportError */ .WQ)(error, 'GET', `${url.origin}${url.pathname}`);
+            throw (0,_http_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .transportError */ .WQ)(error, 'GET', `${url.origin}${url.pathname}`, {
+                retryConnectFailures: this.#answered.has(url.origin),
+                service: {
+                    name: 'the token service',
+                    hint: `${this.#registry} sends clients to this token service for credentials (the realm of its Bearer challenge); it is down or not reachable from this machine`,
+                },
+            });
         }
+        this.#answered.add(url.origin);
         const text = await readLimited(response, MAX_TOKEN_RESPONSE);
         if (response.statusCode === 401 || response.statusCode === 403) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TarPushError */ .q$('AUTH_FAILED', `the token service ${url.origin}${url.pathname} refused ${this.#describeCredentials()} (HTTP ${response.statusCode})`, {
@@ -7501,22 +7641,68 @@ class RegistryClient {
     async close() {
         await this.#dispatcher.close();
     }
-    /** One ping over https, then over http where allowed (loopback or insecure, as docker does). */
+    /**
+     * One ping over https, then over http where allowed (loopback, or insecure: as docker and
+     * skopeo do for an insecure registry). The fall back is at once, never after retries, when
+     * the TLS hello got no TLS answer: garbage or a plain HTTP 400 (what most plain-HTTP servers
+     * answer), a reset or a closed connection (what others do); with insecure also a certificate
+     * that failed verification. A connection that cannot be opened at all (refused, unknown host,
+     * no route) fails at once and is not retried: at the first contact nothing says that the
+     * registry is coming back, and the user should hear about a wrong host or port at once.
+     */
     async #ping(mayUseHttp, insecure) {
-        this.#baseUrl = this.#baseUrl.replace(/^http:/, 'https:');
+        const httpsBase = this.#baseUrl.replace(/^http:/, 'https:');
+        const httpBase = httpsBase.replace(/^https:/, 'http:');
+        this.#baseUrl = httpsBase;
+        let overTls;
+        try {
+            await this.#pingOnce();
+            return;
+        }
+        catch (error) {
+            // An HTTP answer over TLS (a 503, a 404): it speaks TLS, the answer stands.
+            if (error instanceof errors/* TarPushError */.q$)
+                throw error;
+            const tlsRefused = (0,transport/* isTlsHelloRefused */.M0)(error) || (insecure && (0,transport/* isTlsVerificationError */.bF)(error));
+            if (!mayUseHttp || !tlsRefused)
+                throw this.#pingError(error, httpsBase, mayUseHttp);
+            overTls = error;
+        }
+        this.#logger.debug(`${this.registry} gave no TLS answer (${(0,transport/* errorCodeOf */.D9)(overTls) ?? String(overTls)}); trying plain HTTP`);
+        this.#baseUrl = httpBase;
         try {
             await this.#pingOnce();
         }
-        catch (error) {
-            const tlsRefused = (0,transport/* isPlainHttpServer */.Yd)(error) || (insecure && (0,transport/* isTlsVerificationError */.bF)(error));
-            if (!mayUseHttp || !tlsRefused)
-                throw (0,transport/* transportError */.WQ)(error, 'GET', `${this.#baseUrl}/v2/`);
-            this.#logger.debug(`${this.registry} does not speak TLS; using plain HTTP`);
-            this.#baseUrl = this.#baseUrl.replace(/^https:/, 'http:');
-            await this.#pingOnce().catch((httpError) => {
-                throw (0,transport/* transportError */.WQ)(httpError, 'GET', `${this.#baseUrl}/v2/`);
+        catch (httpError) {
+            const overHttp = httpError instanceof errors/* TarPushError */.q$ ? httpError : this.#pingError(httpError, httpBase, true);
+            // What it answered was not TLS: whatever plain HTTP got is the news.
+            if ((0,transport/* isPlainHttpServer */.Yd)(overTls))
+                throw overHttp;
+            // A reset or a close, and plain HTTP did not work either: a TLS registry with a passing
+            // fault, perhaps; the TLS failure stands (retried if it may be), with what HTTP got.
+            this.#baseUrl = httpsBase;
+            const first = this.#pingError(overTls, httpsBase, true);
+            throw new errors/* TarPushError */.q$(first.code, `${first.message}; over plain HTTP: ${overHttp.message}`, {
+                subject: first.subject ?? `${httpsBase}/v2/`,
+                ...(first.hint ? { hint: first.hint } : {}),
+                cause: overTls,
+                retryable: first.retryable,
             });
         }
+    }
+    /** A failed ping: a connection that cannot be opened is not retried (see #ping). */
+    #pingError(error, base, mayUseHttp) {
+        const failure = (0,transport/* transportError */.WQ)(error, 'GET', `${base}/v2/`, { retryConnectFailures: false });
+        const cut = (0,transport/* isTlsHelloRefused */.M0)(error) && !(0,transport/* isPlainHttpServer */.Yd)(error);
+        if (mayUseHttp || !base.startsWith('https:') || !cut)
+            return failure;
+        // Cut before TLS answered, where plain HTTP is not allowed: say what would allow it.
+        return new errors/* TarPushError */.q$(failure.code, failure.message, {
+            ...(failure.subject ? { subject: failure.subject } : {}),
+            hint: 'the connection was cut before TLS answered; if this registry speaks plain HTTP, set insecure (--insecure)',
+            cause: error,
+            retryable: failure.retryable,
+        });
     }
     async #pingOnce() {
         const url = `${this.#baseUrl}/v2/`;
@@ -8190,14 +8376,21 @@ class RepositoryClient {
     }
     /**
      * Uploads a blob; a transient failure anywhere in the exchange restarts it cleanly with a new
-     * session and the body reopened from its source (never buffered for the purpose).
+     * session and the body reopened from its source (never buffered for the purpose). A failure
+     * once the committing request (`PUT ?digest=`) went out may hide a commit whose answer was
+     * lost: the blob is HEADed first, and uploaded again only if the registry does not have it.
      */
     uploadBlob(blob) {
-        return this.client.withRetries(`upload of ${blob.digest}`, () => this.#uploadBlobOnce(blob));
+        const exchange = { committing: false };
+        return this.client.withRetries(`upload of ${blob.digest}`, async () => {
+            if (await this.#committedAnyway(exchange, blob.digest))
+                return;
+            await this.#uploadBlobOnce(blob, exchange);
+        });
     }
-    async #uploadBlobOnce(blob) {
+    async #uploadBlobOnce(blob, exchange) {
         if (this.chunkSize === 0 && this.uploadMethod === 'monolithic') {
-            const status = await this.#uploadMonolithic(blob);
+            const status = await this.#uploadMonolithic(blob, exchange);
             if (status === 'done')
                 return;
             if (status === 'too-large')
@@ -8205,7 +8398,33 @@ class RepositoryClient {
             else
                 this.uploadMethod = 'patch';
         }
-        await this.#uploadChunked(blob, this.chunkSize || blob.size);
+        await this.#uploadChunked(blob, this.chunkSize || blob.size, exchange);
+    }
+    /**
+     * Before an upload is tried again: if the last try failed after its committing request went
+     * out (the answer lost to a reset or a timeout, as when GHCR takes long to commit a large
+     * blob), whether the registry committed the blob all the same. One HEAD, not retried: when it
+     * fails, the upload goes again as it would have.
+     */
+    async #committedAnyway(exchange, digest) {
+        if (!exchange.committing || digest === undefined)
+            return false;
+        exchange.committing = false;
+        const request = this.#request('HEAD', `/v2/${this.path}/blobs/${digest}`, { retry: false });
+        try {
+            const response = await this.#followRedirects(request, await this.client.send(request));
+            await response.body.dump();
+            if (response.statusCode !== 200)
+                return false;
+        }
+        catch (error) {
+            if (this.client.signal?.aborted)
+                throw error;
+            this.client.logger.debug(`HEAD of ${digest} after a lost commit failed: ${String(error)}`);
+            return false;
+        }
+        this.client.logger.info(`${digest}: the registry committed it though its answer was lost; not uploading it again`);
+        return true;
     }
     async #startUpload() {
         return (await this.#startSession()).location;
@@ -8233,13 +8452,16 @@ class RepositoryClient {
             minChunkSize: Number.isSafeInteger(minimum) && minimum > 0 ? minimum : 0,
         };
     }
-    async #uploadMonolithic(blob) {
+    async #uploadMonolithic(blob, exchange) {
         const location = await this.#startUpload();
         const request = this.#uploadRequest('PUT', withDigest(location, blob.digest), {
             headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
             body: blob.open,
         });
+        exchange.committing = true;
         const response = await this.#inSession(location, () => this.client.send(request));
+        // An answer came: nothing was lost.
+        exchange.committing = false;
         if (response.statusCode === 201) {
             await response.body.dump();
             return 'done';
@@ -8259,7 +8481,7 @@ class RepositoryClient {
      * (inclusive end, as the distribution spec has it), following each new Location, then commits
      * with `PUT ?digest=`. The blob is read once, front to back.
      */
-    async #uploadChunked(blob, chunkSize) {
+    async #uploadChunked(blob, chunkSize, exchange) {
         const session = await this.#startSession();
         const size = Math.max(chunkSize, session.minChunkSize, this.quirks.minChunkSize, 1);
         let cutter = new ChunkCutter(await blob.open());
@@ -8305,7 +8527,9 @@ class RepositoryClient {
         const put = this.#uploadRequest('PUT', withDigest(location, blob.digest), {
             headers: { 'content-length': '0' },
         });
+        exchange.committing = true;
         const response = await this.client.send(put);
+        exchange.committing = false;
         if (response.statusCode !== 201)
             throw await this.client.unexpected(put, response);
         await response.body.dump();
@@ -8374,9 +8598,15 @@ class RepositoryClient {
      * own checks fails the PATCH, and nothing is committed.
      */
     uploadStreamed(open, digestAfterBody) {
-        return this.client.withRetries('streamed upload', () => this.#uploadStreamedOnce(open, digestAfterBody));
+        // The digest is known once a body went whole, and so before any committing PUT.
+        const exchange = { committing: false };
+        return this.client.withRetries('streamed upload', async () => {
+            if (await this.#committedAnyway(exchange, exchange.committing ? digestAfterBody() : undefined))
+                return;
+            await this.#uploadStreamedOnce(open, digestAfterBody, exchange);
+        });
     }
-    async #uploadStreamedOnce(open, digestAfterBody) {
+    async #uploadStreamedOnce(open, digestAfterBody, exchange) {
         const location = await this.#startUpload();
         const patch = this.#uploadRequest('PATCH', location, {
             headers: { 'content-type': 'application/octet-stream' },
@@ -8399,7 +8629,9 @@ class RepositoryClient {
         const put = this.#uploadRequest('PUT', withDigest(this.#nextLocation(patched, location), digestAfterBody()), {
             headers: { 'content-length': '0' },
         });
+        exchange.committing = true;
         const response = await this.client.send(put);
+        exchange.committing = false;
         if (response.statusCode !== 201)
             throw await this.client.unexpected(put, response);
         await response.body.dump();

@@ -53,18 +53,79 @@ const TLS_VERIFY_CODES = new Set([
   'CERT_SIGNATURE_FAILURE',
 ])
 
-/** Node and undici errors nest their causes; the first system code found tells what failed. */
+/**
+ * Node and undici errors nest their causes; the first system code found tells what failed. A
+ * connect that tried several addresses (IPv6 and IPv4 of one name) fails with an AggregateError:
+ * its first attempt's code stands for all.
+ */
 export function errorCodeOf(error: unknown): string | undefined {
-  let undiciCode: string | undefined
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
+  return systemErrorOf(error)?.code ?? undiciCodeOf(error)
+}
+
+interface SystemError {
+  code: string
+  /** Where a connect went (the proxy's address when the request went through one). */
+  address?: string
+  port?: number
+}
+
+/** The innermost Node system error (ECONNREFUSED, ENOTFOUND...) under undici's and ours. */
+function systemErrorOf(error: unknown): SystemError | undefined {
+  for (let current = error, depth = 0; current && depth < 6; depth++) {
     const code = (current as { code?: unknown }).code
-    if (typeof code === 'string') {
-      if (!code.startsWith('UND_ERR_')) return code
-      undiciCode ??= code
-    }
+    if (typeof code === 'string' && !code.startsWith('UND_ERR_')) return current as SystemError
+    const errors = (current as { errors?: unknown }).errors
+    current =
+      (current as { cause?: unknown }).cause ?? (Array.isArray(errors) ? errors[0] : undefined)
+  }
+  return undefined
+}
+
+function undiciCodeOf(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 6; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string' && code.startsWith('UND_ERR_')) return code
     current = (current as { cause?: unknown }).cause
   }
-  return undiciCode
+  return undefined
+}
+
+/**
+ * Failures to open a connection at all: nothing listens there, the name is unknown, no route,
+ * or no answer within the connect timeout. Each is told as "cannot connect to host:port" and
+ * its cause. At the first contact (the ping) none is retried: the user hears of a wrong host or
+ * port at once. After it (the registry answered a moment ago: it is restarting, or the network
+ * flapped) the retryable ones get the usual retries (RETRYABLE_NETWORK_CODES).
+ */
+const CONNECT_FAILURES: Record<string, (hostname: string, message: string) => string> = {
+  ECONNREFUSED: () => 'connection refused (nothing listens there)',
+  ENOTFOUND: (hostname) => `unknown host (the DNS lookup of ${hostname} found no address)`,
+  EAI_NONAME: (hostname) => `unknown host (the DNS lookup of ${hostname} found no address)`,
+  EAI_FAIL: (hostname) => `the DNS lookup of ${hostname} failed (EAI_FAIL)`,
+  EAI_AGAIN: (hostname) =>
+    `the DNS lookup of ${hostname} failed (EAI_AGAIN: no DNS server answered, or this machine is offline)`,
+  EHOSTUNREACH: () => 'host unreachable (EHOSTUNREACH: no route to that address)',
+  ENETUNREACH: () => 'network unreachable (ENETUNREACH: no route to that network)',
+  EADDRNOTAVAIL: () => 'address not available (EADDRNOTAVAIL)',
+  // Nothing came back at all, not even a refusal: TCP resent its SYN all along, so a second
+  // wait as long helps no more than the first did.
+  UND_ERR_CONNECT_TIMEOUT: (_hostname, message) =>
+    `no answer within ${waited(message)} (UND_ERR_CONNECT_TIMEOUT: a firewall that drops the connection, or a host that is down)`,
+}
+
+/** undici's connect timeout says "timeout: 30000ms". */
+const waited = (message: string): string => {
+  const ms = /timeout: (\d+)ms/.exec(message)?.[1]
+  return ms ? `${Number(ms) / 1000} s` : 'the connect timeout'
+}
+
+const CONNECT_FAILURE_HINTS: Record<string, string> = {
+  ECONNREFUSED:
+    'check the port in the image name and that the registry is running and listens there',
+  ENOTFOUND: "check the registry host in the image name (a typo?) and this machine's DNS",
+  EAI_NONAME: "check the registry host in the image name (a typo?) and this machine's DNS",
+  UND_ERR_CONNECT_TIMEOUT:
+    'check the registry host and port in the image name and that a firewall lets this machine reach them',
 }
 
 export const isTlsVerificationError = (error: unknown): boolean =>
@@ -83,8 +144,50 @@ export function isPlainHttpServer(error: unknown): boolean {
   )
 }
 
+/**
+ * An https request that got no TLS answer: the hello was answered with something that is not TLS
+ * (garbage, a plain HTTP 400), or the connection was reset or closed before any answer. A
+ * plain-HTTP server does one of these, depending on what it runs; a TLS registry does not, but
+ * for a passing fault. Only the ping asks this, of a request with no body.
+ */
+export function isTlsHelloRefused(error: unknown): boolean {
+  return isPlainHttpServer(error) || CLOSED_CODES.has(errorCodeOf(error) ?? '')
+}
+
+const CLOSED_CODES = new Set([
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+])
+
+/** `host:port` of a URL, the port always shown (443 and 80 when the URL leaves it out). */
+export function hostPort(url: string): string {
+  const parsed = new URL(url)
+  return `${parsed.hostname}:${parsed.port || (parsed.protocol === 'http:' ? '80' : '443')}`
+}
+
+export interface TransportErrorOptions {
+  /**
+   * Whether a connection that could not be opened (refused, unreachable, a DNS failure) may be
+   * retried: not at the first contact, where it fails fast; yes after it, by the usual policy.
+   */
+  retryConnectFailures?: boolean
+  /**
+   * What the URL is, when not the registry: named in "cannot connect to" and its hint (the
+   * token service of a Bearer challenge, whose address the registry chose).
+   */
+  service?: { name: string; hint: string }
+}
+
 /** Turns a transport failure into an error that names the URL and says what to do. */
-export function transportError(error: unknown, method: string, url: string): TarPushError {
+export function transportError(
+  error: unknown,
+  method: string,
+  url: string,
+  options: TransportErrorOptions = {},
+): TarPushError {
   // A request body that failed its own check (a digest mismatch) reports that, not the network.
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     if (current instanceof TarPushError) return current
@@ -106,6 +209,7 @@ export function transportError(error: unknown, method: string, url: string): Tar
       cause: error,
     })
   }
+  if (code && Object.hasOwn(CONNECT_FAILURES, code)) return connectError(error, code, url, options)
   const timeout = TIMEOUTS[code ?? '']
   if (timeout) {
     return new TarPushError('NETWORK_ERROR', `${method} ${url} failed: ${timeout} (${code})`, {
@@ -123,9 +227,48 @@ export function transportError(error: unknown, method: string, url: string): Tar
   })
 }
 
+/**
+ * "cannot connect to host:port: cause", naming the proxy instead when the connection that
+ * failed was the one to the proxy (HTTPS_PROXY): the error's own address and port say where
+ * the connect went.
+ */
+function connectError(
+  error: unknown,
+  code: string,
+  url: string,
+  options: TransportErrorOptions,
+): TarPushError {
+  const target = hostPort(url)
+  const { hostname } = new URL(url)
+  const system = systemErrorOf(error)
+  const reason = CONNECT_FAILURES[code]!(
+    hostname.replace(/^\[|\]$/g, ''),
+    (error as Error)?.message ?? '',
+  )
+  const wentTo =
+    system?.address !== undefined && system.port !== undefined
+      ? `${system.address.includes(':') ? `[${system.address}]` : system.address}:${system.port}`
+      : undefined
+  const toProxy = wentTo !== undefined && system?.port !== Number(target.split(':').pop())
+  const service = options.service
+  const named = service ? `${service.name} ${target}` : target
+  const message = toProxy
+    ? `cannot connect to the proxy ${wentTo} (on the way to ${named}): ${reason}`
+    : `cannot connect to ${named}: ${reason}`
+  return new TarPushError('NETWORK_ERROR', message, {
+    subject: url,
+    hint: toProxy
+      ? 'check the proxy variables (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) and that the proxy runs'
+      : (service?.hint ??
+        CONNECT_FAILURE_HINTS[code] ??
+        'check the registry host in the image name and that this machine can reach it (network, VPN, firewall)'),
+    cause: error,
+    retryable: options.retryConnectFailures !== false && RETRYABLE_NETWORK_CODES.has(code),
+  })
+}
+
 /** The timeouts are idle timeouts: each says how long nothing happened, not how long it took. */
 const TIMEOUTS: Record<string, string> = {
-  UND_ERR_CONNECT_TIMEOUT: 'no connection within the timeout',
   UND_ERR_HEADERS_TIMEOUT: 'no answer within the timeout',
   UND_ERR_BODY_TIMEOUT: 'the response stalled, no bytes within the timeout',
 }

@@ -27,6 +27,11 @@ export class Authenticator {
   readonly #tokens = new Map<string, CachedToken>()
   /** Token requests in flight, so parallel layer uploads share one exchange per scope. */
   readonly #fetching = new Map<string, Promise<string>>()
+  /**
+   * Token services (origins) that have answered once. Until one has, a connection it refuses is
+   * not retried: a first contact that fails fast, as the registry's ping does (client.ts).
+   */
+  readonly #answered = new Set<string>()
 
   constructor(options: {
     registry: string
@@ -125,8 +130,15 @@ export class Authenticator {
         response = await request(url, { method: 'GET', dispatcher: this.#dispatcher, headers })
       }
     } catch (error) {
-      throw transportError(error, 'GET', `${url.origin}${url.pathname}`)
+      throw transportError(error, 'GET', `${url.origin}${url.pathname}`, {
+        retryConnectFailures: this.#answered.has(url.origin),
+        service: {
+          name: 'the token service',
+          hint: `${this.#registry} sends clients to this token service for credentials (the realm of its Bearer challenge); it is down or not reachable from this machine`,
+        },
+      })
     }
+    this.#answered.add(url.origin)
     const text = await readLimited(response, MAX_TOKEN_RESPONSE)
     if (response.statusCode === 401 || response.statusCode === 403) {
       throw new TarPushError(

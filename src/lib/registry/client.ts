@@ -7,7 +7,9 @@ import { silentLogger, type Logger } from '../log.ts'
 import { apiHost, isLoopback } from '../reference.ts'
 import {
   createDispatcher,
+  errorCodeOf,
   isPlainHttpServer,
+  isTlsHelloRefused,
   isTlsVerificationError,
   transportError,
 } from '../http/transport.ts'
@@ -162,20 +164,66 @@ export class RegistryClient {
     await this.#dispatcher.close()
   }
 
-  /** One ping over https, then over http where allowed (loopback or insecure, as docker does). */
+  /**
+   * One ping over https, then over http where allowed (loopback, or insecure: as docker and
+   * skopeo do for an insecure registry). The fall back is at once, never after retries, when
+   * the TLS hello got no TLS answer: garbage or a plain HTTP 400 (what most plain-HTTP servers
+   * answer), a reset or a closed connection (what others do); with insecure also a certificate
+   * that failed verification. A connection that cannot be opened at all (refused, unknown host,
+   * no route) fails at once and is not retried: at the first contact nothing says that the
+   * registry is coming back, and the user should hear about a wrong host or port at once.
+   */
   async #ping(mayUseHttp: boolean, insecure: boolean): Promise<void> {
-    this.#baseUrl = this.#baseUrl.replace(/^http:/, 'https:')
+    const httpsBase = this.#baseUrl.replace(/^http:/, 'https:')
+    const httpBase = httpsBase.replace(/^https:/, 'http:')
+    this.#baseUrl = httpsBase
+    let overTls: unknown
     try {
       await this.#pingOnce()
+      return
     } catch (error) {
-      const tlsRefused = isPlainHttpServer(error) || (insecure && isTlsVerificationError(error))
-      if (!mayUseHttp || !tlsRefused) throw transportError(error, 'GET', `${this.#baseUrl}/v2/`)
-      this.#logger.debug(`${this.registry} does not speak TLS; using plain HTTP`)
-      this.#baseUrl = this.#baseUrl.replace(/^https:/, 'http:')
-      await this.#pingOnce().catch((httpError: unknown) => {
-        throw transportError(httpError, 'GET', `${this.#baseUrl}/v2/`)
+      // An HTTP answer over TLS (a 503, a 404): it speaks TLS, the answer stands.
+      if (error instanceof TarPushError) throw error
+      const tlsRefused = isTlsHelloRefused(error) || (insecure && isTlsVerificationError(error))
+      if (!mayUseHttp || !tlsRefused) throw this.#pingError(error, httpsBase, mayUseHttp)
+      overTls = error
+    }
+    this.#logger.debug(
+      `${this.registry} gave no TLS answer (${errorCodeOf(overTls) ?? String(overTls)}); trying plain HTTP`,
+    )
+    this.#baseUrl = httpBase
+    try {
+      await this.#pingOnce()
+    } catch (httpError) {
+      const overHttp =
+        httpError instanceof TarPushError ? httpError : this.#pingError(httpError, httpBase, true)
+      // What it answered was not TLS: whatever plain HTTP got is the news.
+      if (isPlainHttpServer(overTls)) throw overHttp
+      // A reset or a close, and plain HTTP did not work either: a TLS registry with a passing
+      // fault, perhaps; the TLS failure stands (retried if it may be), with what HTTP got.
+      this.#baseUrl = httpsBase
+      const first = this.#pingError(overTls, httpsBase, true)
+      throw new TarPushError(first.code, `${first.message}; over plain HTTP: ${overHttp.message}`, {
+        subject: first.subject ?? `${httpsBase}/v2/`,
+        ...(first.hint ? { hint: first.hint } : {}),
+        cause: overTls,
+        retryable: first.retryable,
       })
     }
+  }
+
+  /** A failed ping: a connection that cannot be opened is not retried (see #ping). */
+  #pingError(error: unknown, base: string, mayUseHttp: boolean): TarPushError {
+    const failure = transportError(error, 'GET', `${base}/v2/`, { retryConnectFailures: false })
+    const cut = isTlsHelloRefused(error) && !isPlainHttpServer(error)
+    if (mayUseHttp || !base.startsWith('https:') || !cut) return failure
+    // Cut before TLS answered, where plain HTTP is not allowed: say what would allow it.
+    return new TarPushError(failure.code, failure.message, {
+      ...(failure.subject ? { subject: failure.subject } : {}),
+      hint: 'the connection was cut before TLS answered; if this registry speaks plain HTTP, set insecure (--insecure)',
+      cause: error,
+      retryable: failure.retryable,
+    })
   }
 
   async #pingOnce(): Promise<void> {

@@ -86,6 +86,12 @@ export function withDigest(location: string, digest: string): string {
   return url.toString()
 }
 
+/** One blob's upload across its retries. */
+interface Exchange {
+  /** The last try failed after its committing request (`PUT ?digest=`) went out. */
+  committing: boolean
+}
+
 /** Answers to a monolithic PUT that mean "this registry wants PATCH, then PUT" (Artifactory). */
 const PATCH_FALLBACK_STATUSES = new Set([405, 416, 501])
 
@@ -131,20 +137,51 @@ export class RepositoryClient {
 
   /**
    * Uploads a blob; a transient failure anywhere in the exchange restarts it cleanly with a new
-   * session and the body reopened from its source (never buffered for the purpose).
+   * session and the body reopened from its source (never buffered for the purpose). A failure
+   * once the committing request (`PUT ?digest=`) went out may hide a commit whose answer was
+   * lost: the blob is HEADed first, and uploaded again only if the registry does not have it.
    */
   uploadBlob(blob: BlobUpload): Promise<void> {
-    return this.client.withRetries(`upload of ${blob.digest}`, () => this.#uploadBlobOnce(blob))
+    const exchange: Exchange = { committing: false }
+    return this.client.withRetries(`upload of ${blob.digest}`, async () => {
+      if (await this.#committedAnyway(exchange, blob.digest)) return
+      await this.#uploadBlobOnce(blob, exchange)
+    })
   }
 
-  async #uploadBlobOnce(blob: BlobUpload): Promise<void> {
+  async #uploadBlobOnce(blob: BlobUpload, exchange: Exchange): Promise<void> {
     if (this.chunkSize === 0 && this.uploadMethod === 'monolithic') {
-      const status = await this.#uploadMonolithic(blob)
+      const status = await this.#uploadMonolithic(blob, exchange)
       if (status === 'done') return
       if (status === 'too-large') this.chunkSize = FALLBACK_CHUNK_SIZE
       else this.uploadMethod = 'patch'
     }
-    await this.#uploadChunked(blob, this.chunkSize || blob.size)
+    await this.#uploadChunked(blob, this.chunkSize || blob.size, exchange)
+  }
+
+  /**
+   * Before an upload is tried again: if the last try failed after its committing request went
+   * out (the answer lost to a reset or a timeout, as when GHCR takes long to commit a large
+   * blob), whether the registry committed the blob all the same. One HEAD, not retried: when it
+   * fails, the upload goes again as it would have.
+   */
+  async #committedAnyway(exchange: Exchange, digest: string | undefined): Promise<boolean> {
+    if (!exchange.committing || digest === undefined) return false
+    exchange.committing = false
+    const request = this.#request('HEAD', `/v2/${this.path}/blobs/${digest}`, { retry: false })
+    try {
+      const response = await this.#followRedirects(request, await this.client.send(request))
+      await response.body.dump()
+      if (response.statusCode !== 200) return false
+    } catch (error) {
+      if (this.client.signal?.aborted) throw error
+      this.client.logger.debug(`HEAD of ${digest} after a lost commit failed: ${String(error)}`)
+      return false
+    }
+    this.client.logger.info(
+      `${digest}: the registry committed it though its answer was lost; not uploading it again`,
+    )
+    return true
   }
 
   async #startUpload(): Promise<string> {
@@ -178,13 +215,19 @@ export class RepositoryClient {
     }
   }
 
-  async #uploadMonolithic(blob: BlobUpload): Promise<'done' | 'needs-patch' | 'too-large'> {
+  async #uploadMonolithic(
+    blob: BlobUpload,
+    exchange: Exchange,
+  ): Promise<'done' | 'needs-patch' | 'too-large'> {
     const location = await this.#startUpload()
     const request = this.#uploadRequest('PUT', withDigest(location, blob.digest), {
       headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) },
       body: blob.open as BodyFactory,
     })
+    exchange.committing = true
     const response = await this.#inSession(location, () => this.client.send(request))
+    // An answer came: nothing was lost.
+    exchange.committing = false
     if (response.statusCode === 201) {
       await response.body.dump()
       return 'done'
@@ -205,7 +248,7 @@ export class RepositoryClient {
    * (inclusive end, as the distribution spec has it), following each new Location, then commits
    * with `PUT ?digest=`. The blob is read once, front to back.
    */
-  async #uploadChunked(blob: BlobUpload, chunkSize: number): Promise<void> {
+  async #uploadChunked(blob: BlobUpload, chunkSize: number, exchange: Exchange): Promise<void> {
     const session = await this.#startSession()
     const size = Math.max(chunkSize, session.minChunkSize, this.quirks.minChunkSize, 1)
     let cutter = new ChunkCutter(await blob.open())
@@ -251,7 +294,9 @@ export class RepositoryClient {
     const put = this.#uploadRequest('PUT', withDigest(location, blob.digest), {
       headers: { 'content-length': '0' },
     })
+    exchange.committing = true
     const response = await this.client.send(put)
+    exchange.committing = false
     if (response.statusCode !== 201) throw await this.client.unexpected(put, response)
     await response.body.dump()
   }
@@ -327,14 +372,21 @@ export class RepositoryClient {
    * own checks fails the PATCH, and nothing is committed.
    */
   uploadStreamed(open: () => Promise<Readable>, digestAfterBody: () => string): Promise<void> {
-    return this.client.withRetries('streamed upload', () =>
-      this.#uploadStreamedOnce(open, digestAfterBody),
-    )
+    // The digest is known once a body went whole, and so before any committing PUT.
+    const exchange: Exchange = { committing: false }
+    return this.client.withRetries('streamed upload', async () => {
+      if (
+        await this.#committedAnyway(exchange, exchange.committing ? digestAfterBody() : undefined)
+      )
+        return
+      await this.#uploadStreamedOnce(open, digestAfterBody, exchange)
+    })
   }
 
   async #uploadStreamedOnce(
     open: () => Promise<Readable>,
     digestAfterBody: () => string,
+    exchange: Exchange,
   ): Promise<void> {
     const location = await this.#startUpload()
     const patch = this.#uploadRequest('PATCH', location, {
@@ -361,7 +413,9 @@ export class RepositoryClient {
         headers: { 'content-length': '0' },
       },
     )
+    exchange.committing = true
     const response = await this.client.send(put)
+    exchange.committing = false
     if (response.statusCode !== 201) throw await this.client.unexpected(put, response)
     await response.body.dump()
   }
