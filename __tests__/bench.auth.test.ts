@@ -117,7 +117,7 @@ describe('bench against authenticating registries', () => {
 
   it('a token service that fails (HTTP 5xx) is load, not credentials: no reason to stop', () => {
     const failing = new TarPushError(
-      'AUTH_FAILED',
+      'REGISTRY_ERROR',
       'the token service http://127.0.0.1:1/token answered HTTP 503',
       { hint: 'the registry or its token service is failing; try again later' },
     )

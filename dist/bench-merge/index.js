@@ -71016,7 +71016,7 @@ class auth_Authenticator {
     async #fetchToken(challenge, scope) {
         const realm = challenge.params['realm'];
         if (!realm) {
-            throw new TarPushError('AUTH_FAILED', `${this.#registry} asked for a Bearer token but named no realm`, {
+            throw new TarPushError('REGISTRY_ERROR', `${this.#registry} asked for a Bearer token but named no realm`, {
                 subject: this.#registry,
             });
         }
@@ -71075,7 +71075,8 @@ class auth_Authenticator {
             });
         }
         if (response.statusCode !== 200) {
-            throw new TarPushError('AUTH_FAILED', `the token service ${url.origin}${url.pathname} answered HTTP ${response.statusCode}`, {
+            // A failing token service is the registry failing, not the credentials.
+            throw new TarPushError('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} answered HTTP ${response.statusCode}`, {
                 subject: this.#registry,
                 hint: 'the registry or its token service is failing; try again later',
             });
@@ -71085,13 +71086,13 @@ class auth_Authenticator {
             body = JSON.parse(text);
         }
         catch {
-            throw new TarPushError('AUTH_FAILED', `the token service ${url.origin}${url.pathname} answered something that is not JSON`, {
+            throw new TarPushError('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} answered something that is not JSON`, {
                 subject: this.#registry,
             });
         }
         const token = typeof body.token === 'string' && body.token ? body.token : body.access_token;
         if (typeof token !== 'string' || !token) {
-            throw new TarPushError('AUTH_FAILED', `the token service ${url.origin}${url.pathname} returned no token`, {
+            throw new TarPushError('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} returned no token`, {
                 subject: this.#registry,
             });
         }

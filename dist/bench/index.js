@@ -68599,7 +68599,7 @@ class Authenticator {
     async #fetchToken(challenge, scope) {
         const realm = challenge.params['realm'];
         if (!realm) {
-            throw new errors_TarPushError('AUTH_FAILED', `${this.#registry} asked for a Bearer token but named no realm`, {
+            throw new errors_TarPushError('REGISTRY_ERROR', `${this.#registry} asked for a Bearer token but named no realm`, {
                 subject: this.#registry,
             });
         }
@@ -68658,7 +68658,8 @@ class Authenticator {
             });
         }
         if (response.statusCode !== 200) {
-            throw new errors_TarPushError('AUTH_FAILED', `the token service ${url.origin}${url.pathname} answered HTTP ${response.statusCode}`, {
+            // A failing token service is the registry failing, not the credentials.
+            throw new errors_TarPushError('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} answered HTTP ${response.statusCode}`, {
                 subject: this.#registry,
                 hint: 'the registry or its token service is failing; try again later',
             });
@@ -68668,13 +68669,13 @@ class Authenticator {
             body = JSON.parse(text);
         }
         catch {
-            throw new errors_TarPushError('AUTH_FAILED', `the token service ${url.origin}${url.pathname} answered something that is not JSON`, {
+            throw new errors_TarPushError('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} answered something that is not JSON`, {
                 subject: this.#registry,
             });
         }
         const token = typeof body.token === 'string' && body.token ? body.token : body.access_token;
         if (typeof token !== 'string' || !token) {
-            throw new errors_TarPushError('AUTH_FAILED', `the token service ${url.origin}${url.pathname} returned no token`, {
+            throw new errors_TarPushError('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} returned no token`, {
                 subject: this.#registry,
             });
         }
@@ -72842,17 +72843,11 @@ const errorMessage = (error) => error instanceof errors_TarPushError ? error.mes
 /**
  * The registry's answer to the credentials: none given where it requires them, refused (by the
  * registry or its token service), or without access to the repository. Every later iteration
- * would fail the same way, so the run stops at the first one. An AUTH_FAILED of a token service
- * that is failing (HTTP 5xx, an answer that is not JSON) is load, not credentials: it is counted
- * like any other error. The messages are those of registry/client.ts and registry/auth.ts.
+ * would fail the same way, so the run stops at the first one. A token service that is failing
+ * (HTTP 5xx, an answer that is not JSON) is a REGISTRY_ERROR, load rather than credentials: it
+ * is counted like any other error.
  */
-function isCredentialsFailure(error) {
-    if (!(error instanceof errors_TarPushError))
-        return false;
-    if (error.code === 'AUTH_DENIED')
-        return true;
-    return error.code === 'AUTH_FAILED' && /requires credentials|refused/.test(error.message);
-}
+const isCredentialsFailure = (error) => error instanceof errors_TarPushError && (error.code === 'AUTH_FAILED' || error.code === 'AUTH_DENIED');
 /**
  * Runs a load test against a registry: seeds images if the scenario reads them, starts the
  * virtual users (ramped up), stops at the duration, the iteration count or the signal, then runs

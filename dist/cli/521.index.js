@@ -7307,7 +7307,7 @@ class Authenticator {
     async #fetchToken(challenge, scope) {
         const realm = challenge.params['realm'];
         if (!realm) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TarPushError */ .q$('AUTH_FAILED', `${this.#registry} asked for a Bearer token but named no realm`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TarPushError */ .q$('REGISTRY_ERROR', `${this.#registry} asked for a Bearer token but named no realm`, {
                 subject: this.#registry,
             });
         }
@@ -7366,7 +7366,8 @@ class Authenticator {
             });
         }
         if (response.statusCode !== 200) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TarPushError */ .q$('AUTH_FAILED', `the token service ${url.origin}${url.pathname} answered HTTP ${response.statusCode}`, {
+            // A failing token service is the registry failing, not the credentials.
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TarPushError */ .q$('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} answered HTTP ${response.statusCode}`, {
                 subject: this.#registry,
                 hint: 'the registry or its token service is failing; try again later',
             });
@@ -7376,13 +7377,13 @@ class Authenticator {
             body = JSON.parse(text);
         }
         catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TarPushError */ .q$('AUTH_FAILED', `the token service ${url.origin}${url.pathname} answered something that is not JSON`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TarPushError */ .q$('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} answered something that is not JSON`, {
                 subject: this.#registry,
             });
         }
         const token = typeof body.token === 'string' && body.token ? body.token : body.access_token;
         if (typeof token !== 'string' || !token) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TarPushError */ .q$('AUTH_FAILED', `the token service ${url.origin}${url.pathname} returned no token`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TarPushError */ .q$('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} returned no token`, {
                 subject: this.#registry,
             });
         }

@@ -58413,7 +58413,7 @@ class Authenticator {
     async #fetchToken(challenge, scope) {
         const realm = challenge.params['realm'];
         if (!realm) {
-            throw new errors_TarPushError('AUTH_FAILED', `${this.#registry} asked for a Bearer token but named no realm`, {
+            throw new errors_TarPushError('REGISTRY_ERROR', `${this.#registry} asked for a Bearer token but named no realm`, {
                 subject: this.#registry,
             });
         }
@@ -58472,7 +58472,8 @@ class Authenticator {
             });
         }
         if (response.statusCode !== 200) {
-            throw new errors_TarPushError('AUTH_FAILED', `the token service ${url.origin}${url.pathname} answered HTTP ${response.statusCode}`, {
+            // A failing token service is the registry failing, not the credentials.
+            throw new errors_TarPushError('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} answered HTTP ${response.statusCode}`, {
                 subject: this.#registry,
                 hint: 'the registry or its token service is failing; try again later',
             });
@@ -58482,13 +58483,13 @@ class Authenticator {
             body = JSON.parse(text);
         }
         catch {
-            throw new errors_TarPushError('AUTH_FAILED', `the token service ${url.origin}${url.pathname} answered something that is not JSON`, {
+            throw new errors_TarPushError('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} answered something that is not JSON`, {
                 subject: this.#registry,
             });
         }
         const token = typeof body.token === 'string' && body.token ? body.token : body.access_token;
         if (typeof token !== 'string' || !token) {
-            throw new errors_TarPushError('AUTH_FAILED', `the token service ${url.origin}${url.pathname} returned no token`, {
+            throw new errors_TarPushError('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} returned no token`, {
                 subject: this.#registry,
             });
         }

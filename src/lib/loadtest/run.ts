@@ -191,15 +191,12 @@ const errorMessage = (error: unknown): string =>
 /**
  * The registry's answer to the credentials: none given where it requires them, refused (by the
  * registry or its token service), or without access to the repository. Every later iteration
- * would fail the same way, so the run stops at the first one. An AUTH_FAILED of a token service
- * that is failing (HTTP 5xx, an answer that is not JSON) is load, not credentials: it is counted
- * like any other error. The messages are those of registry/client.ts and registry/auth.ts.
+ * would fail the same way, so the run stops at the first one. A token service that is failing
+ * (HTTP 5xx, an answer that is not JSON) is a REGISTRY_ERROR, load rather than credentials: it
+ * is counted like any other error.
  */
-export function isCredentialsFailure(error: unknown): error is TarPushError {
-  if (!(error instanceof TarPushError)) return false
-  if (error.code === 'AUTH_DENIED') return true
-  return error.code === 'AUTH_FAILED' && /requires credentials|refused/.test(error.message)
-}
+export const isCredentialsFailure = (error: unknown): error is TarPushError =>
+  error instanceof TarPushError && (error.code === 'AUTH_FAILED' || error.code === 'AUTH_DENIED')
 
 /**
  * Runs a load test against a registry: seeds images if the scenario reads them, starts the

@@ -90,7 +90,7 @@ export class Authenticator {
     const realm = challenge.params['realm']
     if (!realm) {
       throw new TarPushError(
-        'AUTH_FAILED',
+        'REGISTRY_ERROR',
         `${this.#registry} asked for a Bearer token but named no realm`,
         {
           subject: this.#registry,
@@ -151,8 +151,9 @@ export class Authenticator {
       )
     }
     if (response.statusCode !== 200) {
+      // A failing token service is the registry failing, not the credentials.
       throw new TarPushError(
-        'AUTH_FAILED',
+        'REGISTRY_ERROR',
         `the token service ${url.origin}${url.pathname} answered HTTP ${response.statusCode}`,
         {
           subject: this.#registry,
@@ -165,7 +166,7 @@ export class Authenticator {
       body = JSON.parse(text) as typeof body
     } catch {
       throw new TarPushError(
-        'AUTH_FAILED',
+        'REGISTRY_ERROR',
         `the token service ${url.origin}${url.pathname} answered something that is not JSON`,
         {
           subject: this.#registry,
@@ -175,7 +176,7 @@ export class Authenticator {
     const token = typeof body.token === 'string' && body.token ? body.token : body.access_token
     if (typeof token !== 'string' || !token) {
       throw new TarPushError(
-        'AUTH_FAILED',
+        'REGISTRY_ERROR',
         `the token service ${url.origin}${url.pathname} returned no token`,
         {
           subject: this.#registry,
