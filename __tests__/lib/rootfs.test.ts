@@ -653,6 +653,160 @@ describe('RootfsWriter', () => {
     )
   })
 
+  // Layers are made on Linux: names Windows cannot hold, and names that differ only by case.
+  const FOREIGN_NAMES: TarEntry[] = [
+    { kind: 'file', name: 'a\\b', data: 'backslash' },
+    { kind: 'file', name: 'c:d', data: 'colon' },
+    { kind: 'file', name: 'CON', data: 'device name' },
+    { kind: 'file', name: 'Foo', data: 'upper' },
+    { kind: 'file', name: 'foo', data: 'lower' },
+    { kind: 'file', name: '..\\..\\escape', data: 'one name on Linux' },
+    { kind: 'dir', name: 'Etc/' },
+    { kind: 'file', name: 'etc/passwd', data: 'root' },
+    { kind: 'file', name: 'ok/plain', data: 'plain' },
+  ]
+
+  it(
+    'keeps on Linux every name Linux allows, as it is, and writes nothing outside',
+    { skip: process.platform !== 'linux' && 'names that differ by case need a Linux filesystem' },
+    async () => {
+      const { base, root, outside } = await fixture()
+      await unpack(root, [FOREIGN_NAMES])
+      assert.deepEqual((await readdir(root)).sort(), [
+        '..\\..\\escape',
+        'CON',
+        'Etc',
+        'Foo',
+        'a\\b',
+        'c:d',
+        'etc',
+        'foo',
+        'ok',
+      ])
+      assert.equal(await read(join(root, 'a\\b')), 'backslash')
+      assert.equal(await read(join(root, 'c:d')), 'colon')
+      assert.equal(await read(join(root, 'CON')), 'device name')
+      assert.equal(await read(join(root, 'Foo')), 'upper')
+      assert.equal(await read(join(root, 'foo')), 'lower')
+      assert.equal(await read(join(root, '..\\..\\escape')), 'one name on Linux')
+      assert.equal(await read(join(root, 'etc/passwd')), 'root')
+      assert.deepEqual(await readdir(join(root, 'Etc')), [])
+      assert.deepEqual((await readdir(base)).sort(), ['outside', 'root'])
+      await assertOutsideUntouched(outside)
+    },
+  )
+
+  it('refuses with Windows rules the names Windows cannot hold, listing them all', async () => {
+    const { base, root, outside } = await fixture()
+    await assert.rejects(
+      unpack(root, [FOREIGN_NAMES.filter(({ name }) => !name.startsWith('..'))], {
+        platform: 'win32',
+      }),
+      (error: unknown) => {
+        assert.ok(error instanceof TarPushError)
+        assert.equal(error.code, 'LAYER_UNSAFE')
+        assert.match(
+          error.message,
+          /layer sha256:layer0: 5 name\(s\) cannot be written on Windows: /,
+        )
+        assert.match(error.message, /"a\\b" \("\\"\)/)
+        assert.match(error.message, /"c:d" \(":"\)/)
+        assert.match(error.message, /"CON" \(reserved device name CON\)/)
+        assert.match(error.message, /"foo" \(differs only by case from "Foo"\)/)
+        assert.match(error.hint ?? '', /Linux|format oci/)
+        return true
+      },
+    )
+    // "..\\..\\escape" climbs out on Windows: refused as unsafe on its own.
+    const { root: other } = await fixture()
+    await assert.rejects(
+      unpack(other, [[{ kind: 'file', name: '..\\..\\escape', data: 'x' }]], {
+        platform: 'win32',
+      }),
+      isUnsafe(/climbs out with "\.\."/),
+    )
+    assert.deepEqual((await readdir(base)).sort(), ['outside', 'root'])
+    await assertOutsideUntouched(outside)
+  })
+
+  for (const platform of ['win32', 'darwin'] as const) {
+    it(`refuses with ${platform} rules names that differ only by case, also through a directory`, async () => {
+      const { root, outside } = await fixture()
+      await assert.rejects(
+        unpack(
+          root,
+          [
+            [
+              { kind: 'file', name: 'Foo', data: 'upper' },
+              { kind: 'dir', name: 'Etc/' },
+            ],
+            [
+              { kind: 'file', name: 'foo', data: 'lower' },
+              { kind: 'file', name: 'etc/passwd', data: 'root' },
+            ],
+          ],
+          { platform },
+        ),
+        (error: unknown) => {
+          assert.ok(error instanceof TarPushError)
+          assert.match(error.message, /layer sha256:layer1: 2 name\(s\)/)
+          assert.match(error.message, /"foo" \(differs only by case from "Foo"\)/)
+          assert.match(error.message, /"etc\/passwd" \("etc" differs only by case from "Etc"\)/)
+          return true
+        },
+      )
+      await assertOutsideUntouched(outside)
+    })
+
+    it(`with ${platform} rules, a name whited out frees its case-folded twin`, async () => {
+      const { root } = await fixture()
+      await unpack(
+        root,
+        [
+          [{ kind: 'file', name: 'Foo', data: 'upper' }],
+          [{ kind: 'file', name: '.wh.Foo', data: '' }],
+          [{ kind: 'file', name: 'foo', data: 'lower' }],
+        ],
+        { platform },
+      )
+      assert.deepEqual(await readdir(root), ['foo'])
+    })
+  }
+
+  it('with macOS rules, refuses two spellings of one name in NFC and NFD', async () => {
+    const { root } = await fixture()
+    await assert.rejects(
+      unpack(
+        root,
+        [
+          [
+            { kind: 'file', name: 'caf\u00e9', data: 'nfc' },
+            { kind: 'file', name: 'cafe\u0301', data: 'nfd' },
+          ],
+        ],
+        { platform: 'darwin' },
+      ),
+      /differs only by case from/,
+    )
+  })
+
+  it('with Windows rules, keeps ordinary names and re-roots a backslash symlink target', async () => {
+    const { root, outside } = await fixture()
+    await unpack(
+      root,
+      [
+        [
+          { kind: 'dir', name: 'etc/' },
+          { kind: 'symlink', name: 'up', target: '..\\..\\outside' },
+          { kind: 'file', name: 'up/pwned', data: 'inside' },
+        ],
+      ],
+      { platform: 'win32' },
+    )
+    assert.equal(await read(join(root, 'outside/pwned')), 'inside')
+    await assertOutsideUntouched(outside)
+  })
+
   it('works as an unprivileged user', async () => {
     const { base, root, outside } = await fixture()
     if (asRoot) await chown(root, NOBODY, NOBODY)

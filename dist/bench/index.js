@@ -67224,6 +67224,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/lib/errors.ts
@@ -69069,7 +69070,10 @@ function describeRegistryErrors(text) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/lib/registry/credentials.ts
+
 
 
 
@@ -69112,10 +69116,71 @@ async function resolveCredentials(lookup) {
     }
     return { credentials: undefined, source: 'anonymous' };
 }
+const hostOf = (env) => ({
+    platform: process.platform,
+    env,
+    path: (external_node_path_default()),
+});
+/**
+ * The docker config directory as docker finds it: `DOCKER_CONFIG`, else `.docker` in the home
+ * directory (`%USERPROFILE%` on Windows, `$HOME` elsewhere, the OS's answer when unset).
+ */
+function dockerConfigDirectory(host) {
+    const { env, path } = host;
+    if (env['DOCKER_CONFIG'])
+        return env['DOCKER_CONFIG'];
+    const home = (host.platform === 'win32' ? env['USERPROFILE'] : env['HOME']) || (0,external_node_os_namespaceObject.homedir)();
+    return path.join(home, '.docker');
+}
+/** Windows' default PATHEXT, as cmd.exe has it when the variable is unset. */
+const DEFAULT_PATHEXT = '.COM;.EXE;.BAT;.CMD';
+/**
+ * The files `docker-credential-<name>` may be, in the order Windows looks: each `PATH` directory,
+ * each `PATHEXT` extension (`.exe`, `.cmd`…). Elsewhere the bare name, found by the OS in `PATH`.
+ * Windows env names are case-insensitive (`Path` is common), so they are matched so.
+ */
+function credentialHelperCandidates(name, host) {
+    const program = `docker-credential-${name}`;
+    if (host.platform !== 'win32')
+        return [program];
+    const lookup = (key) => Object.entries(host.env).find(([k]) => k.toUpperCase() === key)?.[1];
+    const directories = (lookup('PATH') ?? '')
+        .split(';')
+        .map((dir) => dir.trim().replace(/^"(.*)"$/, '$1'))
+        .filter((dir) => dir !== '');
+    const extensions = (lookup('PATHEXT') || DEFAULT_PATHEXT)
+        .split(';')
+        .map((ext) => ext.trim())
+        .filter((ext) => ext.startsWith('.'));
+    // A name given with its extension ("docker-credential-x.exe" in the config) is tried as is first.
+    const hasExtension = extensions.some((ext) => program.toLowerCase().endsWith(ext.toLowerCase()));
+    return directories.flatMap((dir) => [
+        ...(hasExtension ? [host.path.join(dir, program)] : []),
+        ...extensions.map((ext) => host.path.join(dir, `${program}${ext.toLowerCase()}`)),
+    ]);
+}
+/**
+ * The helper to run: on Windows the first candidate that is a file (undefined when none is),
+ * elsewhere the bare name. `isFile` is injectable for tests.
+ */
+function findCredentialHelper(name, host, isFile = isFileSync) {
+    const candidates = credentialHelperCandidates(name, host);
+    if (host.platform !== 'win32')
+        return candidates[0];
+    return candidates.find(isFile);
+}
+function isFileSync(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(path).isFile();
+    }
+    catch {
+        return false;
+    }
+}
 const normaliseKey = (key) => key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
 async function fromDockerConfig(registry, env) {
-    const directory = env['DOCKER_CONFIG'] || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker');
-    const path = (0,external_node_path_namespaceObject.join)(directory, 'config.json');
+    const host = hostOf(env);
+    const path = host.path.join(dockerConfigDirectory(host), 'config.json');
     let config;
     try {
         config = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
@@ -69132,7 +69197,7 @@ async function fromDockerConfig(registry, env) {
     const matches = (key) => keys.includes(key) || keys.includes(normaliseKey(key));
     const helperName = Object.entries(config.credHelpers ?? {}).find(([key]) => matches(key))?.[1];
     if (helperName) {
-        const credentials = await runCredentialHelper(helperName, serverUrlFor(registry));
+        const credentials = await runCredentialHelper(helperName, serverUrlFor(registry), host);
         if (credentials)
             return { credentials, source: `docker config credHelpers (${helperName})` };
     }
@@ -69160,7 +69225,7 @@ async function fromDockerConfig(registry, env) {
         }
     }
     if (config.credsStore) {
-        const credentials = await runCredentialHelper(config.credsStore, serverUrlFor(registry));
+        const credentials = await runCredentialHelper(config.credsStore, serverUrlFor(registry), host);
         if (credentials)
             return { credentials, source: `docker config credsStore (${config.credsStore})` };
     }
@@ -69168,10 +69233,18 @@ async function fromDockerConfig(registry, env) {
 }
 const serverUrlFor = (registry) => registry === reference_DOCKER_HUB ? DOCKER_HUB_KEYS[0] : registry;
 /** Runs `docker-credential-<name> get` as docker does; "not found" means no credentials. */
-async function runCredentialHelper(name, serverUrl) {
+async function runCredentialHelper(name, serverUrl, host) {
     const program = `docker-credential-${name}`;
+    const file = findCredentialHelper(name, host);
+    if (file === undefined) {
+        throw new errors_TarPushError('CREDENTIAL_HELPER', `cannot run ${program}: no ${program} with an extension of PATHEXT (.exe, .cmd…) in PATH`, { subject: program, hint: `install ${program} or remove it from the docker config` });
+    }
+    // Windows runs .cmd and .bat only through cmd.exe (Node refuses them without a shell).
+    const throughShell = host.platform === 'win32' && /\.(cmd|bat)$/i.test(file);
     const { code, stdout, stderr } = await new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(program, ['get'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = throughShell
+            ? (0,external_node_child_process_namespaceObject.spawn)(`"${file}"`, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], shell: true })
+            : (0,external_node_child_process_namespaceObject.spawn)(file, ['get'], { stdio: ['pipe', 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (chunk) => (stdout += chunk.toString()));
@@ -69256,8 +69329,6 @@ async function connect_connectRegistry(registry, options, extraCaPem, logger) {
 /** The release version, printed by `tar-push --version`; a test keeps it equal to package.json's. */
 const VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/lib/loadtest/cpu.ts
 
 
@@ -71418,7 +71489,7 @@ class CopySession {
     }
     async #encodeSpooledAndPut(layer) {
         const { compression, level } = this.#options;
-        const path = (0,external_node_path_namespaceObject.join)(this.#options.spoolDir ?? (0,external_node_os_namespaceObject.tmpdir)(), `${this.#spoolCounter++}-${digest_hexOf(layer.diffId).slice(0, 16)}.${compression}`);
+        const path = (0,external_node_path_namespaceObject.join)(this.#options.spoolDir ?? (process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)()), `${this.#spoolCounter++}-${digest_hexOf(layer.diffId).slice(0, 16)}.${compression}`);
         try {
             const encoded = await encodeLayerToFile({
                 layer,
@@ -74053,7 +74124,123 @@ async function readIndex(root) {
 
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __nccwpck_require__(6118);
+;// CONCATENATED MODULE: ./src/lib/write/entry-names.ts
+
+
+function entry_names_nameRulesFor(platform = process.platform) {
+    if (platform === 'win32') {
+        return { label: 'Windows', path: external_node_path_namespaceObject.win32, folding: 'case', windowsNames: true };
+    }
+    if (platform === 'darwin') {
+        return { label: 'macOS', path: external_node_path_namespaceObject.posix, folding: 'nfd-case', windowsNames: false };
+    }
+    return { label: platform, path: external_node_path_namespaceObject.posix, folding: 'none', windowsNames: false };
+}
+/** Linux rules: names kept byte for byte, compared exactly. */
+const POSIX_RULES = entry_names_nameRulesFor('linux');
+/**
+ * Splits a tar name (or a symlink target) into components by the platform's separators: `/`
+ * everywhere, and `\` too on Windows (where `..\..\x` climbs out). Empty and `.` components go.
+ */
+function entry_names_splitEntryName(raw, rules) {
+    const separators = rules.path.sep === '\\' ? /[\\/]/ : /\//;
+    return raw.split(separators).filter((part) => part !== '' && part !== '.');
+}
+/** Whether a symlink target starts at the root on the platform (`/x`, and on Windows `\x`, `C:\x`, `C:x`). */
+function entry_names_isRootedTarget(target, rules) {
+    if (target.startsWith('/'))
+        return true;
+    return rules.windowsNames && (target.startsWith('\\') || /^[A-Za-z]:/.test(target));
+}
+const WINDOWS_RESERVED = /^(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[1-9¹²³]|LPT[1-9¹²³])$/i;
+// eslint-disable-next-line no-control-regex
+const WINDOWS_BAD_CHARACTER = /[\\:*?"<>|\u0000-\u001f]/;
+/** Why the platform cannot hold a file named `name` (one component), or undefined when it can. */
+function entry_names_illegalNameReason(name, rules) {
+    if (name.includes('\0'))
+        return 'a NUL character';
+    if (!rules.windowsNames)
+        return undefined;
+    const bad = WINDOWS_BAD_CHARACTER.exec(name)?.[0];
+    if (bad !== undefined) {
+        const code = bad.codePointAt(0) ?? 0;
+        return code < 0x20 ? `control character 0x${code.toString(16).padStart(2, '0')}` : `"${bad}"`;
+    }
+    // CON, con.txt, "CON .tar.gz": the part before the first dot, trailing spaces dropped.
+    const stem = name.split('.')[0].trimEnd();
+    if (WINDOWS_RESERVED.test(stem))
+        return `reserved device name ${stem.toUpperCase()}`;
+    if (name.endsWith('.') || name.endsWith(' '))
+        return 'a trailing dot or space';
+    return undefined;
+}
+/** Why the name (all its components) cannot exist on the platform, or undefined when it can. */
+function entry_names_illegalEntryReason(raw, rules) {
+    // Before splitting: on Windows `a\b` is a separator, and a name a Linux layer meant as one file.
+    if (rules.windowsNames && raw.includes('\\'))
+        return '"\\"';
+    for (const part of entry_names_splitEntryName(raw, rules)) {
+        const why = entry_names_illegalNameReason(part, rules);
+        if (why !== undefined)
+            return why;
+    }
+    return undefined;
+}
+/** The name as the filesystem compares it. */
+function foldName(name, folding) {
+    if (folding === 'none')
+        return name;
+    const folded = folding === 'nfd-case' ? name.normalize('NFD') : name;
+    return folded.toLowerCase();
+}
+/**
+ * The names written so far, folded as the filesystem folds them: `claim` tells which earlier
+ * name a new one would overwrite (`etc/Foo` then `etc/foo` on Windows or macOS). With folding
+ * `none` (Linux) nothing is kept and nothing collides.
+ */
+class entry_names_FoldedNames {
+    #folding;
+    #seen = new Map();
+    constructor(folding) {
+        this.#folding = folding;
+    }
+    /** Records `rel` ("a/b/c", real components); returns the different earlier name it folds onto. */
+    claim(rel) {
+        if (this.#folding === 'none' || rel === '')
+            return undefined;
+        const key = foldName(rel, this.#folding);
+        const earlier = this.#seen.get(key);
+        if (earlier !== undefined && earlier !== rel)
+            return earlier;
+        this.#seen.set(key, rel);
+        return undefined;
+    }
+    /** Forgets `rel` and, for a directory, everything under it (it was removed). */
+    forget(rel) {
+        if (this.#folding === 'none')
+            return;
+        if (rel === '')
+            return this.#seen.clear();
+        const key = foldName(rel, this.#folding);
+        this.#seen.delete(key);
+        const prefix = `${key}/`;
+        for (const other of this.#seen.keys())
+            if (other.startsWith(prefix))
+                this.#seen.delete(other);
+    }
+}
+/** The writer's open flags from the platform's constants: the same as ever where O_NOFOLLOW exists. */
+function writerFlags(constants = external_node_fs_namespaceObject.constants) {
+    const noFollow = constants.O_NOFOLLOW ?? 0;
+    return {
+        newFile: constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | noFollow,
+        directory: constants.O_RDONLY | (constants.O_DIRECTORY ?? 0) | noFollow,
+        noFollow: noFollow !== 0,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/lib/write/rootfs.ts
+
 
 
 
@@ -74071,9 +74258,16 @@ const WHITEOUT_PREFIX = '.wh.';
 const OPAQUE_MARKER = '.wh..wh..opq';
 const SPECIAL_BITS = 0o6000;
 const rootfs_TAR_BLOCK = 512;
-const NEW_FILE_FLAGS = external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
-const DIR_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_DIRECTORY | external_node_fs_namespaceObject.constants.O_NOFOLLOW;
+// O_NOFOLLOW where the platform has it (not Windows, where the lstat walk of #resolveDir is the guard).
+const FLAGS = writerFlags();
+const NEW_FILE_FLAGS = FLAGS.newFile;
+const DIR_FLAGS = FLAGS.directory;
+// Names listed in one error; the count says how many more.
+const MAX_LISTED_NAMES = 20;
 const UNSAFE_HINT = 'the image is malformed or hostile; do not unpack it';
+/** An entry refused for its name: recorded in the layer's list, not thrown out of it. */
+class RefusedName extends (/* unused pure expression or super */ null && (Error)) {
+}
 class rootfs_RootfsWriter {
     #root;
     #preserveSpecial;
@@ -74081,6 +74275,9 @@ class rootfs_RootfsWriter {
     #maxEntries;
     #logger;
     #asRoot;
+    #rules;
+    /** The real paths written, folded as the platform's filesystem compares names. */
+    #names;
     #bytes = 0;
     #entries = 0;
     /** Real directories (relative to root) known to exist; cleared whenever a directory is removed. */
@@ -74094,11 +74291,13 @@ class rootfs_RootfsWriter {
         this.#maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
         this.#logger = options.logger ?? silentLogger;
         this.#asRoot = process.getuid?.() === 0;
+        this.#rules = nameRulesFor(options.platform ?? process.platform);
+        this.#names = new FoldedNames(this.#rules.folding);
         this.#dirs.add('');
     }
     /** Applies one layer; `tar` is the UNCOMPRESSED tar stream; `layerName` (a digest) names the layer in errors. */
     async applyLayer(tar, layerName) {
-        const layer = { name: layerName, kept: new Set(), special: 0 };
+        const layer = { name: layerName, kept: new Set(), special: 0, refused: [] };
         const extractor = extract();
         let current = Promise.resolve();
         let failure;
@@ -74121,6 +74320,8 @@ class rootfs_RootfsWriter {
         }
         // The extractor can finish while the last entry is still being written to disk.
         await current;
+        if (failure === undefined && layer.refused.length > 0)
+            failure = this.#refusedError(layer);
         if (failure !== undefined) {
             tar.destroy();
             throw failure;
@@ -74128,6 +74329,15 @@ class rootfs_RootfsWriter {
         if (layer.special > 0) {
             this.#logger.warn(`layer ${layerName}: skipped ${layer.special} device node(s) or FIFO(s); they need preserveSpecial (and root)`);
         }
+    }
+    #refusedError(layer) {
+        const { refused } = layer;
+        const listed = refused.slice(0, MAX_LISTED_NAMES).join(', ');
+        const more = refused.length > MAX_LISTED_NAMES ? ` and ${refused.length - MAX_LISTED_NAMES} more` : '';
+        return new TarPushError('LAYER_UNSAFE', `layer ${layer.name}: ${refused.length} name(s) cannot be written on ${this.#rules.label}: ${listed}${more}`, {
+            subject: layer.name,
+            hint: 'unpack this image on Linux, or pull it with format oci or docker, which keep the layers as they are',
+        });
     }
     /** Applies deferred directory modes and mtimes; call once after the last layer. */
     async finish() {
@@ -74182,7 +74392,7 @@ class rootfs_RootfsWriter {
         const isFile = type === 'file' || type === 'contiguous-file';
         if (!isFile)
             await drain(body);
-        const parts = cleanParts(header.name, layer.name);
+        const parts = cleanParts(header.name, layer.name, this.#rules);
         if (parts.length === 0) {
             if (isFile)
                 await drain(body);
@@ -74196,6 +74406,9 @@ class rootfs_RootfsWriter {
         if (name.startsWith(WHITEOUT_PREFIX)) {
             if (isFile)
                 await drain(body);
+            // A whiteout of a name the platform cannot hold removes nothing: no such file was written.
+            if (illegalEntryReason(header.name, this.#rules) !== undefined)
+                return;
             return this.#whiteout(parts, layer);
         }
         switch (type) {
@@ -74217,8 +74430,30 @@ class rootfs_RootfsWriter {
                 this.#logger.debug(`layer ${layer.name}: skipped "${header.name}" of unsupported type ${type ?? 'unknown'}`);
                 return;
         }
+        const illegal = illegalEntryReason(header.name, this.#rules);
+        if (illegal !== undefined) {
+            if (isFile)
+                await drain(body);
+            layer.refused.push(`"${header.name}" (${illegal})`);
+            return;
+        }
+        try {
+            await this.#write(header, body, layer, parts, isFile);
+        }
+        catch (error) {
+            if (!(error instanceof RefusedName))
+                throw error;
+            if (isFile)
+                await drain(body);
+            layer.refused.push(error.message);
+        }
+    }
+    async #write(header, body, layer, parts, isFile) {
+        const type = header.type;
+        const name = parts[parts.length - 1];
         const dir = await this.#resolveDir(parts.slice(0, -1), true, layer, header.name);
         const rel = dir === '' ? name : `${dir}/${name}`;
+        this.#claim(rel, header.name);
         const abs = this.#abs(rel);
         const existing = await lstatOrUndefined(abs);
         if (type === 'directory') {
@@ -74309,7 +74544,11 @@ class rootfs_RootfsWriter {
     /** The hard link's target, inside root; it must already exist there and not be a directory. */
     async #linkTarget(header, layer) {
         const raw = header.linkname ?? '';
-        const parts = cleanParts(raw, layer.name, `the target "${raw}" of hard link "${header.name}"`);
+        const parts = cleanParts(raw, layer.name, this.#rules, `the target "${raw}" of hard link "${header.name}"`);
+        const illegal = illegalEntryReason(raw, this.#rules);
+        if (illegal !== undefined) {
+            throw new RefusedName(`"${header.name}" (a hard link to "${raw}", ${illegal})`);
+        }
         const refuse = (why) => unsafe(layer.name, `hard link "${header.name}" points to "${raw}", ${why}`);
         if (parts.length === 0)
             throw refuse('the root');
@@ -74365,9 +74604,11 @@ class rootfs_RootfsWriter {
     async #remove(rel, stats) {
         if (!stats.isDirectory()) {
             await unlink(this.#abs(rel));
+            this.#names.forget(rel);
             return;
         }
         await rm(this.#abs(rel), { recursive: true, force: true });
+        this.#names.forget(rel);
         this.#dirs.clear();
         this.#dirs.add('');
         const prefix = `${rel}/`;
@@ -74387,8 +74628,15 @@ class rootfs_RootfsWriter {
                 real.pop();
                 continue;
             }
+            const illegal = illegalNameReason(part, this.#rules);
+            if (illegal !== undefined) {
+                // Entry names were checked before: this part comes from a symlink's target.
+                throw unsafe(layer.name, `a symlink on the way to "${entry}" points to a name ${this.#rules.label} cannot hold (${illegal})`);
+            }
             real.push(part);
             const rel = real.join('/');
+            if (create)
+                this.#claim(rel, entry);
             if (this.#dirs.has(rel))
                 continue;
             const abs = this.#abs(rel);
@@ -74399,9 +74647,10 @@ class rootfs_RootfsWriter {
                 }
                 const target = await readlink(abs);
                 real.pop();
-                if (target.startsWith('/'))
+                if (isRootedTarget(target, this.#rules))
                     real.length = 0;
-                pending.push(...target.split('/').reverse());
+                const path = this.#rules.windowsNames ? target.replace(/^[A-Za-z]:/, '') : target;
+                pending.push(...splitEntryName(path, this.#rules).reverse());
                 continue;
             }
             if (!stats?.isDirectory()) {
@@ -74438,6 +74687,13 @@ class rootfs_RootfsWriter {
         const mode = this.#mode(header, fallback);
         await chmod(abs, header.type === 'directory' ? mode | 0o700 : mode);
     }
+    /** Refuses `rel` when the filesystem would take it for another name already written (case). */
+    #claim(rel, entry) {
+        const earlier = this.#names.claim(rel);
+        if (earlier === undefined)
+            return;
+        throw new RefusedName(`"${entry}" (${rel === entry ? '' : `"${rel}" `}differs only by case from "${earlier}")`);
+    }
     #defer(rel, header, fallback) {
         this.#deferred.set(rel, {
             mode: this.#mode(header, fallback),
@@ -74461,11 +74717,14 @@ class rootfs_RootfsWriter {
         return rel === '' ? this.#root : join(this.#root, rel);
     }
 }
-/** A tar name as clean components: no leading `./` or `/`, no `.` or empty parts; `..` and NUL refused. */
-function cleanParts(raw, layerName, what = `entry "${raw}"`) {
+/**
+ * A tar name as clean components by the platform's separators: no leading `./` or `/`, no `.`
+ * or empty parts; `..` (also `..\` on Windows) and NUL refused.
+ */
+function cleanParts(raw, layerName, rules, what = `entry "${raw}"`) {
     if (raw.includes('\0'))
         throw unsafe(layerName, `${what} has a NUL in its name`);
-    const parts = raw.split('/').filter((part) => part !== '' && part !== '.');
+    const parts = splitEntryName(raw, rules);
     if (parts.includes('..'))
         throw unsafe(layerName, `${what} climbs out with ".."`);
     return parts;

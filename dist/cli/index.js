@@ -473,7 +473,7 @@ if (tooOld !== undefined) {
     process.exitCode = 1;
 }
 else {
-    Promise.all(/* import() */[__nccwpck_require__.e(184), __nccwpck_require__.e(521)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5521)).then((cli) => cli.run(), (error) => {
+    Promise.all(/* import() */[__nccwpck_require__.e(184), __nccwpck_require__.e(934)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6934)).then((cli) => cli.run(), (error) => {
         process.stderr.write(`tar-push could not start: ${String(error)}\n`);
         process.exitCode = 1;
     });

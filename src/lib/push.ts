@@ -93,7 +93,9 @@ export async function push(options: PushOptions): Promise<PushResult> {
   // A wrong flag fails before a tarball (maybe a pipe) is read.
   checkTargetOptions(targetOptions)
   const sources: ImageSource[] = []
-  const spoolDir = await mkdtemp(join(options.spoolDir ?? tmpdir(), 'tar-push-layers-'))
+  const spoolDir = await mkdtemp(
+    join(options.spoolDir ?? (process.env['RUNNER_TEMP'] || tmpdir()), 'tar-push-layers-'),
+  )
   const clients = new Map<string, RegistryClient>()
   const store = options.digestMapStore ?? directoryStore(options.cacheDir)
   let digestMap: DigestMap | undefined

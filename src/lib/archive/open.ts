@@ -128,7 +128,8 @@ class Spool {
   #root: string | undefined
 
   constructor(parent: string | undefined) {
-    this.#parent = parent ?? tmpdir()
+    // RUNNER_TEMP on GitHub runners (Windows' TEMP can be on a small system drive).
+    this.#parent = parent ?? (process.env['RUNNER_TEMP'] || tmpdir())
   }
 
   async file(name: string): Promise<string> {
@@ -159,7 +160,7 @@ async function spoolStream(
           subject: name,
           hint:
             error.code === 'ENOSPC'
-              ? `the tarball is spooled to ${options.spoolDir ?? tmpdir()} (TMPDIR) first; free space there or point TMPDIR elsewhere`
+              ? `the tarball is spooled to ${options.spoolDir ?? (process.env['RUNNER_TEMP'] || tmpdir())} (RUNNER_TEMP or TMPDIR) first; free space there or point TMPDIR elsewhere`
               : 'check what writes into the pipe; it may have failed half-way',
         },
       )

@@ -409,7 +409,7 @@ class CopySession {
   async #encodeSpooledAndPut(layer: Layer): Promise<PlacedBlob> {
     const { compression, level } = this.#options
     const path = join(
-      this.#options.spoolDir ?? tmpdir(),
+      this.#options.spoolDir ?? (process.env['RUNNER_TEMP'] || tmpdir()),
       `${this.#spoolCounter++}-${hexOf(layer.diffId).slice(0, 16)}.${compression}`,
     )
     try {

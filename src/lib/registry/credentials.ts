@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process'
+import { statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import nodePath, { type PlatformPath } from 'node:path'
 import { TarPushError } from '../errors.ts'
 import { DOCKER_HUB } from '../reference.ts'
 
@@ -69,14 +70,90 @@ interface DockerConfig {
   credsStore?: string
 }
 
+/** Where a platform's programs and files are looked up: injectable so Windows rules run on Linux. */
+export interface HostPlatform {
+  platform: NodeJS.Platform
+  env: NodeJS.ProcessEnv
+  /** `path.win32` or `path.posix`. */
+  path: PlatformPath
+}
+
+const hostOf = (env: NodeJS.ProcessEnv): HostPlatform => ({
+  platform: process.platform,
+  env,
+  path: nodePath,
+})
+
+/**
+ * The docker config directory as docker finds it: `DOCKER_CONFIG`, else `.docker` in the home
+ * directory (`%USERPROFILE%` on Windows, `$HOME` elsewhere, the OS's answer when unset).
+ */
+export function dockerConfigDirectory(host: HostPlatform): string {
+  const { env, path } = host
+  if (env['DOCKER_CONFIG']) return env['DOCKER_CONFIG']
+  const home = (host.platform === 'win32' ? env['USERPROFILE'] : env['HOME']) || homedir()
+  return path.join(home, '.docker')
+}
+
+/** Windows' default PATHEXT, as cmd.exe has it when the variable is unset. */
+const DEFAULT_PATHEXT = '.COM;.EXE;.BAT;.CMD'
+
+/**
+ * The files `docker-credential-<name>` may be, in the order Windows looks: each `PATH` directory,
+ * each `PATHEXT` extension (`.exe`, `.cmd`…). Elsewhere the bare name, found by the OS in `PATH`.
+ * Windows env names are case-insensitive (`Path` is common), so they are matched so.
+ */
+export function credentialHelperCandidates(name: string, host: HostPlatform): string[] {
+  const program = `docker-credential-${name}`
+  if (host.platform !== 'win32') return [program]
+  const lookup = (key: string) =>
+    Object.entries(host.env).find(([k]) => k.toUpperCase() === key)?.[1]
+  const directories = (lookup('PATH') ?? '')
+    .split(';')
+    .map((dir) => dir.trim().replace(/^"(.*)"$/, '$1'))
+    .filter((dir) => dir !== '')
+  const extensions = (lookup('PATHEXT') || DEFAULT_PATHEXT)
+    .split(';')
+    .map((ext) => ext.trim())
+    .filter((ext) => ext.startsWith('.'))
+  // A name given with its extension ("docker-credential-x.exe" in the config) is tried as is first.
+  const hasExtension = extensions.some((ext) => program.toLowerCase().endsWith(ext.toLowerCase()))
+  return directories.flatMap((dir) => [
+    ...(hasExtension ? [host.path.join(dir, program)] : []),
+    ...extensions.map((ext) => host.path.join(dir, `${program}${ext.toLowerCase()}`)),
+  ])
+}
+
+/**
+ * The helper to run: on Windows the first candidate that is a file (undefined when none is),
+ * elsewhere the bare name. `isFile` is injectable for tests.
+ */
+export function findCredentialHelper(
+  name: string,
+  host: HostPlatform,
+  isFile: (path: string) => boolean = isFileSync,
+): string | undefined {
+  const candidates = credentialHelperCandidates(name, host)
+  if (host.platform !== 'win32') return candidates[0]
+  return candidates.find(isFile)
+}
+
+function isFileSync(path: string): boolean {
+  try {
+    return statSync(path).isFile()
+  } catch {
+    return false
+  }
+}
+
 const normaliseKey = (key: string): string => key.replace(/^https?:\/\//, '').replace(/\/.*$/, '')
 
 async function fromDockerConfig(
   registry: string,
   env: NodeJS.ProcessEnv,
 ): Promise<ResolvedCredentials | undefined> {
-  const directory = env['DOCKER_CONFIG'] || join(homedir(), '.docker')
-  const path = join(directory, 'config.json')
+  const host = hostOf(env)
+  const path = host.path.join(dockerConfigDirectory(host), 'config.json')
   let config: DockerConfig
   try {
     config = JSON.parse(await readFile(path, 'utf8')) as DockerConfig
@@ -95,7 +172,7 @@ async function fromDockerConfig(
   const matches = (key: string) => keys.includes(key) || keys.includes(normaliseKey(key))
   const helperName = Object.entries(config.credHelpers ?? {}).find(([key]) => matches(key))?.[1]
   if (helperName) {
-    const credentials = await runCredentialHelper(helperName, serverUrlFor(registry))
+    const credentials = await runCredentialHelper(helperName, serverUrlFor(registry), host)
     if (credentials) return { credentials, source: `docker config credHelpers (${helperName})` }
   }
   const auth = Object.entries(config.auths ?? {}).find(([key]) => matches(key))?.[1]
@@ -122,7 +199,7 @@ async function fromDockerConfig(
     }
   }
   if (config.credsStore) {
-    const credentials = await runCredentialHelper(config.credsStore, serverUrlFor(registry))
+    const credentials = await runCredentialHelper(config.credsStore, serverUrlFor(registry), host)
     if (credentials)
       return { credentials, source: `docker config credsStore (${config.credsStore})` }
   }
@@ -136,14 +213,27 @@ const serverUrlFor = (registry: string): string =>
 async function runCredentialHelper(
   name: string,
   serverUrl: string,
+  host: HostPlatform,
 ): Promise<Credentials | undefined> {
   const program = `docker-credential-${name}`
+  const file = findCredentialHelper(name, host)
+  if (file === undefined) {
+    throw new TarPushError(
+      'CREDENTIAL_HELPER',
+      `cannot run ${program}: no ${program} with an extension of PATHEXT (.exe, .cmd…) in PATH`,
+      { subject: program, hint: `install ${program} or remove it from the docker config` },
+    )
+  }
+  // Windows runs .cmd and .bat only through cmd.exe (Node refuses them without a shell).
+  const throughShell = host.platform === 'win32' && /\.(cmd|bat)$/i.test(file)
   const { code, stdout, stderr } = await new Promise<{
     code: number | null
     stdout: string
     stderr: string
   }>((resolve, reject) => {
-    const child = spawn(program, ['get'], { stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = throughShell
+      ? spawn(`"${file}"`, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], shell: true })
+      : spawn(file, ['get'], { stdio: ['pipe', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

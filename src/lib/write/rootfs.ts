@@ -21,12 +21,28 @@ import { pipeline } from 'node:stream/promises'
 import { extract, type Header } from 'tar-stream'
 import { TarPushError } from '../errors.ts'
 import { silentLogger, type Logger } from '../log.ts'
+import {
+  FoldedNames,
+  illegalEntryReason,
+  illegalNameReason,
+  isRootedTarget,
+  nameRulesFor,
+  splitEntryName,
+  writerFlags,
+  type NameRules,
+} from './entry-names.ts'
 
 /**
  * Applies image layers (OCI "layer changesets") onto a root filesystem directory, the way
  * `umoci unpack` or containerd's applier do. Layers come from registries we do not trust, so
  * every path is resolved inside the root: symlinks met on the way (from this layer or a lower
  * one) are re-rooted at the root instead of followed, and `..` never climbs above it.
+ *
+ * Names follow the rules of the platform written on (`platform`, by default this one): on
+ * Windows `\` separates too, and names Windows cannot hold (`\ : * ? " < > |`, control
+ * characters, CON and kin, trailing dots or spaces) are refused; on Windows and macOS two names
+ * that differ only by case are refused instead of overwriting each other. Each layer's refused
+ * names are listed in one LAYER_UNSAFE error. On Linux every name is kept as it is.
  */
 
 export interface RootfsOptions {
@@ -37,6 +53,8 @@ export interface RootfsOptions {
   /** Upper bound on the tar entries of all layers together. Default 10 million. */
   maxEntries?: number
   logger?: Logger
+  /** The platform whose name rules apply (`process.platform` by default; tests inject others). */
+  platform?: NodeJS.Platform
 }
 
 const DEFAULT_MAX_BYTES = 64 * 1024 ** 3
@@ -47,9 +65,12 @@ const WHITEOUT_PREFIX = '.wh.'
 const OPAQUE_MARKER = '.wh..wh..opq'
 const SPECIAL_BITS = 0o6000
 const TAR_BLOCK = 512
-const NEW_FILE_FLAGS =
-  constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW
-const DIR_FLAGS = constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW
+// O_NOFOLLOW where the platform has it (not Windows, where the lstat walk of #resolveDir is the guard).
+const FLAGS = writerFlags()
+const NEW_FILE_FLAGS = FLAGS.newFile
+const DIR_FLAGS = FLAGS.directory
+// Names listed in one error; the count says how many more.
+const MAX_LISTED_NAMES = 20
 
 const UNSAFE_HINT = 'the image is malformed or hostile; do not unpack it'
 
@@ -66,7 +87,12 @@ interface LayerState {
   /** Real paths this layer wrote and their ancestors: its own whiteouts and opaque markers keep them. */
   readonly kept: Set<string>
   special: number
+  /** Entries the platform cannot hold, with why: reported together at the end of the layer. */
+  readonly refused: string[]
 }
+
+/** An entry refused for its name: recorded in the layer's list, not thrown out of it. */
+class RefusedName extends Error {}
 
 interface DeferredDir {
   mode: number
@@ -80,6 +106,9 @@ export class RootfsWriter {
   readonly #maxEntries: number
   readonly #logger: Logger
   readonly #asRoot: boolean
+  readonly #rules: NameRules
+  /** The real paths written, folded as the platform's filesystem compares names. */
+  readonly #names: FoldedNames
   #bytes = 0
   #entries = 0
   /** Real directories (relative to root) known to exist; cleared whenever a directory is removed. */
@@ -94,12 +123,14 @@ export class RootfsWriter {
     this.#maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES
     this.#logger = options.logger ?? silentLogger
     this.#asRoot = process.getuid?.() === 0
+    this.#rules = nameRulesFor(options.platform ?? process.platform)
+    this.#names = new FoldedNames(this.#rules.folding)
     this.#dirs.add('')
   }
 
   /** Applies one layer; `tar` is the UNCOMPRESSED tar stream; `layerName` (a digest) names the layer in errors. */
   async applyLayer(tar: Readable, layerName: string): Promise<void> {
-    const layer: LayerState = { name: layerName, kept: new Set(), special: 0 }
+    const layer: LayerState = { name: layerName, kept: new Set(), special: 0, refused: [] }
     const extractor = extract()
     let current: Promise<void> = Promise.resolve()
     let failure: unknown
@@ -128,6 +159,7 @@ export class RootfsWriter {
     }
     // The extractor can finish while the last entry is still being written to disk.
     await current
+    if (failure === undefined && layer.refused.length > 0) failure = this.#refusedError(layer)
     if (failure !== undefined) {
       tar.destroy()
       throw failure
@@ -137,6 +169,21 @@ export class RootfsWriter {
         `layer ${layerName}: skipped ${layer.special} device node(s) or FIFO(s); they need preserveSpecial (and root)`,
       )
     }
+  }
+
+  #refusedError(layer: LayerState): TarPushError {
+    const { refused } = layer
+    const listed = refused.slice(0, MAX_LISTED_NAMES).join(', ')
+    const more =
+      refused.length > MAX_LISTED_NAMES ? ` and ${refused.length - MAX_LISTED_NAMES} more` : ''
+    return new TarPushError(
+      'LAYER_UNSAFE',
+      `layer ${layer.name}: ${refused.length} name(s) cannot be written on ${this.#rules.label}: ${listed}${more}`,
+      {
+        subject: layer.name,
+        hint: 'unpack this image on Linux, or pull it with format oci or docker, which keep the layers as they are',
+      },
+    )
   }
 
   /** Applies deferred directory modes and mtimes; call once after the last layer. */
@@ -199,7 +246,7 @@ export class RootfsWriter {
     const type = header.type
     const isFile = type === 'file' || type === 'contiguous-file'
     if (!isFile) await drain(body)
-    const parts = cleanParts(header.name, layer.name)
+    const parts = cleanParts(header.name, layer.name, this.#rules)
     if (parts.length === 0) {
       if (isFile) await drain(body)
       if (type === 'directory') this.#defer('', header, 0o755)
@@ -209,6 +256,8 @@ export class RootfsWriter {
     const name = parts[parts.length - 1]
     if (name.startsWith(WHITEOUT_PREFIX)) {
       if (isFile) await drain(body)
+      // A whiteout of a name the platform cannot hold removes nothing: no such file was written.
+      if (illegalEntryReason(header.name, this.#rules) !== undefined) return
       return this.#whiteout(parts, layer)
     }
 
@@ -234,8 +283,33 @@ export class RootfsWriter {
         return
     }
 
+    const illegal = illegalEntryReason(header.name, this.#rules)
+    if (illegal !== undefined) {
+      if (isFile) await drain(body)
+      layer.refused.push(`"${header.name}" (${illegal})`)
+      return
+    }
+    try {
+      await this.#write(header, body, layer, parts, isFile)
+    } catch (error) {
+      if (!(error instanceof RefusedName)) throw error
+      if (isFile) await drain(body)
+      layer.refused.push(error.message)
+    }
+  }
+
+  async #write(
+    header: EntryHeader,
+    body: Body,
+    layer: LayerState,
+    parts: string[],
+    isFile: boolean,
+  ): Promise<void> {
+    const type = header.type
+    const name = parts[parts.length - 1]!
     const dir = await this.#resolveDir(parts.slice(0, -1), true, layer, header.name)
     const rel = dir === '' ? name : `${dir}/${name}`
+    this.#claim(rel, header.name)
     const abs = this.#abs(rel)
     const existing = await lstatOrUndefined(abs)
 
@@ -322,7 +396,16 @@ export class RootfsWriter {
   /** The hard link's target, inside root; it must already exist there and not be a directory. */
   async #linkTarget(header: EntryHeader, layer: LayerState): Promise<string> {
     const raw = header.linkname ?? ''
-    const parts = cleanParts(raw, layer.name, `the target "${raw}" of hard link "${header.name}"`)
+    const parts = cleanParts(
+      raw,
+      layer.name,
+      this.#rules,
+      `the target "${raw}" of hard link "${header.name}"`,
+    )
+    const illegal = illegalEntryReason(raw, this.#rules)
+    if (illegal !== undefined) {
+      throw new RefusedName(`"${header.name}" (a hard link to "${raw}", ${illegal})`)
+    }
     const refuse = (why: string) =>
       unsafe(layer.name, `hard link "${header.name}" points to "${raw}", ${why}`)
     if (parts.length === 0) throw refuse('the root')
@@ -373,9 +456,11 @@ export class RootfsWriter {
   async #remove(rel: string, stats: Stats): Promise<void> {
     if (!stats.isDirectory()) {
       await unlink(this.#abs(rel))
+      this.#names.forget(rel)
       return
     }
     await rm(this.#abs(rel), { recursive: true, force: true })
+    this.#names.forget(rel)
     this.#dirs.clear()
     this.#dirs.add('')
     const prefix = `${rel}/`
@@ -417,8 +502,17 @@ export class RootfsWriter {
         real.pop()
         continue
       }
+      const illegal = illegalNameReason(part, this.#rules)
+      if (illegal !== undefined) {
+        // Entry names were checked before: this part comes from a symlink's target.
+        throw unsafe(
+          layer.name,
+          `a symlink on the way to "${entry}" points to a name ${this.#rules.label} cannot hold (${illegal})`,
+        )
+      }
       real.push(part)
       const rel = real.join('/')
+      if (create) this.#claim(rel, entry)
       if (this.#dirs.has(rel)) continue
       const abs = this.#abs(rel)
       const stats = await lstatOrUndefined(abs)
@@ -428,8 +522,9 @@ export class RootfsWriter {
         }
         const target = await readlink(abs)
         real.pop()
-        if (target.startsWith('/')) real.length = 0
-        pending.push(...target.split('/').reverse())
+        if (isRootedTarget(target, this.#rules)) real.length = 0
+        const path = this.#rules.windowsNames ? target.replace(/^[A-Za-z]:/, '') : target
+        pending.push(...splitEntryName(path, this.#rules).reverse())
         continue
       }
       if (!stats?.isDirectory()) {
@@ -463,6 +558,15 @@ export class RootfsWriter {
     await chmod(abs, header.type === 'directory' ? mode | 0o700 : mode)
   }
 
+  /** Refuses `rel` when the filesystem would take it for another name already written (case). */
+  #claim(rel: string, entry: string): void {
+    const earlier = this.#names.claim(rel)
+    if (earlier === undefined) return
+    throw new RefusedName(
+      `"${entry}" (${rel === entry ? '' : `"${rel}" `}differs only by case from "${earlier}")`,
+    )
+  }
+
   #defer(rel: string, header: EntryHeader, fallback: number): void {
     this.#deferred.set(rel, {
       mode: this.#mode(header, fallback),
@@ -489,10 +593,18 @@ export class RootfsWriter {
   }
 }
 
-/** A tar name as clean components: no leading `./` or `/`, no `.` or empty parts; `..` and NUL refused. */
-function cleanParts(raw: string, layerName: string, what = `entry "${raw}"`): string[] {
+/**
+ * A tar name as clean components by the platform's separators: no leading `./` or `/`, no `.`
+ * or empty parts; `..` (also `..\` on Windows) and NUL refused.
+ */
+function cleanParts(
+  raw: string,
+  layerName: string,
+  rules: NameRules,
+  what = `entry "${raw}"`,
+): string[] {
   if (raw.includes('\0')) throw unsafe(layerName, `${what} has a NUL in its name`)
-  const parts = raw.split('/').filter((part) => part !== '' && part !== '.')
+  const parts = splitEntryName(raw, rules)
   if (parts.includes('..')) throw unsafe(layerName, `${what} climbs out with ".."`)
   return parts
 }
