@@ -1,5 +1,5 @@
 // Writes a one-layer docker-archive (docker save format) without Docker or umoci, for the
-// end-to-end jobs of os-matrix.yml on every runner OS: node .github/workflows/make-fixture.mjs OUT TAG
+// end-to-end jobs of os-matrix.yml on every runner OS: node script/make-fixture.mjs OUT TAG
 import { Buffer } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
