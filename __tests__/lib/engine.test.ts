@@ -121,4 +121,28 @@ describe('the copy engine', () => {
     assert.equal(report.digest, image.manifest!.digest, 'the manifest is copied unchanged')
     assert.deepEqual(calls.slice(-2), [`manifest ${image.manifest!.digest}`, 'commit'])
   })
+
+  it('tags one at a time, each reported as set: a stop between two tags knows which are set', async () => {
+    const image = await imageWithDiffId(sha256, true)
+    const { sink, calls } = eagerSink()
+    const controller = new AbortController()
+    const putManifest = sink.putManifest
+    sink.putManifest = async (manifest, target) => {
+      await putManifest(manifest, target)
+      if (target.tags[0] === '1') controller.abort()
+    }
+    const tagged: string[] = []
+    await assert.rejects(
+      copyArtifact(image, ['1', '2'], {
+        sink,
+        compression: 'none',
+        logger: silentLogger,
+        signal: controller.signal,
+        onTagged: (reference) => tagged.push(reference),
+      }),
+      (error: unknown) => error instanceof TarPushError && error.code === 'CANCELLED',
+    )
+    assert.deepEqual(tagged, ['eager:1'])
+    assert.equal(calls.filter((call) => call.startsWith('manifest')).length, 1, calls.join(', '))
+  })
 })

@@ -64635,27 +64635,13 @@ function stopOnSignals(force = (exitCode) => process.exit(exitCode)) {
     };
 }
 /**
- * The logger of a push, noting each tag it sets (the "tagged app:1 → sha256:…" line): a push of
- * several images tags each one as soon as it is complete, so a stop can come after some tags
- * were set, and the line that reports the stop must name them. `tagged` is the live list.
+ * The tags a push or copy sets, as it sets them (its `onTagged`): a push of several images tags
+ * each one as soon as it is complete, so a stop can come after some tags were set, and the line
+ * that reports the stop must name them. `tagged` is the live list.
  */
-function notingTags(logger) {
+function tagTracker() {
     const tagged = [];
-    return {
-        tagged,
-        logger: {
-            warn: (message) => logger.warn(message),
-            debug: (message) => logger.debug(message),
-            group: (title, run) => logger.group(title, run),
-            secret: (value) => logger.secret(value),
-            info: (message) => {
-                const reference = /^tagged (\S+)/.exec(message)?.[1];
-                if (reference)
-                    tagged.push(reference);
-                logger.info(message);
-            },
-        },
-    };
+    return { tagged, onTagged: (reference) => void tagged.push(reference) };
 }
 /** The end of a stopped push's line: which tags were set before the stop, if any. */
 const tagsSetBefore = (tagged) => tagged.length === 0 ? 'nothing was tagged' : `tagged before the stop: ${tagged.join(', ')}`;
@@ -70387,10 +70373,16 @@ class CopySession {
                 ? await this.#copyIndex(artifact)
                 : await this.#copyPlatforms(artifact);
         throwIfAborted(this.#options.signal);
-        await this.#sink.putManifest(manifest, { tags });
-        if (this.#sink.place) {
-            for (const tag of tags)
-                this.#options.logger.info(`tagged ${this.#sink.name}:${tag} → ${manifest.digest}`);
+        if (tags.length === 0)
+            await this.#sink.putManifest(manifest, { tags });
+        // One tag at a time: a stop between two tags knows which are set.
+        for (const tag of tags) {
+            throwIfAborted(this.#options.signal);
+            await this.#sink.putManifest(manifest, { tags: [tag] });
+            const reference = `${this.#sink.name}:${tag}`;
+            if (this.#sink.place)
+                this.#options.logger.info(`tagged ${reference} → ${manifest.digest}`);
+            this.#options.onTagged?.(reference);
         }
         return {
             digest: manifest.digest,

@@ -4037,6 +4037,7 @@ async function push(options) {
                     logger,
                     progress: options.progress,
                     signal: options.signal,
+                    onTagged: options.onTagged,
                 });
             });
             images.push({
@@ -4276,7 +4277,7 @@ only once every blob is in place. Prints repository@digest on standard output.`,
             throw (0,common/* usageError */.Wp)('--password-stdin and the tarball - both read standard input', 'push', 'pass the tarball as a file, or the password with the docker config (docker login)');
         const target = image ?? (0,common/* stringFlag */.AM)(values['registry']);
         const what = `push of ${tarballs.map((path) => (path === STDIN ? 'standard input' : path)).join(', ')}${target ? ` to ${target}` : ''} not finished`;
-        const { logger, tagged } = (0,cancel/* notingTags */.T)(output);
+        const { tagged, onTagged } = (0,cancel/* tagTracker */.jP)();
         // Kept current: a stop can come after the push tagged some of several images.
         context.unfinished = () => `${what}; ${(0,cancel/* tagsSetBefore */.BP)(tagged)}`;
         const compression = ((0,common/* stringFlag */.AM)(values['compression']) ?? 'gzip');
@@ -4298,7 +4299,8 @@ only once every blob is in place. Prints repository@digest on standard output.`,
                 : ((0,common/* stringFlag */.AM)(values['cache-dir']) ?? (0,common/* defaultCacheDir */.$g)()),
             uploadMode: parseUploadMode(values['upload-mode']),
             chunkSize: (0,common/* parseInteger */.cG)(values['chunk-size'], '--chunk-size', 0, 2 ** 40),
-            logger,
+            logger: output,
+            onTagged,
             progress: output.progress,
             signal: context.signal,
         });
@@ -4409,6 +4411,7 @@ async function copy_copy(options) {
             logger,
             progress: options.progress,
             signal: options.signal,
+            onTagged: options.onTagged,
         }));
         return {
             ...report,
@@ -4475,14 +4478,15 @@ registry, blobs are mounted from the source repository instead of copied. --user
             throw (0,common/* usageError */.Wp)('copy needs a SOURCE and a TARGET image reference', 'copy');
         if (extra.length > 0)
             throw (0,common/* usageError */.Wp)(`unexpected arguments: ${extra.join(' ')}`, 'copy');
-        const { logger, tagged } = (0,cancel/* notingTags */.T)(output);
+        const { tagged, onTagged } = (0,cancel/* tagTracker */.jP)();
         context.unfinished = () => `copy of ${source} to ${target} not finished; ${(0,cancel/* tagsSetBefore */.BP)(tagged)}`;
         const result = await copy_copy({
             source,
             target,
             platform: (0,common/* stringFlag */.AM)(values['platform']),
             ...(await (0,common/* connectionOptions */.HZ)(values)),
-            logger,
+            logger: output,
+            onTagged,
             progress: output.progress,
             signal: context.signal,
         });
@@ -4852,10 +4856,10 @@ async function main_run() {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BP: () => (/* binding */ tagsSetBefore),
-/* harmony export */   T: () => (/* binding */ notingTags),
 /* harmony export */   Te: () => (/* binding */ throwIfAborted),
 /* harmony export */   YQ: () => (/* binding */ cancelledError),
-/* harmony export */   ZI: () => (/* binding */ stopOnSignals)
+/* harmony export */   ZI: () => (/* binding */ stopOnSignals),
+/* harmony export */   jP: () => (/* binding */ tagTracker)
 /* harmony export */ });
 /* unused harmony exports STOP_SIGNALS, exitCodeOfSignal, isCancelled */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
@@ -4940,27 +4944,13 @@ function stopOnSignals(force = (exitCode) => process.exit(exitCode)) {
     };
 }
 /**
- * The logger of a push, noting each tag it sets (the "tagged app:1 → sha256:…" line): a push of
- * several images tags each one as soon as it is complete, so a stop can come after some tags
- * were set, and the line that reports the stop must name them. `tagged` is the live list.
+ * The tags a push or copy sets, as it sets them (its `onTagged`): a push of several images tags
+ * each one as soon as it is complete, so a stop can come after some tags were set, and the line
+ * that reports the stop must name them. `tagged` is the live list.
  */
-function notingTags(logger) {
+function tagTracker() {
     const tagged = [];
-    return {
-        tagged,
-        logger: {
-            warn: (message) => logger.warn(message),
-            debug: (message) => logger.debug(message),
-            group: (title, run) => logger.group(title, run),
-            secret: (value) => logger.secret(value),
-            info: (message) => {
-                const reference = /^tagged (\S+)/.exec(message)?.[1];
-                if (reference)
-                    tagged.push(reference);
-                logger.info(message);
-            },
-        },
-    };
+    return { tagged, onTagged: (reference) => void tagged.push(reference) };
 }
 /** The end of a stopped push's line: which tags were set before the stop, if any. */
 const tagsSetBefore = (tagged) => tagged.length === 0 ? 'nothing was tagged' : `tagged before the stop: ${tagged.join(', ')}`;
@@ -5938,10 +5928,16 @@ class CopySession {
                 ? await this.#copyIndex(artifact)
                 : await this.#copyPlatforms(artifact);
         (0,cancel/* throwIfAborted */.Te)(this.#options.signal);
-        await this.#sink.putManifest(manifest, { tags });
-        if (this.#sink.place) {
-            for (const tag of tags)
-                this.#options.logger.info(`tagged ${this.#sink.name}:${tag} → ${manifest.digest}`);
+        if (tags.length === 0)
+            await this.#sink.putManifest(manifest, { tags });
+        // One tag at a time: a stop between two tags knows which are set.
+        for (const tag of tags) {
+            (0,cancel/* throwIfAborted */.Te)(this.#options.signal);
+            await this.#sink.putManifest(manifest, { tags: [tag] });
+            const reference = `${this.#sink.name}:${tag}`;
+            if (this.#sink.place)
+                this.#options.logger.info(`tagged ${reference} → ${manifest.digest}`);
+            this.#options.onTagged?.(reference);
         }
         return {
             digest: manifest.digest,

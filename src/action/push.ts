@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { formatBytes } from '../lib/format.ts'
 import { metadataOf } from '../lib/metadata.ts'
 import { push, type PushResult } from '../lib/push.ts'
-import { notingTags, tagsSetBefore } from '../lib/cancel.ts'
+import { tagTracker, tagsSetBefore } from '../lib/cancel.ts'
 import { getInputs, Output } from './inputs.ts'
 import { actionsLogger } from './log.ts'
 import { runStep } from './step.ts'
@@ -17,13 +17,14 @@ export function run(): Promise<void> {
     const inputs = getInputs()
     step.attempted = `push of ${inputs.tarball.join(', ')}${inputs.image ? ` to ${inputs.image}` : ''}`
     const what = `${step.attempted} not finished`
-    const { logger, tagged } = notingTags(actionsLogger)
+    const { tagged, onTagged } = tagTracker()
     step.unfinished = () => `${what}; ${tagsSetBefore(tagged)}`
     const result = await push({
       ...inputs,
       digestMapStore: inputs.cache ? actionsCacheStore(actionsLogger) : undefined,
       spoolDir: process.env['RUNNER_TEMP'] || undefined,
-      logger,
+      logger: actionsLogger,
+      onTagged,
       signal: step.signal,
     })
     const first = result.images[0]!

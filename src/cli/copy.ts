@@ -1,4 +1,4 @@
-import { notingTags, tagsSetBefore } from '../lib/cancel.ts'
+import { tagTracker, tagsSetBefore } from '../lib/cancel.ts'
 import { copy } from '../lib/copy.ts'
 import { formatBytes } from '../lib/format.ts'
 import type { Command } from './command.ts'
@@ -39,7 +39,7 @@ registry, blobs are mounted from the source repository instead of copied. --user
     if (!source || !target)
       throw usageError('copy needs a SOURCE and a TARGET image reference', 'copy')
     if (extra.length > 0) throw usageError(`unexpected arguments: ${extra.join(' ')}`, 'copy')
-    const { logger, tagged } = notingTags(output)
+    const { tagged, onTagged } = tagTracker()
     context.unfinished = () =>
       `copy of ${source} to ${target} not finished; ${tagsSetBefore(tagged)}`
     const result = await copy({
@@ -47,7 +47,8 @@ registry, blobs are mounted from the source repository instead of copied. --user
       target,
       platform: stringFlag(values['platform']),
       ...(await connectionOptions(values)),
-      logger,
+      logger: output,
+      onTagged,
       progress: output.progress,
       signal: context.signal,
     })

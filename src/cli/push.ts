@@ -7,7 +7,7 @@ import { push, type PushResult } from '../lib/push.ts'
 import { stat } from 'node:fs/promises'
 import { STDIN } from '../lib/archive/open.ts'
 import { looksLikeTarget, parseMappings } from '../lib/targets.ts'
-import { notingTags, tagsSetBefore } from '../lib/cancel.ts'
+import { tagTracker, tagsSetBefore } from '../lib/cancel.ts'
 import type { CliOutput, Command, FlagValues } from './command.ts'
 import {
   CONNECTION_FLAGS,
@@ -129,7 +129,7 @@ only once every blob is in place. Prints repository@digest on standard output.`,
       )
     const target = image ?? stringFlag(values['registry'])
     const what = `push of ${tarballs.map((path) => (path === STDIN ? 'standard input' : path)).join(', ')}${target ? ` to ${target}` : ''} not finished`
-    const { logger, tagged } = notingTags(output)
+    const { tagged, onTagged } = tagTracker()
     // Kept current: a stop can come after the push tagged some of several images.
     context.unfinished = () => `${what}; ${tagsSetBefore(tagged)}`
     const compression = (stringFlag(values['compression']) ?? 'gzip') as Compression
@@ -152,7 +152,8 @@ only once every blob is in place. Prints repository@digest on standard output.`,
           : (stringFlag(values['cache-dir']) ?? defaultCacheDir()),
       uploadMode: parseUploadMode(values['upload-mode']),
       chunkSize: parseInteger(values['chunk-size'], '--chunk-size', 0, 2 ** 40),
-      logger,
+      logger: output,
+      onTagged,
       progress: output.progress,
       signal: context.signal,
     })

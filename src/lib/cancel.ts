@@ -6,7 +6,6 @@
  */
 import { constants } from 'node:os'
 import { TarPushError } from './errors.ts'
-import type { Logger } from './log.ts'
 
 /** The signals that stop the work: Ctrl-C, and what `kill`, systemd and CI runners send. */
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const
@@ -101,26 +100,13 @@ export function stopOnSignals(
 }
 
 /**
- * The logger of a push, noting each tag it sets (the "tagged app:1 → sha256:…" line): a push of
- * several images tags each one as soon as it is complete, so a stop can come after some tags
- * were set, and the line that reports the stop must name them. `tagged` is the live list.
+ * The tags a push or copy sets, as it sets them (its `onTagged`): a push of several images tags
+ * each one as soon as it is complete, so a stop can come after some tags were set, and the line
+ * that reports the stop must name them. `tagged` is the live list.
  */
-export function notingTags(logger: Logger): { logger: Logger; tagged: readonly string[] } {
+export function tagTracker(): { tagged: readonly string[]; onTagged: (reference: string) => void } {
   const tagged: string[] = []
-  return {
-    tagged,
-    logger: {
-      warn: (message) => logger.warn(message),
-      debug: (message) => logger.debug(message),
-      group: (title, run) => logger.group(title, run),
-      secret: (value) => logger.secret(value),
-      info: (message) => {
-        const reference = /^tagged (\S+)/.exec(message)?.[1]
-        if (reference) tagged.push(reference)
-        logger.info(message)
-      },
-    },
-  }
+  return { tagged, onTagged: (reference) => void tagged.push(reference) }
 }
 
 /** The end of a stopped push's line: which tags were set before the stop, if any. */

@@ -23,6 +23,8 @@ export interface CopyOptions extends ConnectOptions {
   progress?: ProgressListener | undefined
   /** Stops the copy at once: nothing is tagged. */
   signal?: AbortSignal | undefined
+  /** Told each `name:tag` as soon as it is set. */
+  onTagged?: ((reference: string) => void) | undefined
 }
 
 export interface CopyResult extends ArtifactReport {
@@ -76,6 +78,7 @@ export async function copy(options: CopyOptions): Promise<CopyResult> {
         logger,
         progress: options.progress,
         signal: options.signal,
+        onTagged: options.onTagged,
       }),
     )
     return {

@@ -55,6 +55,8 @@ export interface PushOptions extends ConnectOptions {
   progress?: ProgressListener | undefined
   /** Stops the push at once (Ctrl-C, a cancelled job): nothing is tagged, temp files go. */
   signal?: AbortSignal | undefined
+  /** Told each `name:tag` as soon as it is set. */
+  onTagged?: ((reference: string) => void) | undefined
 }
 
 export interface PushedImage extends ArtifactReport {
@@ -151,6 +153,7 @@ export async function push(options: PushOptions): Promise<PushResult> {
           logger,
           progress: options.progress,
           signal: options.signal,
+          onTagged: options.onTagged,
         })
       })
       images.push({

@@ -96,6 +96,8 @@ export interface CopyOptions {
   progress?: ProgressListener | undefined
   /** Stops every transfer at once; the sink is then aborted. */
   signal?: AbortSignal | undefined
+  /** Told each `name:tag` as soon as it is set (a stop's report names them). */
+  onTagged?: ((reference: string) => void) | undefined
 }
 
 export const DEFAULT_CONCURRENCY = Math.min(8, Math.max(2, availableParallelism()) * 2)
@@ -160,10 +162,14 @@ class CopySession {
           ? await this.#copyIndex(artifact)
           : await this.#copyPlatforms(artifact)
     throwIfAborted(this.#options.signal)
-    await this.#sink.putManifest(manifest, { tags })
-    if (this.#sink.place) {
-      for (const tag of tags)
-        this.#options.logger.info(`tagged ${this.#sink.name}:${tag} → ${manifest.digest}`)
+    if (tags.length === 0) await this.#sink.putManifest(manifest, { tags })
+    // One tag at a time: a stop between two tags knows which are set.
+    for (const tag of tags) {
+      throwIfAborted(this.#options.signal)
+      await this.#sink.putManifest(manifest, { tags: [tag] })
+      const reference = `${this.#sink.name}:${tag}`
+      if (this.#sink.place) this.#options.logger.info(`tagged ${reference} → ${manifest.digest}`)
+      this.#options.onTagged?.(reference)
     }
     return {
       digest: manifest.digest,
