@@ -6,7 +6,7 @@
  */
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn, type StdioOptions } from 'node:child_process'
+import type { StdioOptions } from 'node:child_process'
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, openSync, closeSync } from 'node:fs'
@@ -21,7 +21,7 @@ import { ALICE, httpRequest, startRegistry, type RunningRegistry } from './suppo
 import { putImage, putIndex } from './support/remote-image.ts'
 import { inspectRaw } from './support/skopeo.ts'
 import { tarBytes, writeTar } from './support/tar-builder.ts'
-import { waitUntil, type RunningChild } from './support/child.ts'
+import { startProcess, waitUntil, type Ended, type RunningChild } from './support/child.ts'
 import { push } from '../src/lib/push.ts'
 import { TarPushError } from '../src/lib/errors.ts'
 import { MINIMUM_NODE_MAJOR } from '../src/cli/node-version.ts'
@@ -59,12 +59,7 @@ after(async () => {
   await basic.stop()
 })
 
-interface Ran {
-  code: number | null
-  signal: NodeJS.Signals | null
-  stdout: string
-  stderr: string
-}
+type Ran = Ended
 
 /** The environment of a user's shell: no docker login, a private cache and TMPDIR. */
 async function userEnv(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
@@ -78,45 +73,17 @@ async function userEnv(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv
   }
 }
 
-function started(
+/** A command started in the work directory (the user's current directory), its stdin a pipe. */
+const started = (
   command: string,
   args: readonly string[],
   options: { env: NodeJS.ProcessEnv; stdio?: StdioOptions; input?: string },
-): RunningChild & { stdin: NodeJS.WritableStream | null } {
-  const child = spawn(command, args, {
-    env: options.env,
-    cwd: work,
+): RunningChild =>
+  startProcess(command, args, {
+    ...options,
     stdio: options.stdio ?? ['pipe', 'pipe', 'pipe'],
+    cwd: work,
   })
-  let stdout = ''
-  let stderr = ''
-  let running = true
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const ended = new Promise<Ran>((resolve, reject) => {
-    child.on('error', reject)
-    child.on('close', (code, signal) => {
-      running = false
-      resolve({ code, signal, stdout, stderr })
-    })
-  })
-  if (options.input !== undefined) child.stdin?.end(options.input)
-  return {
-    child,
-    stdin: child.stdin,
-    get stdout() {
-      return stdout
-    },
-    get stderr() {
-      return stderr
-    },
-    get running() {
-      return running
-    },
-    ended,
-    kill: (signal) => child.kill(signal),
-  }
-}
 
 /** `tar-push ARGS` as a user types it, standard input empty unless given. */
 async function cli(args: readonly string[], env?: NodeJS.ProcessEnv, input = ''): Promise<Ran> {
@@ -354,7 +321,7 @@ describe('3. the tarball from a pipe: - and /dev/stdin', () => {
     )
     // Half the tarball, and the pipe kept open: tar-push waits for the rest.
     const bytes = await readFile(app)
-    running.stdin!.write(bytes.subarray(0, bytes.length >> 1))
+    running.child.stdin!.write(bytes.subarray(0, bytes.length >> 1))
     const spooled = async () => {
       for (const dir of await readdir(env['TMPDIR']!)) {
         const files = await readdir(join(env['TMPDIR']!, dir)).catch((): string[] => [])

@@ -2,7 +2,7 @@
  * A Node script started as a child process that the test can signal while it works (the CLI or
  * an action bundle), with its output collected and its end awaited.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
 
 export interface Ended {
@@ -30,16 +30,28 @@ export function startNode(
   args: string[],
   options: { env: NodeJS.ProcessEnv; cwd?: string },
 ): RunningChild {
-  const child = spawn(process.execPath, [script, ...args], {
+  return startProcess(process.execPath, [script, ...args], options)
+}
+
+/**
+ * Any command as a child process: standard input closed unless `stdio` says otherwise (then
+ * `input`, if given, is written to it and closed), output collected, its end awaited.
+ */
+export function startProcess(
+  command: string,
+  args: readonly string[],
+  options: { env: NodeJS.ProcessEnv; cwd?: string; stdio?: StdioOptions; input?: string },
+): RunningChild {
+  const child = spawn(command, args, {
     env: options.env,
     cwd: options.cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.stdio ?? [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   })
   let stdout = ''
   let stderr = ''
   let running = true
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const ended = new Promise<Ended>((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (code, signal) => {
@@ -47,6 +59,7 @@ export function startNode(
       resolve({ code, signal, stdout, stderr })
     })
   })
+  if (options.input !== undefined) child.stdin?.end(options.input)
   return {
     child,
     get stdout() {

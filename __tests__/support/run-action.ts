@@ -4,12 +4,8 @@ import { join } from 'node:path'
 import { startNode, type RunningChild } from './child.ts'
 import { runNode } from './run-node.ts'
 
-/** Runs an action bundle as the runner does: INPUT_* variables, GITHUB_OUTPUT and summary files. */
-export async function runAction(
-  bundle: string,
-  inputs: Record<string, string>,
-  extraEnv: NodeJS.ProcessEnv = {},
-) {
+/** What the runner gives a step: a private RUNNER_TEMP and HOME, output and summary files, INPUT_*. */
+async function runnerEnvironment(inputs: Record<string, string>, extraEnv: NodeJS.ProcessEnv) {
   const dir = await mkdtemp(join(tmpdir(), 'runner-'))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')
@@ -25,6 +21,16 @@ export async function runAction(
   }
   for (const [name, value] of Object.entries(inputs))
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  return { dir, outputFile, summaryFile, env }
+}
+
+/** Runs an action bundle as the runner does: INPUT_* variables, GITHUB_OUTPUT and summary files. */
+export async function runAction(
+  bundle: string,
+  inputs: Record<string, string>,
+  extraEnv: NodeJS.ProcessEnv = {},
+) {
+  const { dir, outputFile, summaryFile, env } = await runnerEnvironment(inputs, extraEnv)
   const run = await runNode(bundle, [], { env })
   return {
     ...run,
@@ -53,21 +59,7 @@ export async function startAction(
   inputs: Record<string, string>,
   extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<RunningChild & { dir: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'runner-'))
-  const outputFile = join(dir, 'output')
-  const summaryFile = join(dir, 'summary')
-  await writeFile(outputFile, '')
-  await writeFile(summaryFile, '')
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
-    HOME: dir,
-    RUNNER_TEMP: dir,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    ...extraEnv,
-  }
-  for (const [name, value] of Object.entries(inputs))
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  const { dir, outputFile, summaryFile, env } = await runnerEnvironment(inputs, extraEnv)
   const child = startNode(bundle, [], { env })
   return Object.assign(child, { dir })
 }

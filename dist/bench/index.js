@@ -69436,6 +69436,8 @@ function layerMediaType(flavor, compression) {
         return media_types_MediaType.ociLayerZstd;
     return media_types_MediaType.ociLayer;
 }
+/** The flavor of an image manifest type: Docker schema 2, or OCI. */
+const media_types_flavorOfManifest = (mediaType) => mediaType === media_types_MediaType.dockerManifest ? 'docker' : 'oci';
 const manifestMediaType = (flavor) => flavor === 'docker' ? media_types_MediaType.dockerManifest : media_types_MediaType.ociManifest;
 const configMediaType = (flavor) => flavor === 'docker' ? media_types_MediaType.dockerConfig : media_types_MediaType.ociConfig;
 
@@ -73491,7 +73493,7 @@ async function imageOf(repository, manifest, parsed, name, indexPlatform) {
     }));
     return {
         kind: 'image',
-        flavor: manifest.mediaType === MediaType.dockerManifest ? 'docker' : 'oci',
+        flavor: flavorOfManifest(manifest.mediaType),
         config,
         diffIds,
         layers,

@@ -635,7 +635,7 @@ async function imageOf(repository, manifest, parsed, name, indexPlatform) {
     }));
     return {
         kind: 'image',
-        flavor: manifest.mediaType === media_types/* MediaType */.zu.dockerManifest ? 'docker' : 'oci',
+        flavor: (0,media_types/* flavorOfManifest */.j7)(manifest.mediaType),
         config,
         diffIds,
         layers,
@@ -3513,7 +3513,7 @@ class OciReader {
         });
         return {
             kind: 'image',
-            flavor: raw.mediaType === media_types/* MediaType */.zu.dockerManifest ? 'docker' : 'oci',
+            flavor: (0,media_types/* flavorOfManifest */.j7)(raw.mediaType),
             config,
             diffIds,
             layers,
@@ -6835,6 +6835,7 @@ class JsonReader {
 /* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT),
 /* harmony export */   gp: () => (/* binding */ manifestMediaType),
 /* harmony export */   i8: () => (/* binding */ isImageConfigMediaType),
+/* harmony export */   j7: () => (/* binding */ flavorOfManifest),
 /* harmony export */   p2: () => (/* binding */ configMediaType),
 /* harmony export */   sG: () => (/* binding */ layerMediaType),
 /* harmony export */   um: () => (/* binding */ compressionOfMediaType),
@@ -6902,6 +6903,8 @@ function layerMediaType(flavor, compression) {
         return MediaType.ociLayerZstd;
     return MediaType.ociLayer;
 }
+/** The flavor of an image manifest type: Docker schema 2, or OCI. */
+const flavorOfManifest = (mediaType) => mediaType === MediaType.dockerManifest ? 'docker' : 'oci';
 const manifestMediaType = (flavor) => flavor === 'docker' ? MediaType.dockerManifest : MediaType.ociManifest;
 const configMediaType = (flavor) => flavor === 'docker' ? MediaType.dockerConfig : MediaType.ociConfig;
 

@@ -56954,6 +56954,8 @@ function layerMediaType(flavor, compression) {
         return MediaType.ociLayerZstd;
     return MediaType.ociLayer;
 }
+/** The flavor of an image manifest type: Docker schema 2, or OCI. */
+const flavorOfManifest = (mediaType) => mediaType === MediaType.dockerManifest ? 'docker' : 'oci';
 const manifestMediaType = (flavor) => flavor === 'docker' ? MediaType.dockerManifest : MediaType.ociManifest;
 const configMediaType = (flavor) => flavor === 'docker' ? MediaType.dockerConfig : MediaType.ociConfig;
 
@@ -60094,7 +60096,7 @@ async function imageOf(repository, manifest, parsed, name, indexPlatform) {
     }));
     return {
         kind: 'image',
-        flavor: manifest.mediaType === MediaType.dockerManifest ? 'docker' : 'oci',
+        flavor: flavorOfManifest(manifest.mediaType),
         config,
         diffIds,
         layers,

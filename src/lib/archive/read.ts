@@ -11,7 +11,7 @@ import {
 import { JsonReader } from '../image/json.ts'
 import { ANNOTATION_CONTAINERD_NAME, ANNOTATION_REF_NAME, blobPath } from '../image/layout.ts'
 import { LIMITS } from '../image/limits.ts'
-import { MediaType } from '../image/media-types.ts'
+import { MediaType, flavorOfManifest } from '../image/media-types.ts'
 import type { ImageSource } from '../image/source.ts'
 import {
   type Artifact,
@@ -257,7 +257,7 @@ class OciReader {
     })
     return {
       kind: 'image',
-      flavor: raw.mediaType === MediaType.dockerManifest ? 'docker' : 'oci',
+      flavor: flavorOfManifest(raw.mediaType),
       config,
       diffIds,
       layers,

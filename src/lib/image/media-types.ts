@@ -76,6 +76,10 @@ export function layerMediaType(flavor: ManifestFlavor, compression: Compression)
   return MediaType.ociLayer
 }
 
+/** The flavor of an image manifest type: Docker schema 2, or OCI. */
+export const flavorOfManifest = (mediaType: string): ManifestFlavor =>
+  mediaType === MediaType.dockerManifest ? 'docker' : 'oci'
+
 export const manifestMediaType = (flavor: ManifestFlavor): string =>
   flavor === 'docker' ? MediaType.dockerManifest : MediaType.ociManifest
 

@@ -5,7 +5,7 @@ import { TarPushError } from '../errors.ts'
 import { transportError } from '../http/transport.ts'
 import { JsonReader } from '../image/json.ts'
 import { LIMITS } from '../image/limits.ts'
-import { MANIFEST_ACCEPT, isImageConfigMediaType, MediaType } from '../image/media-types.ts'
+import { MANIFEST_ACCEPT, flavorOfManifest, isImageConfigMediaType } from '../image/media-types.ts'
 import type { Descriptor, Image, ImageIndex, Platform, RawJson } from '../image/model.ts'
 import { layersOf, parseManifest, readImageLayers, type ParsedManifest } from '../image/parse.ts'
 import { formatPlatform, isRunnablePlatform, platformMatches } from '../image/platform.ts'
@@ -151,7 +151,7 @@ async function imageOf(
   }))
   return {
     kind: 'image',
-    flavor: manifest.mediaType === MediaType.dockerManifest ? 'docker' : 'oci',
+    flavor: flavorOfManifest(manifest.mediaType),
     config,
     diffIds,
     layers,
