@@ -59,7 +59,7 @@ export async function startAction(
   inputs: Record<string, string>,
   extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<RunningChild & { dir: string }> {
-  const { dir, outputFile, summaryFile, env } = await runnerEnvironment(inputs, extraEnv)
+  const { dir, env } = await runnerEnvironment(inputs, extraEnv)
   const child = startNode(bundle, [], { env })
   return Object.assign(child, { dir })
 }
