@@ -261,7 +261,9 @@ async function runRepetition(context: Context, rep: number): Promise<void> {
     await runColdPush(context, pusher, rep, 'cold-oci', images.oci, REPOSITORY)
   }
   await runPulls(context, rep)
-  await runColdPush(context, ours, rep, 'cold-zstd', images.main, REPOSITORY, 'zstd')
+  for (const pusher of pushers) {
+    await runColdPush(context, pusher, rep, 'cold-zstd', images.main, REPOSITORY, 'zstd')
+  }
   await runColdPush(context, ours, rep, 'cold-none', images.main, REPOSITORY, 'none')
   await runColdPush(context, ours, rep, 'cold-spool', images.main, REPOSITORY, 'gzip', 'spool')
 }
@@ -398,16 +400,18 @@ async function measurePush(context: Context, push: MeasuredPush): Promise<Sample
     const after = { machine: await readCpuTimes(), registry: await registry.cpuSeconds() }
     const readBack = outcome.digest
       ? await verifyPush(registry.host, repository, TAG, outcome.digest)
-      : 'no digest'
+      : { error: 'no digest' }
     const sample = toSample(
       { caseId: push.caseId, tool: pusher.name, rep: push.rep },
       outcome,
-      outcome.error ?? readBack,
+      outcome.error ?? readBack.error,
       {
         machine: busySecondsBetween(before.machine, after.machine),
         registry: difference(before.registry, after.registry),
       },
     )
+    // Bytes an empty registry received: the re-push cases send (almost) none of them.
+    if (push.caseId.startsWith('cold')) sample.pushedMB = megabytes(readBack.pushedBytes)
     context.samples.push(sample)
     log(formatSample(sample))
     return sample
@@ -452,6 +456,10 @@ function difference(before?: number, after?: number): number | undefined {
   return before === undefined || after === undefined ? undefined : round(after - before)
 }
 
+function megabytes(bytes: number | undefined): number | undefined {
+  return bytes === undefined ? undefined : Math.round(bytes / 1e4) / 100
+}
+
 function round(value: number): number {
   return Math.round(value * 100) / 100
 }
@@ -465,6 +473,7 @@ function formatSample(sample: Sample): string {
     `rss ${sample.maxRssMB?.toFixed(0)} MB`.padStart(11),
     `registry cpu ${sample.registryCpuSeconds?.toFixed(1) ?? '?'} s`.padStart(18),
     `other cpu ${sample.otherCpuSeconds?.toFixed(1) ?? '?'} s`.padStart(15),
+    ...(sample.pushedMB === undefined ? [] : [`pushed ${sample.pushedMB.toFixed(1)} MB`]),
   ].join('  ')
   return `${head} ${numbers}${sample.noisy ? ' NOISY' : ''}  ${sample.note}`
 }
