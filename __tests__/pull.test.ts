@@ -227,6 +227,55 @@ describe('pull --format rootfs', () => {
     assert.equal(ours.get('usr/bin/ls')?.links, 2)
   })
 
+  it('on Linux keeps names Windows cannot hold as they are, also with rename-illegal and symlinks: skip', async () => {
+    const layers = await Promise.all(
+      [
+        [
+          file('a\\b', 'backslash'),
+          file('c:d', 'colon'),
+          file('CON', 'device'),
+          file('Foo', 'upper'),
+          file('foo', 'lower'),
+          { kind: 'symlink', name: 'link', target: 'c:d' } as const,
+        ],
+      ].map(tarBytes),
+    )
+    await putImage(harness.registry, 'rootfs/foreign-names', '1', { layers })
+    const reference = `${harness.registry.host}/rootfs/foreign-names:1`
+    const work = await workDir()
+    const plain = join(work, 'plain')
+    const mapped = join(work, 'mapped')
+    await pullFrom(reference, plain, 'rootfs')
+    await pullFrom(reference, mapped, 'rootfs', { illegalNames: 'rename', symlinks: 'skip' })
+    for (const output of [plain, mapped]) {
+      assert.deepEqual((await readdir(output)).sort(), ['CON', 'Foo', 'a\\b', 'c:d', 'foo', 'link'])
+      assert.equal(await readFile(join(output, 'a\\b'), 'utf8'), 'backslash')
+      assert.equal(await readFile(join(output, 'link'), 'utf8'), 'colon')
+    }
+    assert.deepEqual(diffTrees(await snapshotTree(plain), await snapshotTree(mapped)), [])
+    assert.deepEqual((await readdir(work)).sort(), ['mapped', 'plain'])
+  })
+
+  it('the CLI refuses a --symlinks mode it does not know, before any request', async () => {
+    const cli = join(import.meta.dirname, '../src/cli.ts')
+    const refused = await run(process.execPath, [
+      cli,
+      'pull',
+      `${harness.registry.host}/rootfs/none:1`,
+      '-o',
+      join(await workDir(), 'rootfs'),
+      '--format',
+      'rootfs',
+      '--symlinks',
+      'copy',
+    ]).then(
+      () => assert.fail('expected a usage error'),
+      (error: { code: number; stderr: string }) => error,
+    )
+    assert.equal(refused.code, 2, refused.stderr)
+    assert.match(refused.stderr, /--symlinks must be one of error, skip/)
+  })
+
   describe('hostile layers are refused or contained, and nothing is written outside', () => {
     const hostile = async (
       name: string,
