@@ -61,29 +61,36 @@ export function changedError(name: string): TarPushError {
 /** Opens `options.path` and returns the handle only when it is the file it must be; see the module comment. */
 export async function openChecked(options: CheckedOpen): Promise<FileHandle> {
   const handle = await open(options.path, options.flags, options.mode)
+  let strayFile: FileId | undefined
   try {
     const opened = await handle.stat({ bigint: true })
     const [parentNow, atPath] = await Promise.all([
       lstatId(options.parent.path),
       lstatId(options.path),
     ])
+    const atOpened = atPath !== undefined && sameFile(fileIdOf(atPath), fileIdOf(opened))
     const inPlace =
       parentNow !== undefined &&
       parentNow.isDirectory() &&
       sameFile(fileIdOf(parentNow), options.parent.id) &&
-      atPath !== undefined &&
-      !atPath.isSymbolicLink() &&
-      sameFile(fileIdOf(atPath), fileIdOf(opened))
+      atOpened &&
+      !atPath.isSymbolicLink()
     if (inPlace) return handle
-    // Our new, empty file, reached through the link: take it away again.
-    if (options.creates && atPath !== undefined && sameFile(fileIdOf(atPath), fileIdOf(opened))) {
-      await unlink(options.path).catch(() => {})
-    }
+    // Our new, empty file, reached through the link: taken away again once it is closed.
+    if (options.creates && atOpened) strayFile = fileIdOf(opened)
     throw changedError(options.name)
   } catch (error) {
+    // Closed first: Windows removes an open file only when its last handle goes.
     await handle.close().catch(() => {})
+    if (strayFile !== undefined) await unlinkIfSame(options.path, strayFile)
     throw error
   }
+}
+
+/** Removes the file at `path` only while it is still the file `id` (best effort). */
+async function unlinkIfSame(path: string, id: FileId): Promise<void> {
+  const now = await lstatId(path).catch(() => undefined)
+  if (now !== undefined && sameFile(fileIdOf(now), id)) await unlink(path).catch(() => {})
 }
 
 /** Throws when `path` is no longer the directory with `id` (before a removal in it). */
