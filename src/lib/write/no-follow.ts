@@ -60,11 +60,16 @@ export function changedError(name: string): TarPushError {
 
 /** Opens `options.path` and returns the handle only when it is the file it must be; see the module comment. */
 export async function openChecked(options: CheckedOpen): Promise<FileHandle> {
-  const handle = await open(options.path, options.flags, options.mode)
+  const handle = await open(options.path, options.flags, options.mode).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code
+    // The directory the writer made or checked is gone from its place: changed under it.
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw changedError(options.name)
+    throw error
+  })
   let strayFile: FileId | undefined
   try {
-    const opened = await handle.stat({ bigint: true })
-    const [parentNow, atPath] = await Promise.all([
+    const [opened, parentNow, atPath] = await Promise.all([
+      handle.stat({ bigint: true }),
       lstatId(options.parent.path),
       lstatId(options.path),
     ])
