@@ -1,7 +1,16 @@
 import { before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { access, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import {
+  access,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  symlink,
+  writeFile,
+} from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -345,6 +354,38 @@ describe('pull --format rootfs', () => {
       ])
       await expectError(result, 'LAYER_UNSAFE')
       await check()
+    })
+
+    it('a directory of the rootfs swapped for a link to outside while the pull writes into it: stopped, nothing outside', async () => {
+      const { result, output, outside, check } = await hostile('swapped-directory', () => [
+        [
+          { kind: 'dir', name: 'data/' },
+          ...Array.from({ length: 3000 }, (_, index) =>
+            file(`data/file-${index}`, 'x'.repeat(512)),
+          ),
+        ],
+      ])
+      result.catch(() => {})
+      // The tree is unpacked under a temporary name next to the output: swap its data/ once
+      // the writer is at work in it.
+      const parent = join(output, '..')
+      let swapped = false
+      for (const deadline = Date.now() + 30_000; !swapped && Date.now() < deadline;) {
+        for (const name of await readdir(parent)) {
+          if (!name.startsWith('.rootfs.tar-push-') || name.endsWith('.layers')) continue
+          const data = join(parent, name, 'data')
+          const written = await readdir(data).catch(() => [])
+          if (written.length < 20) continue
+          await rename(data, `${data}.moved`)
+          await symlink(outside, data)
+          swapped = true
+        }
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+      assert.ok(swapped, 'the writer was caught at work')
+      await expectError(result, 'OUTPUT_ERROR', /the output directory changed while it was written/)
+      await check()
+      assert.deepEqual((await readdir(parent)).sort(), ['outside'])
     })
 
     it('a decompression bomb beyond max-size: refused', async () => {
