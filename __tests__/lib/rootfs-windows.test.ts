@@ -438,6 +438,27 @@ describe('no link is followed while writing, also when the output changes under 
     assert.notEqual((await lstat(outside)).mtime.getTime(), 0)
   })
 
+  it('a hard link whose target directory was swapped for a link takes nothing from outside', async () => {
+    const { root, outside } = await fixture()
+    await writeFile(join(outside, 'secret'), 'outside')
+    const writer = new RootfsWriter(root, WINDOWS)
+    await writer.applyLayer(
+      Readable.from([await tarBytes([{ kind: 'file', name: 'd/secret', data: 'inside' }])]),
+      'sha256:layer0',
+    )
+    await rename(join(root, 'd'), join(root, 'd.moved'))
+    await symlink(outside, join(root, 'd'))
+    await assert.rejects(
+      writer.applyLayer(
+        Readable.from([await tarBytes([{ kind: 'hardlink', name: 'stolen', target: 'd/secret' }])]),
+        'sha256:layer1',
+      ),
+      /changed while it was written/,
+    )
+    assert.deepEqual((await readdir(root)).sort(), ['d', 'd.moved'])
+    assert.equal((await lstat(join(outside, 'secret'))).nlink, 1)
+  })
+
   it('an entry that replaces a directory swapped for a link removes nothing outside', async () => {
     const { root, outside } = await fixture()
     await writeFile(join(outside, 'sentinel'), 'keep')

@@ -445,6 +445,11 @@ export class RootfsWriter {
         if (existing) await this.#remove(rel, existing)
         await link(this.#abs(target), abs)
         await this.#checkMade(rel, 'file')
+        // The file linked must have been taken from our directory, not through a link.
+        await this.#assertParent(target).catch(async (error: unknown) => {
+          await unlink(abs).catch(() => {})
+          throw error
+        })
       }
     } else {
       if (existing) await this.#remove(rel, existing)
