@@ -1,7 +1,16 @@
 import { before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFile } from 'node:child_process'
-import { access, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import {
+  access,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  symlink,
+  writeFile,
+} from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -227,6 +236,55 @@ describe('pull --format rootfs', () => {
     assert.equal(ours.get('usr/bin/ls')?.links, 2)
   })
 
+  it('on Linux keeps names Windows cannot hold as they are, also with rename-illegal and symlinks: skip', async () => {
+    const layers = await Promise.all(
+      [
+        [
+          file('a\\b', 'backslash'),
+          file('c:d', 'colon'),
+          file('CON', 'device'),
+          file('Foo', 'upper'),
+          file('foo', 'lower'),
+          { kind: 'symlink', name: 'link', target: 'c:d' } as const,
+        ],
+      ].map(tarBytes),
+    )
+    await putImage(harness.registry, 'rootfs/foreign-names', '1', { layers })
+    const reference = `${harness.registry.host}/rootfs/foreign-names:1`
+    const work = await workDir()
+    const plain = join(work, 'plain')
+    const mapped = join(work, 'mapped')
+    await pullFrom(reference, plain, 'rootfs')
+    await pullFrom(reference, mapped, 'rootfs', { illegalNames: 'rename', symlinks: 'skip' })
+    for (const output of [plain, mapped]) {
+      assert.deepEqual((await readdir(output)).sort(), ['CON', 'Foo', 'a\\b', 'c:d', 'foo', 'link'])
+      assert.equal(await readFile(join(output, 'a\\b'), 'utf8'), 'backslash')
+      assert.equal(await readFile(join(output, 'link'), 'utf8'), 'colon')
+    }
+    assert.deepEqual(diffTrees(await snapshotTree(plain), await snapshotTree(mapped)), [])
+    assert.deepEqual((await readdir(work)).sort(), ['mapped', 'plain'])
+  })
+
+  it('the CLI refuses a --symlinks mode it does not know, before any request', async () => {
+    const cli = join(import.meta.dirname, '../src/cli.ts')
+    const refused = await run(process.execPath, [
+      cli,
+      'pull',
+      `${harness.registry.host}/rootfs/none:1`,
+      '-o',
+      join(await workDir(), 'rootfs'),
+      '--format',
+      'rootfs',
+      '--symlinks',
+      'copy',
+    ]).then(
+      () => assert.fail('expected a usage error'),
+      (error: { code: number; stderr: string }) => error,
+    )
+    assert.equal(refused.code, 2, refused.stderr)
+    assert.match(refused.stderr, /--symlinks must be one of error, skip/)
+  })
+
   describe('hostile layers are refused or contained, and nothing is written outside', () => {
     const hostile = async (
       name: string,
@@ -296,6 +354,38 @@ describe('pull --format rootfs', () => {
       ])
       await expectError(result, 'LAYER_UNSAFE')
       await check()
+    })
+
+    it('a directory of the rootfs swapped for a link to outside while the pull writes into it: stopped, nothing outside', async () => {
+      const { result, output, outside, check } = await hostile('swapped-directory', () => [
+        [
+          { kind: 'dir', name: 'data/' },
+          ...Array.from({ length: 3000 }, (_, index) =>
+            file(`data/file-${index}`, 'x'.repeat(512)),
+          ),
+        ],
+      ])
+      result.catch(() => {})
+      // The tree is unpacked under a temporary name next to the output: swap its data/ once
+      // the writer is at work in it.
+      const parent = join(output, '..')
+      let swapped = false
+      for (const deadline = Date.now() + 30_000; !swapped && Date.now() < deadline;) {
+        for (const name of await readdir(parent)) {
+          if (!name.startsWith('.rootfs.tar-push-') || name.endsWith('.layers')) continue
+          const data = join(parent, name, 'data')
+          const written = await readdir(data).catch(() => [])
+          if (written.length < 20) continue
+          await rename(data, `${data}.moved`)
+          await symlink(outside, data)
+          swapped = true
+        }
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+      assert.ok(swapped, 'the writer was caught at work')
+      await expectError(result, 'OUTPUT_ERROR', /the output directory changed while it was written/)
+      await check()
+      assert.deepEqual((await readdir(parent)).sort(), ['outside'])
     })
 
     it('a decompression bomb beyond max-size: refused', async () => {

@@ -1,6 +1,9 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { posix, win32 } from 'node:path'
+import { constants } from 'node:fs'
+import { lstat, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, posix, win32 } from 'node:path'
 import {
   FoldedNames,
   foldName,
@@ -11,6 +14,8 @@ import {
   splitEntryName,
   writerFlags,
 } from '../../src/lib/write/entry-names.ts'
+import { legalName, withCollisionSuffix } from '../../src/lib/write/legal-names.ts'
+import { fileIdOf, openChecked } from '../../src/lib/write/no-follow.ts'
 
 const LINUX = nameRulesFor('linux')
 const WINDOWS = nameRulesFor('win32')
@@ -186,4 +191,97 @@ describe('writerFlags', () => {
       assert.ok(flags.directory & constants.O_DIRECTORY)
     },
   )
+})
+
+describe('legalName (--rename-illegal)', () => {
+  it('percent-encodes only what makes a name illegal on Windows, and % in a renamed name', () => {
+    const cases: [string, string][] = [
+      ['a\\b', 'a%5Cb'],
+      ['c:d', 'c%3Ad'],
+      ['what?*', 'what%3F%2A'],
+      ['"<x>|"', '%22%3Cx%3E%7C%22'],
+      ['tab\there', 'tab%09here'],
+      ['CON', 'CO%4E'],
+      ['con.tar.gz', 'co%6E.tar.gz'],
+      ['PRN .txt', 'PR%4E .txt'],
+      ['COM\u00b9', 'COM%C2%B9'],
+      ['file.', 'file%2E'],
+      ['file..', 'file.%2E'],
+      ['trailing ', 'trailing%20'],
+      ['50%:off', '50%25%3Aoff'],
+    ]
+    for (const [name, legal] of cases) {
+      assert.equal(legalName(name, WINDOWS), legal, name)
+      assert.equal(illegalNameReason(legal, WINDOWS), undefined, legal)
+      assert.equal(decodeURIComponent(legal), name, legal)
+    }
+  })
+
+  it('leaves legal names alone, also ones with %', () => {
+    for (const name of ['Foo', '100%', 'a%3Ab', 'CONFIG', '.bashrc']) {
+      assert.equal(legalName(name, WINDOWS), undefined, name)
+    }
+    for (const rules of [LINUX, MACOS]) assert.equal(legalName('c:d', rules), undefined)
+  })
+
+  it('puts the ~N of a case twin before the extension', () => {
+    assert.equal(withCollisionSuffix('foo', 1), 'foo~1')
+    assert.equal(withCollisionSuffix('README.md', 2), 'README~2.md')
+    assert.equal(withCollisionSuffix('.bashrc', 1), '.bashrc~1')
+    assert.equal(withCollisionSuffix('a.tar.gz', 1), 'a.tar~1.gz')
+  })
+})
+
+describe('openChecked', () => {
+  // Windows' flags: without O_NOFOLLOW, open() follows a link at the last component too.
+  const NO_NOFOLLOW = writerFlags({
+    O_RDONLY: constants.O_RDONLY,
+    O_WRONLY: constants.O_WRONLY,
+    O_CREAT: constants.O_CREAT,
+    O_EXCL: constants.O_EXCL,
+  })
+
+  it('refuses a directory that is a link, opened without O_NOFOLLOW, before any change', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'open-checked-'))
+    try {
+      await mkdir(join(base, 'outside'))
+      await symlink(join(base, 'outside'), join(base, 'dir'))
+      const parent = { path: base, id: fileIdOf(await lstat(base, { bigint: true })) }
+      await assert.rejects(
+        openChecked({
+          path: join(base, 'dir'),
+          name: 'dir',
+          flags: NO_NOFOLLOW.directory,
+          parent,
+          creates: false,
+        }),
+        /the way to "dir" is no longer the directory tar-push made/,
+      )
+      // A new file in a parent that is now a link: opened outside, found, removed again.
+      const made = await lstat(join(base, 'outside'), { bigint: true })
+      await assert.rejects(
+        openChecked({
+          path: join(base, 'dir', 'file'),
+          name: 'dir/file',
+          flags: NO_NOFOLLOW.newFile,
+          mode: 0o600,
+          parent: { path: join(base, 'dir'), id: { dev: made.dev, ino: made.ino + 1n } },
+          creates: true,
+        }),
+        /the way to "dir\/file"/,
+      )
+      assert.deepEqual(await readdir(join(base, 'outside')), [])
+      const handle = await openChecked({
+        path: join(base, 'file'),
+        name: 'file',
+        flags: NO_NOFOLLOW.newFile,
+        mode: 0o600,
+        parent,
+        creates: true,
+      })
+      await handle.close()
+    } finally {
+      await rm(base, { recursive: true, force: true })
+    }
+  })
 })

@@ -6,7 +6,13 @@ import { parseDuration, parseSize } from '../lib/loadtest/units.ts'
 import { COMPRESSIONS, levelRange } from '../lib/encode/compress.ts'
 import { TarPushError } from '../lib/errors.ts'
 import type { Compression } from '../lib/image/model.ts'
-import { PULL_FORMATS, type PullFormat } from '../lib/pull.ts'
+import {
+  PULL_FORMATS,
+  SYMLINK_MODES,
+  type IllegalNameMode,
+  type PullFormat,
+  type SymlinkMode,
+} from '../lib/pull.ts'
 import { parseMappings, type ImageMapping } from '../lib/targets.ts'
 
 /** Input and output names, in one place (action.yml must match). */
@@ -189,6 +195,8 @@ export const PullInput = {
   timeout: 'timeout',
   preserveSpecial: 'preserve-special',
   maxSize: 'max-size',
+  renameIllegal: 'rename-illegal',
+  symlinks: 'symlinks',
 } as const
 
 export const PullOutput = {
@@ -212,6 +220,8 @@ export interface PullInputs {
   timeoutSeconds: number | undefined
   preserveSpecial: boolean
   maxSize: number | undefined
+  illegalNames: IllegalNameMode
+  symlinks: SymlinkMode
 }
 
 export function getPullInputs(): PullInputs {
@@ -221,6 +231,14 @@ export function getPullInputs(): PullInputs {
       'USAGE',
       `input format must be one of ${PULL_FORMATS.join(', ')}, not "${format}"`,
       { subject: PullInput.format },
+    )
+  }
+  const symlinks = (core.getInput(PullInput.symlinks) || 'error') as SymlinkMode
+  if (!SYMLINK_MODES.includes(symlinks)) {
+    throw new TarPushError(
+      'USAGE',
+      `input symlinks must be one of ${SYMLINK_MODES.join(', ')}, not "${symlinks}"`,
+      { subject: PullInput.symlinks },
     )
   }
   const password = optional(PullInput.password)
@@ -239,6 +257,8 @@ export function getPullInputs(): PullInputs {
     timeoutSeconds: parseInteger(PullInput.timeout, 1, 3600),
     preserveSpecial: parseBoolean(PullInput.preserveSpecial),
     maxSize: parseInteger(PullInput.maxSize, 1, Number.MAX_SAFE_INTEGER),
+    illegalNames: parseBoolean(PullInput.renameIllegal) ? 'rename' : 'refuse',
+    symlinks,
   }
 }
 

@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs'
 import { formatBytes } from '../lib/format.ts'
-import { PULL_FORMATS, pull, type PullFormat } from '../lib/pull.ts'
+import {
+  PULL_FORMATS,
+  SYMLINK_MODES,
+  pull,
+  type PullFormat,
+  type SymlinkMode,
+} from '../lib/pull.ts'
 import type { Command } from './command.ts'
 import {
   CONNECTION_FLAGS,
@@ -47,6 +53,17 @@ a failed pull leaves no partial output. Prints the output path on standard outpu
       value: 'BYTES',
       description: 'rootfs: most uncompressed bytes unpacked (default 64 GiB)',
     },
+    'rename-illegal': {
+      type: 'boolean',
+      description:
+        'rootfs on Windows/macOS: write names the OS cannot hold percent-encoded (a:b as a%3Ab, CON as CO%4E) and names that differ only by case with ~N, and list them, instead of refusing the image',
+    },
+    symlinks: {
+      type: 'string',
+      value: 'MODE',
+      description:
+        'rootfs: error (default) | skip: what to do when the OS refuses to make symbolic links (Windows without Developer Mode); skip leaves them out and lists them',
+    },
     ...CONNECTION_FLAGS,
     ...OUTPUT_FLAGS,
   },
@@ -57,6 +74,8 @@ a failed pull leaves no partial output. Prints the output path on standard outpu
     'tar-push pull docker.io/library/alpine:3 -o alpine --format oci --platform linux/arm64',
     '# an unpacked root filesystem, pinned by digest',
     'tar-push pull localhost:5000/app@sha256:… -o rootfs --format rootfs',
+    '# a rootfs on Windows: illegal names renamed and listed, links the OS refuses left out',
+    'tar-push pull localhost:5000/app:1 -o rootfs --format rootfs --rename-illegal --symlinks skip',
   ],
   async run(values, operands, output, context) {
     const [image, ...extra] = operands
@@ -68,6 +87,9 @@ a failed pull leaves no partial output. Prints the output path on standard outpu
     const format = (stringFlag(values['format']) ?? 'docker') as PullFormat
     if (!PULL_FORMATS.includes(format))
       throw usageError(`--format must be one of ${PULL_FORMATS.join(', ')}`, 'pull')
+    const symlinks = (stringFlag(values['symlinks']) ?? 'error') as SymlinkMode
+    if (!SYMLINK_MODES.includes(symlinks))
+      throw usageError(`--symlinks must be one of ${SYMLINK_MODES.join(', ')}`, 'pull')
     // A pull that fails or is stopped leaves the output path as it found it.
     const existed = existsSync(path)
     context.unfinished = () =>
@@ -80,6 +102,8 @@ a failed pull leaves no partial output. Prints the output path on standard outpu
       ...(await connectionOptions(values)),
       preserveSpecial: values['preserve-special'] === true,
       maxSize: parseInteger(values['max-size'], '--max-size', 1, Number.MAX_SAFE_INTEGER),
+      illegalNames: values['rename-illegal'] === true ? 'rename' : 'refuse',
+      symlinks,
       logger: output,
       progress: output.progress,
       signal: context.signal,

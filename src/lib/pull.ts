@@ -10,9 +10,11 @@ import { connectRegistry, readCaFile, type ConnectOptions } from './registry/con
 import { RepositoryClient } from './registry/repository.ts'
 import { isContainerImage, readRemoteArtifact } from './registry/source.ts'
 import { DISK_FORMATS, checkOutput, openDiskSink, type DiskFormat } from './write/open.ts'
+import { SYMLINK_MODES, type IllegalNameMode, type SymlinkMode } from './write/rootfs.ts'
 
 export const PULL_FORMATS = DISK_FORMATS
 export type PullFormat = DiskFormat
+export { SYMLINK_MODES, type IllegalNameMode, type SymlinkMode }
 
 export interface PullOptions extends ConnectOptions {
   /** Reference with a tag or digest (ghcr.io/org/app:1, 127.0.0.1:5000/app@sha256:…). */
@@ -28,6 +30,10 @@ export interface PullOptions extends ConnectOptions {
   preserveSpecial?: boolean | undefined
   /** rootfs: most uncompressed bytes unpacked (bomb guard). */
   maxSize?: number | undefined
+  /** rootfs: names this platform cannot hold (Windows, macOS), refused (default) or renamed and listed. */
+  illegalNames?: IllegalNameMode | undefined
+  /** rootfs: symbolic links this OS refuses to make, an error (default) or left out and listed. */
+  symlinks?: SymlinkMode | undefined
   logger?: Logger | undefined
   /** Byte counts of downloads, for a progress display (the CLI on a terminal). */
   progress?: ProgressListener | undefined
@@ -96,6 +102,8 @@ export async function pull(options: PullOptions): Promise<PullResult> {
           reference,
           preserveSpecial: options.preserveSpecial,
           maxSize: options.maxSize,
+          illegalNames: options.illegalNames,
+          symlinks: options.symlinks,
           logger,
         }),
         compression: 'none',

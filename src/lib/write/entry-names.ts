@@ -100,13 +100,16 @@ export class FoldedNames {
     this.#folding = folding
   }
 
-  /** Records `rel` ("a/b/c", real components); returns the different earlier name it folds onto. */
-  claim(rel: string): string | undefined {
+  /**
+   * Records `rel` ("a/b/c", real components) for the layer name `origin` it is written for (the
+   * same unless the name was renamed); returns the different earlier origin it folds onto.
+   */
+  claim(rel: string, origin = rel): string | undefined {
     if (this.#folding === 'none' || rel === '') return undefined
     const key = foldName(rel, this.#folding)
     const earlier = this.#seen.get(key)
-    if (earlier !== undefined && earlier !== rel) return earlier
-    this.#seen.set(key, rel)
+    if (earlier !== undefined && earlier !== origin) return earlier
+    this.#seen.set(key, origin)
     return undefined
   }
 

@@ -8,6 +8,7 @@ import type { Reference } from '../reference.ts'
 import { layerDescriptor, manifestOf } from './documents.ts'
 import { makeDirectories, removeTree } from './files.ts'
 import { LayoutSink, type LayoutTarget } from './oci-layout.ts'
+import type { IllegalNameMode, SymlinkMode } from './rootfs.ts'
 import { RootfsSink, rootfsLayers } from './rootfs-sink.ts'
 import { TarArchiveSink } from './tar-archive.ts'
 
@@ -26,6 +27,10 @@ export interface DiskSinkOptions {
   preserveSpecial?: boolean | undefined
   /** rootfs: most uncompressed bytes unpacked (bomb guard, RootfsOptions.maxBytes). */
   maxSize?: number | undefined
+  /** rootfs: names this platform cannot hold, refused (default) or renamed and listed. */
+  illegalNames?: IllegalNameMode | undefined
+  /** rootfs: symbolic links this OS refuses to make, an error (default) or left out and listed. */
+  symlinks?: SymlinkMode | undefined
   logger: Logger
 }
 
@@ -64,6 +69,8 @@ export async function openDiskSink(options: DiskSinkOptions): Promise<ImageSink>
       sink = await RootfsSink.create(output, image, {
         preserveSpecial: options.preserveSpecial,
         maxBytes: options.maxSize,
+        illegalNames: options.illegalNames,
+        symlinks: options.symlinks,
         mode,
         logger,
       })

@@ -19,7 +19,7 @@ import {
   tempSibling,
   writeBlobFile,
 } from './files.ts'
-import { RootfsWriter } from './rootfs.ts'
+import { RootfsWriter, type IllegalNameMode, type SymlinkMode } from './rootfs.ts'
 
 export interface RootfsSinkOptions {
   /** Keep device nodes, FIFOs and setuid/setgid bits. */
@@ -28,6 +28,10 @@ export interface RootfsSinkOptions {
   maxBytes?: number | undefined
   /** The mode of the empty directory the rootfs replaces, kept for its root. */
   mode?: number | undefined
+  /** Names this platform cannot hold: refused (default) or renamed and listed. */
+  illegalNames?: IllegalNameMode | undefined
+  /** Symbolic links this OS refuses to make: an error (default) or left out and listed. */
+  symlinks?: SymlinkMode | undefined
   logger: Logger
 }
 
@@ -114,6 +118,8 @@ export class RootfsSink implements ImageSink {
         ? { preserveSpecial: options.preserveSpecial }
         : {}),
       ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+      ...(options.illegalNames !== undefined ? { illegalNames: options.illegalNames } : {}),
+      ...(options.symlinks !== undefined ? { symlinks: options.symlinks } : {}),
       logger: options.logger,
     })
     this.#puts = new Puts(output)
