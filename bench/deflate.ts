@@ -1,7 +1,8 @@
 /**
  * Deflate throughput on this machine: node:zlib's gzip (one stream, one thread) against the
- * gzip encoder of tar-push (libdeflate in WebAssembly over 1 and 2 workers), at levels 1 and 6,
- * on the bytes of FILE (a layer tar, say), interleaved, median of --reps runs.
+ * gzip encoder of tar-push (libdeflate in WebAssembly: 1 worker, 2 workers, the main thread and
+ * 1 worker), at levels 1 and 6, on the bytes of FILE (a layer tar, say), interleaved, median of
+ * --reps runs.
  *
  *   node bench/deflate.ts FILE [--reps N] [--mb N]
  *
@@ -44,11 +45,16 @@ async function wasmGzip(pool: DeflatePool, level: number): Promise<number> {
   return bytes + (await encoder.trailer()).length
 }
 
-const pools = { 1: new DeflatePool(1), 2: new DeflatePool(2) }
+const pools = {
+  worker: new DeflatePool({ workers: 1, mainThread: false }),
+  workers: new DeflatePool({ workers: 2, mainThread: false }),
+  mainAndWorker: new DeflatePool({ workers: 1, mainThread: true }),
+}
 const encoders: [string, (level: number) => Promise<number>][] = [
   ['node:zlib gzip, 1 thread', async (level) => (await gzipAsync(input, { level })).length],
-  ['libdeflate wasm, 1 worker', (level) => wasmGzip(pools[1], level)],
-  ['libdeflate wasm, 2 workers', (level) => wasmGzip(pools[2], level)],
+  ['wasm, 1 worker', (level) => wasmGzip(pools.worker, level)],
+  ['wasm, 2 workers', (level) => wasmGzip(pools.workers, level)],
+  ['wasm, main thread + 1 worker', (level) => wasmGzip(pools.mainAndWorker, level)],
 ]
 
 const busy = await busyFraction(500)

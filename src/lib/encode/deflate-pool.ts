@@ -1,19 +1,24 @@
 import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads'
+import * as zlib from 'node:zlib'
 import { runDeflateWorker } from './deflate-worker.ts'
 import { LIBDEFLATE_WASM_BASE64 } from './libdeflate-wasm.ts'
 
 /**
- * Deflate workers, one per core, each with a few slots in its WebAssembly memory: a slot holds
- * one block of input (and the 32 KiB before it, the dictionary) and its deflated output. The
- * number of slots bounds the memory of every gzip stream at once, whatever the layer sizes.
+ * Deflaters, each an instance of libdeflate.wasm with a few slots in its memory: a slot holds one
+ * block of input (and the 32 KiB before it, the dictionary) and its deflated output. The number
+ * of slots bounds the memory of every gzip stream at once, whatever the layer sizes.
+ *
+ * One deflater runs on the main thread, the others in worker threads: a worker costs about
+ * 12 MB of resident memory (a Node environment of its own), more than anything else a push
+ * holds, while the main thread mostly waits on the network and the disk.
  */
 
 /** Blocks of this size measured as fast as 1 MiB ones, in half the memory; 256 KiB was slower. */
 export const DEFLATE_BLOCK_SIZE = 512 * 1024
 export const DEFLATE_WINDOW = 32 * 1024
-/** One slot being deflated while the next is filled, per worker. */
-const SLOTS_PER_WORKER = 2
+/** One slot being deflated while the next is filled, per deflater. */
+const SLOTS_PER_DEFLATER = 2
 
 /** Part of a worker's shared memory, lent to one block from `acquire` until its deflate ends. */
 export interface DeflateSlot {
@@ -30,28 +35,29 @@ export interface DeflatedBlock {
   crc: number
 }
 
-interface WorkerSlot extends DeflateSlot {
-  readonly worker: PooledWorker
+interface DeflaterSlot extends DeflateSlot {
+  readonly deflater: Deflater
   readonly index: number
   readonly outputOffset: number
 }
 
-interface PooledWorker {
-  readonly thread: Worker
+/** A wasm instance, in a worker or on the main thread, and the port its jobs go through. */
+interface Deflater {
+  readonly port: MessagePort | Worker
   readonly memory: WebAssembly.Memory
-  readonly free: WorkerSlot[]
+  readonly free: DeflaterSlot[]
   /** The slots being deflated, by index, with what waits for them. */
   readonly jobs: Map<number, PendingJob>
 }
 
 interface PendingJob {
-  slot: WorkerSlot
+  slot: DeflaterSlot
   resolve(block: DeflatedBlock): void
   reject(error: Error): void
 }
 
 interface Waiter {
-  resolve(slot: WorkerSlot): void
+  resolve(slot: DeflaterSlot): void
   reject(error: Error): void
 }
 
@@ -60,33 +66,46 @@ interface Ready {
   slots: { window: number; input: number; output: number }[]
 }
 
-interface Done {
-  slot: number
-  outputLength: number
-  crc: number
+type Done = { slot: number; outputLength: number; crc: number } | { slot: number; error: string }
+
+export interface DeflatePoolOptions {
+  /** Deflaters in worker threads. */
+  workers: number
+  /** Whether the main thread deflates too. */
+  mainThread: boolean
 }
 
 export class DeflatePool {
-  readonly #workers: Promise<PooledWorker[]>
+  readonly #deflaters: Promise<Deflater[]>
   readonly #waiting: Waiter[] = []
-  readonly #allStarted: PooledWorker[] = []
+  readonly #started: Deflater[] = []
   #failure: Error | undefined
   #busy = 0
 
-  constructor(workers: number) {
+  constructor(options: DeflatePoolOptions) {
     const module = new WebAssembly.Module(Buffer.from(LIBDEFLATE_WASM_BASE64, 'base64'))
-    this.#workers = Promise.all(Array.from({ length: workers }, () => this.#start(module)))
+    const setup = {
+      module,
+      slots: SLOTS_PER_DEFLATER,
+      blockSize: DEFLATE_BLOCK_SIZE,
+      window: DEFLATE_WINDOW,
+    }
+    const ports: (MessagePort | Worker)[] = Array.from({ length: options.workers }, () =>
+      startWorker(setup),
+    )
+    if (options.mainThread || ports.length === 0) ports.push(startOnMainThread(setup))
+    this.#deflaters = Promise.all(ports.map((port) => this.#ready(port)))
     // A failed start is reported by the first acquire, not as an unhandled rejection.
-    this.#workers.catch(() => {})
+    this.#deflaters.catch(() => {})
   }
 
-  /** A free slot, of the worker with the most free slots: waits while every slot is lent. */
+  /** A free slot, of the deflater with the most free slots: waits while every slot is lent. */
   async acquire(): Promise<DeflateSlot> {
-    const workers = await this.#workers
+    const deflaters = await this.#deflaters
     if (this.#failure) throw this.#failure
-    let best: PooledWorker | undefined
-    for (const worker of workers) {
-      if (worker.free.length > (best?.free.length ?? 0)) best = worker
+    let best: Deflater | undefined
+    for (const deflater of deflaters) {
+      if (deflater.free.length > (best?.free.length ?? 0)) best = deflater
     }
     const slot = best?.free.shift()
     if (slot) return slot
@@ -95,10 +114,10 @@ export class DeflatePool {
 
   /** Gives back a slot that will not be deflated (the input ended, or the stream failed). */
   release(slot: DeflateSlot): void {
-    const owned = slot as WorkerSlot
+    const owned = slot as DeflaterSlot
     const next = this.#waiting.shift()
     if (next) next.resolve(owned)
-    else owned.worker.free.push(owned)
+    else owned.deflater.free.push(owned)
   }
 
   /**
@@ -109,84 +128,113 @@ export class DeflatePool {
     slot: DeflateSlot,
     job: { length: number; dictionaryLength: number; level: number },
   ): Promise<DeflatedBlock> {
-    const owned = slot as WorkerSlot
-    const { worker } = owned
+    const owned = slot as DeflaterSlot
     if (this.#failure) {
       this.release(slot)
       return Promise.reject(this.#failure)
     }
     return new Promise<DeflatedBlock>((resolve, reject) => {
-      worker.jobs.set(owned.index, { slot: owned, resolve, reject })
-      // Idle workers do not keep the process alive; a worker with a job must, or the process
-      // could end with the job's promise pending.
-      if (this.#busy++ === 0) for (const { thread } of this.#allStarted) thread.ref()
-      worker.thread.postMessage({ slot: owned.index, ...job })
+      owned.deflater.jobs.set(owned.index, { slot: owned, resolve, reject })
+      // Idle deflaters do not keep the process alive; while a job runs they must, or the
+      // process could end with the job's promise pending.
+      if (this.#busy++ === 0) for (const { port } of this.#started) port.ref()
+      owned.deflater.port.postMessage({ slot: owned.index, ...job })
     }).finally(() => {
-      if (--this.#busy === 0) for (const { thread } of this.#allStarted) thread.unref()
+      if (--this.#busy === 0) for (const { port } of this.#started) port.unref()
       this.release(slot)
     })
   }
 
-  async #start(module: WebAssembly.Module): Promise<PooledWorker> {
-    const thread = new Worker(
-      `(${runDeflateWorker.toString()})(require('node:worker_threads'), require('node:zlib'))`,
-      {
-        eval: true,
-        workerData: {
-          module,
-          slots: SLOTS_PER_WORKER,
-          blockSize: DEFLATE_BLOCK_SIZE,
-          window: DEFLATE_WINDOW,
-        },
-      },
-    )
-    thread.unref()
+  async #ready(port: MessagePort | Worker): Promise<Deflater> {
+    port.unref()
     const ready = await new Promise<Ready>((resolve, reject) => {
-      thread.once('message', resolve)
-      thread.once('error', reject)
+      port.once('message', resolve)
+      if (port instanceof Worker) port.once('error', reject)
     })
-    const worker: PooledWorker = { thread, memory: ready.memory, free: [], jobs: new Map() }
+    const deflater: Deflater = { port, memory: ready.memory, free: [], jobs: new Map() }
     const bytes = ready.memory.buffer
     ready.slots.forEach((offsets, index) => {
-      worker.free.push({
-        worker,
+      deflater.free.push({
+        deflater,
         index,
         window: Buffer.from(bytes, offsets.window, DEFLATE_WINDOW),
         input: Buffer.from(bytes, offsets.input, DEFLATE_BLOCK_SIZE),
         outputOffset: offsets.output,
       })
     })
-    thread.on('message', (done: Done) => this.#finished(worker, done))
-    thread.on('error', (error) => this.#fail(worker, error))
-    thread.on('exit', (code) =>
-      this.#fail(worker, new Error(`a deflate worker exited with code ${code}`)),
-    )
-    this.#allStarted.push(worker)
-    return worker
+    port.on('message', (done: Done) => this.#finished(deflater, done))
+    if (port instanceof Worker) {
+      port.on('error', (error) => this.#fail(deflater, error))
+      port.on('exit', (code) => this.#fail(deflater, new Error(`it exited with code ${code}`)))
+    }
+    this.#started.push(deflater)
+    return deflater
   }
 
-  #finished(worker: PooledWorker, done: Done): void {
-    const job = worker.jobs.get(done.slot)
+  #finished(deflater: Deflater, done: Done): void {
+    const job = deflater.jobs.get(done.slot)
     if (!job) return
-    worker.jobs.delete(done.slot)
+    deflater.jobs.delete(done.slot)
+    if ('error' in done) {
+      job.reject(new Error(`deflate failed: ${done.error}`))
+      return
+    }
     // Copied out: the slot is reused at once, the output lives as long as its consumer wants.
     const deflated = Buffer.allocUnsafe(done.outputLength)
-    deflated.set(new Uint8Array(worker.memory.buffer, job.slot.outputOffset, done.outputLength))
+    deflated.set(new Uint8Array(deflater.memory.buffer, job.slot.outputOffset, done.outputLength))
     job.resolve({ deflated, crc: done.crc })
   }
 
-  #fail(worker: PooledWorker, error: Error): void {
-    this.#failure ??= new Error(`deflate worker failed: ${error.message}`, { cause: error })
-    for (const job of worker.jobs.values()) job.reject(this.#failure)
-    worker.jobs.clear()
+  #fail(deflater: Deflater, error: Error): void {
+    this.#failure ??= new Error(`a deflate worker failed: ${error.message}`, { cause: error })
+    for (const job of deflater.jobs.values()) job.reject(this.#failure)
+    deflater.jobs.clear()
     for (const waiter of this.#waiting.splice(0)) waiter.reject(this.#failure)
   }
 }
 
+interface Setup {
+  module: WebAssembly.Module
+  slots: number
+  blockSize: number
+  window: number
+}
+
+function startWorker(setup: Setup): Worker {
+  return new Worker(
+    `(${runDeflateWorker.toString()})(require('node:worker_threads').parentPort, require('node:worker_threads').workerData, require('node:zlib'))`,
+    {
+      eval: true,
+      // The worker's JavaScript allocates next to nothing: a small young generation saves
+      // about 2 MB of resident memory per worker.
+      resourceLimits: { maxYoungGenerationSizeMb: 1 },
+      workerData: setup,
+    },
+  )
+}
+
+/** The same deflater on this thread: its jobs run as messages arrive, between other work. */
+function startOnMainThread(setup: Setup): MessagePort {
+  const channel = new MessageChannel()
+  runDeflateWorker(channel.port1, setup, zlib)
+  channel.port1.unref()
+  return channel.port2
+}
+
+/**
+ * Worker threads beyond the main thread's deflater: on 2 cores one, so that both cores deflate;
+ * at most two, so that a big machine does not pay for many (a runner's upload rarely keeps up
+ * with more than three).
+ */
+const MAX_WORKERS = 2
+
 let shared: DeflatePool | undefined
 
-/** The process's deflate workers, started on first use: one per core. */
+/** The process's deflaters, started on first use. */
 export function deflatePool(): DeflatePool {
-  shared ??= new DeflatePool(availableParallelism())
+  shared ??= new DeflatePool({
+    workers: Math.min(MAX_WORKERS, availableParallelism() - 1),
+    mainThread: true,
+  })
   return shared
 }

@@ -5,13 +5,18 @@ import type * as Zlib from 'node:zlib'
  * The body of a deflate worker thread. It is started from its source text (`eval`), so that
  * the ncc bundles need no separate worker file: it must not use anything from outside the
  * function but its arguments (no imports, no closures, no helpers), and only erasable types.
+ * The main thread may run it too, over a MessageChannel (`port` and `setup` are then its own).
  *
  * The worker owns one instance of libdeflate.wasm, whose memory is shared: it reserves its
  * slots in it and hands the memory to the main thread, which reads each block's input straight
  * into a slot and takes the output from the same slot, so no block crosses postMessage. The
  * messages only say which slot to deflate, and the answer how many bytes came out.
  */
-export function runDeflateWorker(threads: typeof WorkerThreads, zlib: typeof Zlib): void {
+export function runDeflateWorker(
+  port: WorkerThreads.MessagePort,
+  workerData: unknown,
+  zlib: typeof Zlib,
+): void {
   interface Setup {
     module: WebAssembly.Module
     slots: number
@@ -39,8 +44,7 @@ export function runDeflateWorker(threads: typeof WorkerThreads, zlib: typeof Zli
     ): number
   }
 
-  const port = threads.parentPort!
-  const setup = threads.workerData as Setup
+  const setup = workerData as Setup
   const wasm = new WebAssembly.Instance(setup.module, {}).exports as unknown as Exports
   const compressors = new Map<number, number>()
   const compressor = (level: number): number => {
@@ -62,19 +66,23 @@ export function runDeflateWorker(threads: typeof WorkerThreads, zlib: typeof Zli
   })
 
   port.on('message', (job: Job) => {
-    const slot = slots[job.slot]!
-    const input = new Uint8Array(wasm.memory.buffer, slot.input, job.length)
-    const crc = zlib.crc32(input)
-    const outputLength = wasm.libdeflate_deflate_compress_chunk(
-      compressor(job.level),
-      slot.input,
-      job.length,
-      job.dictionaryLength,
-      slot.output,
-      outputCapacity,
-    )
-    if (outputLength === 0) throw new Error(`deflate output of slot ${job.slot} did not fit`)
-    port.postMessage({ slot: job.slot, outputLength, crc })
+    try {
+      const slot = slots[job.slot]!
+      const input = new Uint8Array(wasm.memory.buffer, slot.input, job.length)
+      const crc = zlib.crc32(input)
+      const outputLength = wasm.libdeflate_deflate_compress_chunk(
+        compressor(job.level),
+        slot.input,
+        job.length,
+        job.dictionaryLength,
+        slot.output,
+        outputCapacity,
+      )
+      if (outputLength === 0) throw new Error(`the deflate output of a block did not fit its slot`)
+      port.postMessage({ slot: job.slot, outputLength, crc })
+    } catch (error) {
+      port.postMessage({ slot: job.slot, error: String(error) })
+    }
   })
   port.postMessage({ memory: wasm.memory, slots, outputCapacity })
 }
