@@ -146,7 +146,6 @@ export class DeflatePool {
   }
 
   async #ready(port: MessagePort | Worker): Promise<Deflater> {
-    port.unref()
     const ready = await new Promise<Ready>((resolve, reject) => {
       port.once('message', resolve)
       if (port instanceof Worker) port.once('error', reject)
@@ -167,6 +166,8 @@ export class DeflatePool {
       port.on('error', (error) => this.#fail(deflater, error))
       port.on('exit', (code) => this.#fail(deflater, new Error(`it exited with code ${code}`)))
     }
+    // After the listeners, which ref a MessagePort: an idle pool must not keep the process up.
+    port.unref()
     this.#started.push(deflater)
     return deflater
   }
