@@ -20,7 +20,8 @@ import { LIBDEFLATE_WASM_BASE64 } from './libdeflate-wasm.ts'
  * input arrives.
  *
  * Blocks that look incompressible (byte entropy of a sample near 8 bits) are stored, not
- * deflated: deflating random or already-compressed data costs the most time and saves nothing.
+ * deflated: on random bytes libdeflate's level 1 ran at 106 MB/s to store them in the end (the
+ * same output, to the byte count), level 0 at 4.5 GB/s.
  */
 
 /** Changes with anything that changes the output: the module, the block size, the rules here. */
