@@ -6,7 +6,8 @@
  *
  *   node bench/deflate.ts FILE [--reps N] [--mb N]
  *
- * MB/s are of input, per wall-clock second, in MB of 10^6 bytes.
+ * MB/s are of input (MB of 10^6 bytes) per wall-clock second, and per CPU-second of the whole
+ * process (every thread): on a machine shared with other work the second tells the cost better.
  */
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
@@ -62,21 +63,26 @@ console.log(
   `${(input.length / 1e6).toFixed(0)} MB of ${file}; machine ${busy === undefined ? '?' : (busy * 100).toFixed(0)}% busy before the run; median of ${reps}`,
 )
 for (const level of [1, 6]) {
-  const runs = new Map<string, { seconds: number[]; bytes: number }>()
+  const runs = new Map<string, { seconds: number[]; cpuSeconds: number[]; bytes: number }>()
   for (let rep = 0; rep < reps; rep++) {
     for (const [name, encode] of encoders) {
       const started = performance.now()
+      const cpuBefore = process.cpuUsage()
       const bytes = await encode(level)
       const seconds = (performance.now() - started) / 1000
-      const run = runs.get(name) ?? { seconds: [], bytes }
+      const cpu = process.cpuUsage(cpuBefore)
+      const run = runs.get(name) ?? { seconds: [], cpuSeconds: [], bytes }
       run.seconds.push(seconds)
+      run.cpuSeconds.push((cpu.user + cpu.system) / 1e6)
       runs.set(name, run)
     }
   }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1]!
+  const rate = (seconds: number) => (input.length / 1e6 / seconds).toFixed(0).padStart(4)
   for (const [name, run] of runs) {
-    const median = run.seconds.sort((a, b) => a - b)[Math.floor(run.seconds.length / 2)]!
     console.log(
-      `level ${level}  ${name.padEnd(28)} ${(input.length / 1e6 / median).toFixed(0).padStart(4)} MB/s  ` +
+      `level ${level}  ${name.padEnd(28)} ${rate(median(run.seconds))} MB/s, ` +
+        `${rate(median(run.cpuSeconds))} MB per CPU-s, ` +
         `output ${((run.bytes / input.length) * 100).toFixed(2)}% of input`,
     )
   }
