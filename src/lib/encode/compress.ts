@@ -1,6 +1,6 @@
 import { PassThrough, type Transform } from 'node:stream'
 import { constants, createGunzip, createZstdCompress, createZstdDecompress } from 'node:zlib'
-import { PARALLEL_GZIP_VERSION, ParallelGzip } from './parallel-gzip.ts'
+import { ParallelGzip, parallelGzipVersion } from './parallel-gzip.ts'
 import type { Compression } from '../image/model.ts'
 
 /**
@@ -50,7 +50,7 @@ export function createDecoder(compression: Compression, highWaterMark?: number):
  */
 export function encodingName(compression: Compression, level?: number): string {
   const chosen = level ?? DEFAULT_LEVELS[compression]
-  if (compression === 'gzip') return `gzip-${chosen}-${PARALLEL_GZIP_VERSION}`
+  if (compression === 'gzip') return `gzip-${chosen}-${parallelGzipVersion()}`
   if (compression === 'zstd')
     return `zstd-${chosen}-zlib${process.versions.zlib}-zstd${process.versions.zstd ?? ''}`
   return 'none'

@@ -1,30 +1,35 @@
 import { Transform, type TransformCallback } from 'node:stream'
-import { availableParallelism } from 'node:os'
-import { constants, crc32, createDeflateRaw } from 'node:zlib'
-import { createLimiter } from '../limit.ts'
-import { keepBufferMemory } from '../memory.ts'
+import { createHash } from 'node:crypto'
+import { crc32Combine } from './crc32-combine.ts'
+import {
+  DEFLATE_BLOCK_SIZE,
+  DEFLATE_WINDOW,
+  deflatePool,
+  type DeflatePool,
+  type DeflateSlot,
+} from './deflate-pool.ts'
+import { LIBDEFLATE_WASM_BASE64 } from './libdeflate-wasm.ts'
 
 /**
- * gzip compression spread over the libuv thread pool, as pigz does: the input is cut into
- * fixed blocks, each deflated on its own (primed with the previous 32 KiB as dictionary and
- * ended with a sync flush, so the blocks join into one deflate stream), and written in order.
- * One big layer so uses every core, which a single zlib stream cannot. The output is a single
- * standard gzip member that every client reads, and is deterministic for a given input, level
- * and zlib build (the digest map relies on that).
+ * gzip compression spread over every core, as pigz does: the input is cut into fixed blocks,
+ * each deflated on its own by libdeflate (WebAssembly, in the deflate workers), primed with the
+ * previous 32 KiB as dictionary and ended with a sync flush, so the blocks join into one deflate
+ * stream; they are written in order. The output is a single standard gzip member that every
+ * client reads (some stop after a first member without an error), and is the same bytes for a
+ * given input and level (the digest map relies on that): the blocks do not depend on how the
+ * input arrives.
  *
  * Blocks that look incompressible (byte entropy of a sample near 8 bits) are stored, not
- * deflated: deflating random or already-compressed data costs the most time and saves nothing.
+ * deflated: on random bytes libdeflate's level 1 ran at 106 MB/s to store them in the end (the
+ * same output, to the byte count), level 0 at 4.5 GB/s.
  */
 
-export const PARALLEL_GZIP_VERSION = `pgz1-zlib${process.versions.zlib}`
+/** Changes with anything that changes the output: the module, the block size, the rules here. */
+export function parallelGzipVersion(): string {
+  const module = createHash('sha256').update(LIBDEFLATE_WASM_BASE64).digest('hex').slice(0, 12)
+  return `pgz2-libdeflate1.14-${module}-b${DEFLATE_BLOCK_SIZE / 1024}k-w${DEFLATE_WINDOW / 1024}k`
+}
 
-const BLOCK_SIZE = 1024 * 1024
-const WINDOW = 32 * 1024
-/**
- * zlib's output buffers. Each is a round trip to the main thread and a socket write: 64 KiB
- * measured 10% slower than this (more system time), 16 KiB (zlib's default) far slower.
- */
-const OUTPUT_CHUNK = 256 * 1024
 /** A deflate block that is final, fixed-Huffman and empty: ends the stream after sync flushes. */
 const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00])
 /** magic, deflate, no flags, mtime 0, no extra flags, OS unknown: the same bytes every run. */
@@ -33,93 +38,69 @@ const SAMPLE_SLICES = 4
 const SAMPLE_SLICE_BYTES = 4096
 /** Random data measures about 7.99 bits/byte on a 16 KiB sample; code and text 4-6.5. */
 const INCOMPRESSIBLE_ENTROPY = 7.9
+const STORED = 0
 
 /**
- * Deflate jobs running at once across every stream: one per core and one spare. More would
- * only queue in the libuv pool, where file reads wait behind them and stall every pipeline.
- */
-const DEFLATE_JOBS = availableParallelism() + 1
-const deflateSlot = createLimiter(DEFLATE_JOBS)
-
-/**
- * The gzip member, block by block: `header()`, then `encode()` for each full block in order
- * (the last may be short), then `trailer()`. `encode` takes what it needs from the block at
- * once (CRC, dictionary tail, or a copy for stored blocks) except for the deflate job itself:
- * the block must stay untouched until the returned promise settles, and is free after.
+ * The gzip member, block by block: `header()`, then for each block in order a slot from
+ * `acquire()` filled with it (full blocks of `blockSize`, the last may be short) and given to
+ * `encode()`, then `trailer()`. A slot not given to `encode` goes back with `release()`.
  */
 export class GzipBlockEncoder {
   readonly #level: number
-  #previousTail: Buffer | undefined
-  #crc = 0
+  readonly #pool: DeflatePool
+  /** The end of the previous block: the next one's dictionary. */
+  readonly #previousTail = Buffer.allocUnsafe(DEFLATE_WINDOW)
+  #previousTailLength = 0
+  #crc: Promise<number> = Promise.resolve(0)
   #totalBytes = 0
 
-  constructor(level: number) {
+  constructor(level: number, pool: DeflatePool = deflatePool()) {
     this.#level = level
+    this.#pool = pool
   }
 
-  static readonly blockSize = BLOCK_SIZE
+  static readonly blockSize = DEFLATE_BLOCK_SIZE
 
   header(): Buffer {
     return GZIP_HEADER
   }
 
-  encode(block: Buffer): Promise<Buffer[]> {
-    this.#crc = crc32(block, this.#crc)
-    this.#totalBytes += block.length
-    const dictionary = this.#previousTail
-    this.#previousTail = Buffer.from(block.subarray(Math.max(0, block.length - WINDOW)))
-    if (looksIncompressible(block)) {
-      return Promise.resolve(storedBlocks(block))
-    }
-    return deflateSlot(() => deflateBlock(block, this.#level, dictionary))
+  acquire(): Promise<DeflateSlot> {
+    return this.#pool.acquire()
   }
 
-  trailer(): Buffer {
+  release(slot: DeflateSlot): void {
+    this.#pool.release(slot)
+  }
+
+  /** Deflates the first `length` bytes of the slot's input; the slot is the pool's again. */
+  encode(slot: DeflateSlot, length: number): Promise<Buffer> {
+    const input = slot.input.subarray(0, length)
+    const dictionaryLength = this.#previousTailLength
+    this.#previousTail.copy(slot.window, DEFLATE_WINDOW - dictionaryLength, 0, dictionaryLength)
+    this.#previousTailLength = Math.min(DEFLATE_WINDOW, length)
+    input.copy(this.#previousTail, 0, length - this.#previousTailLength)
+    this.#totalBytes += length
+    const level = looksIncompressible(input) ? STORED : this.#level
+    const block = this.#pool.deflate(slot, { length, dictionaryLength, level })
+    // Combined in block order whatever order the workers finish in; a failure is the block's
+    // to report (the caller awaits it), not an unhandled rejection here.
+    const crc = Promise.all([this.#crc, block]).then(([crc, done]) =>
+      crc32Combine(crc, done.crc, length),
+    )
+    crc.catch(() => {})
+    this.#crc = crc
+    return block.then((done) => done.deflated)
+  }
+
+  async trailer(): Promise<Buffer> {
     const trailer = Buffer.alloc(10)
     FINAL_EMPTY_BLOCK.copy(trailer, 0)
-    trailer.writeUInt32LE(this.#crc >>> 0, 2)
+    trailer.writeUInt32LE(await this.#crc, 2)
     trailer.writeUInt32LE(this.#totalBytes % 2 ** 32, 6)
     return trailer
   }
 }
-
-/**
- * The input blocks of every layer being compressed, shared: memory stays the same whatever the
- * number of layers in flight, and blocks are allocated once instead of per read. Enough to keep
- * every deflate job busy while the next blocks are read and hashed.
- */
-export class BlockPool {
-  readonly #free: Buffer[] = []
-  readonly #waiting: ((block: Buffer) => void)[] = []
-  readonly #capacity: number
-  readonly #blockSize: number
-  #created = 0
-
-  constructor(capacity: number, blockSize: number) {
-    this.#capacity = capacity
-    this.#blockSize = blockSize
-  }
-
-  acquire(): Promise<Buffer> {
-    const free = this.#free.pop()
-    if (free) return Promise.resolve(free)
-    if (this.#created < this.#capacity) {
-      this.#created++
-      keepBufferMemory(this.#blockSize)
-      return Promise.resolve(Buffer.allocUnsafe(this.#blockSize))
-    }
-    return new Promise((resolve) => this.#waiting.push(resolve))
-  }
-
-  release(block: Buffer): void {
-    const next = this.#waiting.shift()
-    if (next) next(block)
-    else this.#free.push(block)
-  }
-}
-
-/** One block per deflate job and one being read: more measured slower and bigger, not faster. */
-export const inputBlocks = new BlockPool(DEFLATE_JOBS + 1, BLOCK_SIZE)
 
 export interface ParallelGzipOptions {
   level: number
@@ -133,10 +114,10 @@ export class ParallelGzip extends Transform {
   readonly #parallel: number
   #buffered: Buffer[] = []
   #bufferedBytes = 0
-  readonly #inFlight: Promise<Buffer[]>[] = []
+  readonly #inFlight: Promise<Buffer>[] = []
 
   constructor(options: ParallelGzipOptions) {
-    super({ highWaterMark: BLOCK_SIZE })
+    super({ highWaterMark: DEFLATE_BLOCK_SIZE })
     this.#encoder = new GzipBlockEncoder(options.level)
     this.#parallel = options.parallel ?? 3
     this.push(this.#encoder.header())
@@ -150,79 +131,40 @@ export class ParallelGzip extends Transform {
 
   override _flush(done: TransformCallback): void {
     const finish = async () => {
-      if (this.#bufferedBytes > 0) this.#submit(Buffer.concat(this.#buffered, this.#bufferedBytes))
-      this.#buffered = []
-      this.#bufferedBytes = 0
-      while (this.#inFlight.length > 0) this.#emit(await this.#inFlight.shift()!)
-      this.push(this.#encoder.trailer())
+      if (this.#bufferedBytes > 0) await this.#submit(this.#bufferedBytes)
+      while (this.#inFlight.length > 0) this.push(await this.#inFlight.shift()!)
+      this.push(await this.#encoder.trailer())
     }
     finish().then(() => done(), done)
   }
 
   async #drainFullBlocks(): Promise<void> {
-    while (this.#bufferedBytes >= BLOCK_SIZE) {
-      const all =
-        this.#buffered.length === 1
-          ? this.#buffered[0]!
-          : Buffer.concat(this.#buffered, this.#bufferedBytes)
-      this.#submit(all.subarray(0, BLOCK_SIZE))
-      const rest = all.subarray(BLOCK_SIZE)
-      this.#buffered = rest.length > 0 ? [rest] : []
-      this.#bufferedBytes = rest.length
-      // Bounded work in flight: wait for the oldest block before taking more input.
-      if (this.#inFlight.length >= this.#parallel) this.#emit(await this.#inFlight.shift()!)
+    while (this.#bufferedBytes >= DEFLATE_BLOCK_SIZE) {
+      // Bounded work in flight: wait for the oldest block before taking a slot for another.
+      if (this.#inFlight.length >= this.#parallel) this.push(await this.#inFlight.shift()!)
+      await this.#submit(DEFLATE_BLOCK_SIZE)
     }
   }
 
-  #submit(block: Buffer): void {
-    this.#inFlight.push(this.#encoder.encode(block))
+  /**
+   * The first `length` buffered bytes copied into a slot and sent to deflate. A slot is taken
+   * only once a block is complete: a stream waiting for input holds none.
+   */
+  async #submit(length: number): Promise<void> {
+    const slot = await this.#encoder.acquire()
+    let filled = 0
+    while (filled < length) {
+      const chunk = this.#buffered[0]!
+      const taken = chunk.copy(slot.input, filled, 0, Math.min(chunk.length, length - filled))
+      filled += taken
+      if (taken === chunk.length) this.#buffered.shift()
+      else this.#buffered[0] = chunk.subarray(taken)
+    }
+    this.#bufferedBytes -= length
+    const block = this.#encoder.encode(slot, length)
+    block.catch(() => {}) // awaited in order by _transform/_flush
+    this.#inFlight.push(block)
   }
-
-  #emit(parts: Buffer[]): void {
-    for (const part of parts) this.push(part)
-  }
-}
-
-/** One block deflated on its own, its output in OUTPUT_CHUNK-sized Buffers. */
-function deflateBlock(
-  block: Buffer,
-  level: number,
-  dictionary: Buffer | undefined,
-): Promise<Buffer[]> {
-  return new Promise<Buffer[]>((resolve, reject) => {
-    const parts: Buffer[] = []
-    createDeflateRaw({
-      level,
-      chunkSize: OUTPUT_CHUNK,
-      finishFlush: constants.Z_SYNC_FLUSH,
-      ...(dictionary ? { dictionary } : {}),
-    })
-      .on('data', (part: Buffer) => parts.push(part))
-      .on('error', reject)
-      .on('end', () => resolve(parts))
-      .end(block)
-  })
-}
-
-const MAX_STORED = 65535
-
-/**
- * Deflate stored blocks, each written with its header into a Buffer of its own (no zlib): after
- * a sync flush the stream is byte-aligned, so each block is 0x00, LEN, ~LEN, then the bytes.
- * Copying costs little next to hashing, and frees the input block at once.
- */
-export function storedBlocks(block: Buffer): Buffer[] {
-  const parts: Buffer[] = []
-  for (let offset = 0; offset < block.length; offset += MAX_STORED) {
-    const length = Math.min(MAX_STORED, block.length - offset)
-    const part = Buffer.allocUnsafe(5 + length)
-    part[0] = 0x00
-    part.writeUInt16LE(length, 1)
-    part.writeUInt16LE(~length & 0xffff, 3)
-    block.copy(part, 5, offset, offset + length)
-    parts.push(part)
-  }
-  return parts
 }
 
 /** Shannon entropy of a few slices of the block, in bits per byte. */

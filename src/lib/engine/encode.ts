@@ -4,7 +4,7 @@ import { Readable, pipeline as pipelineCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { DigestingStream, VerifyingStream } from '../digest.ts'
 import { DEFAULT_LEVELS, createEncoder } from '../encode/compress.ts'
-import { GzipBlockEncoder, inputBlocks } from '../encode/parallel-gzip.ts'
+import { GzipBlockEncoder } from '../encode/parallel-gzip.ts'
 import { TarPushError } from '../errors.ts'
 import type { Compression, Layer } from '../image/model.ts'
 import { diffIdMismatch, truncatedLayer, uncompressedLayerCheck } from './verify.ts'
@@ -84,54 +84,53 @@ export async function openEncodedLayer(options: {
   return { stream: pipelineCallback(encoded, output, () => {}), output }
 }
 
-/** Blocks of one layer being deflated while the next is read: its share of the deflate jobs. */
-const BLOCKS_IN_FLIGHT = 3
+/**
+ * Blocks of one layer being deflated while the next is read: enough for every deflate worker
+ * on a machine of a few cores. Slots are shared by every layer being encoded, and a layer holds
+ * one only while reading into it or while it is being deflated.
+ */
+const BLOCKS_IN_FLIGHT = 4
 
 /**
- * gzip of a layer read into blocks of the shared pool: Node's read streams allocate a fresh
- * buffer per read, and V8 frees those only when it collects, so a big layer made the resident
- * size float tens of MB above what is live. A block goes back to the pool once its deflate job
- * has settled. The diff_id is checked on the same single read.
+ * gzip of a layer read straight into the deflate workers' shared memory (no read buffers to
+ * collect, no copy): each block is read into a slot of the pool, deflated there, and its output
+ * copied out. The diff_id is checked on the same single read.
  */
 async function* gzipWithPooledBuffers(layer: Layer, level: number): AsyncGenerator<Buffer> {
   const reader = await layer.content.openReader!()
   const encoder = new GzipBlockEncoder(level)
   const inputHash = createHash('sha256')
-  const inFlight: Promise<Buffer[]>[] = []
+  const inFlight: Promise<Buffer>[] = []
   let total = 0
   try {
     yield encoder.header()
     for (;;) {
-      if (inFlight.length >= BLOCKS_IN_FLIGHT) yield* await inFlight.shift()!
-      const block = await inputBlocks.acquire()
+      if (inFlight.length >= BLOCKS_IN_FLIGHT) yield await inFlight.shift()!
+      const slot = await encoder.acquire()
       let length: number
       try {
-        length = await reader.read(block)
+        length = await reader.read(slot.input)
       } catch (error) {
-        inputBlocks.release(block)
+        encoder.release(slot)
         throw error
       }
       if (length === 0) {
-        inputBlocks.release(block)
+        encoder.release(slot)
         break
       }
-      const filled = block.subarray(0, length)
-      inputHash.update(filled)
+      inputHash.update(slot.input.subarray(0, length))
       total += length
-      const parts = encoder.encode(filled)
-      parts.then(
-        () => inputBlocks.release(block),
-        () => inputBlocks.release(block),
-      )
-      inFlight.push(parts)
+      const block = encoder.encode(slot, length)
+      block.catch(() => {}) // awaited in order below
+      inFlight.push(block)
     }
-    while (inFlight.length > 0) yield* await inFlight.shift()!
+    while (inFlight.length > 0) yield await inFlight.shift()!
     if (total !== layer.content.size) throw truncatedLayer(layer, total)
     const diffId = `sha256:${inputHash.digest('hex')}`
     if (diffId !== layer.diffId) throw diffIdMismatch(layer, diffId)
-    yield encoder.trailer()
+    yield await encoder.trailer()
   } finally {
-    // Settle what is still running before the file goes away.
+    // Settle what is still running: its slot goes back to the pool when it ends.
     await Promise.allSettled(inFlight)
     await reader.close()
   }
