@@ -1,6 +1,7 @@
 import { PassThrough, type Transform } from 'node:stream'
-import { constants, createGunzip, createZstdCompress, createZstdDecompress } from 'node:zlib'
+import { createGunzip, createZstdDecompress } from 'node:zlib'
 import { PARALLEL_GZIP_VERSION, ParallelGzip } from './parallel-gzip.ts'
+import { PARALLEL_ZSTD_VERSION, ParallelZstd } from './parallel-zstd.ts'
 import type { Compression } from '../image/model.ts'
 
 /**
@@ -24,12 +25,7 @@ export function levelRange(compression: Compression): [number, number] | undefin
 export function createEncoder(compression: Compression, level?: number): Transform {
   const chosen = level ?? DEFAULT_LEVELS[compression]
   if (compression === 'gzip') return new ParallelGzip({ level: chosen ?? 1 })
-  if (compression === 'zstd') {
-    return createZstdCompress({
-      params: { [constants.ZSTD_c_compressionLevel]: chosen ?? 3 },
-      chunkSize: 256 * 1024,
-    })
-  }
+  if (compression === 'zstd') return new ParallelZstd({ level: chosen ?? 3 })
   return new PassThrough()
 }
 
@@ -51,7 +47,6 @@ export function createDecoder(compression: Compression, highWaterMark?: number):
 export function encodingName(compression: Compression, level?: number): string {
   const chosen = level ?? DEFAULT_LEVELS[compression]
   if (compression === 'gzip') return `gzip-${chosen}-${PARALLEL_GZIP_VERSION}`
-  if (compression === 'zstd')
-    return `zstd-${chosen}-zlib${process.versions.zlib}-zstd${process.versions.zstd ?? ''}`
+  if (compression === 'zstd') return `zstd-${chosen}-${PARALLEL_ZSTD_VERSION}`
   return 'none'
 }

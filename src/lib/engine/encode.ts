@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises'
 import { DigestingStream, VerifyingStream } from '../digest.ts'
 import { DEFAULT_LEVELS, createEncoder } from '../encode/compress.ts'
 import { GzipBlockEncoder, inputBlocks } from '../encode/parallel-gzip.ts'
+import { ZstdFrameEncoder, zstdInputBlocks } from '../encode/parallel-zstd.ts'
 import { TarPushError } from '../errors.ts'
 import type { Compression, Layer } from '../image/model.ts'
 import { diffIdMismatch, truncatedLayer, uncompressedLayerCheck } from './verify.ts'
@@ -69,50 +70,79 @@ export async function openEncodedLayer(options: {
 }): Promise<{ stream: Readable; output: DigestingStream }> {
   const { layer } = options
   const output = new DigestingStream()
-  const encoded =
-    options.compression === 'gzip' && layer.content.openReader
-      ? Readable.from(gzipWithPooledBuffers(layer, options.level ?? DEFAULT_LEVELS.gzip!), {
-          objectMode: false,
-          highWaterMark: ENCODED_READ_AHEAD,
-        })
-      : pipelineCallback(
-          await layer.content.open(),
-          uncompressedLayerCheck(layer),
-          createEncoder(options.compression, options.level),
-          () => {},
-        )
+  const blocks = layer.content.openReader && blockEncoderFor(options.compression, options.level)
+  const encoded = blocks
+    ? Readable.from(encodeWithPooledBlocks(layer, blocks), {
+        objectMode: false,
+        highWaterMark: ENCODED_READ_AHEAD,
+      })
+    : pipelineCallback(
+        await layer.content.open(),
+        uncompressedLayerCheck(layer),
+        createEncoder(options.compression, options.level),
+        () => {},
+      )
   return { stream: pipelineCallback(encoded, output, () => {}), output }
 }
 
-/** Blocks of one layer being deflated while the next is read: its share of the deflate jobs. */
+/**
+ * An encoder of fixed-size blocks, each compressed on its own in the thread pool, and the pool of
+ * input blocks it reads into (gzip: one deflate stream; zstd: one frame a block).
+ */
+interface BlockEncoding {
+  encoder: {
+    header?(): Buffer
+    encode(block: Buffer): Promise<Buffer[]>
+    trailer?(): Buffer
+  }
+  blocks: { acquire(): Promise<Buffer>; release(block: Buffer): void }
+}
+
+function blockEncoderFor(
+  compression: Compression,
+  level: number | undefined,
+): BlockEncoding | undefined {
+  if (compression === 'gzip')
+    return { encoder: new GzipBlockEncoder(level ?? DEFAULT_LEVELS.gzip!), blocks: inputBlocks }
+  if (compression === 'zstd')
+    return {
+      encoder: new ZstdFrameEncoder(level ?? DEFAULT_LEVELS.zstd!),
+      blocks: zstdInputBlocks,
+    }
+  return undefined
+}
+
+/** Blocks of one layer being encoded while the next is read: its share of the encode jobs. */
 const BLOCKS_IN_FLIGHT = 3
 
 /**
- * gzip of a layer read into blocks of the shared pool: Node's read streams allocate a fresh
- * buffer per read, and V8 frees those only when it collects, so a big layer made the resident
- * size float tens of MB above what is live. A block goes back to the pool once its deflate job
- * has settled. The diff_id is checked on the same single read.
+ * A layer read into blocks of a shared pool and encoded block by block: Node's read streams
+ * allocate a fresh buffer per read, and V8 frees those only when it collects, so a big layer made
+ * the resident size float tens of MB above what is live. A block goes back to the pool once its
+ * encode job has settled. The diff_id is checked on the same single read.
  */
-async function* gzipWithPooledBuffers(layer: Layer, level: number): AsyncGenerator<Buffer> {
+async function* encodeWithPooledBlocks(
+  layer: Layer,
+  { encoder, blocks }: BlockEncoding,
+): AsyncGenerator<Buffer> {
   const reader = await layer.content.openReader!()
-  const encoder = new GzipBlockEncoder(level)
   const inputHash = createHash('sha256')
   const inFlight: Promise<Buffer[]>[] = []
   let total = 0
   try {
-    yield encoder.header()
+    if (encoder.header) yield encoder.header()
     for (;;) {
       if (inFlight.length >= BLOCKS_IN_FLIGHT) yield* await inFlight.shift()!
-      const block = await inputBlocks.acquire()
+      const block = await blocks.acquire()
       let length: number
       try {
         length = await reader.read(block)
       } catch (error) {
-        inputBlocks.release(block)
+        blocks.release(block)
         throw error
       }
       if (length === 0) {
-        inputBlocks.release(block)
+        blocks.release(block)
         break
       }
       const filled = block.subarray(0, length)
@@ -120,8 +150,8 @@ async function* gzipWithPooledBuffers(layer: Layer, level: number): AsyncGenerat
       total += length
       const parts = encoder.encode(filled)
       parts.then(
-        () => inputBlocks.release(block),
-        () => inputBlocks.release(block),
+        () => blocks.release(block),
+        () => blocks.release(block),
       )
       inFlight.push(parts)
     }
@@ -129,7 +159,7 @@ async function* gzipWithPooledBuffers(layer: Layer, level: number): AsyncGenerat
     if (total !== layer.content.size) throw truncatedLayer(layer, total)
     const diffId = `sha256:${inputHash.digest('hex')}`
     if (diffId !== layer.diffId) throw diffIdMismatch(layer, diffId)
-    yield encoder.trailer()
+    if (encoder.trailer) yield encoder.trailer()
   } finally {
     // Settle what is still running before the file goes away.
     await Promise.allSettled(inFlight)
