@@ -8,7 +8,7 @@ import {
 } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { DigestingStream, LastByteHold, VerifyingStream, algorithmOf } from '../digest.ts'
-import { createDecoder } from '../encode/compress.ts'
+import { createDecoder, releaseDecodedChunk } from '../encode/compress.ts'
 import { TarPushError } from '../errors.ts'
 import type { Layer } from '../image/model.ts'
 
@@ -104,7 +104,10 @@ export class DiffIdCheck extends Transform {
     this.#hold = new LastByteHold(layer.content.size)
     this.#decoder = createDecoder(layer.compression, DIFF_ID_LAG)
     const hash = createHash('sha256')
-    this.#decoder.on('data', (chunk: Buffer) => hash.update(chunk))
+    this.#decoder.on('data', (chunk: Buffer) => {
+      hash.update(chunk)
+      releaseDecodedChunk(chunk)
+    })
     this.#decoded = new Promise<string>((resolve, reject) => {
       this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`))
       this.#decoder.on('error', (error: Error) => {
