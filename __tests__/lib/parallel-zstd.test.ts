@@ -2,7 +2,7 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash, randomBytes } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -95,9 +95,11 @@ describe('ParallelZstd', () => {
 })
 
 describe('a layer encoded to zstd from pooled blocks', () => {
-  it('writes the same bytes as the stream encoder, and fails on a wrong diff_id', async () => {
+  it('writes the same bytes as the stream encoder, and fails on a wrong diff_id', async (t) => {
     const data = Buffer.concat([text.subarray(0, 2_500_000), randomBytes(1_200_000)])
-    const path = join(await mkdtemp(join(tmpdir(), 'pooled-zstd-')), 'layer.tar')
+    const dir = await mkdtemp(join(tmpdir(), 'pooled-zstd-'))
+    t.after(() => rm(dir, { recursive: true, force: true }))
+    const path = join(dir, 'layer.tar')
     await writeFile(path, data)
     const layer = (diffId: string) => ({
       diffId,
