@@ -50,7 +50,7 @@ const layerOf = (stored: Buffer, diffId: string): Layer => ({
   },
 })
 
-describe('the diff_id check of a compressed layer', () => {
+describe('the diff_id check of a layer read for a sink', () => {
   it('keeps Buffer memory bounded on a big layer, without collecting garbage', async () => {
     const { stored, diffId } = await bigGzipLayer(384)
     let peak = 0
@@ -100,5 +100,34 @@ describe('the diff_id check of a compressed layer', () => {
       (error: unknown) => error instanceof TarPushError && error.code === 'DIFF_ID_MISMATCH',
     )
     assert.equal(received, stored.length - 1, 'everything but the last byte went on')
+  })
+
+  it('leaves the chunks of an uncompressed layer intact: they are the ones passed on', async () => {
+    // Each chunk in a buffer of its own, of the decoders' chunk size, as a file read gives them.
+    const chunks = Array.from({ length: 6 }, (_, i) => Buffer.alloc(256 * 1024, i + 1))
+    const stored = Buffer.concat(chunks)
+    const layer: Layer = {
+      ...layerOf(stored, `sha256:${'1'.repeat(64)}`),
+      compression: 'none',
+      content: {
+        origin: 'uncompressed test layer',
+        size: stored.length,
+        open: async () => Readable.from(chunks.map((chunk) => Buffer.from(chunk))),
+      },
+    }
+    const received: Buffer[] = []
+    await assert.rejects(
+      pipeline(
+        await openVerifiedLayer(layer, sha256(stored)),
+        new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            received.push(chunk)
+            done()
+          },
+        }),
+      ),
+      (error: unknown) => error instanceof TarPushError && error.code === 'DIFF_ID_MISMATCH',
+    )
+    assert.ok(Buffer.concat(received).equals(stored.subarray(0, stored.length - 1)))
   })
 })

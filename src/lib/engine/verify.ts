@@ -104,9 +104,12 @@ export class DiffIdCheck extends Transform {
     this.#hold = new LastByteHold(layer.content.size)
     this.#decoder = createDecoder(layer.compression, DIFF_ID_LAG)
     const hash = createHash('sha256')
+    // Decoded chunks are this check's own; without compression the decoder is a pass-through
+    // and its chunks are the very ones passed on to the sink: those are not released.
+    const decodes = layer.compression !== 'none'
     this.#decoder.on('data', (chunk: Buffer) => {
       hash.update(chunk)
-      releaseDecodedChunk(chunk)
+      if (decodes) releaseDecodedChunk(chunk)
     })
     this.#decoded = new Promise<string>((resolve, reject) => {
       this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`))
