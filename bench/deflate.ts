@@ -34,15 +34,16 @@ const reps = Number(values.reps)
 /** The encoder's whole output for `input`, as a push drives it: a few blocks in flight. */
 async function wasmGzip(pool: DeflatePool, level: number): Promise<number> {
   const encoder = new GzipBlockEncoder(level, pool)
-  const inFlight: Promise<Buffer>[] = []
+  const inFlight: Promise<Buffer[]>[] = []
+  const size = (parts: Buffer[]) => parts.reduce((sum, part) => sum + part.length, 0)
   let bytes = encoder.header().length
   for (let offset = 0; offset < input.length; offset += GzipBlockEncoder.blockSize) {
-    if (inFlight.length >= 4) bytes += (await inFlight.shift()!).length
+    if (inFlight.length >= 4) bytes += size(await inFlight.shift()!)
     const slot = await encoder.acquire()
     const length = input.copy(slot.input, 0, offset, offset + GzipBlockEncoder.blockSize)
     inFlight.push(encoder.encode(slot, length))
   }
-  for (const block of inFlight) bytes += (await block).length
+  for (const block of inFlight) bytes += size(await block)
   return bytes + (await encoder.trailer()).length
 }
 

@@ -11,13 +11,14 @@ const text = Buffer.from(
 /** `input` through a GzipBlockEncoder on `pool`, every block in flight at once. */
 async function gzipOn(pool: DeflatePool, input: Buffer, level: number): Promise<Buffer> {
   const encoder = new GzipBlockEncoder(level, pool)
-  const blocks: Promise<Buffer>[] = []
+  const blocks: Promise<Buffer[]>[] = []
   for (let offset = 0; offset < input.length; offset += GzipBlockEncoder.blockSize) {
     const slot = await encoder.acquire()
     const length = input.copy(slot.input, 0, offset, offset + GzipBlockEncoder.blockSize)
     blocks.push(encoder.encode(slot, length))
   }
-  return Buffer.concat([encoder.header(), ...(await Promise.all(blocks)), await encoder.trailer()])
+  const deflated = (await Promise.all(blocks)).flat()
+  return Buffer.concat([encoder.header(), ...deflated, await encoder.trailer()])
 }
 
 describe('DeflatePool', () => {

@@ -1,14 +1,5 @@
-import { tagTracker, tagsSetBefore } from '../lib/cancel.ts'
-import { copy } from '../lib/copy.ts'
-import { formatBytes } from '../lib/format.ts'
 import type { Command } from './command.ts'
-import {
-  CONNECTION_FLAGS,
-  OUTPUT_FLAGS,
-  connectionOptions,
-  stringFlag,
-  usageError,
-} from './common.ts'
+import { CONNECTION_FLAGS, OUTPUT_FLAGS } from './common.ts'
 
 export const copyCommand: Command = {
   name: 'copy',
@@ -34,31 +25,7 @@ registry, blobs are mounted from the source repository instead of copied. --user
     '# one platform, retagged',
     'tar-push copy ghcr.io/org/app:1.2.3 localhost:5000/app:arm64 --platform linux/arm64',
   ],
-  async run(values, operands, output, context) {
-    const [source, target, ...extra] = operands
-    if (!source || !target)
-      throw usageError('copy needs a SOURCE and a TARGET image reference', 'copy')
-    if (extra.length > 0) throw usageError(`unexpected arguments: ${extra.join(' ')}`, 'copy')
-    const { tagged, onTagged } = tagTracker()
-    context.unfinished = () =>
-      `copy of ${source} to ${target} not finished; ${tagsSetBefore(tagged)}`
-    const result = await copy({
-      source,
-      target,
-      platform: stringFlag(values['platform']),
-      ...(await connectionOptions(values)),
-      logger: output,
-      onTagged,
-      progress: output.progress,
-      signal: context.signal,
-    })
-    if (values['json'] === true) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
-    else {
-      process.stdout.write(`${result.imageRef}\n`)
-      output.success(
-        `copied ${result.source} to ${result.repository}${result.tags.length > 0 ? `:${result.tags.join(', ')}` : ''} (${result.digest}): ${result.images.length} image${result.images.length === 1 ? '' : 's'}, ${formatBytes(result.bytesUploaded)} copied in ${result.seconds.toFixed(1)} s`,
-      )
-    }
-    return 0
-  },
+  // What the command needs (the engine, HTTP, the encoders) is loaded only when it runs.
+  run: async (values, operands, output, context) =>
+    (await import('./copy-run.ts')).runCopyCommand(values, operands, output, context),
 }

@@ -1,7 +1,6 @@
 import { createHash, type Hash } from 'node:crypto'
 import { Transform, type TransformCallback } from 'node:stream'
 import { TarPushError } from './errors.ts'
-import { noteBufferChurn } from './memory.ts'
 
 const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/
 const SHA512_DIGEST = /^sha512:[a-f0-9]{128}$/
@@ -37,10 +36,7 @@ export const matchesDigest = (bytes: Buffer, digest: string): boolean =>
   digestIn(algorithmOf(digest), bytes) === digest
 export const hexOf = (digest: string): string => digest.slice(digest.indexOf(':') + 1)
 
-/**
- * A pass-through stream that hashes and counts what flows through it. Like every stage that
- * sees each byte of a transfer, it reports the bytes to the memory policy (memory.ts).
- */
+/** A pass-through stream that hashes and counts what flows through it. */
 export class DigestingStream extends Transform {
   readonly #hash: Hash
   readonly #algorithm: string
@@ -56,7 +52,6 @@ export class DigestingStream extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.#hash.update(chunk)
     this.bytes += chunk.length
-    noteBufferChurn(chunk.length)
     done(null, chunk)
   }
 
@@ -111,17 +106,12 @@ export class VerifyingStream extends Transform {
   readonly #hold: LastByteHold
   bytes = 0
 
-  readonly #noteChurn: boolean
-
   constructor(options: {
     digest: string
     size?: number
     onMismatch: (actual: { digest: string; size: number }) => Error
-    /** Report the bytes to the memory policy (default); not for downloads, see memory.ts. */
-    noteChurn?: boolean
   }) {
     super()
-    this.#noteChurn = options.noteChurn ?? true
     this.#hold = new LastByteHold(options.size)
     this.#expected = options
     this.#onMismatch = options.onMismatch
@@ -131,7 +121,6 @@ export class VerifyingStream extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.#hash.update(chunk)
     this.bytes += chunk.length
-    if (this.#noteChurn) noteBufferChurn(chunk.length)
     done(null, this.#hold.pass(this, chunk))
   }
 

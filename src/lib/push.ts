@@ -3,20 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { archiveName } from './archive/open.ts'
 import { readArchive } from './archive/read.ts'
-import { copyArtifact, type ArtifactReport, type UploadMode } from './engine/copy.ts'
+import type { ArtifactReport, UploadMode } from './engine/copy.ts'
 import { DigestMap, directoryStore, type DigestMapStore } from './engine/digest-map.ts'
-import { isIndexMediaType } from './image/media-types.ts'
-import type { Artifact, Compression, Image, RawJson, SourceEntry } from './image/model.ts'
-import type { ManifestTarget } from './image/sink.ts'
+import type { Artifact, Compression, Image, SourceEntry } from './image/model.ts'
 import type { ImageSource } from './image/source.ts'
-import { layersOfTag, reuseKey, type RemoteLayer } from './registry/reuse.ts'
 import { silentLogger, type Logger } from './log.ts'
 import type { ProgressListener } from './progress.ts'
 import { parseReference, repositoryName, type Reference } from './reference.ts'
-import { RegistryClient } from './registry/client.ts'
-import { connectRegistry, readCaFile, type ConnectOptions } from './registry/connect.ts'
-import { RepositoryClient } from './registry/repository.ts'
-import { RegistrySink } from './registry/sink.ts'
+import type { RegistryClient } from './registry/client.ts'
+import type { ConnectOptions } from './registry/connect.ts'
 import { checkTargetOptions, resolveTargets, type ImageMapping } from './targets.ts'
 import { TarPushError } from './errors.ts'
 import { formatPlatform } from './image/platform.ts'
@@ -78,7 +73,9 @@ export interface PushResult {
 export async function push(options: PushOptions): Promise<PushResult> {
   const logger = options.logger ?? silentLogger
   const started = Date.now()
-  const extraCaPem = options.caFile ? await readCaFile(options.caFile) : undefined
+  const extraCaPem = options.caFile
+    ? await (await loadRegistryParts()).readCaFile(options.caFile)
+    : undefined
   const paths = await expandTarballs(options.tarball)
   if (paths.length > 1 && (options.images?.length || options.select !== undefined)) {
     throw new TarPushError('USAGE', 'images and select apply to one tarball, not to several', {
@@ -119,6 +116,7 @@ export async function push(options: PushOptions): Promise<PushResult> {
       if (!targets.some((target) => target.entry === entry))
         logger.info(`not pushed (select or images leave it out): ${entry.refs.join(', ')}`)
     }
+    const registry = await loadRegistryParts()
     const diffIds = diffIdsOf(entries.map((entry) => entry.artifact))
     const map = await DigestMap.load(await store.restore(diffIds))
     digestMap = map
@@ -128,27 +126,38 @@ export async function push(options: PushOptions): Promise<PushResult> {
       const report = await logger.group(`Pushing ${name} (${target.tags.join(', ')})`, async () => {
         let client = clients.get(target.repository.registry)
         if (!client) {
-          client = await connectRegistry(target.repository.registry, options, extraCaPem, logger)
+          client = await registry.connectRegistry(
+            target.repository.registry,
+            options,
+            extraCaPem,
+            logger,
+          )
           clients.set(target.repository.registry, client)
         }
-        const repository = new RepositoryClient(client, target.repository.path)
+        const repository = new registry.RepositoryClient(client, target.repository.path)
         repository.chunkSize = options.chunkSize ?? 0
         const mountFrom = mountSources(options.mountFrom, target.repository.registry)
         const reusable = needsEncoding(target.entry.artifact, compression)
-          ? await reusableLayers(repository, target.tags, mountFrom, logger)
+          ? await registry.reusableLayers(repository, target.tags, mountFrom, logger)
           : undefined
-        return copyArtifact(target.entry.artifact, target.tags, {
+        return registry.copyArtifact(target.entry.artifact, target.tags, {
           sink:
             target.digest === undefined
-              ? new RegistrySink(repository)
-              : new DigestCheckedSink(repository, target.entry.artifact, target.digest, name),
+              ? new registry.RegistrySink(repository)
+              : new registry.DigestCheckedSink(
+                  repository,
+                  target.entry.artifact,
+                  target.digest,
+                  name,
+                ),
           compression,
           level: options.compressionLevel,
           concurrency: options.concurrency,
           uploadMode: options.uploadMode,
           spoolDir,
           digestMap: map,
-          knownBlob: reusable && ((diffId, encoding) => reusable.get(reuseKey(diffId, encoding))),
+          knownBlob:
+            reusable && ((diffId, encoding) => reusable.get(registry.reuseKey(diffId, encoding))),
           mountFrom: mountFrom.map((source) => source.path),
           logger,
           progress: options.progress,
@@ -178,37 +187,10 @@ export async function push(options: PushOptions): Promise<PushResult> {
 }
 
 /**
- * A push to REPO@DIGEST: the image's manifest (the index's, for several platforms) must have
- * that digest. Checked before its PUT, so a wrong digest publishes nothing (its blobs, like any
- * blob without a manifest, are the registry's garbage to collect).
+ * The engine, the registry client and HTTP, loaded once the tarballs are read: a wrong path or a
+ * broken tarball fails without paying for them (start-up time of the CLI).
  */
-class DigestCheckedSink extends RegistrySink {
-  readonly #artifact: Artifact
-  readonly #digest: string
-  readonly #name: string
-
-  constructor(repository: RepositoryClient, artifact: Artifact, digest: string, name: string) {
-    super(repository)
-    this.#artifact = artifact
-    this.#digest = digest
-    this.#name = name
-  }
-
-  override async putManifest(manifest: RawJson, target: ManifestTarget): Promise<void> {
-    const top = this.#artifact.kind === 'image' || isIndexMediaType(manifest.mediaType)
-    if (top && manifest.digest !== this.#digest) {
-      throw new TarPushError(
-        'USAGE',
-        `image names ${this.#name}@${this.#digest}, but the image pushed is ${manifest.digest}; nothing was published`,
-        {
-          subject: `${this.#name}@${this.#digest}`,
-          hint: 'drop the @digest from image to push by tag, or name the digest this tarball pushes as (it depends on the compression)',
-        },
-      )
-    }
-    await super.putManifest(manifest, target)
-  }
-}
+const loadRegistryParts = () => import('./push-registry.ts')
 
 /** Tarball paths, globs expanded (sorted, so the index lists platforms in a stable order). */
 async function expandTarballs(tarball: string | readonly string[]): Promise<string[]> {
@@ -287,32 +269,6 @@ const needsEncoding = (artifact: Artifact, compression: Compression): boolean =>
   (artifact.kind === 'image' ? [artifact] : artifact.children).some((image) =>
     image.layers.some((layer) => layer.isTar && layer.compression === 'none'),
   )
-
-/**
- * Layers whose digests are known without compressing: what one of the target tags holds now
- * (the first that exists), and what the tagged `mount-from` images hold (their blobs mountable).
- */
-async function reusableLayers(
-  repository: RepositoryClient,
-  tags: readonly string[],
-  mountFrom: readonly Reference[],
-  logger: Logger,
-): Promise<Map<string, RemoteLayer>> {
-  let own = new Map<string, RemoteLayer>()
-  for (const tag of tags) {
-    own = await layersOfTag(repository, tag, logger)
-    if (own.size > 0) break
-  }
-  const known = new Map<string, RemoteLayer>()
-  for (const source of mountFrom) {
-    const reference = source.digest ?? source.tag
-    if (reference === undefined) continue
-    const from = new RepositoryClient(repository.client, source.path, 'pull')
-    for (const [key, layer] of await layersOfTag(from, reference, logger)) known.set(key, layer)
-  }
-  for (const [key, layer] of own) known.set(key, layer)
-  return known
-}
 
 const diffIdsOf = (artifacts: readonly Artifact[]): string[] =>
   artifacts

@@ -1,5 +1,5 @@
-import { Transform, type TransformCallback } from 'node:stream'
 import { createHash } from 'node:crypto'
+import { BlockEncodingStream, type BlockEncoder } from './block-encoder.ts'
 import { crc32Combine } from './crc32-combine.ts'
 import {
   DEFLATE_BLOCK_SIZE,
@@ -40,12 +40,8 @@ const SAMPLE_SLICE_BYTES = 4096
 const INCOMPRESSIBLE_ENTROPY = 7.9
 const STORED = 0
 
-/**
- * The gzip member, block by block: `header()`, then for each block in order a slot from
- * `acquire()` filled with it (full blocks of `blockSize`, the last may be short) and given to
- * `encode()`, then `trailer()`. A slot not given to `encode` goes back with `release()`.
- */
-export class GzipBlockEncoder {
+/** The gzip member block by block (see BlockEncoder), its slots in the deflaters' memory. */
+export class GzipBlockEncoder implements BlockEncoder<DeflateSlot> {
   readonly #level: number
   readonly #pool: DeflatePool
   /** The end of the previous block: the next one's dictionary. */
@@ -60,6 +56,7 @@ export class GzipBlockEncoder {
   }
 
   static readonly blockSize = DEFLATE_BLOCK_SIZE
+  readonly blockSize = DEFLATE_BLOCK_SIZE
 
   header(): Buffer {
     return GZIP_HEADER
@@ -74,7 +71,7 @@ export class GzipBlockEncoder {
   }
 
   /** Deflates the first `length` bytes of the slot's input; the slot is the pool's again. */
-  encode(slot: DeflateSlot, length: number): Promise<Buffer> {
+  encode(slot: DeflateSlot, length: number): Promise<Buffer[]> {
     const input = slot.input.subarray(0, length)
     const dictionaryLength = this.#previousTailLength
     this.#previousTail.copy(slot.window, DEFLATE_WINDOW - dictionaryLength, 0, dictionaryLength)
@@ -90,7 +87,7 @@ export class GzipBlockEncoder {
     )
     crc.catch(() => {})
     this.#crc = crc
-    return block.then((done) => done.deflated)
+    return block.then((done) => [done.deflated])
   }
 
   async trailer(): Promise<Buffer> {
@@ -102,68 +99,10 @@ export class GzipBlockEncoder {
   }
 }
 
-export interface ParallelGzipOptions {
-  level: number
-  /** Blocks of this stream in flight (bounds its memory); default 3. */
-  parallel?: number
-}
-
 /** The block encoder as a Transform, for any stream of bytes. */
-export class ParallelGzip extends Transform {
-  readonly #encoder: GzipBlockEncoder
-  readonly #parallel: number
-  #buffered: Buffer[] = []
-  #bufferedBytes = 0
-  readonly #inFlight: Promise<Buffer>[] = []
-
-  constructor(options: ParallelGzipOptions) {
-    super({ highWaterMark: DEFLATE_BLOCK_SIZE })
-    this.#encoder = new GzipBlockEncoder(options.level)
-    this.#parallel = options.parallel ?? 3
-    this.push(this.#encoder.header())
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.#buffered.push(chunk)
-    this.#bufferedBytes += chunk.length
-    this.#drainFullBlocks().then(() => done(), done)
-  }
-
-  override _flush(done: TransformCallback): void {
-    const finish = async () => {
-      if (this.#bufferedBytes > 0) await this.#submit(this.#bufferedBytes)
-      while (this.#inFlight.length > 0) this.push(await this.#inFlight.shift()!)
-      this.push(await this.#encoder.trailer())
-    }
-    finish().then(() => done(), done)
-  }
-
-  async #drainFullBlocks(): Promise<void> {
-    while (this.#bufferedBytes >= DEFLATE_BLOCK_SIZE) {
-      // Bounded work in flight: wait for the oldest block before taking a slot for another.
-      if (this.#inFlight.length >= this.#parallel) this.push(await this.#inFlight.shift()!)
-      await this.#submit(DEFLATE_BLOCK_SIZE)
-    }
-  }
-
-  /**
-   * The first `length` buffered bytes copied into a slot and sent to deflate. A slot is taken
-   * only once a block is complete: a stream waiting for input holds none.
-   */
-  async #submit(length: number): Promise<void> {
-    const slot = await this.#encoder.acquire()
-    let filled = 0
-    while (filled < length) {
-      const chunk = this.#buffered[0]!
-      const taken = chunk.copy(slot.input, filled, 0, Math.min(chunk.length, length - filled))
-      filled += taken
-      if (taken === chunk.length) this.#buffered.shift()
-      else this.#buffered[0] = chunk.subarray(taken)
-    }
-    this.#bufferedBytes -= length
-    const block = this.#encoder.encode(slot, length)
-    block.catch(() => {}) // awaited in order by _transform/_flush
-    this.#inFlight.push(block)
+export class ParallelGzip extends BlockEncodingStream<DeflateSlot> {
+  constructor(options: { level: number }) {
+    super(new GzipBlockEncoder(options.level))
   }
 }
 

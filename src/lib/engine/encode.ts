@@ -4,7 +4,9 @@ import { Readable, pipeline as pipelineCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { DigestingStream, VerifyingStream } from '../digest.ts'
 import { DEFAULT_LEVELS, createEncoder } from '../encode/compress.ts'
+import { BLOCKS_IN_FLIGHT, type BlockEncoder } from '../encode/block-encoder.ts'
 import { GzipBlockEncoder } from '../encode/parallel-gzip.ts'
+import { ZstdFrameEncoder } from '../encode/parallel-zstd.ts'
 import { TarPushError } from '../errors.ts'
 import type { Compression, Layer } from '../image/model.ts'
 import { diffIdMismatch, truncatedLayer, uncompressedLayerCheck } from './verify.ts'
@@ -69,43 +71,46 @@ export async function openEncodedLayer(options: {
 }): Promise<{ stream: Readable; output: DigestingStream }> {
   const { layer } = options
   const output = new DigestingStream()
-  const encoded =
-    options.compression === 'gzip' && layer.content.openReader
-      ? Readable.from(gzipWithPooledBuffers(layer, options.level ?? DEFAULT_LEVELS.gzip!), {
-          objectMode: false,
-          highWaterMark: ENCODED_READ_AHEAD,
-        })
-      : pipelineCallback(
-          await layer.content.open(),
-          uncompressedLayerCheck(layer),
-          createEncoder(options.compression, options.level),
-          () => {},
-        )
+  const blockEncoder =
+    layer.content.openReader && blockEncoderFor(options.compression, options.level)
+  const encoded = blockEncoder
+    ? Readable.from(encodeIntoSlots(layer, blockEncoder), {
+        objectMode: false,
+        highWaterMark: ENCODED_READ_AHEAD,
+      })
+    : pipelineCallback(
+        await layer.content.open(),
+        uncompressedLayerCheck(layer),
+        createEncoder(options.compression, options.level),
+        () => {},
+      )
   return { stream: pipelineCallback(encoded, output, () => {}), output }
 }
 
-/**
- * Blocks of one layer being deflated while the next is read: enough for every deflate worker
- * on a machine of a few cores. Slots are shared by every layer being encoded, and a layer holds
- * one only while reading into it or while it is being deflated.
- */
-const BLOCKS_IN_FLIGHT = 4
+/** The block encoder of a compression, if it has one (none: the bytes go as they are). */
+function blockEncoderFor(
+  compression: Compression,
+  level: number | undefined,
+): BlockEncoder | undefined {
+  if (compression === 'gzip') return new GzipBlockEncoder(level ?? DEFAULT_LEVELS.gzip!)
+  if (compression === 'zstd') return new ZstdFrameEncoder(level ?? DEFAULT_LEVELS.zstd!)
+  return undefined
+}
 
 /**
- * gzip of a layer read straight into the deflate workers' shared memory (no read buffers to
- * collect, no copy): each block is read into a slot of the pool, deflated there, and its output
- * copied out. The diff_id is checked on the same single read.
+ * A layer read straight into the encoder's slots (for gzip, the deflate workers' shared memory:
+ * no read buffers to collect, no copy), encoded block by block, its outputs in order. The
+ * diff_id is checked on the same single read.
  */
-async function* gzipWithPooledBuffers(layer: Layer, level: number): AsyncGenerator<Buffer> {
+async function* encodeIntoSlots(layer: Layer, encoder: BlockEncoder): AsyncGenerator<Buffer> {
   const reader = await layer.content.openReader!()
-  const encoder = new GzipBlockEncoder(level)
   const inputHash = createHash('sha256')
-  const inFlight: Promise<Buffer>[] = []
+  const inFlight: Promise<Buffer[]>[] = []
   let total = 0
   try {
     yield encoder.header()
     for (;;) {
-      if (inFlight.length >= BLOCKS_IN_FLIGHT) yield await inFlight.shift()!
+      if (inFlight.length >= BLOCKS_IN_FLIGHT) yield* await inFlight.shift()!
       const slot = await encoder.acquire()
       let length: number
       try {
@@ -124,7 +129,7 @@ async function* gzipWithPooledBuffers(layer: Layer, level: number): AsyncGenerat
       block.catch(() => {}) // awaited in order below
       inFlight.push(block)
     }
-    while (inFlight.length > 0) yield await inFlight.shift()!
+    while (inFlight.length > 0) yield* await inFlight.shift()!
     if (total !== layer.content.size) throw truncatedLayer(layer, total)
     const diffId = `sha256:${inputHash.digest('hex')}`
     if (diffId !== layer.diffId) throw diffIdMismatch(layer, diffId)

@@ -8,7 +8,7 @@ import {
 } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { DigestingStream, LastByteHold, VerifyingStream, algorithmOf } from '../digest.ts'
-import { createDecoder } from '../encode/compress.ts'
+import { createDecoder, releaseDecodedChunk } from '../encode/compress.ts'
 import { TarPushError } from '../errors.ts'
 import type { Layer } from '../image/model.ts'
 
@@ -76,11 +76,20 @@ const undecodable = (layer: Layer, error: Error): TarPushError =>
   )
 
 /**
+ * Compressed bytes the diff_id check may lag behind the bytes passed on (the upload). The check
+ * (decompression in the libuv pool, then sha256) so runs beside the upload instead of before it;
+ * only when it falls this far behind does the upload wait. Bounds what the lag holds in memory.
+ */
+const DIFF_ID_LAG = 4 * 1024 * 1024
+
+/**
  * Pass-through that also decompresses what flows by and hashes the result, failing at the end
- * when it is not the layer's diff_id. Backpressure follows the slower of the two paths. Like
- * VerifyingStream it holds back its last byte until the check passed. Bytes that do not
- * decompress are still passed on to the end, so that the digest check before it (a corrupt
- * blob) speaks first; then this fails with why they do not decompress.
+ * when it is not the layer's diff_id. Each chunk is passed on at once and fed to the decoder,
+ * which may fall behind by DIFF_ID_LAG before the stream waits for it. Like VerifyingStream it
+ * holds back its last byte until the check passed, so a consumer never completes a blob whose
+ * check fails (a registry ends a PUT at its Content-Length). Bytes that do not decompress are
+ * still passed on to the end, so that the digest check before it (a corrupt blob) speaks first;
+ * then this fails with why they do not decompress.
  */
 export class DiffIdCheck extends Transform {
   readonly #layer: Layer
@@ -93,13 +102,15 @@ export class DiffIdCheck extends Transform {
     super()
     this.#layer = layer
     this.#hold = new LastByteHold(layer.content.size)
-    // A download decodes in big steps (fewer waits for room: a pull is 10 % faster); a push
-    // keeps the decoder's default, whose smaller buffers keep it within its memory target.
-    this.#decoder = createDecoder(layer.compression, layer.content.remote ? 1024 * 1024 : undefined)
+    this.#decoder = createDecoder(layer.compression, DIFF_ID_LAG)
     const hash = createHash('sha256')
-    // Decoded chunks die at once and are not counted for the memory policy: collecting for
-    // them too cost a push of compressed layers (OCI archives) ~0.4 s more for 13 MB less.
-    this.#decoder.on('data', (chunk: Buffer) => hash.update(chunk))
+    // Decoded chunks are this check's own; without compression the decoder is a pass-through
+    // and its chunks are the very ones passed on to the sink: those are not released.
+    const decodes = layer.compression !== 'none'
+    this.#decoder.on('data', (chunk: Buffer) => {
+      hash.update(chunk)
+      if (decodes) releaseDecodedChunk(chunk)
+    })
     this.#decoded = new Promise<string>((resolve, reject) => {
       this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`))
       this.#decoder.on('error', (error: Error) => {
@@ -112,16 +123,18 @@ export class DiffIdCheck extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     const passed = this.#hold.pass(this, chunk)
-    if (this.#undecodable || this.#decoder.write(chunk)) done(null, passed)
-    else {
-      const go = () => {
-        this.#decoder.off('drain', go)
-        this.#decoder.off('close', go)
-        done(null, passed)
-      }
-      this.#decoder.on('drain', go)
-      this.#decoder.on('close', go)
+    if (passed) this.push(passed)
+    if (this.#undecodable || this.#decoder.write(chunk)) {
+      done()
+      return
     }
+    const go = () => {
+      this.#decoder.off('drain', go)
+      this.#decoder.off('close', go)
+      done()
+    }
+    this.#decoder.on('drain', go)
+    this.#decoder.on('close', go)
   }
 
   override _flush(done: TransformCallback): void {
@@ -150,8 +163,6 @@ export async function openVerifiedLayer(layer: Layer, blobDigest: string): Promi
   const verify = new VerifyingStream({
     digest: blobDigest,
     size: layer.content.size,
-    // Downloads stay out of the memory policy: collecting for them cost a pull 0.4 s.
-    noteChurn: !layer.content.remote,
     onMismatch: (actual) =>
       actual.size < layer.content.size && layer.content.remote
         ? truncatedLayer(layer, actual.size)
