@@ -1,11 +1,11 @@
 import { join } from 'node:path'
-import { tmpdir } from 'node:os'
 import { expandResultPaths, mergeResults, readResults } from '../lib/loadtest/merge.ts'
 import { resultJson, writeBenchFile } from '../lib/loadtest/output.ts'
 import { report } from './bench-report.ts'
 import { BenchMergeOutput, getBenchMergeInputs } from './inputs.ts'
 import { actionsLogger } from './log.ts'
 import { runStep } from './step.ts'
+import { temporaryDirectory } from '../lib/paths.ts'
 
 /** The bench merge action: the matrix jobs' result files → one merged result and summary. */
 export function run(): Promise<void> {
@@ -16,8 +16,7 @@ export function run(): Promise<void> {
     const paths = await expandResultPaths(inputs.results)
     actionsLogger.info(`bench merge: ${paths.length} results: ${paths.join(', ')}`)
     const merged = mergeResults(await readResults(paths))
-    const path =
-      inputs.result ?? join(process.env['RUNNER_TEMP'] || tmpdir(), 'tar-push-bench-merged.json')
+    const path = inputs.result ?? join(temporaryDirectory(), 'tar-push-bench-merged.json')
     await writeBenchFile('input result', path, resultJson(merged))
     await report(merged, { [BenchMergeOutput.result]: path })
   })

@@ -1,6 +1,5 @@
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { resultJson, writeBenchFile } from '../lib/loadtest/output.ts'
 import { allFailed, formatProgress, stopFailure } from '../lib/loadtest/report.ts'
@@ -10,12 +9,13 @@ import { report } from './bench-report.ts'
 import { BenchOutput, getBenchInputs } from './inputs.ts'
 import { actionsLogger } from './log.ts'
 import { runStep } from './step.ts'
+import { temporaryDirectory } from '../lib/paths.ts'
 
 /** A file name of its own per job, so artifacts of a matrix download into one directory. */
 function defaultResultPath(): string {
   const job = (process.env['GITHUB_JOB'] || 'bench').replace(/[^\w.-]/g, '_')
   const unique = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`
-  return join(process.env['RUNNER_TEMP'] || tmpdir(), 'tar-push-bench', `${job}-${unique}.json`)
+  return join(temporaryDirectory(), 'tar-push-bench', `${job}-${unique}.json`)
 }
 
 /**

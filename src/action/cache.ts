@@ -1,9 +1,9 @@
 import * as cache from '@actions/cache'
 import { createHash } from 'node:crypto'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DigestMapStore } from '../lib/engine/digest-map.ts'
 import type { Logger } from '../lib/log.ts'
+import { temporaryDirectory } from '../lib/paths.ts'
 
 const KEY_PREFIX = 'tar-push-digest-map-v1-'
 
@@ -13,7 +13,7 @@ const KEY_PREFIX = 'tar-push-digest-map-v1-'
  * image restores the newest map (restore key prefix) and saves under its own key.
  */
 export function actionsCacheStore(logger: Logger): DigestMapStore {
-  const directory = join(process.env['RUNNER_TEMP'] || tmpdir(), 'tar-push-digest-map')
+  const directory = join(temporaryDirectory(), 'tar-push-digest-map')
   let key: string | undefined
   let exactHit = false
   return {

@@ -22,7 +22,6 @@ export function run(): Promise<void> {
     const result = await push({
       ...inputs,
       digestMapStore: inputs.cache ? actionsCacheStore(actionsLogger) : undefined,
-      spoolDir: process.env['RUNNER_TEMP'] || undefined,
       logger: actionsLogger,
       onTagged,
       signal: step.signal,

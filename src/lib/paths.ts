@@ -1,4 +1,5 @@
 import { glob, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { TarPushError, type ErrorCode } from './errors.ts'
 
 /**
@@ -32,4 +33,12 @@ export async function expandPaths(
     paths.push(...matches.sort())
   }
   return [...new Set(paths)]
+}
+
+/**
+ * Where temporary files go: RUNNER_TEMP on GitHub runners (emptied after each job; Windows'
+ * TEMP can be on a small system drive), else the system's temporary directory.
+ */
+export function temporaryDirectory(): string {
+  return process.env['RUNNER_TEMP'] || tmpdir()
 }

@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { archiveName } from './archive/open.ts'
 import { readArchive } from './archive/read.ts'
@@ -15,7 +14,7 @@ import type { ConnectOptions } from './registry/connect.ts'
 import { checkTargetOptions, resolveTargets, type ImageMapping } from './targets.ts'
 import { TarPushError } from './errors.ts'
 import { formatPlatform } from './image/platform.ts'
-import { expandPaths } from './paths.ts'
+import { expandPaths, temporaryDirectory } from './paths.ts'
 
 export interface PushOptions extends ConnectOptions {
   /**
@@ -92,9 +91,7 @@ export async function push(options: PushOptions): Promise<PushResult> {
   // A wrong flag fails before a tarball (maybe a pipe) is read.
   checkTargetOptions(targetOptions)
   const sources: ImageSource[] = []
-  const spoolDir = await mkdtemp(
-    join(options.spoolDir ?? (process.env['RUNNER_TEMP'] || tmpdir()), 'tar-push-layers-'),
-  )
+  const spoolDir = await mkdtemp(join(options.spoolDir ?? temporaryDirectory(), 'tar-push-layers-'))
   const clients = new Map<string, RegistryClient>()
   const store = options.digestMapStore ?? directoryStore(options.cacheDir)
   let digestMap: DigestMap | undefined

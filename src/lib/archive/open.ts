@@ -1,6 +1,5 @@
 import { createReadStream, createWriteStream, fstatSync } from 'node:fs'
 import { mkdtemp, open as openFile, rm, stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isatty } from 'node:tty'
 import { Transform, type Readable, type TransformCallback } from 'node:stream'
@@ -18,6 +17,7 @@ import {
   type Wrapper,
 } from './sniff.ts'
 import { TarIndex } from './tar-index.ts'
+import { temporaryDirectory } from '../paths.ts'
 
 /** The tarball path that means standard input, as tar, docker load and crane read it. */
 export const STDIN = '-'
@@ -129,7 +129,7 @@ class Spool {
 
   constructor(parent: string | undefined) {
     // RUNNER_TEMP on GitHub runners (Windows' TEMP can be on a small system drive).
-    this.#parent = parent ?? (process.env['RUNNER_TEMP'] || tmpdir())
+    this.#parent = parent ?? temporaryDirectory()
   }
 
   async file(name: string): Promise<string> {
@@ -160,7 +160,7 @@ async function spoolStream(
           subject: name,
           hint:
             error.code === 'ENOSPC'
-              ? `the tarball is spooled to ${options.spoolDir ?? (process.env['RUNNER_TEMP'] || tmpdir())} (RUNNER_TEMP or TMPDIR) first; free space there or point TMPDIR elsewhere`
+              ? `the tarball is spooled to ${options.spoolDir ?? temporaryDirectory()} (RUNNER_TEMP or TMPDIR) first; free space there or point TMPDIR elsewhere`
               : 'check what writes into the pipe; it may have failed half-way',
         },
       )

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises'
-import { availableParallelism, tmpdir } from 'node:os'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { Readable, addAbortSignal } from 'node:stream'
 import { cancelledError, throwIfAborted } from '../cancel.ts'
@@ -32,6 +32,7 @@ import {
 import type { DigestMap } from './digest-map.ts'
 import { encodeLayerToFile, openEncodedLayer, openSpooledBlob } from './encode.ts'
 import { digestOfLayer, openVerifiedLayer, verifyLayer } from './verify.ts'
+import { temporaryDirectory } from '../paths.ts'
 
 export type BlobStatus = 'uploaded' | 'skipped' | 'mounted'
 
@@ -415,7 +416,7 @@ class CopySession {
   async #encodeSpooledAndPut(layer: Layer): Promise<PlacedBlob> {
     const { compression, level } = this.#options
     const path = join(
-      this.#options.spoolDir ?? (process.env['RUNNER_TEMP'] || tmpdir()),
+      this.#options.spoolDir ?? temporaryDirectory(),
       `${this.#spoolCounter++}-${hexOf(layer.diffId).slice(0, 16)}.${compression}`,
     )
     try {
