@@ -11,7 +11,13 @@ import { VERSION } from '../../version.ts'
 import { processExists } from './cpu.ts'
 import { runCompare, type CompareTool, type TagToClean } from './compare.ts'
 import { HISTOGRAM_SETTINGS, percentilesOf } from './histogram.ts'
-import { MAX_LAYER_CONTENT, generatedSource, randomImage } from './image.ts'
+import {
+  LayerPool,
+  MAX_LAYER_CONTENT,
+  MAX_POOLED_LAYER_CONTENT,
+  generatedSource,
+  randomImage,
+} from './image.ts'
 import { copyArtifact } from '../engine/copy.ts'
 import { RepositoryClient } from '../registry/repository.ts'
 import { RegistrySink } from '../registry/sink.ts'
@@ -256,6 +262,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const usesSeeds = (['pull', 'head'] as const).some((name) => spec.mix[name])
     const seeded = usesSeeds ? await seed(setup, spec, runId, pushed, logger) : []
     const cycle = mixCycle(spec.mix)
+    const pool =
+      spec.mix.push && spec.layerSize <= MAX_POOLED_LAYER_CONTENT
+        ? new LayerPool(spec.layerSize)
+        : undefined
 
     logger.info(
       `bench: ${spec.name} against ${registry}, ${spec.vus} virtual users, ${describeBound(spec)}`,
@@ -299,7 +309,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           // Making the random image (and its digests) is the user's local work, not timed.
           const image =
             scenario === 'push'
-              ? await randomImage({ ...spec, label: `${runId}-${number}` })
+              ? await randomImage({ ...spec, label: `${runId}-${number}`, pool })
               : undefined
           if (metrics.aborting) break
           const target = seeded[number % Math.max(1, seeded.length)]
