@@ -8,6 +8,7 @@ import { parseRepository } from '../reference.ts'
 import type { RegistryClient } from '../registry/client.ts'
 import { connectRegistry, readCaFile, type ConnectOptions } from '../registry/connect.ts'
 import { VERSION } from '../../version.ts'
+import { ArrivalSchedule, rateStages, type Arrival } from './arrival.ts'
 import { processExists } from './cpu.ts'
 import { runCompare, type CompareTool, type TagToClean } from './compare.ts'
 import { HISTOGRAM_SETTINGS, percentilesOf } from './histogram.ts'
@@ -27,6 +28,7 @@ import { BenchStopped, observingInterceptor } from './requests.ts'
 import {
   RESULT_FORMAT,
   SCENARIO_NAMES,
+  type ArrivalResult,
   type BenchResult,
   type CleanupResult,
   type CompareResult,
@@ -60,6 +62,12 @@ export interface BenchOptions {
   rampUpMs?: number | undefined
   /** Iterations shared by all virtual users. */
   iterations?: number | undefined
+  /**
+   * The open model: iterations a second, one entry per step (`--rate 10/s,20/s`); users are then
+   * the most iterations in flight at once. Steps last `stepMs`, or the duration shared out.
+   */
+  rates?: readonly number[] | undefined
+  stepMs?: number | undefined
   repoPrefix?: string | undefined
   layers?: number | undefined
   layerSize?: number | undefined
@@ -148,11 +156,31 @@ export function scenarioSpec(options: BenchOptions): ScenarioSpec {
   if (SCENARIO_NAMES.every((name) => !mix[name]))
     throw usage('--mix gives no scenario a weight', 'e.g. --mix push=20,pull=80')
   const repoPrefix = options.repoPrefix ?? BENCH_DEFAULTS.repoPrefix
+  const rate = options.rates
+    ? rateStages({
+        rates: options.rates,
+        stepMs: options.stepMs,
+        durationMs: options.durationMs,
+      })
+    : undefined
+  if (options.stepMs !== undefined && !rate)
+    throw usage('--step-duration goes with --rate', 'e.g. --rate 10/s,20/s --step-duration 30s')
+  if (rate && options.rampUpMs)
+    throw usage(
+      '--ramp-up goes with the closed model, not --rate',
+      'give steps instead: --rate 10/s,20/s,40/s --step-duration 10s',
+    )
+  const scheduleMs = rate?.reduce((total, stage) => total + stage.seconds * 1000, 0)
   return {
     name: options.scenario,
     mix,
     vus,
-    durationSeconds: durationMs === undefined ? null : durationMs / 1000,
+    durationSeconds:
+      scheduleMs !== undefined
+        ? scheduleMs / 1000
+        : durationMs === undefined
+          ? null
+          : durationMs / 1000,
     rampUpSeconds: (options.rampUpMs ?? BENCH_DEFAULTS.rampUpMs) / 1000,
     iterations: iterations ?? null,
     layers,
@@ -164,6 +192,7 @@ export function scenarioSpec(options: BenchOptions): ScenarioSpec {
     verify: options.verify ?? true,
     retries: options.connect?.retries ?? BENCH_DEFAULTS.retries,
     repoPrefix,
+    ...(rate ? { rate } : {}),
   }
 }
 
@@ -295,16 +324,33 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
             )
           }, durationMs)
 
+    const arrivals = spec.rate
+      ? new ArrivalSchedule({
+          stages: spec.rate,
+          users: spec.vus,
+          limit: spec.iterations ?? undefined,
+        })
+      : undefined
+    if (arrivals) schedule.over.addEventListener('abort', () => arrivals.stop())
+    /** The next iteration: claimed at once (closed model) or when the schedule has one due. */
+    const nextIteration = async (): Promise<Arrival | undefined> => {
+      if (!arrivals) {
+        const number = schedule.claim()
+        return number === undefined ? undefined : { number, dueAt: Number.NaN, stage: 0 }
+      }
+      return schedule.stopped ? undefined : arrivals.next()
+    }
     const stopOutcome = () => (metrics.aborting ? ('interrupted' as const) : ('failed' as const))
     const runVu = async (vu: number) => {
-      const startDelay = (spec.rampUpSeconds * 1000 * (vu - 1)) / spec.vus
+      const startDelay = arrivals ? 0 : (spec.rampUpSeconds * 1000 * (vu - 1)) / spec.vus
       if (startDelay > 0)
         await sleep(startDelay, undefined, { signal: schedule.over }).catch(() => {})
       if (schedule.stopped) return
       metrics.setActiveVus(metrics.activeVus + 1)
       let client: RegistryClient | undefined
       try {
-        for (let number = schedule.claim(); number !== undefined; number = schedule.claim()) {
+        for (let due = await nextIteration(); due; due = await nextIteration()) {
+          const { number } = due
           const scenario = cycle[number % cycle.length]!
           // Making the random image (and its digests) is the user's local work, not timed.
           const image =
@@ -326,7 +372,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
             }
           }
           const bytesBefore = metrics.vuBytes.get(vu) ?? 0
-          const started = performance.now()
+          // Open model: from when the iteration was due, so waiting for a free user counts.
+          const started = Number.isNaN(due.dueAt) ? performance.now() : due.dueAt
           try {
             if (spec.reconnect) {
               await client?.close()
@@ -375,7 +422,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       }
     }
 
-    await Promise.all(Array.from({ length: spec.vus }, (_, index) => runVu(index + 1)))
+    const users = Promise.all(Array.from({ length: spec.vus }, (_, index) => runVu(index + 1)))
+    arrivals?.start()
+    await users
+    if (arrivals && !schedule.stopped)
+      schedule.stop(
+        spec.iterations !== null && arrivals.totals.asked >= spec.iterations
+          ? 'iterations'
+          : 'duration',
+      )
+    arrivals?.stop()
     clearTimeout(deadline)
     clearTimeout(graceTimer)
     clearInterval(ticker)
@@ -460,6 +516,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       },
       series: metrics.series,
       untimed: metrics.untimed,
+      ...(arrivals ? { arrivals: arrivalResult(arrivals, seconds) } : {}),
       cpu: {
         generator: {
           seconds: round(cpu.own, 3),
@@ -498,9 +555,28 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   }
 }
 
+/** The open model's schedule against what it achieved. */
+function arrivalResult(arrivals: ArrivalSchedule, seconds: number): ArrivalResult {
+  const totals = arrivals.totals
+  return {
+    ...totals,
+    askedPerSecond: round(totals.asked / Math.max(seconds, 1e-9), 3),
+    startedPerSecond: round(totals.started / Math.max(seconds, 1e-9), 3),
+    stages: arrivals.stages.map((stage, index) => ({
+      ...stage,
+      ...arrivals.perStage[index]!,
+      startedPerSecond: round(arrivals.perStage[index]!.started / stage.seconds, 3),
+    })),
+  }
+}
+
 function describeBound(spec: ScenarioSpec): string {
   const parts = []
-  if (spec.durationSeconds !== null) parts.push(`${spec.durationSeconds} s`)
+  if (spec.rate)
+    parts.push(
+      `open model at ${spec.rate.map((stage) => `${stage.perSecond}/s for ${stage.seconds} s`).join(', then ')}`,
+    )
+  else if (spec.durationSeconds !== null) parts.push(`${spec.durationSeconds} s`)
   if (spec.iterations !== null) parts.push(`${spec.iterations} iterations`)
   if (spec.rampUpSeconds > 0) parts.push(`ramp-up ${spec.rampUpSeconds} s`)
   return parts.join(', ')
