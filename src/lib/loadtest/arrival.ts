@@ -90,7 +90,18 @@ export class ArrivalSchedule {
   #timer: NodeJS.Timeout | undefined
   #over = false
 
-  constructor(options: { stages: readonly RateStage[]; users: number; limit?: number | undefined }) {
+  readonly #onEnd: (() => void) | undefined
+
+  constructor(options: {
+    stages: readonly RateStage[]
+    /** How many iterations may wait for a user before more are dropped. */
+    users: number
+    /** At most this many iterations in all (--iterations). */
+    limit?: number | undefined
+    /** Called once when the schedule ends by itself (not by stop()). */
+    onEnd?: (() => void) | undefined
+  }) {
+    this.#onEnd = options.onEnd
     this.stages = options.stages
     this.perStage = options.stages.map(() => ({ asked: 0, started: 0, dropped: 0 }))
     this.#maxWaiting = options.users
@@ -187,5 +198,6 @@ export class ArrivalSchedule {
   #finish(): void {
     this.#over = true
     for (const resolve of this.#idle.splice(0)) resolve(undefined)
+    this.#onEnd?.()
   }
 }

@@ -174,7 +174,9 @@ export async function randomImage(options: {
   const layers: RandomBlob[] = []
   for (let index = 0; index < options.layers; index++) {
     const name = `bench/layer-${index}.bin`
-    layers.push(options.pool ? options.pool.layer(name) : await randomLayer(options.layerSize, name))
+    layers.push(
+      options.pool ? options.pool.layer(name) : await randomLayer(options.layerSize, name),
+    )
   }
   const config = json(
     {

@@ -398,7 +398,10 @@ function mergeScenario(specs: readonly ScenarioSpec[]): ScenarioSpec {
 }
 
 /** The open model's schedules added up, step by step (the steps line up: checkMergeable). */
-function mergeArrivals(results: readonly BenchResult[], seconds: number): ArrivalResult | undefined {
+function mergeArrivals(
+  results: readonly BenchResult[],
+  seconds: number,
+): ArrivalResult | undefined {
   const all = results.flatMap((result) => (result.arrivals ? [result.arrivals] : []))
   if (all.length === 0) return undefined
   const asked = sum(all, (arrivals) => arrivals.asked)

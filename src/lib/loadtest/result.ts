@@ -63,7 +63,12 @@ export interface ArrivalResult {
   dropped: number
   askedPerSecond: number
   startedPerSecond: number
-  stages: (RateStage & { asked: number; started: number; dropped: number; startedPerSecond: number })[]
+  stages: (RateStage & {
+    asked: number
+    started: number
+    dropped: number
+    startedPerSecond: number
+  })[]
 }
 
 export interface KindResult {

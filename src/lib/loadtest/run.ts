@@ -253,6 +253,23 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   options.signal?.addEventListener('abort', onSignal)
   const schedule = new IterationSchedule(spec.iterations ?? undefined)
   const pushed: PushedManifest[] = []
+  let graceTimer: NodeJS.Timeout | undefined
+  const arrivals = spec.rate
+    ? new ArrivalSchedule({
+        stages: spec.rate,
+        users: spec.vus,
+        limit: spec.iterations ?? undefined,
+        // Nothing more comes due: what runs and waits may finish, within the graceful stop.
+        onEnd: () => {
+          schedule.stop(
+            spec.iterations !== null && arrivals!.totals.asked >= spec.iterations
+              ? 'iterations'
+              : 'duration',
+          )
+          graceTimer = setTimeout(hardStop, options.gracefulStopMs ?? BENCH_DEFAULTS.gracefulStopMs)
+        },
+      })
+    : undefined
   let stopError: TarPushError | undefined
   const connectClient = (vu: number) =>
     connectRegistry(
@@ -264,6 +281,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
   function hardStop(): void {
     schedule.stop('interrupted')
+    arrivals?.stop()
     metrics.aborting = true
     stop.abort()
     for (const controller of metrics.inFlight) controller.abort(new BenchStopped())
@@ -284,7 +302,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   let setup: RegistryClient | undefined
   let ticker: NodeJS.Timeout | undefined
   let deadline: NodeJS.Timeout | undefined
-  let graceTimer: NodeJS.Timeout | undefined
   try {
     if (options.signal?.aborted) hardStop()
     setup = await connectClient(0)
@@ -314,7 +331,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     }, 1000)
     const durationMs = spec.durationSeconds === null ? undefined : spec.durationSeconds * 1000
     deadline =
-      durationMs === undefined
+      durationMs === undefined || spec.rate
         ? undefined
         : setTimeout(() => {
             schedule.stop('duration')
@@ -324,21 +341,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
             )
           }, durationMs)
 
-    const arrivals = spec.rate
-      ? new ArrivalSchedule({
-          stages: spec.rate,
-          users: spec.vus,
-          limit: spec.iterations ?? undefined,
-        })
-      : undefined
-    if (arrivals) schedule.over.addEventListener('abort', () => arrivals.stop())
     /** The next iteration: claimed at once (closed model) or when the schedule has one due. */
     const nextIteration = async (): Promise<Arrival | undefined> => {
       if (!arrivals) {
         const number = schedule.claim()
         return number === undefined ? undefined : { number, dueAt: Number.NaN, stage: 0 }
       }
-      return schedule.stopped ? undefined : arrivals.next()
+      // After the schedule's end, iterations already waiting for a user still run.
+      return arrivals.next()
     }
     const stopOutcome = () => (metrics.aborting ? ('interrupted' as const) : ('failed' as const))
     const runVu = async (vu: number) => {
@@ -425,12 +435,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const users = Promise.all(Array.from({ length: spec.vus }, (_, index) => runVu(index + 1)))
     arrivals?.start()
     await users
-    if (arrivals && !schedule.stopped)
-      schedule.stop(
-        spec.iterations !== null && arrivals.totals.asked >= spec.iterations
-          ? 'iterations'
-          : 'duration',
-      )
     arrivals?.stop()
     clearTimeout(deadline)
     clearTimeout(graceTimer)
