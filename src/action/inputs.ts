@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { SCENARIO_NAMES, type ScenarioName } from '../lib/loadtest/result.ts'
 import { parseRates, parseStepDuration } from '../lib/loadtest/arrival.ts'
+import { parseWorkers } from '../lib/loadtest/workers.ts'
 import { parseMix } from '../lib/loadtest/schedule.ts'
 import { parseStartAt } from '../lib/loadtest/start-at.ts'
 import { parseDuration, parseSize } from '../lib/loadtest/units.ts'
@@ -253,6 +254,7 @@ export const BenchInput = {
   iterations: 'iterations',
   rate: 'rate',
   stepDuration: 'step-duration',
+  workers: 'workers',
   mix: 'mix',
   layers: 'layers',
   layerSize: 'layer-size',
@@ -292,6 +294,7 @@ export interface BenchInputs {
   iterations: number | undefined
   rates: number[] | undefined
   stepMs: number | undefined
+  workers: number | undefined
   mix: Partial<Record<ScenarioName, number>> | undefined
   layers: number | undefined
   layerSize: number | undefined
@@ -346,6 +349,7 @@ export function getBenchInputs(): BenchInputs {
     iterations: parseInteger(BenchInput.iterations, 1, 2 ** 40),
     rates: parsed(BenchInput.rate, (text) => parseRates(text)),
     stepMs: parsed(BenchInput.stepDuration, (text) => parseStepDuration(text)),
+    workers: parsed(BenchInput.workers, (text) => parseWorkers(text)),
     mix: parsed(BenchInput.mix, (text) => parseMix(text)),
     layers: parseInteger(BenchInput.layers, 0, 1000),
     layerSize: parsed(BenchInput.layerSize, parseSize),

@@ -62,6 +62,12 @@ version are refused. The merged JSON is a result like the others: it merges agai
       description:
         'open model: start R iterations a second whatever the registry answers (50/s); steps: 10/s,20/s,40/s. --vus caps those in flight; late starts count as latency, the rest are dropped',
     },
+    workers: {
+      type: 'string',
+      value: 'N',
+      description:
+        'threads generating the load, users shared out among them (default 1; auto: one per core); results merged exactly',
+    },
     'step-duration': {
       type: 'string',
       value: 'D',

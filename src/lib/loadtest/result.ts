@@ -214,6 +214,8 @@ export interface BenchResult {
   compare: CompareResult[]
   /** A few distinct failure messages, to say what went wrong. */
   errorSamples: string[]
+  /** Threads that generated the load (--workers), when more than one. */
+  workers?: number | undefined
   /** Present in the result of `tar-push bench merge`: the jobs it adds up. */
   merged?: MergeInfo | undefined
 }

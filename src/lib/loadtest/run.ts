@@ -10,6 +10,7 @@ import { connectRegistry, readCaFile, type ConnectOptions } from '../registry/co
 import { VERSION } from '../../version.ts'
 import { ArrivalSchedule, rateStages, type Arrival } from './arrival.ts'
 import { processExists } from './cpu.ts'
+import { runAsWorker, runWithWorkers, workerAssignment } from './workers.ts'
 import { runCompare, type CompareTool, type TagToClean } from './compare.ts'
 import { HISTOGRAM_SETTINGS, percentilesOf } from './histogram.ts'
 import {
@@ -98,6 +99,11 @@ export interface BenchOptions {
   onProgress?: ((progress: Progress) => void) | undefined
   /** Aborting stops the run at once (Ctrl-C): requests in flight are cut, the report follows. */
   signal?: AbortSignal | undefined
+  /**
+   * Threads generating the load (worker_threads), users shared out among them, when one core
+   * is the limit; results are merged exactly. Default 1: this thread alone.
+   */
+  workers?: number | undefined
 }
 
 const LOOP_DELAY_RESOLUTION_MS = 5
@@ -239,6 +245,25 @@ export const isCredentialsFailure = (error: unknown): error is TarPushError =>
  * the comparison and the cleanup if asked, and returns everything measured.
  */
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const assignment = workerAssignment()
+  if (assignment) return runAsWorker(options, assignment)
+  if ((options.workers ?? 1) > 1) return runWithWorkers(options)
+  return runBenchAlone(options)
+}
+
+/** What a worker thread's run takes besides the options (see workers.ts). */
+export interface WorkerPart {
+  /** Its users are numbered from here on, so thread names and repositories stay distinct. */
+  firstVu: number
+  /** Called after connecting and seeding; resolves when the measured run may start. */
+  beforeStart: (signal: AbortSignal) => Promise<void>
+}
+
+/** One run in this thread (alone, or as one worker's part). */
+export async function runBenchAlone(
+  options: BenchOptions,
+  part?: WorkerPart,
+): Promise<BenchResult> {
   const spec = scenarioSpec(options)
   const registry = checkNames(options.registry, spec.repoPrefix)
   const logger = options.logger ?? silentLogger
@@ -317,6 +342,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       `bench: ${spec.name} against ${registry}, ${spec.vus} virtual users, ${describeBound(spec)}`,
     )
     if (options.startAtMs !== undefined) await waitUntil(options.startAtMs, logger, stop.signal)
+    await part?.beforeStart(stop.signal)
     const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS })
     loopDelay.enable()
     const startedAt = Date.now()
@@ -352,7 +378,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     }
     const stopOutcome = () => (metrics.aborting ? ('interrupted' as const) : ('failed' as const))
     const runVu = async (vu: number) => {
-      const startDelay = arrivals ? 0 : (spec.rampUpSeconds * 1000 * (vu - 1)) / spec.vus
+      const startDelay = arrivals
+        ? 0
+        : (spec.rampUpSeconds * 1000 * (vu - (part?.firstVu ?? 1))) / spec.vus
       if (startDelay > 0)
         await sleep(startDelay, undefined, { signal: schedule.over }).catch(() => {})
       if (schedule.stopped) return
@@ -432,7 +460,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       }
     }
 
-    const users = Promise.all(Array.from({ length: spec.vus }, (_, index) => runVu(index + 1)))
+    const firstVu = part?.firstVu ?? 1
+    const users = Promise.all(
+      Array.from({ length: spec.vus }, (_, index) => runVu(firstVu + index)),
+    )
     arrivals?.start()
     await users
     arrivals?.stop()
