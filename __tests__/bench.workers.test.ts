@@ -7,12 +7,13 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtemp, readFile, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { decodeHistogram } from '../src/lib/loadtest/histogram.ts'
 import { requestKind } from '../src/lib/loadtest/requests.ts'
 import { allRequests, type BenchResult } from '../src/lib/loadtest/result.ts'
 import { startProxy, type RunningProxy } from './support/proxy.ts'
 import { startRegistry, httpRequest, type RunningRegistry } from './support/registry.ts'
+import { runAction } from './support/run-action.ts'
 import { runNode } from './support/run-node.ts'
 
 const CLI = join(import.meta.dirname, '..', 'src', 'cli.ts')
@@ -125,5 +126,27 @@ describe('bench --workers', () => {
     assert.equal(result.iterations.total.ok, result.arrivals.started)
     assert.equal(result.kinds['manifest GET']?.count, result.arrivals.started)
     assert.deepEqual(result.scenario.rate, [{ perSecond: 20, seconds: 2 }])
+  })
+
+  it('the bench action takes workers and rate: its threads share them, its outputs are the sum', async () => {
+    const run = await runAction(resolve(import.meta.dirname, '../dist/bench/index.js'), {
+      registry: proxy.host,
+      scenario: 'pull',
+      vus: '2',
+      workers: '2',
+      rate: '10/s',
+      duration: '2s',
+      layers: '1',
+      'layer-size': '16KiB',
+      images: '1',
+      jtl: 'true',
+    })
+    assert.equal(run.code, 0, run.stdout + run.stderr)
+    const result = JSON.parse(await readFile(run.outputs['result']!, 'utf8')) as BenchResult
+    assert.equal(result.workers, 2)
+    assert.equal(result.arrivals?.asked, 20)
+    assert.equal(run.outputs['requests'], String(result.totals.requests))
+    const jtl = (await readFile(run.outputs['jtl']!, 'utf8')).trim().split('\n')
+    assert.equal(jtl.length - 1, result.totals.requests)
   })
 })
