@@ -8,7 +8,7 @@ import { mergeResults } from './merge.ts'
 import { round } from './metrics.ts'
 import type { BenchResult } from './result.ts'
 import { runBenchAlone, scenarioSpec, type BenchOptions, type Progress } from './run.ts'
-import { waitUntil } from './start-at.ts'
+import { checkStartAt, waitUntil } from './start-at.ts'
 
 /**
  * `--workers N`: one process drives several cores. Each worker thread runs the same entry point
@@ -127,6 +127,7 @@ export async function runWithWorkers(options: BenchOptions): Promise<BenchResult
     throw new TarPushError('USAGE', '--compare runs with one worker', {
       hint: 'drop --workers, or run the comparison in a run of its own',
     })
+  if (options.startAtMs !== undefined) checkStartAt(options.startAtMs)
   const count = Math.min(options.workers ?? 1, spec.vus, spec.iterations ?? Infinity)
   const vus = shareOut(spec.vus, count)
   const iterations = spec.iterations === null ? undefined : shareOut(spec.iterations, count)
