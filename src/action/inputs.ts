@@ -1,5 +1,7 @@
 import * as core from '@actions/core'
 import { SCENARIO_NAMES, type ScenarioName } from '../lib/loadtest/result.ts'
+import { parseRates, parseStepDuration } from '../lib/loadtest/arrival.ts'
+import { parseWorkers } from '../lib/loadtest/workers.ts'
 import { parseMix } from '../lib/loadtest/schedule.ts'
 import { parseStartAt } from '../lib/loadtest/start-at.ts'
 import { parseDuration, parseSize } from '../lib/loadtest/units.ts'
@@ -270,6 +272,9 @@ export const BenchInput = {
   duration: 'duration',
   rampUp: 'ramp-up',
   iterations: 'iterations',
+  rate: 'rate',
+  stepDuration: 'step-duration',
+  workers: 'workers',
   mix: 'mix',
   layers: 'layers',
   layerSize: 'layer-size',
@@ -307,6 +312,9 @@ export interface BenchInputs {
   durationMs: number | undefined
   rampUpMs: number | undefined
   iterations: number | undefined
+  rates: number[] | undefined
+  stepMs: number | undefined
+  workers: number | undefined
   mix: Partial<Record<ScenarioName, number>> | undefined
   layers: number | undefined
   layerSize: number | undefined
@@ -359,6 +367,9 @@ export function getBenchInputs(): BenchInputs {
     durationMs: parsed(BenchInput.duration, parseDuration),
     rampUpMs: parsed(BenchInput.rampUp, parseDuration),
     iterations: parseInteger(BenchInput.iterations, 1, 2 ** 40),
+    rates: parsed(BenchInput.rate, (text) => parseRates(text)),
+    stepMs: parsed(BenchInput.stepDuration, (text) => parseStepDuration(text)),
+    workers: parsed(BenchInput.workers, (text) => parseWorkers(text)),
     mix: parsed(BenchInput.mix, (text) => parseMix(text)),
     layers: parseInteger(BenchInput.layers, 0, 1000),
     layerSize: parsed(BenchInput.layerSize, parseSize),

@@ -12,6 +12,8 @@ import {
 import { SCENARIO_NAMES, type BenchResult, type ScenarioName } from '../lib/loadtest/result.ts'
 import { runBench, type Progress } from '../lib/loadtest/run.ts'
 import { expandResultPaths, mergeResults, readResults } from '../lib/loadtest/merge.ts'
+import { parseRates, parseStepDuration } from '../lib/loadtest/arrival.ts'
+import { parseWorkers } from '../lib/loadtest/workers.ts'
 import { parseMix } from '../lib/loadtest/schedule.ts'
 import { parseStartAt } from '../lib/loadtest/start-at.ts'
 import { parseDuration, parseSize } from '../lib/loadtest/units.ts'
@@ -58,6 +60,9 @@ export async function runBenchCommand(
       durationMs: optional(values['duration'], (text) => parseDuration(text, '--duration')),
       rampUpMs: optional(values['ramp-up'], (text) => parseDuration(text, '--ramp-up')),
       iterations: parseInteger(values['iterations'], '--iterations', 1, 2 ** 40),
+      rates: optional(values['rate'], parseRates),
+      stepMs: optional(values['step-duration'], parseStepDuration),
+      workers: optional(values['workers'], parseWorkers),
       repoPrefix: stringFlag(values['repo-prefix']),
       layers: parseInteger(values['layers'], '--layers', 0, 1000),
       layerSize: optional(values['layer-size'], (text) => parseSize(text, '--layer-size')),

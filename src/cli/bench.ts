@@ -56,6 +56,23 @@ version are refused. The merged JSON is a result like the others: it merges agai
       value: 'N',
       description: 'stop after exactly N iterations, shared by all users',
     },
+    rate: {
+      type: 'string',
+      value: 'R',
+      description:
+        'open model: start R iterations a second whatever the registry answers (50/s); steps: 10/s,20/s,40/s. --vus caps those in flight; late starts count as latency, the rest are dropped',
+    },
+    workers: {
+      type: 'string',
+      value: 'N',
+      description:
+        'threads generating the load, users shared out among them (default 1; auto: one per core); results merged exactly',
+    },
+    'step-duration': {
+      type: 'string',
+      value: 'D',
+      description: 'how long each --rate step lasts (default: --duration shared out)',
+    },
     'repo-prefix': {
       type: 'string',
       value: 'P',
@@ -163,6 +180,9 @@ version are refused. The merged JSON is a result like the others: it merges agai
     'tar-push bench --registry registry.example.com --vus 20 --duration 5m \\',
     '    --start-at 2025-06-01T12:00:00Z --out results/$(hostname).json',
     'tar-push bench merge results/*.json --out total.json --summary total.md',
+    '# open model: pulls started at 10, 20 then 40 a second, 30 s each, at most 50 in flight',
+    'tar-push bench --registry 127.0.0.1:5000 --scenario pull --rate 10/s,20/s,40/s \\',
+    '    --step-duration 30s --vus 50',
   ],
   // The bench library (histograms, the generator) is loaded only when bench runs.
   run: async (values, operands, output, context) =>

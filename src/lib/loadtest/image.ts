@@ -1,4 +1,4 @@
-import { createCipheriv, createHash, randomBytes } from 'node:crypto'
+import { createCipheriv, createHash, randomBytes, randomFillSync, type Hash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -114,6 +114,49 @@ export async function randomLayer(
   }
 }
 
+/** Bytes at the end of a pooled layer's content that are new in every layer. */
+const FRESH_BYTES = 32
+/** Layers up to this size come from a pool (held in memory once); larger ones are streamed. */
+export const MAX_POOLED_LAYER_CONTENT = 256 * 1024 * 1024
+
+/**
+ * Fresh layers without making megabytes of random bytes per iteration: every layer is the same
+ * random content (made once) with its last 32 bytes new, so every digest is new and no registry
+ * can deduplicate it. The SHA-256 state after the shared part is computed once per file name and
+ * copied, so a layer's digest costs hashing its last block, not its whole size.
+ */
+export class LayerPool {
+  readonly #contentSize: number
+  readonly #shared: Buffer
+  readonly #trailer: Buffer
+  readonly #prefixes = new Map<string, { header: Buffer; hash: Hash }>()
+
+  constructor(contentSize: number) {
+    this.#contentSize = contentSize
+    this.#shared = randomBytes(Math.max(0, contentSize - FRESH_BYTES))
+    const padding = (TAR_BLOCK - (contentSize % TAR_BLOCK)) % TAR_BLOCK
+    this.#trailer = Buffer.alloc(padding + 2 * TAR_BLOCK)
+  }
+
+  layer(name: string): RandomBlob {
+    let prefix = this.#prefixes.get(name)
+    if (!prefix) {
+      const header = tarHeader(name, this.#contentSize)
+      prefix = { header, hash: createHash('sha256').update(header).update(this.#shared) }
+      this.#prefixes.set(name, prefix)
+    }
+    const fresh = randomFillSync(Buffer.allocUnsafe(this.#contentSize - this.#shared.length))
+    const parts = [prefix.header, this.#shared, fresh, this.#trailer]
+    const digest = prefix.hash.copy().update(fresh).update(this.#trailer).digest('hex')
+    return {
+      mediaType: MediaType.ociLayer,
+      digest: `sha256:${digest}`,
+      size: parts.reduce((sum, part) => sum + part.length, 0),
+      open: () => Readable.from(parts, { objectMode: false }),
+    }
+  }
+}
+
 const json = (value: unknown, mediaType: string): RawJson => {
   const bytes = Buffer.from(JSON.stringify(value))
   return { bytes, digest: sha256(bytes), mediaType }
@@ -125,10 +168,15 @@ export async function randomImage(options: {
   layerSize: number
   /** Goes into the config, so that even an image with no layers is new each time. */
   label: string
+  /** Where the layers come from when their size allows (see LayerPool). */
+  pool?: LayerPool | undefined
 }): Promise<RandomImage> {
   const layers: RandomBlob[] = []
   for (let index = 0; index < options.layers; index++) {
-    layers.push(await randomLayer(options.layerSize, `bench/layer-${index}.bin`))
+    const name = `bench/layer-${index}.bin`
+    layers.push(
+      options.pool ? options.pool.layer(name) : await randomLayer(options.layerSize, name),
+    )
   }
   const config = json(
     {

@@ -15,6 +15,7 @@ import { round } from './metrics.ts'
 import { compareKinds } from './requests.ts'
 import {
   RESULT_FORMAT,
+  type ArrivalResult,
   type BenchResult,
   type CleanupResult,
   type CompareResult,
@@ -115,6 +116,10 @@ export function checkMergeable(inputs: readonly MergeInput[]): void {
   requireSame(inputs, 'registries', (result) => result.registry)
   for (const field of MEASURED)
     requireSame(inputs, `scenarios (scenario.${field})`, (result) => result.scenario[field])
+  // Each job has its own schedule; the rates add up, so the steps must line up.
+  requireSame(inputs, 'open-model steps (scenario.rate)', (result) =>
+    result.scenario.rate?.map((stage) => stage.seconds),
+  )
   const seen = new Map<string, string>()
   for (const { file, result } of inputs) {
     for (const job of jobsOf(file, result)) {
@@ -381,6 +386,44 @@ function mergeScenario(specs: readonly ScenarioSpec[]): ScenarioSpec {
     iterations: iterations.length === 0 ? null : sum(iterations, (count) => count),
     images: Math.max(...specs.map((spec) => spec.images)),
     repoPrefix: joined(specs.map((spec) => spec.repoPrefix)),
+    ...(specs[0]!.rate
+      ? {
+          rate: specs[0]!.rate.map((stage, index) => ({
+            ...stage,
+            perSecond: sum(specs, (spec) => spec.rate?.[index]?.perSecond ?? 0),
+          })),
+        }
+      : {}),
+  }
+}
+
+/** The open model's schedules added up, step by step (the steps line up: checkMergeable). */
+function mergeArrivals(
+  results: readonly BenchResult[],
+  seconds: number,
+): ArrivalResult | undefined {
+  const all = results.flatMap((result) => (result.arrivals ? [result.arrivals] : []))
+  if (all.length === 0) return undefined
+  const asked = sum(all, (arrivals) => arrivals.asked)
+  const started = sum(all, (arrivals) => arrivals.started)
+  return {
+    asked,
+    started,
+    dropped: sum(all, (arrivals) => arrivals.dropped),
+    askedPerSecond: perSecond(asked, seconds, 3),
+    startedPerSecond: perSecond(started, seconds, 3),
+    stages: all[0]!.stages.map((stage, index) => {
+      const steps = all.map((arrivals) => arrivals.stages[index]!)
+      const stepStarted = sum(steps, (step) => step.started)
+      return {
+        perSecond: sum(steps, (step) => step.perSecond),
+        seconds: stage.seconds,
+        asked: sum(steps, (step) => step.asked),
+        started: stepStarted,
+        dropped: sum(steps, (step) => step.dropped),
+        startedPerSecond: perSecond(stepStarted, stage.seconds, 3),
+      }
+    }),
   }
 }
 
@@ -409,6 +452,7 @@ export function mergeResults(inputs: readonly MergeInput[]): BenchResult {
   const seconds = (endedAtMs - startedAtMs) / 1000
   const kinds = mergeKinds(results, seconds)
   const series = mergeSeries(results)
+  const arrivals = mergeArrivals(results, seconds)
   const kindList = Object.values(kinds)
   const requests = sum(kindList, (kind) => kind.count)
   const bytesSent = sum(kindList, (kind) => kind.bytesSent)
@@ -463,6 +507,7 @@ export function mergeResults(inputs: readonly MergeInput[]): BenchResult {
       connections: sum(results, (result) => result.totals.connections),
     },
     kinds,
+    ...(arrivals ? { arrivals } : {}),
     iterations: {
       total: mergeIterations(
         results.map((result) => result.iterations.total),

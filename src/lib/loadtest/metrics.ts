@@ -129,6 +129,8 @@ export class Metrics implements SampleSink {
   readonly #writer: SampleWriter | undefined
   readonly #registryPid: number | undefined
   #second: Second | undefined
+  #unbookedSent = 0
+  #unbookedReceived = 0
   readonly #secondLatency = createHistogram()
   #cpuMark: { at: number; own: number; registry: number | undefined } | undefined
   #ownCpuAtStart = 0
@@ -203,12 +205,14 @@ export class Metrics implements SampleSink {
     this.tlsProbes++
   }
 
+  /**
+   * Called for every body chunk, so it only adds: the bytes go into the open second when the
+   * next request ends or the next tick comes (no clock read per chunk).
+   */
   bytes(sent: number, received: number): void {
-    const second = this.#second
-    if (!second) return
-    const current = this.#currentSecond(Date.now())
-    current.bytesSent += sent
-    current.bytesReceived += received
+    if (this.phase !== 'run') return
+    this.#unbookedSent += sent
+    this.#unbookedReceived += received
   }
 
   iteration(iteration: IterationOutcome, message?: string): void {
@@ -308,6 +312,9 @@ export class Metrics implements SampleSink {
   /** The bucket of the second `atMs` falls in, closing the seconds before it. */
   #currentSecond(atMs: number): Second {
     let second = this.#second!
+    second.bytesSent += this.#unbookedSent
+    second.bytesReceived += this.#unbookedReceived
+    this.#unbookedSent = this.#unbookedReceived = 0
     const t = Math.floor(atMs / 1000)
     // A sample that ends a hair before the bucket rolled over still counts in the open second.
     while (second.t < t) {

@@ -2,6 +2,7 @@ import { ERROR_CODES, TarPushError, type ErrorCode } from '../errors.ts'
 import { decodeHistogram, mergeHistograms, percentileMs, type Percentiles } from './histogram.ts'
 import type { Progress } from './run.ts'
 import type {
+  ArrivalResult,
   BenchResult,
   CompareResult,
   KindResult,
@@ -134,6 +135,7 @@ export function formatReport(result: BenchResult): string {
       `, ${totals.connections} connections opened`,
   )
   lines.push('', ...iterationTable(result.iterations.scenarios))
+  if (result.arrivals) lines.push('', ...arrivalLines(result.arrivals))
   if (result.merged) lines.push('', skewLine(result), ...columns(jobRows(result)))
   lines.push('', cpuLine(result))
   const untimed = result.untimed
@@ -149,6 +151,19 @@ export function formatReport(result: BenchResult): string {
   if (result.errorSamples.length > 0)
     lines.push('', 'errors seen:', ...result.errorSamples.map((message) => `  ${message}`))
   return lines.join('\n')
+}
+
+/** The open model: the rate asked against the rate achieved, step by step. */
+function arrivalLines(arrivals: ArrivalResult): string[] {
+  const steps = arrivals.stages.map(
+    (stage) =>
+      `  ${stage.perSecond}/s for ${stage.seconds} s: ${stage.started} started (${stage.startedPerSecond.toFixed(1)}/s), ${stage.dropped} dropped`,
+  )
+  return [
+    `open model: ${arrivals.asked} iterations due, ${arrivals.started} started (${arrivals.startedPerSecond.toFixed(1)}/s of ${arrivals.askedPerSecond.toFixed(1)}/s asked), ` +
+      `${arrivals.dropped} dropped with every user busy; durations count from when each was due`,
+    ...(steps.length > 1 ? steps : []),
+  ]
 }
 
 function iterationTable(scenarios: Partial<Record<ScenarioName, IterationResult>>): string[] {

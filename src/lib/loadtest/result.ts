@@ -1,4 +1,5 @@
 import type { HISTOGRAM_SETTINGS, Percentiles } from './histogram.ts'
+import type { RateStage } from './arrival.ts'
 import type { RequestKind } from './requests.ts'
 
 /**
@@ -50,6 +51,24 @@ export interface ScenarioSpec {
   verify: boolean
   retries: number
   repoPrefix: string
+  /** The open model (--rate): its steps; absent in the closed model. */
+  rate?: RateStage[] | undefined
+}
+
+/** What the open model's schedule asked for and did (see arrival.ts). */
+export interface ArrivalResult {
+  asked: number
+  started: number
+  /** Due while every user was busy and as many iterations already waited as there are users. */
+  dropped: number
+  askedPerSecond: number
+  startedPerSecond: number
+  stages: (RateStage & {
+    asked: number
+    started: number
+    dropped: number
+    startedPerSecond: number
+  })[]
 }
 
 export interface KindResult {
@@ -188,11 +207,15 @@ export interface BenchResult {
   series: SecondResult[]
   /** Requests outside the measured run: connecting and seeding images first, and --cleanup. */
   untimed: { setup: PhaseCount; cleanup: PhaseCount }
+  /** The open model's schedule (--rate); absent in the closed model. */
+  arrivals?: ArrivalResult | undefined
   cpu: CpuResult
   cleanup: CleanupResult | null
   compare: CompareResult[]
   /** A few distinct failure messages, to say what went wrong. */
   errorSamples: string[]
+  /** Threads that generated the load (--workers), when more than one. */
+  workers?: number | undefined
   /** Present in the result of `tar-push bench merge`: the jobs it adds up. */
   merged?: MergeInfo | undefined
 }

@@ -8,10 +8,18 @@ import { parseRepository } from '../reference.ts'
 import type { RegistryClient } from '../registry/client.ts'
 import { connectRegistry, readCaFile, type ConnectOptions } from '../registry/connect.ts'
 import { VERSION } from '../../version.ts'
+import { ArrivalSchedule, rateStages, type Arrival } from './arrival.ts'
 import { processExists } from './cpu.ts'
+import { runAsWorker, runWithWorkers, workerAssignment } from './workers.ts'
 import { runCompare, type CompareTool, type TagToClean } from './compare.ts'
 import { HISTOGRAM_SETTINGS, percentilesOf } from './histogram.ts'
-import { MAX_LAYER_CONTENT, generatedSource, randomImage } from './image.ts'
+import {
+  LayerPool,
+  MAX_LAYER_CONTENT,
+  MAX_POOLED_LAYER_CONTENT,
+  generatedSource,
+  randomImage,
+} from './image.ts'
 import { copyArtifact } from '../engine/copy.ts'
 import { RepositoryClient } from '../registry/repository.ts'
 import { RegistrySink } from '../registry/sink.ts'
@@ -21,6 +29,7 @@ import { BenchStopped, observingInterceptor } from './requests.ts'
 import {
   RESULT_FORMAT,
   SCENARIO_NAMES,
+  type ArrivalResult,
   type BenchResult,
   type CleanupResult,
   type CompareResult,
@@ -54,6 +63,12 @@ export interface BenchOptions {
   rampUpMs?: number | undefined
   /** Iterations shared by all virtual users. */
   iterations?: number | undefined
+  /**
+   * The open model: iterations a second, one entry per step (`--rate 10/s,20/s`); users are then
+   * the most iterations in flight at once. Steps last `stepMs`, or the duration shared out.
+   */
+  rates?: readonly number[] | undefined
+  stepMs?: number | undefined
   repoPrefix?: string | undefined
   layers?: number | undefined
   layerSize?: number | undefined
@@ -84,6 +99,11 @@ export interface BenchOptions {
   onProgress?: ((progress: Progress) => void) | undefined
   /** Aborting stops the run at once (Ctrl-C): requests in flight are cut, the report follows. */
   signal?: AbortSignal | undefined
+  /**
+   * Threads generating the load (worker_threads), users shared out among them, when one core
+   * is the limit; results are merged exactly. Default 1: this thread alone.
+   */
+  workers?: number | undefined
 }
 
 const LOOP_DELAY_RESOLUTION_MS = 5
@@ -142,11 +162,31 @@ export function scenarioSpec(options: BenchOptions): ScenarioSpec {
   if (SCENARIO_NAMES.every((name) => !mix[name]))
     throw usage('--mix gives no scenario a weight', 'e.g. --mix push=20,pull=80')
   const repoPrefix = options.repoPrefix ?? BENCH_DEFAULTS.repoPrefix
+  const rate = options.rates
+    ? rateStages({
+        rates: options.rates,
+        stepMs: options.stepMs,
+        durationMs: options.durationMs,
+      })
+    : undefined
+  if (options.stepMs !== undefined && !rate)
+    throw usage('--step-duration goes with --rate', 'e.g. --rate 10/s,20/s --step-duration 30s')
+  if (rate && options.rampUpMs)
+    throw usage(
+      '--ramp-up goes with the closed model, not --rate',
+      'give steps instead: --rate 10/s,20/s,40/s --step-duration 10s',
+    )
+  const scheduleMs = rate?.reduce((total, stage) => total + stage.seconds * 1000, 0)
   return {
     name: options.scenario,
     mix,
     vus,
-    durationSeconds: durationMs === undefined ? null : durationMs / 1000,
+    durationSeconds:
+      scheduleMs !== undefined
+        ? scheduleMs / 1000
+        : durationMs === undefined
+          ? null
+          : durationMs / 1000,
     rampUpSeconds: (options.rampUpMs ?? BENCH_DEFAULTS.rampUpMs) / 1000,
     iterations: iterations ?? null,
     layers,
@@ -158,6 +198,7 @@ export function scenarioSpec(options: BenchOptions): ScenarioSpec {
     verify: options.verify ?? true,
     retries: options.connect?.retries ?? BENCH_DEFAULTS.retries,
     repoPrefix,
+    ...(rate ? { rate } : {}),
   }
 }
 
@@ -204,6 +245,25 @@ export const isCredentialsFailure = (error: unknown): error is TarPushError =>
  * the comparison and the cleanup if asked, and returns everything measured.
  */
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const assignment = workerAssignment()
+  if (assignment) return runAsWorker(options, assignment)
+  if ((options.workers ?? 1) > 1) return runWithWorkers(options)
+  return runBenchAlone(options)
+}
+
+/** What a worker thread's run takes besides the options (see workers.ts). */
+export interface WorkerPart {
+  /** Its users are numbered from here on, so thread names and repositories stay distinct. */
+  firstVu: number
+  /** Called after connecting and seeding; resolves when the measured run may start. */
+  beforeStart: (signal: AbortSignal) => Promise<void>
+}
+
+/** One run in this thread (alone, or as one worker's part). */
+export async function runBenchAlone(
+  options: BenchOptions,
+  part?: WorkerPart,
+): Promise<BenchResult> {
   const spec = scenarioSpec(options)
   const registry = checkNames(options.registry, spec.repoPrefix)
   const logger = options.logger ?? silentLogger
@@ -218,6 +278,23 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   options.signal?.addEventListener('abort', onSignal)
   const schedule = new IterationSchedule(spec.iterations ?? undefined)
   const pushed: PushedManifest[] = []
+  let graceTimer: NodeJS.Timeout | undefined
+  const arrivals = spec.rate
+    ? new ArrivalSchedule({
+        stages: spec.rate,
+        users: spec.vus,
+        limit: spec.iterations ?? undefined,
+        // Nothing more comes due: what runs and waits may finish, within the graceful stop.
+        onEnd: () => {
+          schedule.stop(
+            spec.iterations !== null && arrivals!.totals.asked >= spec.iterations
+              ? 'iterations'
+              : 'duration',
+          )
+          graceTimer = setTimeout(hardStop, options.gracefulStopMs ?? BENCH_DEFAULTS.gracefulStopMs)
+        },
+      })
+    : undefined
   let stopError: TarPushError | undefined
   const connectClient = (vu: number) =>
     connectRegistry(
@@ -229,6 +306,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
   function hardStop(): void {
     schedule.stop('interrupted')
+    arrivals?.stop()
     metrics.aborting = true
     stop.abort()
     for (const controller of metrics.inFlight) controller.abort(new BenchStopped())
@@ -249,18 +327,22 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   let setup: RegistryClient | undefined
   let ticker: NodeJS.Timeout | undefined
   let deadline: NodeJS.Timeout | undefined
-  let graceTimer: NodeJS.Timeout | undefined
   try {
     if (options.signal?.aborted) hardStop()
     setup = await connectClient(0)
     const usesSeeds = (['pull', 'head'] as const).some((name) => spec.mix[name])
     const seeded = usesSeeds ? await seed(setup, spec, runId, pushed, logger) : []
     const cycle = mixCycle(spec.mix)
+    const pool =
+      spec.mix.push && spec.layerSize <= MAX_POOLED_LAYER_CONTENT
+        ? new LayerPool(spec.layerSize)
+        : undefined
 
     logger.info(
       `bench: ${spec.name} against ${registry}, ${spec.vus} virtual users, ${describeBound(spec)}`,
     )
     if (options.startAtMs !== undefined) await waitUntil(options.startAtMs, logger, stop.signal)
+    await part?.beforeStart(stop.signal)
     const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS })
     loopDelay.enable()
     const startedAt = Date.now()
@@ -275,7 +357,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     }, 1000)
     const durationMs = spec.durationSeconds === null ? undefined : spec.durationSeconds * 1000
     deadline =
-      durationMs === undefined
+      durationMs === undefined || spec.rate
         ? undefined
         : setTimeout(() => {
             schedule.stop('duration')
@@ -285,21 +367,33 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
             )
           }, durationMs)
 
+    /** The next iteration: claimed at once (closed model) or when the schedule has one due. */
+    const nextIteration = async (): Promise<Arrival | undefined> => {
+      if (!arrivals) {
+        const number = schedule.claim()
+        return number === undefined ? undefined : { number, dueAt: Number.NaN, stage: 0 }
+      }
+      // After the schedule's end, iterations already waiting for a user still run.
+      return arrivals.next()
+    }
     const stopOutcome = () => (metrics.aborting ? ('interrupted' as const) : ('failed' as const))
     const runVu = async (vu: number) => {
-      const startDelay = (spec.rampUpSeconds * 1000 * (vu - 1)) / spec.vus
+      const startDelay = arrivals
+        ? 0
+        : (spec.rampUpSeconds * 1000 * (vu - (part?.firstVu ?? 1))) / spec.vus
       if (startDelay > 0)
         await sleep(startDelay, undefined, { signal: schedule.over }).catch(() => {})
       if (schedule.stopped) return
       metrics.setActiveVus(metrics.activeVus + 1)
       let client: RegistryClient | undefined
       try {
-        for (let number = schedule.claim(); number !== undefined; number = schedule.claim()) {
+        for (let due = await nextIteration(); due; due = await nextIteration()) {
+          const { number } = due
           const scenario = cycle[number % cycle.length]!
           // Making the random image (and its digests) is the user's local work, not timed.
           const image =
             scenario === 'push'
-              ? await randomImage({ ...spec, label: `${runId}-${number}` })
+              ? await randomImage({ ...spec, label: `${runId}-${number}`, pool })
               : undefined
           if (metrics.aborting) break
           const target = seeded[number % Math.max(1, seeded.length)]
@@ -316,7 +410,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
             }
           }
           const bytesBefore = metrics.vuBytes.get(vu) ?? 0
-          const started = performance.now()
+          // Open model: from when the iteration was due, so waiting for a free user counts.
+          const started = Number.isNaN(due.dueAt) ? performance.now() : due.dueAt
           try {
             if (spec.reconnect) {
               await client?.close()
@@ -365,7 +460,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       }
     }
 
-    await Promise.all(Array.from({ length: spec.vus }, (_, index) => runVu(index + 1)))
+    const firstVu = part?.firstVu ?? 1
+    const users = Promise.all(
+      Array.from({ length: spec.vus }, (_, index) => runVu(firstVu + index)),
+    )
+    arrivals?.start()
+    await users
+    arrivals?.stop()
     clearTimeout(deadline)
     clearTimeout(graceTimer)
     clearInterval(ticker)
@@ -450,6 +551,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       },
       series: metrics.series,
       untimed: metrics.untimed,
+      ...(arrivals ? { arrivals: arrivalResult(arrivals, seconds) } : {}),
       cpu: {
         generator: {
           seconds: round(cpu.own, 3),
@@ -488,9 +590,28 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   }
 }
 
+/** The open model's schedule against what it achieved. */
+function arrivalResult(arrivals: ArrivalSchedule, seconds: number): ArrivalResult {
+  const totals = arrivals.totals
+  return {
+    ...totals,
+    askedPerSecond: round(totals.asked / Math.max(seconds, 1e-9), 3),
+    startedPerSecond: round(totals.started / Math.max(seconds, 1e-9), 3),
+    stages: arrivals.stages.map((stage, index) => ({
+      ...stage,
+      ...arrivals.perStage[index]!,
+      startedPerSecond: round(arrivals.perStage[index]!.started / stage.seconds, 3),
+    })),
+  }
+}
+
 function describeBound(spec: ScenarioSpec): string {
   const parts = []
-  if (spec.durationSeconds !== null) parts.push(`${spec.durationSeconds} s`)
+  if (spec.rate)
+    parts.push(
+      `open model at ${spec.rate.map((stage) => `${stage.perSecond}/s for ${stage.seconds} s`).join(', then ')}`,
+    )
+  else if (spec.durationSeconds !== null) parts.push(`${spec.durationSeconds} s`)
   if (spec.iterations !== null) parts.push(`${spec.iterations} iterations`)
   if (spec.rampUpSeconds > 0) parts.push(`ramp-up ${spec.rampUpSeconds} s`)
   return parts.join(', ')
