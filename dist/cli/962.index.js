@@ -455,8 +455,8 @@ var external_node_timers_promises_ = __webpack_require__(8500);
 var log = __webpack_require__(1025);
 // EXTERNAL MODULE: ./src/lib/reference.ts
 var reference = __webpack_require__(2470);
-// EXTERNAL MODULE: ./src/lib/registry/connect.ts + 1 modules
-var registry_connect = __webpack_require__(5367);
+// EXTERNAL MODULE: ./src/lib/registry/connect.ts + 4 modules
+var registry_connect = __webpack_require__(1601);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: external "node:child_process"
@@ -2311,7 +2311,7 @@ function progressOf(metrics, spec, startedAt) {
 }
 
 // EXTERNAL MODULE: ./src/lib/paths.ts
-var paths = __webpack_require__(2308);
+var paths = __webpack_require__(9927);
 ;// CONCATENATED MODULE: ./src/lib/loadtest/merge.ts
 
 
@@ -2924,6 +2924,79 @@ function progressWriter(output) {
         },
         clear: () => output.status?.(undefined),
     };
+}
+
+
+/***/ }),
+
+/***/ 6560:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ RegistrySink)
+/* harmony export */ });
+/* harmony import */ var _quirks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6524);
+/* harmony import */ var _repository_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2186);
+
+
+/**
+ * A registry repository as a sink: HEAD, cross-repository mount, the upload strategy and its
+ * fallbacks (monolithic PUT, streamed PATCH, chunks with resume: repository.ts), the manifest
+ * PUTs and the tags. The engine puts tags last, after every blob and member is in place, so a
+ * tag never names an incomplete image; there is nothing to commit after that, and nothing a
+ * registry lets a client take back (an uploaded blob without a manifest is garbage-collected).
+ */
+class RegistrySink {
+    #repository;
+    constructor(repository) {
+        this.#repository = repository;
+    }
+    get name() {
+        return this.#repository.path;
+    }
+    get place() {
+        return { registry: this.#repository.client.registry, repository: this.#repository.path };
+    }
+    hasBlob(digest) {
+        return this.#repository.hasBlob(digest);
+    }
+    mountBlob(digest, fromRepository) {
+        return this.#repository.mountBlob(digest, fromRepository);
+    }
+    putBlob(blob) {
+        return this.#repository.uploadBlob(blob);
+    }
+    /**
+     * A streamed body has no length: registries that need one (quirks) and chunked uploads (each
+     * chunk declares its range) take compressed layers from a spool file instead.
+     */
+    get takesStreamedBlobs() {
+        return this.#repository.chunkSize === 0 && !this.#repository.quirks.contentLengthRequired;
+    }
+    async putStreamedBlob(blob) {
+        try {
+            await this.#repository.uploadStreamed(blob.open, blob.digestAfterBody);
+        }
+        catch (error) {
+            // Too large for one body: the spooled retry (and what follows) goes in chunks.
+            if (error instanceof _repository_js__WEBPACK_IMPORTED_MODULE_1__/* .BodyRefused */ .pF && error.reason === 'too-large')
+                this.#repository.chunkSize ||= _quirks_js__WEBPACK_IMPORTED_MODULE_0__/* .FALLBACK_CHUNK_SIZE */ .pp;
+            throw error;
+        }
+    }
+    acceptsDockerLayers(compressions) {
+        return (0,_quirks_js__WEBPACK_IMPORTED_MODULE_0__/* .dockerFlavorAllowed */ .Jd)(this.#repository.quirks, compressions);
+    }
+    async putManifest(manifest, target) {
+        if (target.tags.length === 0) {
+            await this.#repository.putManifest(manifest.digest, manifest);
+            return;
+        }
+        for (const tag of target.tags)
+            await this.#repository.putManifest(tag, manifest);
+    }
+    async commit() { }
+    async abort() { }
 }
 
 

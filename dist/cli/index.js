@@ -8,8 +8,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /**
  * Imported first by the entry points, before anything touches the libuv thread pool (sized on
- * first use): file reads, deflate jobs and DNS share it, and its default of 4 threads makes
- * reads wait behind compression. The user's own setting wins.
+ * first use): file reads, zlib jobs (zstd, gunzip) and DNS share it, and its default of 4
+ * threads makes reads wait behind compression. The user's own setting wins.
  */
 process.env['UV_THREADPOOL_SIZE'] ??= '8';
 
@@ -223,20 +223,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 8877:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-
-/***/ }),
-
-/***/ 714:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 
 /***/ }),
 
@@ -473,7 +459,7 @@ if (tooOld !== undefined) {
     process.exitCode = 1;
 }
 else {
-    Promise.all(/* import() */[__nccwpck_require__.e(184), __nccwpck_require__.e(934)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6934)).then((cli) => cli.run(), (error) => {
+    Promise.all(/* import() */[__nccwpck_require__.e(557), __nccwpck_require__.e(527)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5527)).then((cli) => cli.run(), (error) => {
         process.stderr.write(`tar-push could not start: ${String(error)}\n`);
         process.exitCode = 1;
     });
