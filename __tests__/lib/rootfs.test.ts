@@ -578,10 +578,15 @@ for (const platform of ['linux', 'win32'] as const)
 
       // FIFOs need no privilege, so this part runs for everyone.
       const special = await fixture()
-      await unpack(special.root, [[{ kind: 'fifo', name: 'run/fifo' }]], { preserveSpecial: true })
+      const fifos: TarEntry[] = [
+        { kind: 'fifo', name: 'run/fifo' },
+        { kind: 'fifo', name: 'run/shared', mode: 0o666 }, // wider than the umask lets mkfifo make
+      ]
+      await unpack(special.root, [fifos], { preserveSpecial: true })
       const fifo = await lstat(join(special.root, 'run/fifo'))
       assert.ok(fifo.isFIFO())
       assert.equal(fifo.mode & 0o7777, 0o600)
+      assert.equal((await lstat(join(special.root, 'run/shared'))).mode & 0o7777, 0o666)
     })
 
     it('skips entry types it does not know', async () => {

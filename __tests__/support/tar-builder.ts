@@ -14,7 +14,7 @@ export type TarEntry =
   | { kind: 'symlink'; name: string; target: string }
   | { kind: 'hardlink'; name: string; target: string }
   | { kind: 'char-device' | 'block-device'; name: string; major: number; minor: number }
-  | { kind: 'fifo'; name: string }
+  | { kind: 'fifo'; name: string; mode?: number }
 
 /** One entry as read back; links keep their target in `linkname` and carry no data. */
 export interface ReadEntry {
@@ -55,7 +55,7 @@ function headerFor(entry: TarEntry): Partial<Header> & Pick<Header, 'name'> {
         devminor: entry.minor,
       }
     case 'fifo':
-      return { ...common, type: 'fifo', mode: 0o600 }
+      return { ...common, type: 'fifo', mode: entry.mode ?? 0o600 }
   }
 }
 

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process'
 import { constants, type Stats } from 'node:fs'
 import {
-  chmod,
   lchown,
   link,
   lstat,
@@ -516,10 +515,14 @@ export class RootfsWriter {
   }
 
   async #mknod(abs: string, header: EntryHeader, layer: LayerState): Promise<void> {
+    // The mode is set by mknod itself (it does not follow a link): a chmod by path afterwards
+    // would follow one put in the node's place.
+    const mode = ['-m', this.#mode(header, 0o600).toString(8)]
     const args =
       header.type === 'fifo'
-        ? [abs, 'p']
+        ? [...mode, abs, 'p']
         : [
+            ...mode,
             abs,
             header.type === 'block-device' ? 'b' : 'c',
             String(header.devmajor ?? 0),
@@ -531,7 +534,7 @@ export class RootfsWriter {
         { cause: error },
       )
     })
-    await this.#ownAndMode(abs, header, 0o600)
+    if (this.#asRoot) await lchown(abs, header.uid ?? 0, header.gid ?? 0)
     if (header.mtime) await lutimes(abs, header.mtime, header.mtime)
   }
 
@@ -759,11 +762,6 @@ export class RootfsWriter {
       this.#dirs.set(prefix, fileIdOf(stats))
     }
     return true
-  }
-
-  async #ownAndMode(abs: string, header: EntryHeader, fallback: number): Promise<void> {
-    if (this.#asRoot) await lchown(abs, header.uid ?? 0, header.gid ?? 0)
-    await chmod(abs, this.#mode(header, fallback))
   }
 
   /**
