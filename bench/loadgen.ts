@@ -35,7 +35,7 @@ const TARGET = 1.2
 
 type Scenario = 'pull' | 'pull --no-verify' | 'push'
 
-interface Sample {
+export interface Sample {
   scenario: Scenario
   vus: number
   tool: 'tar-push' | 'raw'
@@ -70,11 +70,32 @@ async function main(): Promise<number> {
   if (!(duration > 0) || !userCounts.every((n) => Number.isInteger(n) && n > 0)) {
     throw new Error('--duration must be positive and --vus a list of positive integers')
   }
+  cleanUpOnExit()
+  const { samples, table } = await compareWithRawClient({ duration, userCounts })
+  process.stdout.write(`\n${table}\n`)
+  if (values.out) await writeFile(values.out, `${JSON.stringify({ duration, samples }, null, 2)}\n`)
+  return samples.some((sample) => sample.failed > 0 || sample.iterations === 0) ? 1 : 0
+}
+
+export interface LoadgenComparison {
+  samples: Sample[]
+  /** The Markdown table of CPU per iteration, tar-push against the raw client, and the ratios. */
+  table: string
+}
+
+/**
+ * Every scenario at every user count, tar-push bench and the raw client in turn, against one
+ * fresh registry (also run by `npm run bench`, after the push cases).
+ */
+export async function compareWithRawClient(options: {
+  duration: number
+  userCounts: readonly number[]
+}): Promise<LoadgenComparison> {
+  const { duration, userCounts } = options
   for (const needed of [GNU_TIME, join(OUR_DIST_CLI, 'index.js')]) {
     if (!existsSync(needed))
       throw new Error(`missing ${needed} (apt-get install time; npm run build)`)
   }
-  cleanUpOnExit()
   const runDir = await mkdtemp(join(tmpdir(), 'tar-push-loadgen-'))
   const cleanup = removeAtExit(runDir)
   const samples: Sample[] = []
@@ -107,9 +128,7 @@ async function main(): Promise<number> {
     await rm(runDir, { recursive: true, force: true })
     cleanup.forget()
   }
-  process.stdout.write(`\n${formatTable(samples)}\n`)
-  if (values.out) await writeFile(values.out, `${JSON.stringify({ duration, samples }, null, 2)}\n`)
-  return samples.some((sample) => sample.failed > 0 || sample.iterations === 0) ? 1 : 0
+  return { samples, table: formatTable(samples) }
 }
 
 /** Manifest + config + 3 × 1 MiB random layers under raw/seed:1, for the raw client's pulls. */
@@ -277,7 +296,9 @@ function formatTable(samples: Sample[]): string {
   return [...header, ...rows].join('\n')
 }
 
-process.exitCode = await main().catch((error: unknown) => {
-  log(`loadgen: ${error instanceof Error ? error.message : String(error)}`)
-  return 1
-})
+if (import.meta.main) {
+  process.exitCode = await main().catch((error: unknown) => {
+    log(`loadgen: ${error instanceof Error ? error.message : String(error)}`)
+    return 1
+  })
+}

@@ -10,6 +10,8 @@ import { cpus, release, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { prepareImages, PROFILES } from './image.ts'
+import { compareWithRawClient } from './loadgen.ts'
+import type { Sample as LoadgenSample } from './loadgen.ts'
 import { busyFraction, busySecondsBetween, readCpuTimes } from './machine.ts'
 import type { Archive, BenchImages, ImageProfile } from './image.ts'
 import { cleanUpOnExit, GNU_TIME, removeAtExit, run, runChecked } from './process.ts'
@@ -43,10 +45,13 @@ const USAGE = `Usage: node bench/run.ts [options]   (npm run bench -- [options])
   --quick           smoke test: ~60 MB image, 256 MiB big layer, 1 rep
   --work DIR        where test images are cached and runs happen (default: $TMPDIR/tar-push-bench)
   --concurrency N   passed to tar-push as --concurrency N, if this build of it has the flag
+  --no-loadgen      skip the load generator's CPU against a raw HTTP client (bench/loadgen.ts)
   -h, --help        show this help`
 
 interface Options {
   reps: number
+  /** Seconds of each load generator run; undefined: not measured. */
+  loadgenSeconds?: number
   profile: ImageProfile
   workDir: string
   concurrency?: number
@@ -90,7 +95,17 @@ async function main(): Promise<number> {
       `medians of ${options.reps} rep(s); ${options.profile.name} images; ` +
       `ran ${seconds.toFixed(0)} s\n`,
   )
-  const results = await collectResults(options, startedAt, measured, { checks, medians })
+  // Issue 22's ratios: the load generator's client CPU against a raw HTTP client, same run.
+  const loadgen =
+    options.loadgenSeconds === undefined
+      ? undefined
+      : await compareWithRawClient({ duration: options.loadgenSeconds, userCounts: [1, 16] })
+  if (loadgen) process.stdout.write(`\nload generator, CPU per iteration:\n${loadgen.table}\n`)
+  const results = await collectResults(options, startedAt, measured, {
+    checks,
+    medians,
+    loadgen: loadgen?.samples ?? null,
+  })
   const file = await writeResults(results, options.profile.name === 'quick' ? '-quick' : '')
   log(`results: ${file}`)
   const failures = measured.samples.filter((sample) => !sample.ok)
@@ -145,7 +160,7 @@ async function collectResults(
   options: Options,
   startedAt: Date,
   { ourCli, images, samples }: Measured,
-  summary: { checks: CheckResult[]; medians: Medians },
+  summary: { checks: CheckResult[]; medians: Medians; loadgen: LoadgenSample[] | null },
 ) {
   const finishedAt = new Date()
   return {
@@ -180,6 +195,7 @@ function parseOptions(argv: string[]): Options | undefined {
       quick: { type: 'boolean' },
       work: { type: 'string' },
       concurrency: { type: 'string' },
+      'no-loadgen': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -194,6 +210,7 @@ function parseOptions(argv: string[]): Options | undefined {
     profile: quick ? PROFILES.quick : PROFILES.full,
     workDir: resolve(values.work ?? join(tmpdir(), 'tar-push-bench')),
     concurrency: positiveInteger(values.concurrency, '--concurrency'),
+    loadgenSeconds: values['no-loadgen'] ? undefined : quick ? 5 : 20,
   }
 }
 
