@@ -86,7 +86,8 @@ export class LastByteHold {
     this.#seen += chunk.length
     if (this.#size !== undefined && this.#seen < this.#size) return chunk
     if (this.#held) stream.push(this.#held)
-    this.#held = chunk.subarray(chunk.length - 1)
+    // A copy, not a view: the chunk may go back to its pool (chunk-pool.ts) once passed on.
+    this.#held = Buffer.from(chunk.subarray(chunk.length - 1))
     return chunk.length > 1 ? chunk.subarray(0, chunk.length - 1) : undefined
   }
 

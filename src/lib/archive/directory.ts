@@ -1,11 +1,11 @@
-import { createReadStream, statSync, realpathSync } from 'node:fs'
+import { statSync, realpathSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { join, sep } from 'node:path'
 import type { Readable } from 'node:stream'
 import { TarPushError } from '../errors.ts'
 import { cleanName } from './tar-index.ts'
 import type { SequentialReader } from '../image/model.ts'
-import { openRangeReader, type ArchiveFiles } from './files.ts'
+import { openRangeReader, openRangeStream, type ArchiveFiles } from './files.ts'
 
 /** The files of an OCI image layout directory; symlinks may not lead out of it. */
 export class LayoutDirectory implements ArchiveFiles {
@@ -57,7 +57,8 @@ export class LayoutDirectory implements ArchiveFiles {
   }
 
   open(name: string): Readable {
-    return createReadStream(this.#existing(name), { highWaterMark: 1024 * 1024 })
+    const path = this.#existing(name)
+    return openRangeStream(path, 0, statSync(path).size)
   }
 
   openReader(name: string): Promise<SequentialReader> {

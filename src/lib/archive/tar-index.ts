@@ -1,10 +1,9 @@
 import { open, type FileHandle } from 'node:fs/promises'
-import { createReadStream } from 'node:fs'
 import { posix } from 'node:path'
 import type { Readable } from 'node:stream'
 import { TarPushError } from '../errors.ts'
 import type { SequentialReader } from '../image/model.ts'
-import { openRangeReader, type ArchiveFiles } from './files.ts'
+import { openRangeReader, openRangeStream, type ArchiveFiles } from './files.ts'
 
 /**
  * Indexes a tar file by reading its headers only, seeking over entry bodies, so a multi-GB
@@ -96,12 +95,7 @@ export class TarIndex implements ArchiveFiles {
 
   open(name: string): Readable {
     const entry = this.#regularFile(name)
-    if (entry.size === 0) return createReadStream(this.#path, { start: 1, end: 0 })
-    return createReadStream(this.#path, {
-      start: entry.offset,
-      end: entry.offset + entry.size - 1,
-      highWaterMark: 1024 * 1024,
-    })
+    return openRangeStream(this.#path, entry.offset, entry.size)
   }
 
   openReader(name: string): Promise<SequentialReader> {

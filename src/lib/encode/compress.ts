@@ -3,6 +3,7 @@ import { createGunzip, createZstdDecompress } from 'node:zlib'
 import { ParallelGzip, parallelGzipVersion } from './parallel-gzip.ts'
 import { PARALLEL_ZSTD_VERSION, ParallelZstd } from './parallel-zstd.ts'
 import type { Compression } from '../image/model.ts'
+import { releaseSpentOutput } from './spent-output.ts'
 
 /**
  * Levels used when none is given: gzip 1 as crane (BestSpeed) — deflate is the slowest step of
@@ -53,14 +54,7 @@ export function createDecoder(compression: Compression, highWaterMark?: number):
  * that keeps no chunk (and no view of one) once it has returned.
  */
 export function releaseDecodedChunk(chunk: Buffer): void {
-  const buffer = chunk.buffer
-  if (
-    buffer instanceof ArrayBuffer &&
-    buffer.byteLength === DECODED_CHUNK &&
-    chunk.byteOffset + chunk.length === DECODED_CHUNK
-  )
-    // ES2024 (Node 21+); the type library here is ES2023.
-    (buffer as ArrayBuffer & { transfer(length: number): ArrayBuffer }).transfer(0)
+  releaseSpentOutput(chunk, DECODED_CHUNK)
 }
 
 /**

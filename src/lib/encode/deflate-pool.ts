@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads'
 import * as zlib from 'node:zlib'
+import { ChunkPool } from '../chunk-pool.ts'
 import { runDeflateWorker } from './deflate-worker.ts'
 import { LIBDEFLATE_WASM_BASE64 } from './libdeflate-wasm.ts'
 
@@ -24,6 +25,11 @@ export const DEFLATE_BLOCK_SIZE = 512 * 1024
  * binaries measured 0.05 % (1 MiB blocks) to 0.2 % (256 KiB) bigger, for no speed measurable.
  */
 export const DEFLATE_WINDOW = 32 * 1024
+/**
+ * Deflated blocks kept for reuse between uses (each about DEFLATE_BLOCK_SIZE): enough for the
+ * blocks of a few streams between their deflater and the socket.
+ */
+const OUTPUTS_KEPT = 16
 /** One slot being deflated while the next is filled, per deflater. */
 const SLOTS_PER_DEFLATER = 2
 
@@ -71,6 +77,7 @@ interface Waiter {
 interface Ready {
   memory: WebAssembly.Memory
   slots: { window: number; input: number; output: number }[]
+  outputCapacity: number
 }
 
 type Done = { slot: number; outputLength: number; crc: number } | { slot: number; error: string }
@@ -88,6 +95,7 @@ export class DeflatePool {
   readonly #started: Deflater[] = []
   #failure: Error | undefined
   #busy = 0
+  #outputs = new ChunkPool({ size: 0, keep: 0 })
 
   constructor(options: DeflatePoolOptions) {
     const module = new WebAssembly.Module(Buffer.from(LIBDEFLATE_WASM_BASE64, 'base64'))
@@ -158,6 +166,8 @@ export class DeflatePool {
       if (port instanceof Worker) port.once('error', reject)
     })
     const deflater: Deflater = { port, memory: ready.memory, free: [], jobs: new Map() }
+    if (this.#outputs.size < ready.outputCapacity)
+      this.#outputs = new ChunkPool({ size: ready.outputCapacity, keep: OUTPUTS_KEPT })
     const bytes = ready.memory.buffer
     ready.slots.forEach((offsets, index) => {
       deflater.free.push({
@@ -187,10 +197,11 @@ export class DeflatePool {
       job.reject(new Error(`deflate failed: ${done.error}`))
       return
     }
-    // Copied out: the slot is reused at once, the output lives as long as its consumer wants.
-    const deflated = Buffer.allocUnsafe(done.outputLength)
-    deflated.set(new Uint8Array(deflater.memory.buffer, job.slot.outputOffset, done.outputLength))
-    job.resolve({ deflated, crc: done.crc })
+    // Copied out: the slot is reused at once, the output lives as long as its consumer wants,
+    // in a buffer of the pool that the upload gives back once it is written.
+    const whole = this.#outputs.take(done.outputLength)
+    whole.set(new Uint8Array(deflater.memory.buffer, job.slot.outputOffset, done.outputLength))
+    job.resolve({ deflated: this.#outputs.lend(whole, done.outputLength), crc: done.crc })
   }
 
   #fail(deflater: Deflater, error: Error): void {

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { constants, createZstdCompress, zstdCompressSync, type ZstdCompress } from 'node:zlib'
+import { ChunkPool } from '../chunk-pool.ts'
 import { createLimiter } from '../limit.ts'
 import {
   BlockEncodingStream,
@@ -7,6 +8,7 @@ import {
   type BlockEncoder,
   type BlockSlot,
 } from './block-encoder.ts'
+import { releaseSpentOutput } from './spent-output.ts'
 
 /**
  * zstd compression spread over the libuv thread pool: the input is cut into fixed blocks, each
@@ -80,13 +82,40 @@ class FrameCompressor {
           this.#stream.off('data', collect)
           const parts = this.#parts
           this.#parts = []
-          resolve(parts)
+          resolve([joinFrame(parts)])
         }
         this.#stream.on('data', collect)
         collect()
       })
     })
   }
+}
+
+/** A frame's output at most: ZSTD_COMPRESSBOUND of a block, rounded up. */
+const FRAME_BOUND = BLOCK_SIZE + BLOCK_SIZE / 128 + 4096
+
+/**
+ * Frames on their way to the upload, in reused buffers (chunk-pool.ts): one a job, and as many
+ * again between the encoder and the socket.
+ */
+const frameOutputs = new ChunkPool({ size: FRAME_BOUND, keep: 2 * FRAME_JOBS + 2 })
+
+/**
+ * A frame's parts copied into one buffer of the pool. zlib writes its output into buffers of
+ * OUTPUT_CHUNK bytes, a new one once one is full: a part that ends its buffer is that buffer's
+ * last, every earlier part of it is copied already, and it is freed at once rather than left for
+ * V8 to collect (releaseSpentOutput).
+ */
+function joinFrame(parts: Buffer[]): Buffer {
+  const length = parts.reduce((sum, part) => sum + part.length, 0)
+  if (length > FRAME_BOUND) return Buffer.concat(parts, length)
+  const whole = frameOutputs.take(length)
+  let offset = 0
+  for (const part of parts) {
+    offset += part.copy(whole, offset)
+    releaseSpentOutput(part, OUTPUT_CHUNK)
+  }
+  return frameOutputs.lend(whole, length)
 }
 
 /** The compressors of one level, shared by every stream: at most FRAME_JOBS at work. */

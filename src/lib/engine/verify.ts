@@ -8,6 +8,7 @@ import {
 } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { DigestingStream, LastByteHold, VerifyingStream, algorithmOf } from '../digest.ts'
+import { holdChunk, letGoChunk } from '../chunk-pool.ts'
 import { createDecoder, releaseDecodedChunk } from '../encode/compress.ts'
 import { TarPushError } from '../errors.ts'
 import type { Layer } from '../image/model.ts'
@@ -110,6 +111,7 @@ export class DiffIdCheck extends Transform {
     this.#decoder.on('data', (chunk: Buffer) => {
       hash.update(chunk)
       if (decodes) releaseDecodedChunk(chunk)
+      else letGoChunk(chunk)
     })
     this.#decoded = new Promise<string>((resolve, reject) => {
       this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`))
@@ -122,9 +124,21 @@ export class DiffIdCheck extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    // The decoder reads the chunk later (it may lag): its hold keeps the chunk out of its
+    // pool (chunk-pool.ts) until it is decoded, or hashed when there is nothing to decode.
+    // Never let go on an error: the decoder's work may still be under way.
+    const decodes = this.#layer.compression !== 'none'
+    if (!this.#undecodable) holdChunk(chunk)
     const passed = this.#hold.pass(this, chunk)
     if (passed) this.push(passed)
-    if (this.#undecodable || this.#decoder.write(chunk)) {
+    if (this.#undecodable) {
+      done()
+      return
+    }
+    const decoded = (error?: Error | null) => {
+      if (!error && decodes) letGoChunk(chunk)
+    }
+    if (this.#decoder.write(chunk, decoded)) {
       done()
       return
     }

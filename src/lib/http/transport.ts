@@ -2,6 +2,7 @@ import { rootCertificates } from 'node:tls'
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from './undici.ts'
 import { TarPushError } from '../errors.ts'
 import { RETRYABLE_NETWORK_CODES } from './retry.ts'
+import { SOCKET_HIGH_WATER_MARK } from './upload-body.ts'
 
 export interface TransportOptions {
   /** Connect, response-headers and idle-body timeout, in seconds. */
@@ -30,7 +31,8 @@ export function createDispatcher(options: TransportOptions = {}): Dispatcher {
     connectTimeout: Math.min(30, options.timeoutSeconds ?? 30) * 1000,
     headersTimeout: (options.timeoutSeconds ?? 300) * 1000,
     bodyTimeout: (options.timeoutSeconds ?? 300) * 1000,
-    connect: tls,
+    // Set, not left to undici's defaults (16 KiB for TLS): upload-body.ts relies on it.
+    connect: { ...tls, highWaterMark: SOCKET_HIGH_WATER_MARK },
   }
   const proxied = PROXY_VARIABLES.some((name) => process.env[name])
   // Through a proxy the registry's TLS settings apply inside the tunnel (requestTls).

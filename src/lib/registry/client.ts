@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream'
 import { request, type Dispatcher } from '../http/undici.ts'
 import { abortOn } from '../http/abort.ts'
+import { uploadBody } from '../http/upload-body.ts'
 import { cancelledError, throwIfAborted } from '../cancel.ts'
 import { TarPushError } from '../errors.ts'
 import { silentLogger, type Logger } from '../log.ts'
@@ -331,7 +332,14 @@ export class RegistryClient {
         method: registryRequest.method as Dispatcher.HttpMethod,
         dispatcher: cleanup ? this.#cleanupDispatcher : this.#dispatcher,
         headers,
-        body: body ?? null,
+        // A stream goes as an iterable that gives its chunks back to their pool once written
+        // (undici's documentation lists AsyncIterable bodies; its request type does not).
+        body:
+          body === undefined
+            ? null
+            : Buffer.isBuffer(body)
+              ? body
+              : (uploadBody(body) as AsyncIterable<Buffer> as unknown as Readable),
         ...(cleanup && this.#signal?.aborted
           ? { signal: AbortSignal.timeout(CLEANUP_AFTER_STOP_MS) }
           : {}),
