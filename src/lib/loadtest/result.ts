@@ -214,7 +214,7 @@ export interface BenchResult {
   compare: CompareResult[]
   /** A few distinct failure messages, to say what went wrong. */
   errorSamples: string[]
-  /** Threads that generated the load (--workers), when more than one. */
+  /** Worker threads that generated the load (--workers). */
   workers?: number | undefined
   /** Present in the result of `tar-push bench merge`: the jobs it adds up. */
   merged?: MergeInfo | undefined
