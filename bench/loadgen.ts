@@ -188,10 +188,6 @@ async function measure(c: Case): Promise<Sample> {
           '1',
           ...(scenario === 'push' ? ['--upload', 'monolithic'] : []),
           ...(noVerify ? ['--no-verify'] : []),
-          // Its users in one worker thread, whose small young generation spares a pull the
-          // full garbage collections its body buffers cause on the main thread (workers.ts).
-          '--workers',
-          '1',
           '--out',
           outFile,
         ]

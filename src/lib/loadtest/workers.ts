@@ -67,12 +67,12 @@ const shareOut = (total: number, parts: number): number[] =>
 const START_MARGIN_MS = 100
 
 /**
- * The young generation of a worker thread, in MB (V8 lets it grow to tens of MB). A pull moves
- * its bodies through 64 KiB ArrayBuffers that only a garbage collection frees; with a large
- * young generation scavenges are rare, the buffers pile up as external memory, and V8 answers
- * with a full mark-compact of the whole heap every few iterations (`--trace-gc`: 20 in 6 s of a
- * one-user pull on the main thread). A small one is scavenged often and cheaply and the buffers
- * go with it: 2 mark-compacts in the same 6 s, and 15-25 % less CPU per iteration of the run.
+ * The young generation of a worker thread, in MB (V8 grows it to tens of MB by default). A pull moves its
+ * bodies through 64 KiB ArrayBuffers that only a garbage collection frees; with a large young
+ * generation scavenges are rare, the buffers pile up as external memory, and V8 answers with a
+ * full mark-compact of the whole heap every few iterations (`--trace-gc`: 20 mark-compacts in
+ * 6 s of a one-user pull). A small one is scavenged often and cheaply, and the buffers go with
+ * it: 2 mark-compacts in the same 6 s, about a third less CPU per iteration.
  */
 const YOUNG_GENERATION_MB = 3
 
