@@ -128,30 +128,6 @@ describe('bench --workers', () => {
     assert.deepEqual(result.scenario.rate, [{ perSecond: 20, seconds: 2 }])
   })
 
-  it('--workers 1 pulls in one thread: every request and iteration counted, as the proxy saw', async () => {
-    const before = proxy.requests.length
-    const { result } = await bench([
-      '--scenario',
-      'pull',
-      '--vus',
-      '2',
-      '--iterations',
-      '6',
-      '--workers',
-      '1',
-    ])
-    assert.equal(result.workers, 1)
-    assert.equal(result.iterations.total.ok, 6)
-    assert.equal(proxy.requests.length - before, allRequests(result))
-    assert.equal(result.kinds['manifest GET']?.count, 6)
-    // Config and two layers per pull.
-    assert.equal(result.kinds['blob GET']?.count, 18)
-    assert.equal(
-      decodeHistogram(result.kinds['blob GET']!.histograms.latency).totalCount,
-      result.kinds['blob GET']!.count,
-    )
-  })
-
   it('the bench action takes workers and rate: its threads share them, its outputs are the sum', async () => {
     const run = await runAction(resolve(import.meta.dirname, '../dist/bench/index.js'), {
       registry: proxy.host,

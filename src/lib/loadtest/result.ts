@@ -214,7 +214,7 @@ export interface BenchResult {
   compare: CompareResult[]
   /** A few distinct failure messages, to say what went wrong. */
   errorSamples: string[]
-  /** Worker threads that generated the load (--workers). */
+  /** Threads that generated the load (--workers), when more than one. */
   workers?: number | undefined
   /** Present in the result of `tar-push bench merge`: the jobs it adds up. */
   merged?: MergeInfo | undefined

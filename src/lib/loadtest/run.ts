@@ -101,8 +101,7 @@ export interface BenchOptions {
   signal?: AbortSignal | undefined
   /**
    * Threads generating the load (worker_threads), users shared out among them, when one core
-   * is the limit; results are merged exactly. Undefined: this thread alone; 1: one worker
-   * thread, which costs less CPU per iteration (see YOUNG_GENERATION_MB in workers.ts).
+   * is the limit; results are merged exactly. Default 1: this thread alone.
    */
   workers?: number | undefined
 }
@@ -248,10 +247,7 @@ export const isCredentialsFailure = (error: unknown): error is TarPushError =>
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const assignment = workerAssignment()
   if (assignment) return runAsWorker(options, assignment)
-  // `--workers 1` asks for a thread too: its small young generation (workers.ts) makes it the
-  // cheapest way to generate load; the comparison needs this thread.
-  if (options.workers !== undefined && (options.workers > 1 || !options.compare?.length))
-    return runWithWorkers(options)
+  if ((options.workers ?? 1) > 1) return runWithWorkers(options)
   return runBenchAlone(options)
 }
 

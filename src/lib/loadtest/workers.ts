@@ -66,16 +66,6 @@ const shareOut = (total: number, parts: number): number[] =>
 /** Gives the measured run a little time for every thread to be told when it starts. */
 const START_MARGIN_MS = 100
 
-/**
- * The young generation of a worker thread, in MB (V8 grows it to tens of MB by default). A pull moves its
- * bodies through 64 KiB ArrayBuffers that only a garbage collection frees; with a large young
- * generation scavenges are rare, the buffers pile up as external memory, and V8 answers with a
- * full mark-compact of the whole heap every few iterations (`--trace-gc`: 20 mark-compacts in
- * 6 s of a one-user pull). A small one is scavenged often and cheaply, and the buffers go with
- * it: 2 mark-compacts in the same 6 s, about a third less CPU per iteration.
- */
-const YOUNG_GENERATION_MB = 3
-
 /** In a worker thread: the share of the run, its result posted to the main thread. */
 export async function runAsWorker(
   options: BenchOptions,
@@ -164,7 +154,6 @@ export async function runWithWorkers(options: BenchOptions): Promise<BenchResult
       workerData: assignment,
       // A password read from standard input is read again there: hand it over.
       stdin: true,
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     })
     thread.stdin?.end(options.connect?.password ?? '')
     threads.push(thread)
