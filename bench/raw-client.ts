@@ -226,9 +226,11 @@ async function user(vu: number, deadline: number): Promise<void> {
 }
 
 const started = performance.now()
+const cpuAtStart = process.cpuUsage()
 const deadline = started + durationMs
 await Promise.all(Array.from({ length: vus }, (_, index) => user(index + 1, deadline)))
 const elapsedSeconds = (performance.now() - started) / 1000
+const cpu = process.cpuUsage(cpuAtStart)
 agent.destroy()
 latencies.sort((a, b) => a - b)
 const p50 = latencies[Math.floor(latencies.length / 2)] ?? 0
@@ -240,6 +242,8 @@ process.stdout.write(
     iterations,
     failed,
     elapsedSeconds: Number(elapsedSeconds.toFixed(3)),
+    // User + system CPU of the loop alone, as tar-push bench reports its measured run's.
+    runCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(3)),
     requests: latencies.length,
     p50Ms: Number(p50.toFixed(3)),
   })}\n`,
