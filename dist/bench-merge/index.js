@@ -30960,7 +30960,7 @@ exports.floatFormatter = floatFormatter;
 var __webpack_unused_export__;
 
 __webpack_unused_export__ = ({ value: true });
-__webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.dH = exports.Vc = __webpack_unused_export__ = exports.jq = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
+exports.Sw = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.dH = exports.Vc = __webpack_unused_export__ = exports.jq = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
 /*
  * This is a TypeScript port of the original Java version, which was written by
  * Gil Tene as described in
@@ -30987,7 +30987,7 @@ __webpack_unused_export__ = Int32Histogram_1.default;
 const Int8Histogram_1 = __nccwpck_require__(2063);
 __webpack_unused_export__ = Int8Histogram_1.default;
 const JsHistogram_1 = __nccwpck_require__(3687);
-__webpack_unused_export__ = JsHistogram_1.default;
+exports.Sw = JsHistogram_1.default;
 const PackedHistogram_1 = __nccwpck_require__(8750);
 __webpack_unused_export__ = PackedHistogram_1.default;
 const Recorder_1 = __nccwpck_require__(8688);
@@ -64407,7 +64407,7 @@ var dist = __nccwpck_require__(2960);
  * Results carry these settings so a later merge (issue: results from several machines) can
  * check they agree before adding histograms.
  */
-const HISTOGRAM_SETTINGS = {
+const histogram_HISTOGRAM_SETTINGS = {
     unit: 'microseconds',
     lowestDiscernibleValue: 1,
     /** Grows on demand (autoResize); one hour is where it starts. */
@@ -64418,11 +64418,11 @@ const HISTOGRAM_SETTINGS = {
 };
 function histogram_createHistogram() {
     return (0,dist/* build */.jq)({
-        bitBucketSize: HISTOGRAM_SETTINGS.bitBucketSize,
+        bitBucketSize: histogram_HISTOGRAM_SETTINGS.bitBucketSize,
         autoResize: true,
-        lowestDiscernibleValue: HISTOGRAM_SETTINGS.lowestDiscernibleValue,
-        highestTrackableValue: HISTOGRAM_SETTINGS.highestTrackableValue,
-        numberOfSignificantValueDigits: HISTOGRAM_SETTINGS.numberOfSignificantValueDigits,
+        lowestDiscernibleValue: histogram_HISTOGRAM_SETTINGS.lowestDiscernibleValue,
+        highestTrackableValue: histogram_HISTOGRAM_SETTINGS.highestTrackableValue,
+        numberOfSignificantValueDigits: histogram_HISTOGRAM_SETTINGS.numberOfSignificantValueDigits,
         useWebAssembly: false,
     });
 }
@@ -64438,13 +64438,30 @@ function histogram_percentilesOf(histogram) {
     return {
         count,
         min: toMs(histogram.minNonZeroValue === Number.MAX_SAFE_INTEGER ? 0 : histogram.minNonZeroValue),
-        mean: toMs(histogram.mean),
+        mean: toMs(meanOf(histogram)),
         p50: histogram_percentileMs(histogram, 50),
         p90: histogram_percentileMs(histogram, 90),
         p95: histogram_percentileMs(histogram, 95),
         p99: histogram_percentileMs(histogram, 99),
         max: toMs(histogram.maxValue),
     };
+}
+/**
+ * The mean as hdr-histogram-js computes it (each bucket's count at its median value), by a plain
+ * walk over the counts: the library walks them through an iterator that costs milliseconds per
+ * histogram, and a report takes the mean of every kind's two histograms.
+ */
+function meanOf(histogram) {
+    if (!(histogram instanceof dist/* JsHistogram */.Sw))
+        return histogram.mean;
+    const last = histogram.countsArrayIndex(histogram.maxValue);
+    let total = 0;
+    for (let index = 0; index <= last; index++) {
+        const count = histogram.getCountAtIndex(index);
+        if (count !== 0)
+            total += histogram.medianEquivalentValue(histogram.valueFromIndex(index)) * count;
+    }
+    return total / histogram.totalCount;
 }
 /**
  * A percentile in milliseconds. HdrHistogram answers with the highest value of the percentile's
@@ -64460,7 +64477,7 @@ function histogram_encodeHistogram(histogram) {
     return (0,dist/* encodeIntoCompressedBase64 */.dH)(histogram);
 }
 function decodeHistogram(encoded) {
-    return (0,dist/* decodeFromCompressedBase64 */.Vc)(encoded, HISTOGRAM_SETTINGS.bitBucketSize, false);
+    return (0,dist/* decodeFromCompressedBase64 */.Vc)(encoded, histogram_HISTOGRAM_SETTINGS.bitBucketSize, false);
 }
 /** The union of histograms: percentiles of all their values, never an average of percentiles. */
 function histogram_mergeHistograms(histograms) {
@@ -64514,7 +64531,7 @@ function cpu_processCpuSeconds(pid) {
     return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond();
 }
 /** CPU seconds of this process's children that have exited and been waited for (cutime+cstime). */
-function childrenCpuSeconds() {
+function cpu_childrenCpuSeconds() {
     const fields = statFields('self');
     if (!fields)
         return 0;
@@ -64526,7 +64543,7 @@ function cpu_ownCpuSeconds() {
     return (usage.user + usage.system) / 1e6;
 }
 /** Whether a pid names a live process this user can see. */
-function processExists(pid) {
+function cpu_processExists(pid) {
     return statFields(pid) !== undefined;
 }
 
@@ -64747,7 +64764,188 @@ async function retry_withRetries(what, policy, logger, attempt, signal) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/lib/chunk-pool.ts
+/**
+ * Reused Buffers for the chunks of a blob on their way to the network. V8 collects a dead
+ * Buffer only when about 64 MB of them have piled up (its external-memory trigger), so a push
+ * that allocates a Buffer per chunk (each deflated block, each file read) peaks at tens of MB
+ * above what it holds alive. Instead a producer takes a buffer from a pool and lends a chunk of
+ * it; the chunk goes back to the pool once every reader let go of it: the upload when the socket
+ * has written it (http/upload-body.ts), and any reader that keeps it for later (`holdChunk`).
+ *
+ * A chunk nobody lets go of (a spool file, a disk sink, an error) is simply collected: the pool
+ * allocates another. Only the exact chunk lent goes back: a stage that passes on a part of one
+ * (a slice) makes it ineligible, never recycled while the other part may still be read.
+ */
+const lent = new WeakMap();
+class ChunkPool {
+    #size;
+    #keep;
+    #free = [];
+    /** The pool's buffers out of it: lent, or lost to a consumer that never gives them back. */
+    #out = 0;
+    /** A lost buffer is counted out of `#out` once collected. */
+    #lost = new FinalizationRegistry(() => this.#out--);
+    /** Buffers of `size` bytes; at most `keep` of them wait free between uses. */
+    constructor(options) {
+        this.#size = options.size;
+        this.#keep = options.keep;
+    }
+    get size() {
+        return this.#size;
+    }
+    /**
+     * A buffer to fill with at most `length` bytes, then `lend` (or `giveBack` unused). While
+     * `keep` buffers are out (their consumers do not give them back: a spool file, a disk sink),
+     * it is a plain one of `length` bytes, left to the garbage collector.
+     */
+    take(length = this.#size) {
+        const free = this.#free.pop();
+        if (free)
+            return free;
+        if (this.#out >= this.#keep)
+            return Buffer.allocUnsafe(length);
+        const whole = Buffer.allocUnsafeSlow(this.#size);
+        this.#out++;
+        this.#lost.register(whole, undefined, whole);
+        pooled.add(whole);
+        return whole;
+    }
+    /** Its first `length` bytes as a chunk, with one hold: the consumer's. */
+    lend(whole, length) {
+        if (!pooled.has(whole))
+            return whole.subarray(0, length);
+        lent.set(whole.buffer, { pool: this, whole, length, holds: 1 });
+        return whole.subarray(0, length);
+    }
+    giveBack(whole) {
+        lent.delete(whole.buffer);
+        if (!pooled.has(whole))
+            return;
+        if (this.#free.length < this.#keep) {
+            this.#free.push(whole);
+            return;
+        }
+        pooled.delete(whole);
+        this.#lost.unregister(whole);
+        this.#out--;
+    }
+}
+/** Buffers that belong to a pool (not a plain one handed out over `keep`). */
+const pooled = new WeakSet();
+function recordOf(chunk) {
+    const record = lent.get(chunk.buffer);
+    return record && chunk.byteOffset === 0 && chunk.length === record.length ? record : undefined;
+}
+/** One more reader keeps the chunk (it reads it later); it calls `letGoChunk` when done. */
+function holdChunk(chunk) {
+    const record = recordOf(chunk);
+    if (record)
+        record.holds++;
+}
+/** A reader is done with the chunk; the last one gives it back to its pool. */
+function chunk_pool_letGoChunk(chunk) {
+    const record = recordOf(chunk);
+    if (record && --record.holds === 0)
+        record.pool.giveBack(record.whole);
+}
+
+;// CONCATENATED MODULE: ./src/lib/http/upload-body.ts
+
+/**
+ * The socket's write buffer limit, set on every connection (transport.ts), the same for an
+ * HTTP/2 stream (Node's default). A chunk at least this big makes `write` return false.
+ */
+const upload_body_SOCKET_HIGH_WATER_MARK = (/* unused pure expression or super */ null && (64 * 1024));
+/** Chunks sent but not yet known written: bounds what waits here when chunks are small. */
+const MAX_UNCONFIRMED = 64;
+/**
+ * A stream's chunks as an async iterable for undici's request body, giving each chunk back to
+ * its pool (chunk-pool.ts) once the socket is done with it. undici (client-h1 and client-h2
+ * writeIterable) writes a chunk and, when `write` returns false, waits for 'drain' before it
+ * asks for the next; 'drain' comes once every write's callback has run, that is once the kernel
+ * (or TLS, which encrypts into buffers of its own) has taken every byte written. A chunk of at
+ * least the high-water mark always makes `write` return false, so when the next chunk is asked
+ * for after one, it and every chunk before it are written: they go back. Smaller chunks may
+ * still be queued in the socket: they wait for the next big one.
+ *
+ * Chunks are taken one at a time ('data' with pause, never `read()`, which joins buffered
+ * chunks into a copy), so what goes back is exactly what was lent.
+ */
+async function* upload_body_uploadBody(stream) {
+    const queue = [];
+    let ended = false;
+    let failure;
+    let wake;
+    const signal = () => {
+        const resume = wake;
+        wake = undefined;
+        resume?.();
+    };
+    const onData = (chunk) => {
+        queue.push(chunk);
+        stream.pause();
+        signal();
+    };
+    const onEnd = () => {
+        ended = true;
+        signal();
+    };
+    const onError = (error) => {
+        failure = error;
+        signal();
+    };
+    const onClose = () => {
+        if (!ended && !failure)
+            failure = new Error('the upload body closed before its end');
+        signal();
+    };
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('error', onError);
+    stream.on('close', onClose);
+    const unconfirmed = [];
+    try {
+        for (;;) {
+            if (queue.length === 0 && !ended && !failure) {
+                stream.resume();
+                await new Promise((resolve) => (wake = resolve));
+            }
+            const chunk = queue.shift();
+            if (chunk) {
+                yield chunk;
+                // Asked for the next chunk: undici is done writing this one.
+                if (chunk.length >= upload_body_SOCKET_HIGH_WATER_MARK) {
+                    for (const written of unconfirmed.splice(0))
+                        letGoChunk(written);
+                    letGoChunk(chunk);
+                }
+                else {
+                    unconfirmed.push(chunk);
+                    // Left to the garbage collector rather than held without bound.
+                    if (unconfirmed.length > MAX_UNCONFIRMED)
+                        unconfirmed.shift();
+                }
+                continue;
+            }
+            if (failure)
+                throw failure;
+            if (ended)
+                return;
+        }
+    }
+    finally {
+        stream.off('data', onData);
+        stream.off('end', onEnd);
+        stream.off('error', onError);
+        stream.off('close', onClose);
+        if (!ended)
+            stream.destroy();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/lib/http/transport.ts
+
 
 
 
@@ -64768,7 +64966,8 @@ function transport_createDispatcher(options = {}) {
         connectTimeout: Math.min(30, options.timeoutSeconds ?? 30) * 1000,
         headersTimeout: (options.timeoutSeconds ?? 300) * 1000,
         bodyTimeout: (options.timeoutSeconds ?? 300) * 1000,
-        connect: tls,
+        // Set, not left to undici's defaults (16 KiB for TLS): upload-body.ts relies on it.
+        connect: { ...tls, highWaterMark: SOCKET_HIGH_WATER_MARK },
     };
     const proxied = PROXY_VARIABLES.some((name) => process.env[name]);
     // Through a proxy the registry's TLS settings apply inside the tunnel (requestTls).
@@ -65006,7 +65205,7 @@ function requestKind(method, path) {
     return method === 'GET' || method === 'POST' ? 'token' : `other ${method}`;
 }
 /** The error a hard stop aborts requests with; its requests count as interrupted, not failed. */
-class BenchStopped extends Error {
+class requests_BenchStopped extends Error {
     constructor() {
         super('stopped by tar-push bench');
         this.name = 'BenchStopped';
@@ -65053,7 +65252,7 @@ const now = () => performance.timeOrigin + performance.now();
  * An undici interceptor that times and counts every request of one client: it sits on the
  * client's connection pool, so ping, token requests, redirects and retries all pass through it.
  */
-function observingInterceptor(options) {
+function requests_observingInterceptor(options) {
     const { vu, sink } = options;
     // Redirected blob GETs go to storage hosts; they keep the kind of the request they follow.
     const redirects = new Map();
@@ -65082,7 +65281,7 @@ function observingInterceptor(options) {
                 sink.tlsProbe();
                 return;
             }
-            const interrupted = error instanceof BenchStopped || (error !== undefined && sink.aborting);
+            const interrupted = error instanceof requests_BenchStopped || (error !== undefined && sink.aborting);
             const ok = error === undefined && isSuccess(method, status, challenged);
             sink.sample({
                 kind,
@@ -65112,7 +65311,7 @@ function observingInterceptor(options) {
                 connectMs = now() - startedAt;
                 sink.inFlight.add(requestController);
                 if (sink.aborting)
-                    requestController.abort(new BenchStopped());
+                    requestController.abort(new requests_BenchStopped());
                 handler.onRequestStart?.(requestController, context);
             },
             onRequestUpgrade(requestController, statusCode, headers, socket) {
@@ -65179,7 +65378,7 @@ class KindStats {
     latency = createHistogram();
     ttfb = createHistogram();
 }
-class IterationStats {
+class metrics_IterationStats {
     count = 0;
     ok = 0;
     failed = 0;
@@ -65205,14 +65404,14 @@ class IterationStats {
             interrupted: this.interrupted,
             errorsByCode: Object.fromEntries(this.errorsByCode),
             bytes: this.bytes,
-            iterationsPerSecond: round(seconds > 0 ? (this.ok + this.failed) / seconds : 0, 3),
+            iterationsPerSecond: metrics_round(seconds > 0 ? (this.ok + this.failed) / seconds : 0, 3),
             duration: percentilesOf(this.duration),
             histogram: encodeHistogram(this.duration),
         };
     }
 }
 const increment = (map, key, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
-const round = (value, digits) => {
+const metrics_round = (value, digits) => {
     const factor = 10 ** digits;
     return Math.round(value * factor) / factor;
 };
@@ -65224,13 +65423,13 @@ const CONNECTED_CHANNEL = 'undici:client:connected';
  * Counts and times everything: per request kind, per second (by absolute epoch second), per
  * iteration, plus CPU. It is the SampleSink of every client's observing interceptor.
  */
-class Metrics {
+class metrics_Metrics {
     phase = 'setup';
     aborting = false;
     inFlight = new Set();
     kinds = new Map();
     scenarios = new Map();
-    allIterations = new IterationStats();
+    allIterations = new metrics_IterationStats();
     untimed = {
         setup: { requests: 0, errors: 0, interrupted: 0, kinds: {} },
         cleanup: { requests: 0, errors: 0, interrupted: 0, kinds: {} },
@@ -65249,6 +65448,8 @@ class Metrics {
     #writer;
     #registryPid;
     #second;
+    #unbookedSent = 0;
+    #unbookedReceived = 0;
     #secondLatency = createHistogram();
     #cpuMark;
     #ownCpuAtStart = 0;
@@ -65321,18 +65522,20 @@ class Metrics {
     tlsProbe() {
         this.tlsProbes++;
     }
+    /**
+     * Called for every body chunk, so it only adds: the bytes go into the open second when the
+     * next request ends or the next tick comes (no clock read per chunk).
+     */
     bytes(sent, received) {
-        const second = this.#second;
-        if (!second)
+        if (this.phase !== 'run')
             return;
-        const current = this.#currentSecond(Date.now());
-        current.bytesSent += sent;
-        current.bytesReceived += received;
+        this.#unbookedSent += sent;
+        this.#unbookedReceived += received;
     }
     iteration(iteration, message) {
         let stats = this.scenarios.get(iteration.scenario);
         if (!stats)
-            this.scenarios.set(iteration.scenario, (stats = new IterationStats()));
+            this.scenarios.set(iteration.scenario, (stats = new metrics_IterationStats()));
         stats.record(iteration);
         this.allIterations.record(iteration);
         if (this.#second) {
@@ -65368,7 +65571,7 @@ class Metrics {
                 errorsByStatus: Object.fromEntries(stats.errorsByStatus),
                 bytesSent: stats.bytesSent,
                 bytesReceived: stats.bytesReceived,
-                megabytesPerSecond: round(seconds > 0 ? (stats.bytesSent + stats.bytesReceived) / 1e6 / seconds : 0, 3),
+                megabytesPerSecond: metrics_round(seconds > 0 ? (stats.bytesSent + stats.bytesReceived) / 1e6 / seconds : 0, 3),
                 latency: percentilesOf(stats.latency),
                 ttfb: percentilesOf(stats.ttfb),
                 histograms: {
@@ -65414,6 +65617,9 @@ class Metrics {
     /** The bucket of the second `atMs` falls in, closing the seconds before it. */
     #currentSecond(atMs) {
         let second = this.#second;
+        second.bytesSent += this.#unbookedSent;
+        second.bytesReceived += this.#unbookedReceived;
+        this.#unbookedSent = this.#unbookedReceived = 0;
         const t = Math.floor(atMs / 1000);
         // A sample that ends a hair before the bucket rolled over still counts in the open second.
         while (second.t < t) {
@@ -65442,8 +65648,8 @@ class Metrics {
             ...second,
             p95Ms: percentileMs(this.#secondLatency, 95),
             latency: encodeHistogram(this.#secondLatency),
-            generatorCores: round(generatorCores, 3),
-            registryCores: registryCores === null ? null : round(registryCores, 3),
+            generatorCores: metrics_round(generatorCores, 3),
+            registryCores: registryCores === null ? null : metrics_round(registryCores, 3),
         });
         this.#secondLatency.reset();
     }
@@ -65457,7 +65663,7 @@ class Metrics {
  * tool version to refuse merging unlike runs. Percentiles next to each histogram are a
  * convenience for readers; a merge recomputes them from the histograms.
  */
-const RESULT_FORMAT = 'tar-push-bench/1';
+const result_RESULT_FORMAT = 'tar-push-bench/1';
 const result_SCENARIO_NAMES = (/* unused pure expression or super */ null && (['push', 'pull', 'head']));
 /** Every request the generator made, measured or not (what a proxy in front of it counts). */
 const allRequests = (result) => result.totals.requests + result.untimed.setup.requests + result.untimed.cleanup.requests;
@@ -65527,16 +65733,18 @@ function checkMergeable(inputs) {
         });
     for (const { file, result } of inputs) {
         const format = result?.format;
-        if (format !== RESULT_FORMAT)
+        if (format !== result_RESULT_FORMAT)
             throw refuse(typeof format === 'string' && format.startsWith('tar-push-bench/')
-                ? `${file} is a ${format} result; this tar-push merges ${RESULT_FORMAT}`
-                : `${file} is not a tar-push bench result (no "format": "${RESULT_FORMAT}")`, [file], 'merge the JSON files bench --out wrote, with the tar-push version that wrote them');
+                ? `${file} is a ${format} result; this tar-push merges ${result_RESULT_FORMAT}`
+                : `${file} is not a tar-push bench result (no "format": "${result_RESULT_FORMAT}")`, [file], 'merge the JSON files bench --out wrote, with the tar-push version that wrote them');
     }
     requireSame(inputs, 'tar-push versions', (result) => result.tool?.version);
     requireSame(inputs, 'histogram settings', (result) => result.histogram);
     requireSame(inputs, 'registries', (result) => result.registry);
     for (const field of MEASURED)
         requireSame(inputs, `scenarios (scenario.${field})`, (result) => result.scenario[field]);
+    // Each job has its own schedule; the rates add up, so the steps must line up.
+    requireSame(inputs, 'open-model steps (scenario.rate)', (result) => result.scenario.rate?.map((stage) => stage.seconds));
     const seen = new Map();
     for (const { file, result } of inputs) {
         for (const job of jobsOf(file, result)) {
@@ -65580,7 +65788,7 @@ function addCounts(records) {
     return total;
 }
 const unionOf = (encoded) => histogram_mergeHistograms(encoded.map((text) => decodeHistogram(text)));
-const perSecond = (value, seconds, digits) => round(seconds > 0 ? value / seconds : 0, digits);
+const perSecond = (value, seconds, digits) => metrics_round(seconds > 0 ? value / seconds : 0, digits);
 function mergeKinds(results, seconds) {
     const names = [...new Set(results.flatMap((result) => Object.keys(result.kinds)))];
     names.sort(requests_compareKinds);
@@ -65666,7 +65874,7 @@ function mergeSeries(results) {
             activeVus: sum(parts, (part) => part.activeVus),
             p95Ms: histogram_percentileMs(latency, 95),
             latency: histogram_encodeHistogram(latency),
-            generatorCores: round(sum(parts, (part) => part.generatorCores), 3),
+            generatorCores: metrics_round(sum(parts, (part) => part.generatorCores), 3),
             registryCores: registry.length === 0 ? null : Math.max(...registry),
         });
     }
@@ -65686,8 +65894,8 @@ function mergeCpu(results) {
     const busiest = registries.reduce((best, registry) => (best && best.seconds >= registry.seconds ? best : registry), null);
     return {
         generator: {
-            seconds: round(sum(generators, (generator) => generator.seconds), 3),
-            cores: round(sum(generators, (generator) => generator.cores), 3),
+            seconds: metrics_round(sum(generators, (generator) => generator.seconds), 3),
+            cores: metrics_round(sum(generators, (generator) => generator.cores), 3),
             // Per generator, as a single run reports it: whether any one process neared a core.
             peakCores: Math.max(0, ...generators.map((generator) => generator.peakCores)),
             // The worst job's: it says whether any generator was its own limit.
@@ -65725,7 +65933,7 @@ function mergeCompare(results, seconds) {
             ...(ran[0].version ? { version: ran[0].version } : {}),
             iterations: mergeIterations(ran.map((part) => part.iterations), seconds),
             scenarios: mergeScenarioIterations(ran.map((part) => part.scenarios ?? {}), seconds),
-            toolCpuSeconds: round(sum(ran, (part) => part.toolCpuSeconds ?? 0), 3),
+            toolCpuSeconds: metrics_round(sum(ran, (part) => part.toolCpuSeconds ?? 0), 3),
             seconds: Math.max(...ran.map((part) => part.seconds ?? 0)),
             errorSamples: distinct(ran.flatMap((part) => part.errorSamples ?? [])),
         };
@@ -65745,6 +65953,41 @@ function mergeScenario(specs) {
         iterations: iterations.length === 0 ? null : sum(iterations, (count) => count),
         images: Math.max(...specs.map((spec) => spec.images)),
         repoPrefix: joined(specs.map((spec) => spec.repoPrefix)),
+        ...(specs[0].rate
+            ? {
+                rate: specs[0].rate.map((stage, index) => ({
+                    ...stage,
+                    perSecond: sum(specs, (spec) => spec.rate?.[index]?.perSecond ?? 0),
+                })),
+            }
+            : {}),
+    };
+}
+/** The open model's schedules added up, step by step (the steps line up: checkMergeable). */
+function mergeArrivals(results, seconds) {
+    const all = results.flatMap((result) => (result.arrivals ? [result.arrivals] : []));
+    if (all.length === 0)
+        return undefined;
+    const asked = sum(all, (arrivals) => arrivals.asked);
+    const started = sum(all, (arrivals) => arrivals.started);
+    return {
+        asked,
+        started,
+        dropped: sum(all, (arrivals) => arrivals.dropped),
+        askedPerSecond: perSecond(asked, seconds, 3),
+        startedPerSecond: perSecond(started, seconds, 3),
+        stages: all[0].stages.map((stage, index) => {
+            const steps = all.map((arrivals) => arrivals.stages[index]);
+            const stepStarted = sum(steps, (step) => step.started);
+            return {
+                perSecond: sum(steps, (step) => step.perSecond),
+                seconds: stage.seconds,
+                asked: sum(steps, (step) => step.asked),
+                started: stepStarted,
+                dropped: sum(steps, (step) => step.dropped),
+                startedPerSecond: perSecond(stepStarted, stage.seconds, 3),
+            };
+        }),
     };
 }
 /** The failure that stopped the first job stopped by one. */
@@ -65762,7 +66005,7 @@ function mergeStopReason(reasons) {
  * summed, the per-second series aligned on epoch seconds, and each job's start skew and share
  * listed. The result is a bench result like the others: it merges again.
  */
-function mergeResults(inputs) {
+function merge_mergeResults(inputs) {
     checkMergeable(inputs);
     const results = inputs.map((input) => input.result);
     const first = results[0];
@@ -65771,6 +66014,7 @@ function mergeResults(inputs) {
     const seconds = (endedAtMs - startedAtMs) / 1000;
     const kinds = mergeKinds(results, seconds);
     const series = mergeSeries(results);
+    const arrivals = mergeArrivals(results, seconds);
     const kindList = Object.values(kinds);
     const requests = sum(kindList, (kind) => kind.count);
     const bytesSent = sum(kindList, (kind) => kind.bytesSent);
@@ -65781,12 +66025,12 @@ function mergeResults(inputs) {
         .map((job) => ({
         ...job,
         startSkewMs: job.startedAtMs - startedAtMs,
-        share: round(requests > 0 ? job.requests / requests : 0, 4),
+        share: metrics_round(requests > 0 ? job.requests / requests : 0, 4),
     }));
     const startAts = [...new Set(jobs.map((job) => job.startAtMs))];
     const startAtMs = startAts.length === 1 ? startAts[0] : null;
     return {
-        format: RESULT_FORMAT,
+        format: result_RESULT_FORMAT,
         tool: first.tool,
         scenario: mergeScenario(results.map((result) => result.scenario)),
         registry: first.registry,
@@ -65806,7 +66050,7 @@ function mergeResults(inputs) {
         startedAtMs,
         endedAtMs,
         ...(startAtMs === null || startAtMs === undefined ? {} : { startAtMs }),
-        seconds: round(seconds, 3),
+        seconds: metrics_round(seconds, 3),
         stopReason: mergeStopReason(results.map((result) => result.stopReason)),
         ...(stopErrorOf(results) ? { stopError: stopErrorOf(results) } : {}),
         histogram: first.histogram,
@@ -65825,6 +66069,7 @@ function mergeResults(inputs) {
             connections: sum(results, (result) => result.totals.connections),
         },
         kinds,
+        ...(arrivals ? { arrivals } : {}),
         iterations: {
             total: mergeIterations(results.map((result) => result.iterations.total), seconds),
             scenarios: mergeScenarioIterations(results.map((result) => result.iterations.scenarios), seconds),
@@ -67017,7 +67262,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile: summary_writeFile } = external_fs_.promises;
+const { access, appendFile: summary_appendFile, writeFile: summary_writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -67078,7 +67323,7 @@ class Summary {
         return summary_awaiter(this, void 0, void 0, function* () {
             const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
             const filePath = yield this.filePath();
-            const writeFunc = overwrite ? summary_writeFile : appendFile;
+            const writeFunc = overwrite ? summary_writeFile : summary_appendFile;
             yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
             return this.emptyBuffer();
         });
@@ -67340,7 +67585,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod: io_util_chmod, copyFile, lstat: io_util_lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm: io_util_rm, rmdir: io_util_rmdir, stat: io_util_stat, symlink: io_util_symlink, unlink: io_util_unlink } = external_fs_.promises;
+const { chmod: io_util_chmod, copyFile: io_util_copyFile, lstat: io_util_lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename: io_util_rename, rm: io_util_rm, rmdir: io_util_rmdir, stat: io_util_stat, symlink: io_util_symlink, unlink: io_util_unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -68939,6 +69184,8 @@ function formatReport(result) {
         (totals.interrupted ? `, ${totals.interrupted} cut by the stop` : '') +
         `, ${totals.connections} connections opened`);
     lines.push('', ...iterationTable(result.iterations.scenarios));
+    if (result.arrivals)
+        lines.push('', ...arrivalLines(result.arrivals));
     if (result.merged)
         lines.push('', skewLine(result), ...columns(jobRows(result)));
     lines.push('', cpuLine(result));
@@ -68952,6 +69199,15 @@ function formatReport(result) {
     if (result.errorSamples.length > 0)
         lines.push('', 'errors seen:', ...result.errorSamples.map((message) => `  ${message}`));
     return lines.join('\n');
+}
+/** The open model: the rate asked against the rate achieved, step by step. */
+function arrivalLines(arrivals) {
+    const steps = arrivals.stages.map((stage) => `  ${stage.perSecond}/s for ${stage.seconds} s: ${stage.started} started (${stage.startedPerSecond.toFixed(1)}/s), ${stage.dropped} dropped`);
+    return [
+        `open model: ${arrivals.asked} iterations due, ${arrivals.started} started (${arrivals.startedPerSecond.toFixed(1)}/s of ${arrivals.askedPerSecond.toFixed(1)}/s asked), ` +
+            `${arrivals.dropped} dropped with every user busy; durations count from when each was due`,
+        ...(steps.length > 1 ? steps : []),
+    ];
 }
 function iterationTable(scenarios) {
     const rows = [['iteration', 'count', 'ok', 'failed', 'p50', 'p95', 'max', 'per s', 'MB']];
@@ -69148,6 +69404,1579 @@ function stopFailure(result) {
     return new TarPushError(code, failure.message, { hint: failure.hint });
 }
 
+;// CONCATENATED MODULE: ./src/lib/loadtest/units.ts
+
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `60s`, `2m`, `1h`, `500ms`, `1m30s`, or a bare number of seconds; in milliseconds. */
+function units_parseDuration(text, flag) {
+    const trimmed = text.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    let total = 0;
+    const rest = trimmed.replace(/(\d+(?:\.\d+)?)(ms|s|m|h)/g, (_, value, unit) => {
+        total += Number(value) * DURATION_UNITS[unit];
+        return '';
+    });
+    if (rest !== '' || trimmed === '') {
+        throw new TarPushError('USAGE', `${flag} "${text}" is not a duration`, {
+            hint: 'write it like 60s, 2m, 1m30s, 500ms or 1h (a bare number is seconds)',
+        });
+    }
+    return total;
+}
+const SIZE_UNITS = {
+    '': 1,
+    b: 1,
+    k: 1000,
+    kb: 1000,
+    kib: 1024,
+    m: 1e6,
+    mb: 1e6,
+    mib: 1024 ** 2,
+    g: 1e9,
+    gb: 1e9,
+    gib: 1024 ** 3,
+};
+/** `10MiB`, `512KiB`, `1GB`, `4096`: bytes (KiB/MiB/GiB are powers of 1024, kB/MB/GB of 1000). */
+function units_parseSize(text, flag) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+    const factor = match ? SIZE_UNITS[match[2].toLowerCase()] : undefined;
+    if (!match || factor === undefined) {
+        throw new TarPushError('USAGE', `${flag} "${text}" is not a size`, {
+            hint: 'write it like 10MiB, 512KiB, 1GB or a number of bytes',
+        });
+    }
+    return Math.round(Number(match[1]) * factor);
+}
+
+;// CONCATENATED MODULE: ./src/lib/loadtest/arrival.ts
+
+
+const RATE_UNITS = { s: 1, m: 1 / 60, h: 1 / 3600 };
+function usage(message) {
+    return new TarPushError('USAGE', message, {
+        hint: 'e.g. --rate 50/s, or steps: --rate 10/s,20/s,40/s --step-duration 30s',
+    });
+}
+/** `50/s`, `600/m`, `2.5/s`, `10/s,20/s,40/s`: iterations per second of each step. */
+function arrival_parseRates(text) {
+    const parts = text.split(',').map((part) => part.trim());
+    return parts.map((part) => {
+        const match = /^(\d+(?:\.\d+)?)\s*\/\s*(s|m|h)$/.exec(part);
+        const perSecond = match ? Number(match[1]) * RATE_UNITS[match[2]] : Number.NaN;
+        if (!(perSecond > 0))
+            throw usage(`--rate: "${part}" is not a rate above 0 like 50/s`);
+        if (perSecond > 100_000)
+            throw usage(`--rate: ${part} is over 100000/s`);
+        return perSecond;
+    });
+}
+/**
+ * The steps of a `--rate` list: each lasts `--step-duration`, or the duration shared out evenly
+ * when only `--duration` is given. One of the two is needed to know when the schedule ends.
+ */
+function arrival_rateStages(options) {
+    const { rates, stepMs, durationMs } = options;
+    const each = stepMs ?? (durationMs === undefined ? undefined : durationMs / rates.length);
+    if (each === undefined || !(each > 0))
+        throw usage('--rate needs --duration or --step-duration to know when its schedule ends');
+    return rates.map((perSecond) => ({ perSecond, seconds: each / 1000 }));
+}
+const arrival_parseStepDuration = (text) => parseDuration(text, '--step-duration');
+/**
+ * Hands iterations to users on the schedule. An iteration that comes due while every user is
+ * busy waits for the first user to become free, and its latency is measured from when it was
+ * due, so the wait counts; when as many iterations wait as there are users, it is dropped
+ * (counted, never started late). Timers fire late under load: every iteration due by then is
+ * handed out at once, each with its own due instant.
+ */
+class arrival_ArrivalSchedule {
+    stages;
+    perStage;
+    #maxWaiting;
+    #waiting = [];
+    #idle = [];
+    #limit;
+    #startedAt = 0;
+    #stage = 0;
+    /** Index of the next arrival within the current stage. */
+    #inStage = 0;
+    #number = 0;
+    #timer;
+    #over = false;
+    #onEnd;
+    constructor(options) {
+        this.#onEnd = options.onEnd;
+        this.stages = options.stages;
+        this.perStage = options.stages.map(() => ({ asked: 0, started: 0, dropped: 0 }));
+        this.#maxWaiting = options.users;
+        this.#limit = options.limit;
+    }
+    /** Starts the clock: the first iteration is due at once. */
+    start(now = performance.now()) {
+        this.#startedAt = now;
+        this.#release();
+    }
+    /** The next iteration for a user, or undefined once the schedule is over. */
+    next() {
+        const waiting = this.#waiting.shift();
+        if (waiting)
+            return Promise.resolve(waiting);
+        if (this.#over)
+            return Promise.resolve(undefined);
+        return new Promise((resolve) => this.#idle.push(resolve));
+    }
+    /** Ends the schedule: waiting iterations are not started, idle users are let go. */
+    stop() {
+        this.#over = true;
+        clearTimeout(this.#timer);
+        for (const arrival of this.#waiting.splice(0))
+            this.perStage[arrival.stage].started--;
+        for (const resolve of this.#idle.splice(0))
+            resolve(undefined);
+    }
+    get over() {
+        return this.#over;
+    }
+    get totals() {
+        const total = { asked: 0, started: 0, dropped: 0 };
+        for (const counts of this.perStage) {
+            total.asked += counts.asked;
+            total.started += counts.started;
+            total.dropped += counts.dropped;
+        }
+        return total;
+    }
+    /** When the stage `index` begins, ms after the start. */
+    #stageStartMs(index) {
+        let ms = 0;
+        for (let stage = 0; stage < index; stage++)
+            ms += this.stages[stage].seconds * 1000;
+        return ms;
+    }
+    /** Hands out every iteration due by now, then sleeps until the next one is due. */
+    #release() {
+        if (this.#over)
+            return;
+        const elapsed = performance.now() - this.#startedAt;
+        for (;;) {
+            const stage = this.stages[this.#stage];
+            if (!stage) {
+                this.#finish();
+                return;
+            }
+            const stageStart = this.#stageStartMs(this.#stage);
+            const dueMs = stageStart + (this.#inStage * 1000) / stage.perSecond;
+            if (dueMs >= stageStart + stage.seconds * 1000) {
+                this.#stage++;
+                this.#inStage = 0;
+                continue;
+            }
+            if (dueMs > elapsed) {
+                this.#timer = setTimeout(() => this.#release(), Math.max(1, dueMs - elapsed));
+                return;
+            }
+            if (this.#limit !== undefined && this.#number >= this.#limit) {
+                this.#finish();
+                return;
+            }
+            this.#inStage++;
+            this.#arrive({ number: this.#number++, dueAt: this.#startedAt + dueMs, stage: this.#stage });
+        }
+    }
+    #arrive(arrival) {
+        const counts = this.perStage[arrival.stage];
+        counts.asked++;
+        const idle = this.#idle.shift();
+        if (idle) {
+            counts.started++;
+            idle(arrival);
+        }
+        else if (this.#waiting.length < this.#maxWaiting) {
+            counts.started++;
+            this.#waiting.push(arrival);
+        }
+        else
+            counts.dropped++;
+    }
+    /** Nothing more comes due: users finish what waits, then stop. */
+    #finish() {
+        this.#over = true;
+        for (const resolve of this.#idle.splice(0))
+            resolve(undefined);
+        this.#onEnd?.();
+    }
+}
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/lib/log.ts
+const log_silentLogger = {
+    info: () => { },
+    warn: () => { },
+    debug: () => { },
+    group: (_title, run) => run(),
+    secret: () => { },
+};
+/** The forms of a credential that could leak into output: itself and its base64 encodings. */
+function log_secretForms(secret, username) {
+    const forms = [secret, Buffer.from(secret).toString('base64')];
+    if (username !== undefined)
+        forms.push(Buffer.from(`${username}:${secret}`).toString('base64'));
+    return forms.filter((form) => form.length >= 4);
+}
+
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/lib/digest.ts
+
+
+
+const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
+const SHA512_DIGEST = /^sha512:[a-f0-9]{128}$/;
+const digest_isDigest = (value) => SHA256_DIGEST.test(value) || SHA512_DIGEST.test(value);
+/** Digests become file names and URL paths: refuse anything but a well-formed one. */
+function digest_assertDigest(value, subject) {
+    if (typeof value !== 'string' || !digest_isDigest(value)) {
+        throw new TarPushError('TARBALL_JSON', `not a valid digest: ${JSON.stringify(value)}`, {
+            subject,
+            hint: 'digests look like sha256:<64 lowercase hex>; the file was written by a broken tool or altered',
+        });
+    }
+    return value;
+}
+const digest_sha256 = (data) => `sha256:${createHash('sha256').update(data).digest('hex')}`;
+const digest_algorithmOf = (digest) => digest.slice(0, digest.indexOf(':'));
+/** The digest of whole bytes (a manifest, a config) in `algorithm` (sha256 or sha512). */
+const digest_digestIn = (algorithm, bytes) => `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
+/**
+ * The check of every document read whole, whatever its source: its bytes hash to the digest
+ * that names it, in that digest's algorithm (streamed blobs: VerifyingStream).
+ */
+const digest_matchesDigest = (bytes, digest) => digest_digestIn(digest_algorithmOf(digest), bytes) === digest;
+const digest_hexOf = (digest) => digest.slice(digest.indexOf(':') + 1);
+/** A pass-through stream that hashes and counts what flows through it. */
+class digest_DigestingStream extends external_node_stream_.Transform {
+    #hash;
+    #algorithm;
+    bytes = 0;
+    #digest;
+    constructor(algorithm = 'sha256') {
+        super();
+        this.#algorithm = algorithm;
+        this.#hash = (0,external_node_crypto_.createHash)(algorithm);
+    }
+    _transform(chunk, _encoding, done) {
+        this.#hash.update(chunk);
+        this.bytes += chunk.length;
+        done(null, chunk);
+    }
+    _flush(done) {
+        this.#digest = `${this.#algorithm}:${this.#hash.digest('hex')}`;
+        done();
+    }
+    /** Available once the stream has ended. */
+    get digest() {
+        if (this.#digest === undefined)
+            throw new Error('digest read before the stream ended');
+        return this.#digest;
+    }
+}
+/**
+ * Passes `chunk` on, except the stream's last byte, which waits for `release` (after the
+ * checks): a consumer never has every byte of a blob that failed them (a registry answering a
+ * PUT once it has Content-Length bytes, a file complete on disk), it sees an error instead of a
+ * clean end and never commits them. Holds one byte, only at the end (with `size` known).
+ */
+class LastByteHold {
+    #size;
+    #seen = 0;
+    #held;
+    constructor(size) {
+        this.#size = size;
+    }
+    pass(stream, chunk) {
+        this.#seen += chunk.length;
+        if (this.#size !== undefined && this.#seen < this.#size)
+            return chunk;
+        if (this.#held)
+            stream.push(this.#held);
+        // A copy, not a view: the chunk may go back to its pool (chunk-pool.ts) once passed on.
+        this.#held = Buffer.from(chunk.subarray(chunk.length - 1));
+        return chunk.length > 1 ? chunk.subarray(0, chunk.length - 1) : undefined;
+    }
+    release() {
+        return this.#held;
+    }
+}
+/**
+ * Pass-through that fails at the end when the bytes do not match an expected digest and size,
+ * its last byte held back until they are checked (LastByteHold).
+ */
+class digest_VerifyingStream extends external_node_stream_.Transform {
+    #hash;
+    #expected;
+    #onMismatch;
+    #hold;
+    bytes = 0;
+    constructor(options) {
+        super();
+        this.#hold = new LastByteHold(options.size);
+        this.#expected = options;
+        this.#onMismatch = options.onMismatch;
+        this.#hash = (0,external_node_crypto_.createHash)(digest_algorithmOf(options.digest));
+    }
+    _transform(chunk, _encoding, done) {
+        this.#hash.update(chunk);
+        this.bytes += chunk.length;
+        done(null, this.#hold.pass(this, chunk));
+    }
+    _flush(done) {
+        const digest = `${digest_algorithmOf(this.#expected.digest)}:${this.#hash.digest('hex')}`;
+        const sizeMatches = this.#expected.size === undefined || this.#expected.size === this.bytes;
+        if (digest !== this.#expected.digest || !sizeMatches) {
+            done(this.#onMismatch({ digest, size: this.bytes }));
+            return;
+        }
+        done(null, this.#hold.release());
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lib/reference.ts
+
+
+/** The registry name docker uses for Docker Hub, and the host that actually serves its API. */
+const reference_DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
+const TAG = /^[\w][\w.-]{0,127}$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d+)?$/;
+const invalid = (value, why) => new TarPushError('INVALID_REFERENCE', `invalid image reference "${value}": ${why}`, {
+    subject: value,
+    hint: 'use a reference such as ghcr.io/org/app, 127.0.0.1:5000/app or app:1.0',
+});
+/** The first component names a registry when it looks like a host, as docker decides it. */
+const looksLikeRegistry = (component) => component.includes('.') ||
+    component.includes(':') ||
+    component === 'localhost' ||
+    component.startsWith('[');
+/** Parses `[registry/]path[:tag][@digest]` with docker's normalisation (app → docker.io/library/app). */
+function reference_parseReference(value) {
+    const input = value.trim();
+    if (input === '')
+        throw invalid(value, 'it is empty');
+    let rest = input;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!isDigest(digest))
+            throw invalid(value, `"${digest}" is not a digest`);
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const lastColon = rest.lastIndexOf(':');
+    if (lastColon > lastSlash) {
+        tag = rest.slice(lastColon + 1);
+        rest = rest.slice(0, lastColon);
+        if (!TAG.test(tag))
+            throw invalid(value, `"${tag}" is not a valid tag`);
+    }
+    const { registry, path } = splitRepository(rest, value);
+    return { registry, path, tag, digest };
+}
+/** Parses a repository name without tag or digest. */
+function reference_parseRepository(value) {
+    const reference = reference_parseReference(value);
+    if (reference.tag !== undefined || reference.digest !== undefined) {
+        throw invalid(value, 'a repository takes no tag or digest here (pass tags separately)');
+    }
+    return { registry: reference.registry, path: reference.path };
+}
+function splitRepository(name, original) {
+    const components = name.split('/');
+    let registry = reference_DOCKER_HUB;
+    if (components.length > 1 && looksLikeRegistry(components[0])) {
+        registry = components.shift();
+        if (!HOST.test(registry))
+            throw invalid(original, `"${registry}" is not a registry host`);
+    }
+    if (registry === 'index.docker.io' || registry === DOCKER_HUB_API_HOST)
+        registry = reference_DOCKER_HUB;
+    if (registry === reference_DOCKER_HUB && components.length === 1)
+        components.unshift('library');
+    for (const component of components) {
+        if (!PATH_COMPONENT.test(component)) {
+            throw invalid(original, `"${component}" is not a valid path component (lowercase letters, digits, separators)`);
+        }
+    }
+    const path = components.join('/');
+    if (path.length + registry.length > 255)
+        throw invalid(original, 'it is longer than 255 characters');
+    return { registry, path };
+}
+const reference_isValidTag = (tag) => TAG.test(tag);
+const reference_repositoryName = (repository) => `${repository.registry}/${repository.path}`;
+/** The host that serves the registry API (Docker Hub's differs from its name). */
+const reference_apiHost = (registry) => registry === reference_DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+/** The name as docker shows it: Docker Hub without docker.io/ and library/ (alpine, org/app). */
+function reference_familiarRepository(repository) {
+    if (repository.registry !== reference_DOCKER_HUB)
+        return reference_repositoryName(repository);
+    return repository.path.startsWith('library/') ? repository.path.slice(8) : repository.path;
+}
+function reference_formatReference(reference) {
+    let text = reference_repositoryName(reference);
+    if (reference.tag !== undefined)
+        text += `:${reference.tag}`;
+    if (reference.digest !== undefined)
+        text += `@${reference.digest}`;
+    return text;
+}
+/** Loopback registries speak plain HTTP without asking, as docker and crane allow. */
+function reference_isLoopback(registry) {
+    const host = registry.startsWith('[')
+        ? registry.slice(1, registry.indexOf(']'))
+        : registry.replace(/:\d+$/, '');
+    return (host === 'localhost' ||
+        host.endsWith('.localhost') ||
+        /^127\.\d+\.\d+\.\d+$/.test(host) ||
+        host === '::1');
+}
+
+;// CONCATENATED MODULE: ./src/lib/http/abort.ts
+
+/** The undici interceptor that aborts each request dispatched through it when `signal` aborts. */
+function abort_abortOn(signal) {
+    return (dispatch) => (options, handler) => {
+        // Not even queued for a connection: the caller's request() rejects at once.
+        if (signal.aborted)
+            throw cancelledError(signal);
+        return dispatch(options, new AbortingHandler(signal, handler));
+    };
+}
+/**
+ * Passes every event on to the request's own handler, and aborts the request through its
+ * controller when the signal fires between its start and its end. undici calls onRequestStart
+ * once the request has a connection; aborting then cuts that connection, and the handler gets
+ * onResponseError with the reason: the awaited request() rejects, or a response body being
+ * read fails with it.
+ */
+class AbortingHandler {
+    #signal;
+    #handler;
+    #controller;
+    constructor(signal, handler) {
+        this.#signal = signal;
+        this.#handler = handler;
+    }
+    #onAbort = () => this.#controller?.abort(cancelledError(this.#signal));
+    #release() {
+        this.#signal.removeEventListener('abort', this.#onAbort);
+        this.#controller = undefined;
+    }
+    onRequestStart(controller, context) {
+        this.#controller = controller;
+        this.#signal.addEventListener('abort', this.#onAbort, { once: true });
+        this.#handler.onRequestStart?.(controller, context);
+        // Aborted while it waited for a connection.
+        if (this.#signal.aborted && !controller.aborted)
+            this.#onAbort();
+    }
+    onRequestUpgrade(controller, statusCode, headers, socket) {
+        this.#release();
+        this.#handler.onRequestUpgrade?.(controller, statusCode, headers, socket);
+    }
+    onResponseStarted() {
+        this.#handler.onResponseStarted?.();
+    }
+    onResponseStart(controller, statusCode, headers, statusMessage) {
+        this.#handler.onResponseStart?.(controller, statusCode, headers, statusMessage);
+    }
+    onResponseData(controller, chunk) {
+        this.#handler.onResponseData?.(controller, chunk);
+    }
+    onResponseEnd(controller, trailers) {
+        this.#release();
+        this.#handler.onResponseEnd?.(controller, trailers);
+    }
+    onResponseError(controller, error) {
+        this.#release();
+        this.#handler.onResponseError?.(controller, error);
+    }
+    onBodySent(chunk) {
+        this.#handler.onBodySent?.(chunk);
+    }
+    onRequestSent() {
+        this.#handler.onRequestSent?.();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lib/registry/auth.ts
+
+
+
+
+/** Token lifetime when the token server does not say (the distribution spec's default). */
+const DEFAULT_TOKEN_SECONDS = 60;
+const MAX_TOKEN_RESPONSE = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * Answers a registry's challenge: Basic sends the credentials, Bearer exchanges them at the
+ * token realm for a token per repository scope, cached until shortly before it expires.
+ */
+class auth_Authenticator {
+    #registry;
+    #credentials;
+    #dispatcher;
+    #logger;
+    #challenge;
+    #tokens = new Map();
+    /** Token requests in flight, so parallel layer uploads share one exchange per scope. */
+    #fetching = new Map();
+    /**
+     * Token services (origins) that have answered once. Until one has, a connection it refuses is
+     * not retried: a first contact that fails fast, as the registry's ping does (client.ts).
+     */
+    #answered = new Set();
+    constructor(options) {
+        this.#registry = options.registry;
+        this.#credentials = options.credentials;
+        this.#dispatcher = options.dispatcher;
+        this.#logger = options.logger;
+        const credentials = options.credentials;
+        if (credentials?.kind === 'password')
+            secretForms(credentials.password, credentials.username).forEach((form) => this.#logger.secret(form));
+        if (credentials?.kind === 'identity-token')
+            secretForms(credentials.token).forEach((form) => this.#logger.secret(form));
+    }
+    get hasCredentials() {
+        return this.#credentials !== undefined;
+    }
+    get username() {
+        return this.#credentials?.kind === 'password' ? this.#credentials.username : undefined;
+    }
+    useChallenge(challenge) {
+        if (challenge)
+            this.#challenge = challenge;
+    }
+    /** The Authorization header for a request in `scope`, or undefined when none is needed. */
+    async authorization(scope, options = {}) {
+        const challenge = this.#challenge;
+        if (!challenge)
+            return undefined;
+        if (challenge.scheme === 'basic') {
+            const credentials = this.#credentials;
+            if (credentials?.kind !== 'password')
+                return undefined;
+            return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+        }
+        const cached = this.#tokens.get(scope);
+        if (cached && !options.renew && cached.expiresAt > Date.now())
+            return `Bearer ${cached.value}`;
+        let fetching = this.#fetching.get(scope);
+        if (!fetching) {
+            fetching = this.#fetchToken(challenge, scope).finally(() => this.#fetching.delete(scope));
+            this.#fetching.set(scope, fetching);
+        }
+        return `Bearer ${await fetching}`;
+    }
+    async #fetchToken(challenge, scope) {
+        const realm = challenge.params['realm'];
+        if (!realm) {
+            throw new TarPushError('REGISTRY_ERROR', `${this.#registry} asked for a Bearer token but named no realm`, {
+                subject: this.#registry,
+            });
+        }
+        const url = new URL(realm);
+        const service = challenge.params['service'];
+        const credentials = this.#credentials;
+        let response;
+        try {
+            if (credentials?.kind === 'identity-token') {
+                // OAuth2 refresh-token grant, as docker does with an identity token.
+                const form = new URLSearchParams({
+                    grant_type: 'refresh_token',
+                    refresh_token: credentials.token,
+                    client_id: 'tar-push',
+                    scope,
+                });
+                if (service)
+                    form.set('service', service);
+                response = await request(url, {
+                    method: 'POST',
+                    dispatcher: this.#dispatcher,
+                    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                    body: form.toString(),
+                });
+            }
+            else {
+                if (service)
+                    url.searchParams.set('service', service);
+                // Several scopes (a cross-repository mount) go as repeated parameters, as docker sends them.
+                for (const part of scope.split(' '))
+                    url.searchParams.append('scope', part);
+                const headers = {};
+                if (credentials?.kind === 'password') {
+                    url.searchParams.set('account', credentials.username);
+                    headers['authorization'] =
+                        `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+                }
+                response = await request(url, { method: 'GET', dispatcher: this.#dispatcher, headers });
+            }
+        }
+        catch (error) {
+            throw transportError(error, 'GET', `${url.origin}${url.pathname}`, {
+                retryConnectFailures: this.#answered.has(url.origin),
+                service: {
+                    name: 'the token service',
+                    hint: `${this.#registry} sends clients to this token service for credentials (the realm of its Bearer challenge); it is down or not reachable from this machine`,
+                },
+            });
+        }
+        this.#answered.add(url.origin);
+        const text = await auth_readLimited(response, MAX_TOKEN_RESPONSE);
+        if (response.statusCode === 401 || response.statusCode === 403) {
+            throw new TarPushError('AUTH_FAILED', `the token service ${url.origin}${url.pathname} refused ${this.#describeCredentials()} (HTTP ${response.statusCode})`, {
+                subject: this.#registry,
+                hint: 'check username and password (or token) and that they are valid for this registry',
+            });
+        }
+        if (response.statusCode !== 200) {
+            // A failing token service is the registry failing, not the credentials.
+            throw new TarPushError('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} answered HTTP ${response.statusCode}`, {
+                subject: this.#registry,
+                hint: 'the registry or its token service is failing; try again later',
+            });
+        }
+        let body;
+        try {
+            body = JSON.parse(text);
+        }
+        catch {
+            throw new TarPushError('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} answered something that is not JSON`, {
+                subject: this.#registry,
+            });
+        }
+        const token = typeof body.token === 'string' && body.token ? body.token : body.access_token;
+        if (typeof token !== 'string' || !token) {
+            throw new TarPushError('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} returned no token`, {
+                subject: this.#registry,
+            });
+        }
+        this.#logger.secret(token);
+        const seconds = typeof body.expires_in === 'number' && body.expires_in > 0
+            ? body.expires_in
+            : DEFAULT_TOKEN_SECONDS;
+        // Renew a little early so a token never expires in the middle of a request.
+        this.#tokens.set(scope, {
+            value: token,
+            expiresAt: Date.now() + Math.max(1, seconds - 10) * 1000,
+        });
+        this.#logger.debug(`token for ${scope} from ${url.origin}${url.pathname}, ${seconds}s`);
+        return token;
+    }
+    #describeCredentials() {
+        const credentials = this.#credentials;
+        if (!credentials)
+            return 'anonymous access';
+        return credentials.kind === 'password'
+            ? `the credentials of "${credentials.username}"`
+            : 'the identity token';
+    }
+}
+async function auth_readLimited(response, limit) {
+    return (await auth_readBytesLimited(response, limit)).toString('utf8');
+}
+/**
+ * Reads at most `limit` bytes of a response body. Error bodies are cut there; with `refuseOver`
+ * (manifests, configs) a bigger body is an error naming what it was, never a truncated document.
+ */
+async function auth_readBytesLimited(response, limit, refuseOver) {
+    const chunks = [];
+    let length = 0;
+    for await (const chunk of response.body) {
+        length += chunk.length;
+        if (length > limit) {
+            response.body.destroy();
+            if (refuseOver) {
+                throw new TarPushError('REGISTRY_ERROR', `${refuseOver} is larger than ${limit} bytes`, {
+                    subject: refuseOver,
+                    hint: 'the registry sent something that is not an image manifest or config',
+                });
+            }
+            break;
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+}
+
+;// CONCATENATED MODULE: ./src/lib/registry/client.ts
+
+
+
+
+
+
+
+
+
+
+
+const MAX_ERROR_BODY = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * A DELETE only ever undoes (an upload session dropped after its body broke, the load
+ * generator's cleanup): it is the cleanup a stop must let through, so it goes out after the
+ * stop too. Then it is sent once, and given this long at most, so that a registry that stopped
+ * answering cannot hold a stopped process.
+ */
+const isCleanup = (registryRequest) => registryRequest.method === 'DELETE';
+const CLEANUP_AFTER_STOP_MS = 5_000;
+/**
+ * The HTTP side of one registry: base URL (https, or http where allowed), the auth handshake and
+ * error reporting. Repository operations live in repository.ts over `send`.
+ */
+class client_RegistryClient {
+    registry;
+    #dispatcher;
+    /** The same pool without the stop signal, for cleanup requests (see isCleanup). */
+    #cleanupDispatcher;
+    #auth;
+    #logger;
+    #userAgent;
+    #retryPolicy;
+    #signal;
+    #baseUrl;
+    constructor(options, dispatchers, baseUrl) {
+        this.registry = options.registry;
+        this.#dispatcher = dispatchers.stoppable;
+        this.#cleanupDispatcher = dispatchers.cleanup;
+        this.#logger = options.logger ?? silentLogger;
+        this.#userAgent = options.userAgent ?? 'tar-push';
+        this.#retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+        this.#signal = options.signal;
+        this.#baseUrl = baseUrl;
+        this.#auth = new Authenticator({
+            registry: options.registry,
+            credentials: options.credentials,
+            // Token exchanges stop with the work too.
+            dispatcher: dispatchers.stoppable,
+            logger: this.#logger,
+        });
+    }
+    /** Pings `/v2/` to learn the scheme and the auth challenge, as every client does first. */
+    static async connect(options) {
+        const pool = createDispatcher({
+            extraCaPem: options.extraCaPem,
+            skipTlsVerify: options.insecure,
+            ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
+        });
+        const cleanup = options.interceptors?.length ? pool.compose(options.interceptors) : pool;
+        // The abort interceptor goes last, outermost: an aborted request is refused before the
+        // others (the load generator's counters) see it.
+        const dispatcher = options.signal ? cleanup.compose(abortOn(options.signal)) : cleanup;
+        const host = apiHost(options.registry);
+        const mayUseHttp = options.insecure === true || isLoopback(options.registry);
+        const client = new client_RegistryClient(options, { stoppable: dispatcher, cleanup }, `https://${host}`);
+        try {
+            await client.withRetries(`GET ${host}/v2/`, () => client.#ping(mayUseHttp, options.insecure === true));
+        }
+        catch (error) {
+            await dispatcher.close();
+            throw error;
+        }
+        return client;
+    }
+    get retries() {
+        return this.#retryPolicy.retries;
+    }
+    get logger() {
+        return this.#logger;
+    }
+    get baseUrl() {
+        return this.#baseUrl;
+    }
+    /** The signal that stops this client's work, for the steps built on it to check. */
+    get signal() {
+        return this.#signal;
+    }
+    async close() {
+        await this.#dispatcher.close();
+    }
+    /**
+     * One ping over https, then over http where allowed (loopback, or insecure: as docker and
+     * skopeo do for an insecure registry). The fall back is at once, never after retries, when
+     * the TLS hello got no TLS answer: garbage or a plain HTTP 400 (what most plain-HTTP servers
+     * answer), a reset or a closed connection (what others do); with insecure also a certificate
+     * that failed verification. A connection that cannot be opened at all (refused, unknown host,
+     * no route) fails at once and is not retried: at the first contact nothing says that the
+     * registry is coming back, and the user should hear about a wrong host or port at once.
+     */
+    async #ping(mayUseHttp, insecure) {
+        const httpsBase = this.#baseUrl.replace(/^http:/, 'https:');
+        const httpBase = httpsBase.replace(/^https:/, 'http:');
+        this.#baseUrl = httpsBase;
+        let overTls;
+        try {
+            await this.#pingOnce();
+            return;
+        }
+        catch (error) {
+            // An HTTP answer over TLS (a 503, a 404): it speaks TLS, the answer stands.
+            if (error instanceof TarPushError)
+                throw error;
+            const tlsRefused = isTlsHelloRefused(error) || (insecure && isTlsVerificationError(error));
+            if (!mayUseHttp || !tlsRefused)
+                throw this.#pingError(error, httpsBase, mayUseHttp);
+            overTls = error;
+        }
+        this.#logger.debug(`${this.registry} gave no TLS answer (${errorCodeOf(overTls) ?? String(overTls)}); trying plain HTTP`);
+        this.#baseUrl = httpBase;
+        try {
+            await this.#pingOnce();
+        }
+        catch (httpError) {
+            const overHttp = httpError instanceof TarPushError ? httpError : this.#pingError(httpError, httpBase, true);
+            // What it answered was not TLS: whatever plain HTTP got is the news.
+            if (isPlainHttpServer(overTls))
+                throw overHttp;
+            // A reset or a close, and plain HTTP did not work either: a TLS registry with a passing
+            // fault, perhaps; the TLS failure stands (retried if it may be), with what HTTP got.
+            this.#baseUrl = httpsBase;
+            const first = this.#pingError(overTls, httpsBase, true);
+            throw new TarPushError(first.code, `${first.message}; over plain HTTP: ${overHttp.message}`, {
+                subject: first.subject ?? `${httpsBase}/v2/`,
+                ...(first.hint ? { hint: first.hint } : {}),
+                cause: overTls,
+                retryable: first.retryable,
+            });
+        }
+    }
+    /** A failed ping: a connection that cannot be opened is not retried (see #ping). */
+    #pingError(error, base, mayUseHttp) {
+        const failure = transportError(error, 'GET', `${base}/v2/`, { retryConnectFailures: false });
+        const cut = isTlsHelloRefused(error) && !isPlainHttpServer(error);
+        if (mayUseHttp || !base.startsWith('https:') || !cut)
+            return failure;
+        // Cut before TLS answered, where plain HTTP is not allowed: say what would allow it.
+        return new TarPushError(failure.code, failure.message, {
+            ...(failure.subject ? { subject: failure.subject } : {}),
+            hint: 'the connection was cut before TLS answered; if this registry speaks plain HTTP, set insecure (--insecure)',
+            cause: error,
+            retryable: failure.retryable,
+        });
+    }
+    async #pingOnce() {
+        const url = `${this.#baseUrl}/v2/`;
+        const response = await request(url, {
+            method: 'GET',
+            dispatcher: this.#dispatcher,
+            headers: { 'user-agent': this.#userAgent },
+        });
+        await response.body.dump();
+        if (response.statusCode === 401) {
+            this.#auth.useChallenge(parseChallenge(response.headers['www-authenticate']));
+            return;
+        }
+        if (response.statusCode !== 200) {
+            const retryable = RETRYABLE_STATUSES.has(response.statusCode);
+            throw new TarPushError('REGISTRY_ERROR', `GET ${url} answered HTTP ${response.statusCode}${retryable ? '' : '; this is not a registry API'}`, {
+                subject: url,
+                hint: retryable
+                    ? 'the registry is failing; try again later'
+                    : 'check the registry host in the image name',
+                retryable,
+            });
+        }
+    }
+    resolve(url) {
+        return new URL(url, `${this.#baseUrl}/`).toString();
+    }
+    /**
+     * Sends a request with authorization; on 401 answers the new challenge and sends it once more
+     * (an expired token, or a scope the cached token lacks). 408, 429 and 5xx answers (but 501)
+     * become retryable errors, retried here with backoff unless `retry` is false (an upload body
+     * is retried by its caller, which restarts the whole upload). Callers must consume the body.
+     */
+    send(registryRequest) {
+        const attempt = () => this.#sendAuthorized(registryRequest);
+        if (registryRequest.retry === false)
+            return attempt();
+        if (isCleanup(registryRequest) && this.#signal?.aborted)
+            return attempt();
+        return this.withRetries(`${registryRequest.method} ${registryRequest.url}`, attempt);
+    }
+    /** Runs a whole exchange (an upload: POST, body, PUT) again on transient failures. */
+    withRetries(what, attempt) {
+        return withRetries(what, this.#retryPolicy, this.#logger, attempt, this.#signal);
+    }
+    async #sendAuthorized(registryRequest) {
+        const response = await this.#sendWithAuth(registryRequest);
+        if (RETRYABLE_STATUSES.has(response.statusCode)) {
+            const retryAfter = retryAfterMs(response.headers['retry-after'], this.#retryPolicy.maxDelayMs);
+            const error = await this.unexpected(registryRequest, response);
+            throw new TarPushError(error.code, error.message, {
+                subject: error.subject ?? registryRequest.url,
+                hint: error.hint ?? 'the registry is failing; try again later',
+                retryable: true,
+                ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
+            });
+        }
+        return response;
+    }
+    async #sendWithAuth(registryRequest) {
+        const url = this.resolve(registryRequest.url);
+        let response = await this.#sendOnce(registryRequest, url, false);
+        if (response.statusCode !== 401)
+            return response;
+        await response.body.dump();
+        this.#auth.useChallenge(parseChallenge(response.headers['www-authenticate']));
+        response = await this.#sendOnce(registryRequest, url, true);
+        if (response.statusCode === 401) {
+            const challenge = parseChallenge(response.headers['www-authenticate']);
+            const text = await readLimited(response, MAX_ERROR_BODY);
+            throw this.#unauthorized(registryRequest, url, challenge?.params['error'], text);
+        }
+        return response;
+    }
+    async #sendOnce(registryRequest, url, renewAuth) {
+        const cleanup = isCleanup(registryRequest);
+        // Not an upload body opened (a spool file, a compressor started) for a request never sent.
+        if (!cleanup)
+            throwIfAborted(this.#signal);
+        const headers = {
+            'user-agent': this.#userAgent,
+            ...registryRequest.headers,
+        };
+        const authorization = await this.#auth.authorization(registryRequest.scope, {
+            renew: renewAuth,
+        });
+        // The Authorization header belongs to the registry: never send it to another host.
+        if (authorization && new URL(url).host === new URL(this.#baseUrl).host)
+            headers['authorization'] = authorization;
+        const body = registryRequest.body ? await registryRequest.body() : undefined;
+        this.#logger.debug(`> ${registryRequest.method} ${url}`);
+        try {
+            const response = await request(url, {
+                method: registryRequest.method,
+                dispatcher: cleanup ? this.#cleanupDispatcher : this.#dispatcher,
+                headers,
+                // A stream goes as an iterable that gives its chunks back to their pool once written
+                // (undici's documentation lists AsyncIterable bodies; its request type does not).
+                body: body === undefined
+                    ? null
+                    : Buffer.isBuffer(body)
+                        ? body
+                        : uploadBody(body),
+                ...(cleanup && this.#signal?.aborted
+                    ? { signal: AbortSignal.timeout(CLEANUP_AFTER_STOP_MS) }
+                    : {}),
+                // undici closes the connection after a HEAD, in case a server sends a body with it;
+                // registries do not, and a push HEADs every blob: keep the connection (and its TLS).
+                ...(registryRequest.method === 'HEAD' ? { reset: false } : {}),
+            });
+            this.#logger.debug(`< ${response.statusCode} ${registryRequest.method} ${url}`);
+            return response;
+        }
+        catch (error) {
+            if (body && typeof body.destroy === 'function')
+                body.destroy();
+            // Stopped: whatever undici or the body stream failed with, the cause is the signal.
+            if (!cleanup && this.#signal?.aborted)
+                throw cancelledError(this.#signal);
+            throw transportError(error, registryRequest.method, url);
+        }
+    }
+    #unauthorized(registryRequest, url, challengeError, body) {
+        const what = `${registryRequest.method} ${url}`;
+        if (!this.#auth.hasCredentials) {
+            return new TarPushError('AUTH_FAILED', `${this.registry} requires credentials (${what} answered 401)`, {
+                subject: url,
+                hint: 'pass username and password (--username, --password-stdin), or log in with docker login first',
+            });
+        }
+        if (challengeError === 'insufficient_scope' || /DENIED|insufficient/i.test(body)) {
+            return this.denied(registryRequest, url, 401);
+        }
+        return new TarPushError('AUTH_FAILED', `${this.registry} refused the credentials of "${this.#auth.username ?? 'token'}" (${what} answered 401)`, {
+            subject: url,
+            hint: 'check username and password (or token) for this registry',
+        });
+    }
+    denied(registryRequest, url, status) {
+        return new TarPushError('AUTH_DENIED', `${this.registry} denied ${registryRequest.method} ${url} (HTTP ${status}): the credentials of "${this.#auth.username ?? 'token'}" lack access "${registryRequest.scope}"`, {
+            subject: url,
+            hint: 'grant this user push (write) permission on the repository, or push to a repository it may write',
+        });
+    }
+    /** An error for an unexpected answer, with the registry's own error codes and messages. */
+    async unexpected(registryRequest, response, url) {
+        const target = url ?? this.resolve(registryRequest.url);
+        if (response.statusCode === 403) {
+            await response.body.dump();
+            return this.denied(registryRequest, target, 403);
+        }
+        const text = await readLimited(response, MAX_ERROR_BODY);
+        return new TarPushError('REGISTRY_ERROR', `${registryRequest.method} ${target} answered HTTP ${response.statusCode}${describeRegistryErrors(text)}`, {
+            subject: target,
+            hint: response.statusCode >= 500
+                ? 'the registry is failing; try again later'
+                : 'see the registry message above',
+        });
+    }
+}
+/** Registries answer `{"errors":[{"code","message","detail"}]}` (distribution spec). */
+function describeRegistryErrors(text) {
+    try {
+        const parsed = JSON.parse(text);
+        const errors = (parsed.errors ?? []).map((error) => [error.code, error.message].filter(Boolean).join(': '));
+        if (errors.length > 0)
+            return `: ${errors.join('; ')}`;
+    }
+    catch {
+        // not JSON: show the start of the text
+    }
+    const trimmed = text.trim().slice(0, 200);
+    return trimmed ? `: ${trimmed}` : '';
+}
+
+;// CONCATENATED MODULE: ./src/lib/registry/credentials.ts
+
+
+
+
+
+
+
+/** Docker config keys for Docker Hub, in the forms docker login has written over the years. */
+const DOCKER_HUB_KEYS = (/* unused pure expression or super */ null && ([
+    'https://index.docker.io/v1/',
+    'index.docker.io',
+    'docker.io',
+    'registry-1.docker.io',
+]));
+/**
+ * Credentials in docker's order of precedence: explicit inputs, then the docker config
+ * (`credHelpers` for the host, `auths`, then `credsStore`), then `GITHUB_TOKEN` for ghcr.io.
+ */
+async function credentials_resolveCredentials(lookup) {
+    const env = lookup.env ?? process.env;
+    if (lookup.password) {
+        if (!lookup.username) {
+            throw new TarPushError('USAGE', 'a password was given without a username', {
+                hint: 'pass username with password (for a token, any non-empty username works on most registries)',
+            });
+        }
+        return {
+            credentials: { kind: 'password', username: lookup.username, password: lookup.password },
+            source: 'inputs',
+        };
+    }
+    const fromConfig = await fromDockerConfig(lookup.registry, env);
+    if (fromConfig)
+        return fromConfig;
+    if (lookup.registry === 'ghcr.io' && env['GITHUB_TOKEN']) {
+        const username = lookup.username || env['GITHUB_ACTOR'] || 'x-access-token';
+        return {
+            credentials: { kind: 'password', username, password: env['GITHUB_TOKEN'] },
+            source: 'GITHUB_TOKEN',
+        };
+    }
+    return { credentials: undefined, source: 'anonymous' };
+}
+const hostOf = (env) => ({
+    platform: process.platform,
+    env,
+    path: nodePath,
+});
+/**
+ * The docker config directory as docker finds it: `DOCKER_CONFIG`, else `.docker` in the home
+ * directory (`%USERPROFILE%` on Windows, `$HOME` elsewhere, the OS's answer when unset).
+ */
+function dockerConfigDirectory(host) {
+    const { env, path } = host;
+    if (env['DOCKER_CONFIG'])
+        return env['DOCKER_CONFIG'];
+    const home = (host.platform === 'win32' ? env['USERPROFILE'] : env['HOME']) || homedir();
+    return path.join(home, '.docker');
+}
+/** Windows' default PATHEXT, as cmd.exe has it when the variable is unset. */
+const DEFAULT_PATHEXT = '.COM;.EXE;.BAT;.CMD';
+/**
+ * The files `docker-credential-<name>` may be, in the order Windows looks: each `PATH` directory,
+ * each `PATHEXT` extension (`.exe`, `.cmd`…). Elsewhere the bare name, found by the OS in `PATH`.
+ * Windows env names are case-insensitive (`Path` is common), so they are matched so.
+ */
+function credentialHelperCandidates(name, host) {
+    const program = `docker-credential-${name}`;
+    if (host.platform !== 'win32')
+        return [program];
+    const lookup = (key) => Object.entries(host.env).find(([k]) => k.toUpperCase() === key)?.[1];
+    const directories = (lookup('PATH') ?? '')
+        .split(';')
+        .map((dir) => dir.trim().replace(/^"(.*)"$/, '$1'))
+        .filter((dir) => dir !== '');
+    const extensions = (lookup('PATHEXT') || DEFAULT_PATHEXT)
+        .split(';')
+        .map((ext) => ext.trim())
+        .filter((ext) => ext.startsWith('.'));
+    // A name given with its extension ("docker-credential-x.exe" in the config) is tried as is first.
+    const hasExtension = extensions.some((ext) => program.toLowerCase().endsWith(ext.toLowerCase()));
+    return directories.flatMap((dir) => [
+        ...(hasExtension ? [host.path.join(dir, program)] : []),
+        ...extensions.map((ext) => host.path.join(dir, `${program}${ext.toLowerCase()}`)),
+    ]);
+}
+/**
+ * The helper to run: on Windows the first candidate that is a file (undefined when none is),
+ * elsewhere the bare name. `isFile` is injectable for tests.
+ */
+function findCredentialHelper(name, host, isFile = isFileSync) {
+    const candidates = credentialHelperCandidates(name, host);
+    if (host.platform !== 'win32')
+        return candidates[0];
+    return candidates.find(isFile);
+}
+function isFileSync(path) {
+    try {
+        return statSync(path).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+const normaliseKey = (key) => key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+async function fromDockerConfig(registry, env) {
+    const host = hostOf(env);
+    const path = host.path.join(dockerConfigDirectory(host), 'config.json');
+    let config;
+    try {
+        config = JSON.parse(await readFile(path, 'utf8'));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new TarPushError('CREDENTIAL_HELPER', `cannot read docker config ${path}: ${error.message}`, {
+            subject: path,
+            hint: 'fix or remove the file, or pass username and password',
+        });
+    }
+    const keys = registry === DOCKER_HUB ? DOCKER_HUB_KEYS : [registry];
+    const matches = (key) => keys.includes(key) || keys.includes(normaliseKey(key));
+    const helperName = Object.entries(config.credHelpers ?? {}).find(([key]) => matches(key))?.[1];
+    if (helperName) {
+        const credentials = await runCredentialHelper(helperName, serverUrlFor(registry), host);
+        if (credentials)
+            return { credentials, source: `docker config credHelpers (${helperName})` };
+    }
+    const auth = Object.entries(config.auths ?? {}).find(([key]) => matches(key))?.[1];
+    if (auth) {
+        if (auth.identitytoken)
+            return { credentials: { kind: 'identity-token', token: auth.identitytoken }, source: path };
+        if (auth.auth) {
+            const decoded = Buffer.from(auth.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0) {
+                const credentials = {
+                    kind: 'password',
+                    username: decoded.slice(0, colon),
+                    password: decoded.slice(colon + 1),
+                };
+                return { credentials, source: path };
+            }
+        }
+        if (auth.username && auth.password) {
+            return {
+                credentials: { kind: 'password', username: auth.username, password: auth.password },
+                source: path,
+            };
+        }
+    }
+    if (config.credsStore) {
+        const credentials = await runCredentialHelper(config.credsStore, serverUrlFor(registry), host);
+        if (credentials)
+            return { credentials, source: `docker config credsStore (${config.credsStore})` };
+    }
+    return undefined;
+}
+const serverUrlFor = (registry) => registry === DOCKER_HUB ? DOCKER_HUB_KEYS[0] : registry;
+/** Runs `docker-credential-<name> get` as docker does; "not found" means no credentials. */
+async function runCredentialHelper(name, serverUrl, host) {
+    const program = `docker-credential-${name}`;
+    const file = findCredentialHelper(name, host);
+    if (file === undefined) {
+        throw new TarPushError('CREDENTIAL_HELPER', `cannot run ${program}: no ${program} with an extension of PATHEXT (.exe, .cmd…) in PATH`, { subject: program, hint: `install ${program} or remove it from the docker config` });
+    }
+    // Windows runs .cmd and .bat only through cmd.exe (Node refuses them without a shell).
+    const throughShell = host.platform === 'win32' && /\.(cmd|bat)$/i.test(file);
+    const { code, stdout, stderr } = await new Promise((resolve, reject) => {
+        const child = throughShell
+            ? spawn(`"${file}"`, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], shell: true })
+            : spawn(file, ['get'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk) => (stdout += chunk.toString()));
+        child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+        child.on('error', (error) => reject(new TarPushError('CREDENTIAL_HELPER', `cannot run ${program}: ${error.message}`, {
+            subject: program,
+            hint: `install ${program} or remove it from the docker config`,
+        })));
+        child.on('close', (exitCode) => resolve({ code: exitCode, stdout, stderr }));
+        child.stdin.end(serverUrl);
+    });
+    const output = `${stdout}${stderr}`.trim();
+    if (code !== 0) {
+        if (/credentials not found/i.test(output))
+            return undefined;
+        throw new TarPushError('CREDENTIAL_HELPER', `${program} get failed (exit ${code}): ${output.slice(0, 200)}`, {
+            subject: program,
+            hint: 'log in again with the helper, or pass username and password',
+        });
+    }
+    let reply;
+    try {
+        reply = JSON.parse(stdout);
+    }
+    catch {
+        throw new TarPushError('CREDENTIAL_HELPER', `${program} get printed something that is not JSON`, { subject: program });
+    }
+    if (!reply.Secret)
+        return undefined;
+    if (reply.Username === '<token>')
+        return { kind: 'identity-token', token: reply.Secret };
+    return { kind: 'password', username: reply.Username ?? '', password: reply.Secret };
+}
+
+;// CONCATENATED MODULE: ./src/lib/registry/connect.ts
+
+
+
+
+
+
+async function connect_readCaFile(path) {
+    const pem = await readFile(path, 'utf8').catch((error) => {
+        throw new TarPushError('USAGE', `cannot read ca-file "${path}": ${error.code ?? error.message}`, { subject: path });
+    });
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+        throw new TarPushError('USAGE', `ca-file "${path}" holds no PEM certificate`, {
+            subject: path,
+            hint: 'pass a PEM file with one or more "BEGIN CERTIFICATE" blocks',
+        });
+    }
+    return pem;
+}
+/** Credentials as docker finds them, then the ping that learns scheme and auth. */
+async function connect_connectRegistry(registry, options, extraCaPem, logger) {
+    throwIfAborted(options.signal, `connecting to ${registry}`);
+    const { credentials, source } = await resolveCredentials({
+        registry,
+        username: options.username,
+        password: options.password,
+        env: options.env,
+    });
+    logger.info(`credentials for ${registry}: ${source}`);
+    return RegistryClient.connect({
+        registry,
+        credentials,
+        insecure: options.insecure,
+        extraCaPem,
+        logger,
+        retryPolicy: {
+            ...DEFAULT_RETRY_POLICY,
+            ...(options.retries !== undefined ? { retries: options.retries } : {}),
+            ...(options.retryBaseDelayMs !== undefined ? { baseDelayMs: options.retryBaseDelayMs } : {}),
+        },
+        timeoutSeconds: options.timeoutSeconds,
+        interceptors: options.interceptors,
+        signal: options.signal,
+    });
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/lib/image/media-types.ts
+/** Every media type tar-push reads or writes, in the registry's own words; written only here. */
+const media_types_MediaType = {
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    ociLayer: 'application/vnd.oci.image.layer.v1.tar',
+    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
+    ociLayerNondistributableGzip: 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    dockerLayer: 'application/vnd.docker.image.rootfs.diff.tar',
+    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    dockerForeignLayerGzip: 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
+    dockerSchema1: 'application/vnd.docker.distribution.manifest.v1+json',
+    dockerSchema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
+};
+/**
+ * The Accept list of a manifest GET: every manifest type we read, indexes first (a client that
+ * can pick a platform asks for the index). Schema 1 is listed so that it is recognised and refused
+ * with a clear message instead of arriving as a registry's conversion.
+ */
+const media_types_MANIFEST_ACCEPT = [
+    media_types_MediaType.ociIndex,
+    media_types_MediaType.dockerManifestList,
+    media_types_MediaType.ociManifest,
+    media_types_MediaType.dockerManifest,
+    media_types_MediaType.dockerSchema1Signed,
+    media_types_MediaType.dockerSchema1,
+];
+/** What a client asks for when it wants one image manifest, never an index (a re-push's hints). */
+const IMAGE_MANIFEST_ACCEPT = [
+    media_types_MediaType.ociManifest,
+    media_types_MediaType.dockerManifest,
+];
+const media_types_isIndexMediaType = (mediaType) => mediaType === media_types_MediaType.ociIndex || mediaType === media_types_MediaType.dockerManifestList;
+const media_types_isImageManifestMediaType = (mediaType) => mediaType === media_types_MediaType.ociManifest || mediaType === media_types_MediaType.dockerManifest;
+const media_types_isSchema1MediaType = (mediaType) => mediaType === media_types_MediaType.dockerSchema1 || mediaType === media_types_MediaType.dockerSchema1Signed;
+/** Configs of container images (as opposed to other OCI artifacts' configs). */
+const media_types_isImageConfigMediaType = (mediaType) => mediaType === media_types_MediaType.ociConfig || mediaType === media_types_MediaType.dockerConfig;
+const media_types_isTarLayerMediaType = (mediaType) => /^application\/vnd\.(oci\.image\.layer(\.nondistributable)?\.v1\.tar|docker\.image\.rootfs\.(foreign\.)?diff\.tar)(\+|\.|$)/.test(mediaType);
+function media_types_compressionOfMediaType(mediaType) {
+    if (mediaType.endsWith('+gzip') || mediaType.endsWith('.tar.gzip'))
+        return 'gzip';
+    if (mediaType.endsWith('+zstd'))
+        return 'zstd';
+    return 'none';
+}
+/** Docker's manifest has layer types for uncompressed and gzip layers only (none for zstd). */
+const media_types_hasDockerLayerType = (compression) => compression !== 'zstd';
+/** Layer media type for a manifest flavor and compression. */
+function media_types_layerMediaType(flavor, compression) {
+    if (flavor === 'docker') {
+        return compression === 'gzip' ? media_types_MediaType.dockerLayerGzip : media_types_MediaType.dockerLayer;
+    }
+    if (compression === 'gzip')
+        return media_types_MediaType.ociLayerGzip;
+    if (compression === 'zstd')
+        return media_types_MediaType.ociLayerZstd;
+    return media_types_MediaType.ociLayer;
+}
+/** The flavor of an image manifest type: Docker schema 2, or OCI. */
+const media_types_flavorOfManifest = (mediaType) => mediaType === media_types_MediaType.dockerManifest ? 'docker' : 'oci';
+const media_types_manifestMediaType = (flavor) => flavor === 'docker' ? media_types_MediaType.dockerManifest : media_types_MediaType.ociManifest;
+const media_types_configMediaType = (flavor) => flavor === 'docker' ? media_types_MediaType.dockerConfig : media_types_MediaType.ociConfig;
+
+;// CONCATENATED MODULE: ./src/lib/loadtest/image.ts
+
+
+
+
+
+
+
+
+
+/** Upload chunks: small enough that thousands of users in flight stay in memory. */
+const CHUNK = (/* unused pure expression or super */ null && (256 * 1024));
+const DIGEST_CHUNK = 1024 * 1024;
+const ZEROS = Buffer.alloc(DIGEST_CHUNK);
+const IV = Buffer.alloc(16);
+const TAR_BLOCK = 512;
+/** The largest size a ustar header holds (11 octal digits). */
+const image_MAX_LAYER_CONTENT = (/* unused pure expression or super */ null && (8 ** 11 - 1));
+/** The size of a layer blob whose one file holds `contentSize` bytes: header, padding, end. */
+const layerBlobSize = (contentSize) => TAR_BLOCK + Math.ceil(contentSize / TAR_BLOCK) * TAR_BLOCK + 2 * TAR_BLOCK;
+function octal(value, width) {
+    return value.toString(8).padStart(width - 1, '0') + '\0';
+}
+/** A ustar header for one regular file: enough for any tool that unpacks the layer. */
+function tarHeader(name, size) {
+    const header = Buffer.alloc(TAR_BLOCK);
+    header.write(name, 0, 100, 'utf8');
+    header.write(octal(0o644, 8), 100, 'ascii');
+    header.write(octal(0, 8), 108, 'ascii');
+    header.write(octal(0, 8), 116, 'ascii');
+    header.write(octal(size, 12), 124, 'ascii');
+    header.write(octal(0, 12), 136, 'ascii');
+    header.write('        ', 148, 'ascii');
+    header.write('0', 156, 'ascii');
+    header.write('ustar\0', 257, 'ascii');
+    header.write('00', 263, 'ascii');
+    let checksum = 0;
+    for (const byte of header)
+        checksum += byte;
+    header.write(`${checksum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
+    return header;
+}
+/**
+ * The layer's bytes: a tar holding one file of pseudo-random content. AES-128-CTR over zeros
+ * under a fresh random key is the generator: native (AES-NI), a few GB/s, repeatable for the
+ * same key (so the digest pass and the upload see the same bytes) and never equal between layers,
+ * so no registry can deduplicate them.
+ */
+function* layerChunks(key, name, contentSize, chunkSize = CHUNK) {
+    yield tarHeader(name, contentSize);
+    const cipher = createCipheriv('aes-128-ctr', key, IV);
+    for (let remaining = contentSize; remaining > 0; remaining -= chunkSize) {
+        yield cipher.update(ZEROS.subarray(0, Math.min(chunkSize, remaining)));
+    }
+    const padding = (TAR_BLOCK - (contentSize % TAR_BLOCK)) % TAR_BLOCK;
+    yield Buffer.alloc(padding + 2 * TAR_BLOCK);
+}
+/**
+ * A fresh random layer. Its digest is computed first, in slices that leave the event loop free
+ * for the other virtual users (a client that HEADs before uploading must know it, as docker does).
+ */
+async function randomLayer(contentSize, name = 'bench/random.bin') {
+    const key = randomBytes(16);
+    const stream = () => Readable.from(layerChunks(key, name, contentSize), { objectMode: false });
+    const hash = createHash('sha256');
+    let size = 0;
+    let sinceYield = 0;
+    // Bigger slices here than in the upload (CTR output does not depend on how it is cut).
+    for (const chunk of layerChunks(key, name, contentSize, DIGEST_CHUNK)) {
+        hash.update(chunk);
+        size += chunk.length;
+        sinceYield += chunk.length;
+        if (sinceYield >= DIGEST_CHUNK) {
+            sinceYield = 0;
+            await yieldToEventLoop();
+        }
+    }
+    return {
+        mediaType: MediaType.ociLayer,
+        digest: `sha256:${hash.digest('hex')}`,
+        size,
+        open: stream,
+    };
+}
+/** Bytes at the end of a pooled layer's content that are new in every layer. */
+const FRESH_BYTES = 32;
+/** Layers up to this size come from a pool (held in memory once); larger ones are streamed. */
+const image_MAX_POOLED_LAYER_CONTENT = (/* unused pure expression or super */ null && (256 * 1024 * 1024));
+/**
+ * Fresh layers without making megabytes of random bytes per iteration: every layer is the same
+ * random content (made once) with its last 32 bytes new, so every digest is new and no registry
+ * can deduplicate it. The SHA-256 state after the shared part is computed once per file name and
+ * copied, so a layer's digest costs hashing its last block, not its whole size.
+ */
+class image_LayerPool {
+    #contentSize;
+    #shared;
+    #trailer;
+    #prefixes = new Map();
+    constructor(contentSize) {
+        this.#contentSize = contentSize;
+        this.#shared = randomBytes(Math.max(0, contentSize - FRESH_BYTES));
+        const padding = (TAR_BLOCK - (contentSize % TAR_BLOCK)) % TAR_BLOCK;
+        this.#trailer = Buffer.alloc(padding + 2 * TAR_BLOCK);
+    }
+    layer(name) {
+        let prefix = this.#prefixes.get(name);
+        if (!prefix) {
+            const header = tarHeader(name, this.#contentSize);
+            prefix = { header, hash: createHash('sha256').update(header).update(this.#shared) };
+            this.#prefixes.set(name, prefix);
+        }
+        const fresh = randomFillSync(Buffer.allocUnsafe(this.#contentSize - this.#shared.length));
+        const parts = [prefix.header, this.#shared, fresh, this.#trailer];
+        const digest = prefix.hash.copy().update(fresh).update(this.#trailer).digest('hex');
+        return {
+            mediaType: MediaType.ociLayer,
+            digest: `sha256:${digest}`,
+            size: parts.reduce((sum, part) => sum + part.length, 0),
+            open: () => Readable.from(parts, { objectMode: false }),
+        };
+    }
+}
+const json = (value, mediaType) => {
+    const bytes = Buffer.from(JSON.stringify(value));
+    return { bytes, digest: sha256(bytes), mediaType };
+};
+/** An OCI image of `layers` random layers of `layerSize` bytes of content each. */
+async function image_randomImage(options) {
+    const layers = [];
+    for (let index = 0; index < options.layers; index++) {
+        const name = `bench/layer-${index}.bin`;
+        layers.push(options.pool ? options.pool.layer(name) : await randomLayer(options.layerSize, name));
+    }
+    const config = json({
+        architecture: 'amd64',
+        os: 'linux',
+        config: { Labels: { 'org.opencontainers.image.title': `tar-push bench ${options.label}` } },
+        rootfs: { type: 'layers', diff_ids: layers.map((layer) => layer.digest) },
+        history: layers.map(() => ({ created_by: 'tar-push bench (random bytes)' })),
+    }, MediaType.ociConfig);
+    const manifest = json({
+        schemaVersion: 2,
+        mediaType: MediaType.ociManifest,
+        config: { mediaType: config.mediaType, digest: config.digest, size: config.bytes.length },
+        layers: layers.map(({ mediaType, digest, size }) => ({ mediaType, digest, size })),
+    }, MediaType.ociManifest);
+    return {
+        layers,
+        config: { ...config, size: config.bytes.length },
+        manifest,
+        blobBytes: config.bytes.length + layers.reduce((sum, layer) => sum + layer.size, 0),
+    };
+}
+/** Writes the image as an OCI image layout (for `skopeo copy oci:DIR:TAG`), tagged `tag`. */
+async function image_writeOciLayout(image, dir, tag) {
+    const blobs = join(dir, 'blobs', 'sha256');
+    await mkdir(blobs, { recursive: true });
+    for (const layer of image.layers) {
+        await pipeline(layer.open(), createWriteStream(join(blobs, hexOf(layer.digest))));
+    }
+    await writeFile(join(blobs, hexOf(image.config.digest)), image.config.bytes);
+    await writeFile(join(blobs, hexOf(image.manifest.digest)), image.manifest.bytes);
+    await writeFile(join(dir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
+    await writeFile(join(dir, 'index.json'), JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MediaType.ociIndex,
+        manifests: [
+            {
+                mediaType: image.manifest.mediaType,
+                digest: image.manifest.digest,
+                size: image.manifest.bytes.length,
+                annotations: { 'org.opencontainers.image.ref.name': tag },
+            },
+        ],
+    }));
+}
+/**
+ * A generated image as an image source (the engine's view of it): uncompressed tar layers whose
+ * diff_ids are their digests, an OCI manifest, tagged `tag`.
+ */
+function image_generatedSource(random, tag) {
+    const image = {
+        kind: 'image',
+        flavor: 'oci',
+        config: random.config,
+        diffIds: random.layers.map((layer) => layer.digest),
+        layers: random.layers.map((layer) => ({
+            diffId: layer.digest,
+            compression: 'none',
+            storedDigest: layer.digest,
+            mediaType: layer.mediaType,
+            isTar: true,
+            content: {
+                origin: `generated layer ${layer.digest}`,
+                size: layer.size,
+                open: async () => layer.open(),
+            },
+        })),
+        manifest: random.manifest,
+        platform: { os: 'linux', architecture: 'amd64' },
+    };
+    return {
+        name: 'generated image',
+        entries: [{ refs: [tag], artifact: image }],
+        close: async () => { },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/lib/loadtest/schedule.ts
 
 
@@ -69155,7 +70984,7 @@ function stopFailure(result) {
  * Hands out iteration numbers to virtual users until the run stops: `--iterations` are shared
  * by all users (exactly that many start), and the deadline or a stop ends the handing out.
  */
-class IterationSchedule {
+class schedule_IterationSchedule {
     #limit;
     #next = 0;
     #stopped;
@@ -69194,7 +71023,7 @@ class IterationSchedule {
  * mix is exact over every `sum of weights` iterations and spread evenly, not drawn at random,
  * so repeated runs do the same work.
  */
-function mixCycle(mix) {
+function schedule_mixCycle(mix) {
     const weighted = SCENARIO_NAMES.map((name) => ({ name, weight: mix[name] ?? 0 })).filter(({ weight }) => weight > 0);
     const divisor = weighted.reduce((d, { weight }) => gcd(d, weight), 0);
     const entries = weighted.map(({ name, weight }) => ({
@@ -69244,107 +71073,256 @@ function schedule_parseMix(text) {
     return mix;
 }
 
-;// CONCATENATED MODULE: ./src/lib/loadtest/start-at.ts
-
-
-/** Furthest ahead a start may be: a matrix's jobs start within minutes of each other. */
-const START_AT_MAX_AHEAD_MS = (/* unused pure expression or super */ null && (60 * 60_000));
+;// CONCATENATED MODULE: ./src/lib/loadtest/options.ts
 /**
- * How late a start may be and still run (at once, with a warning): a runner picked up a little
- * late. Further in the past is a mistake (a stale timestamp, milliseconds taken for seconds).
+ * The load generator's defaults and choices, apart from the generator itself: the CLI's flag
+ * table reads them without loading the bench library (histograms and all), which the CLI loads
+ * only when bench runs, so that push and pull start as lean as before.
  */
-const START_AT_MAX_LATE_MS = 60_000;
-const HINT = 'give an instant within the next hour: ISO 8601 with a zone (2025-06-01T12:00:00Z) or epoch seconds ($(date -d +2min +%s))';
-/** `2025-06-01T12:00:00Z`, `2025-06-01T14:00:00.500+02:00` or epoch seconds (`1748779200`). */
-function start_at_parseStartAt(text, flag = '--start-at') {
-    const trimmed = text.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed);
-    const ms = iso ? Date.parse(trimmed) : Number.NaN;
-    if (Number.isNaN(ms)) {
-        const zoneless = /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(trimmed);
-        throw new TarPushError('USAGE', zoneless
-            ? `${flag} "${text}" has no time zone: runners' clocks may differ in theirs`
-            : `${flag} "${text}" is not an instant`, { subject: flag, hint: HINT });
-    }
-    return ms;
-}
-const describeGap = (ms) => ms >= 120_000 ? `${(ms / 60_000).toFixed(0)} min` : `${(ms / 1000).toFixed(1)} s`;
-/** Refuses an instant more than an hour ahead or more than a minute past. */
-function checkStartAt(atMs, nowMs = Date.now(), flag = '--start-at') {
-    const when = new Date(atMs).toISOString();
-    if (atMs - nowMs > START_AT_MAX_AHEAD_MS)
-        throw new TarPushError('USAGE', `${flag} ${when} is ${describeGap(atMs - nowMs)} away; at most 1 h ahead is waited for`, { subject: flag, hint: HINT });
-    if (nowMs - atMs > START_AT_MAX_LATE_MS)
-        throw new TarPushError('USAGE', `${flag} ${when} was ${describeGap(nowMs - atMs)} ago; a start up to 1 min late runs at once, not later`, { subject: flag, hint: HINT });
-}
-/** Below this a late start is the timer's noise, not worth a warning. */
-const LATE_NOTICE_MS = 250;
-/**
- * Waits until the instant (rejects with the signal's reason when aborted). A start already past
- * runs at once, with a warning saying by how much: the result records the instant, and a merge
- * reports each job's lateness.
- */
-async function waitUntil(atMs, logger, signal) {
-    const wait = atMs - Date.now();
-    const when = new Date(atMs).toISOString();
-    if (wait <= 0) {
-        if (-wait >= LATE_NOTICE_MS)
-            logger.warn(`bench: --start-at ${when} passed ${describeGap(-wait)} ago; starting now`);
-        return;
-    }
-    logger.info(`bench: waiting ${describeGap(wait)} for --start-at ${when}`);
-    await sleep(wait, undefined, { signal });
-}
-
-;// CONCATENATED MODULE: ./src/lib/loadtest/units.ts
-
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** `60s`, `2m`, `1h`, `500ms`, `1m30s`, or a bare number of seconds; in milliseconds. */
-function units_parseDuration(text, flag) {
-    const trimmed = text.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    let total = 0;
-    const rest = trimmed.replace(/(\d+(?:\.\d+)?)(ms|s|m|h)/g, (_, value, unit) => {
-        total += Number(value) * DURATION_UNITS[unit];
-        return '';
-    });
-    if (rest !== '' || trimmed === '') {
-        throw new TarPushError('USAGE', `${flag} "${text}" is not a duration`, {
-            hint: 'write it like 60s, 2m, 1m30s, 500ms or 1h (a bare number is seconds)',
-        });
-    }
-    return total;
-}
-const SIZE_UNITS = {
-    '': 1,
-    b: 1,
-    k: 1000,
-    kb: 1000,
-    kib: 1024,
-    m: 1e6,
-    mb: 1e6,
-    mib: 1024 ** 2,
-    g: 1e9,
-    gb: 1e9,
-    gib: 1024 ** 3,
+const options_BENCH_DEFAULTS = {
+    vus: 10,
+    durationMs: 60_000,
+    rampUpMs: 0,
+    repoPrefix: 'bench/',
+    layers: 3,
+    layerSize: 10 * 1024 * 1024,
+    images: 4,
+    upload: 'patch',
+    chunkSize: 0,
+    gracefulStopMs: 10_000,
+    retries: 0,
 };
-/** `10MiB`, `512KiB`, `1GB`, `4096`: bytes (KiB/MiB/GiB are powers of 1024, kB/MB/GB of 1000). */
-function units_parseSize(text, flag) {
-    const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
-    const factor = match ? SIZE_UNITS[match[2].toLowerCase()] : undefined;
-    if (!match || factor === undefined) {
-        throw new TarPushError('USAGE', `${flag} "${text}" is not a size`, {
-            hint: 'write it like 10MiB, 512KiB, 1GB or a number of bytes',
+const COMPARE_TOOLS = (/* unused pure expression or super */ null && (['skopeo', 'docker']));
+
+;// CONCATENATED MODULE: ./src/lib/loadtest/compare.ts
+
+
+
+
+
+
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+const STDERR_TAIL = 2000;
+/** The tool's version, or why it cannot be used here. */
+async function availability(tool) {
+    try {
+        if (tool === 'skopeo') {
+            const { stdout } = await run('skopeo', ['--version'], { timeout: 10_000 });
+            return { version: stdout.trim().replace(/^skopeo version /, '') };
+        }
+        // The docker CLI alone is not enough: pushes and pulls go through the daemon.
+        const { stdout } = await run('docker', ['version', '--format', '{{.Server.Version}}'], {
+            timeout: 10_000,
         });
+        return { version: stdout.trim() };
     }
-    return Math.round(Number(match[1]) * factor);
+    catch (error) {
+        const failure = error;
+        if (failure.code === 'ENOENT')
+            return { missing: `${tool} is not installed` };
+        const detail = (failure.stderr ?? failure.message ?? '').trim().split('\n').at(-1);
+        return {
+            missing: tool === 'docker'
+                ? `no docker daemon answers here (${detail}); docker push/pull need one`
+                : `skopeo --version failed: ${detail}`,
+        };
+    }
+}
+/**
+ * TLS and credentials for the tool's processes. Credentials go in a temporary auth file (mode
+ * 600), never on a command line where `ps` would show them; without credentials the tools read
+ * the docker config themselves, as the bench did.
+ */
+async function toolAccess(registry, connect, plainHttp) {
+    const dir = await mkdtemp(join(tmpdir(), 'tar-push-bench-tool-'));
+    const flags = [];
+    const env = { ...process.env };
+    if (plainHttp || connect.insecure)
+        flags.push('tls-verify=false');
+    else if (connect.caFile) {
+        const certDir = join(dir, 'certs');
+        await mkdir(certDir);
+        await copyFile(connect.caFile, join(certDir, 'ca.crt'));
+        flags.push(`cert-dir=${certDir}`);
+    }
+    let authFile;
+    if (connect.username && connect.password) {
+        authFile = join(dir, 'auth.json');
+        const auth = Buffer.from(`${connect.username}:${connect.password}`).toString('base64');
+        await writeFile(authFile, JSON.stringify({ auths: { [registry]: { auth } } }), { mode: 0o600 });
+        env['REGISTRY_AUTH_FILE'] = authFile;
+    }
+    return {
+        skopeo: (side) => [
+            ...flags.map((flag) => `--${side ? `${side}-` : ''}${flag}`),
+            ...(authFile ? [side ? `--${side}-authfile=${authFile}` : `--authfile=${authFile}`] : []),
+        ],
+        env,
+        cleanup: () => rm(dir, { recursive: true, force: true }),
+    };
+}
+/** Runs one process to its end; a non-zero exit is an error carrying its stderr's tail. */
+function runProcess(command, args, env, children) {
+    return new Promise((resolve, reject) => {
+        const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+        children.add(child);
+        let stderr = '';
+        child.stderr?.on('data', (chunk) => {
+            stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL);
+        });
+        child.on('error', (error) => {
+            children.delete(child);
+            reject(error);
+        });
+        child.on('close', (code, signal) => {
+            children.delete(child);
+            if (code === 0)
+                resolve();
+            else
+                reject(new Error(`${command} ${args[0]} exited with ${signal ?? code}: ${stderr.trim().split('\n').at(-1) ?? ''}`));
+        });
+    });
+}
+/**
+ * The same scenario driven through the tool's processes, one at a time per virtual user, for as
+ * long (or as many iterations) as the raw-HTTP run: `skopeo copy oci:… docker://…` per push
+ * (layers sent as they are, --dest-decompress, so the bytes on the wire equal the bench's),
+ * `skopeo copy docker://… dir:…` per pull, `skopeo inspect --raw` per head; with docker,
+ * `docker push`, `docker pull` and `docker manifest inspect`. Making the local image before a
+ * push and removing what a pull wrote are not timed.
+ */
+async function compare_runCompare(options) {
+    const { tool, spec, registry, logger } = options;
+    const found = await availability(tool);
+    if (found.missing) {
+        logger.warn(`--compare ${tool}: not available: ${found.missing}`);
+        return { result: { tool, available: false, note: found.missing }, pushed: [] };
+    }
+    logger.info(`bench: the same scenario through ${tool} ${found.version} processes`);
+    const access = await toolAccess(registry, options.connect, options.plainHttp);
+    const work = await mkdtemp(join(tmpdir(), `tar-push-bench-${tool}-`));
+    const children = new Set();
+    const schedule = new IterationSchedule(spec.iterations ?? undefined);
+    const cycle = mixCycle(spec.mix);
+    const all = new IterationStats();
+    const scenarios = new Map();
+    const pushed = [];
+    const errorSamples = [];
+    const stopNow = () => {
+        schedule.stop('interrupted');
+        for (const child of children)
+            child.kill('SIGTERM');
+    };
+    options.signal.addEventListener('abort', stopNow);
+    const cpuBefore = childrenCpuSeconds();
+    const startedAt = Date.now();
+    const deadline = spec.durationSeconds === null
+        ? undefined
+        : setTimeout(() => schedule.stop('duration'), spec.durationSeconds * 1000);
+    const reference = (repository, tag) => `${registry}/${repository}:${tag}`;
+    const iterate = async (vu, number, scenario) => {
+        const target = options.seeded[number % Math.max(1, options.seeded.length)];
+        const scratch = join(work, `vu-${vu}-${number}`);
+        try {
+            if (scenario === 'push') {
+                const repository = `${spec.repoPrefix}${tool}-vu-${vu}`;
+                const tag = `${options.runId}-${number}`;
+                const image = await randomImage({ ...spec, label: `${options.runId}-${tool}-${number}` });
+                await writeOciLayout(image, scratch, 'latest');
+                const destination = reference(repository, tag);
+                if (tool === 'docker')
+                    await runProcess('skopeo', ['copy', '--quiet', `oci:${scratch}:latest`, `docker-daemon:${destination}`], access.env, children);
+                const started = performance.now();
+                const command = tool === 'skopeo'
+                    ? [
+                        'copy',
+                        '--quiet',
+                        '--dest-decompress',
+                        ...access.skopeo('dest'),
+                        `oci:${scratch}:latest`,
+                        `docker://${destination}`,
+                    ]
+                    : ['push', '--quiet', destination];
+                await runProcess(tool, command, access.env, children);
+                pushed.push({ repository, tag });
+                return { ms: performance.now() - started, bytes: image.blobBytes };
+            }
+            const source = reference(target.repository, target.tag);
+            const bytes = scenario === 'pull' ? target.blobs.reduce((sum, blob) => sum + blob.size, 0) : 0;
+            const command = tool === 'skopeo'
+                ? scenario === 'pull'
+                    ? ['copy', '--quiet', ...access.skopeo('src'), `docker://${source}`, `dir:${scratch}`]
+                    : ['inspect', '--raw', ...access.skopeo(''), `docker://${source}`]
+                : scenario === 'pull'
+                    ? ['pull', '--quiet', source]
+                    : ['manifest', 'inspect', '--insecure', source];
+            const started = performance.now();
+            await runProcess(tool, command, access.env, children);
+            return { ms: performance.now() - started, bytes };
+        }
+        finally {
+            await rm(scratch, { recursive: true, force: true });
+            if (tool === 'docker' && scenario !== 'head')
+                await run('docker', ['rmi', '--force', reference(target.repository, target.tag)]).catch(() => undefined);
+        }
+    };
+    const runVu = async (vu) => {
+        const startDelay = (spec.rampUpSeconds * 1000 * (vu - 1)) / spec.vus;
+        if (startDelay > 0)
+            await sleep(startDelay, undefined, { signal: schedule.over }).catch(() => { });
+        for (let number = schedule.claim(); number !== undefined; number = schedule.claim()) {
+            const scenario = cycle[number % cycle.length];
+            let stats = scenarios.get(scenario);
+            if (!stats)
+                scenarios.set(scenario, (stats = new IterationStats()));
+            try {
+                const { ms, bytes } = await iterate(vu, number, scenario);
+                for (const target of [stats, all])
+                    target.record({ scenario, ms, outcome: 'ok', bytes });
+            }
+            catch (error) {
+                const outcome = options.signal.aborted ? 'interrupted' : 'failed';
+                for (const target of [stats, all])
+                    target.record({ scenario, ms: 0, outcome, errorCode: 'PROCESS_FAILED', bytes: 0 });
+                const message = error.message;
+                if (outcome === 'failed' && errorSamples.length < 5 && !errorSamples.includes(message))
+                    errorSamples.push(message);
+            }
+        }
+    };
+    try {
+        await Promise.all(Array.from({ length: spec.vus }, (_, index) => runVu(index + 1)));
+    }
+    finally {
+        clearTimeout(deadline);
+        options.signal.removeEventListener('abort', stopNow);
+        await rm(work, { recursive: true, force: true });
+        await access.cleanup();
+    }
+    const seconds = (Date.now() - startedAt) / 1000;
+    return {
+        result: {
+            tool,
+            available: true,
+            note: tool === 'skopeo'
+                ? 'skopeo copy oci:DIR docker://… (--dest-decompress: the same bytes as the bench) per push, skopeo copy docker://… dir:… per pull, skopeo inspect --raw per head; one process at a time per virtual user'
+                : 'docker push / docker pull / docker manifest inspect per iteration; one process at a time per virtual user',
+            ...(found.version ? { version: found.version } : {}),
+            iterations: all.result(seconds),
+            scenarios: Object.fromEntries([...scenarios.entries()].map(([name, stats]) => [name, stats.result(seconds)])),
+            toolCpuSeconds: round(childrenCpuSeconds() - cpuBefore, 3),
+            seconds: round(seconds, 3),
+            ...(errorSamples.length > 0 ? { errorSamples } : {}),
+        },
+        pushed,
+    };
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/lib/encode/block-encoder.ts
@@ -69485,8 +71463,6 @@ function crc32Combine(crcA, crcB, lengthB) {
     return (multiply(shiftByBytes(lengthB), crcA) ^ crcB) >>> 0;
 }
 
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/lib/encode/deflate-worker.ts
 /**
  * The body of a deflate worker thread. It is started from its source text (`eval`), so that
@@ -69549,6 +71525,7 @@ const libdeflate_wasm_LIBDEFLATE_WASM_BASE64 = 'AGFzbQEAAAABMQdgBH9/f38AYAF/AX9g
 
 
 
+
 /**
  * Deflaters, each an instance of libdeflate.wasm with a few slots in its memory: a slot holds one
  * block of input (and the 32 KiB before it, the dictionary) and its deflated output. The number
@@ -69568,6 +71545,11 @@ const deflate_pool_DEFLATE_BLOCK_SIZE = 512 * 1024;
  * binaries measured 0.05 % (1 MiB blocks) to 0.2 % (256 KiB) bigger, for no speed measurable.
  */
 const deflate_pool_DEFLATE_WINDOW = 32 * 1024;
+/**
+ * Deflated blocks kept for reuse between uses (each about DEFLATE_BLOCK_SIZE): enough for the
+ * blocks of a few streams between their deflater and the socket.
+ */
+const OUTPUTS_KEPT = 16;
 /** One slot being deflated while the next is filled, per deflater. */
 const SLOTS_PER_DEFLATER = 2;
 class DeflatePool {
@@ -69576,6 +71558,7 @@ class DeflatePool {
     #started = [];
     #failure;
     #busy = 0;
+    #outputs = new ChunkPool({ size: 0, keep: 0 });
     constructor(options) {
         const module = new WebAssembly.Module(Buffer.from(libdeflate_wasm_LIBDEFLATE_WASM_BASE64, 'base64'));
         const setup = {
@@ -69647,6 +71630,8 @@ class DeflatePool {
                 port.once('error', reject);
         });
         const deflater = { port, memory: ready.memory, free: [], jobs: new Map() };
+        if (this.#outputs.size < ready.outputCapacity)
+            this.#outputs = new ChunkPool({ size: ready.outputCapacity, keep: OUTPUTS_KEPT });
         const bytes = ready.memory.buffer;
         ready.slots.forEach((offsets, index) => {
             deflater.free.push({
@@ -69676,10 +71661,11 @@ class DeflatePool {
             job.reject(new Error(`deflate failed: ${done.error}`));
             return;
         }
-        // Copied out: the slot is reused at once, the output lives as long as its consumer wants.
-        const deflated = Buffer.allocUnsafe(done.outputLength);
-        deflated.set(new Uint8Array(deflater.memory.buffer, job.slot.outputOffset, done.outputLength));
-        job.resolve({ deflated, crc: done.crc });
+        // Copied out: the slot is reused at once, the output lives as long as its consumer wants,
+        // in a buffer of the pool that the upload gives back once it is written.
+        const whole = this.#outputs.take(done.outputLength);
+        whole.set(new Uint8Array(deflater.memory.buffer, job.slot.outputOffset, done.outputLength));
+        job.resolve({ deflated: this.#outputs.lend(whole, done.outputLength), crc: done.crc });
     }
     #fail(deflater, error) {
         this.#failure ??= new Error(`a deflate worker failed: ${error.message}`, { cause: error });
@@ -69862,7 +71848,26 @@ async function limit_allOrFirstError(tasks) {
     return results.map((result) => result.value);
 }
 
+;// CONCATENATED MODULE: ./src/lib/encode/spent-output.ts
+/**
+ * Frees the buffer of a zlib stream's output chunk (its buffers are of `chunkSize` bytes) once
+ * the chunk that ends it is done with, at once instead of at V8's next collection: zlib fills
+ * one buffer at a time and allocates the next once it is full, so that chunk is the last use of
+ * its buffer (compress.ts releaseDecodedChunk tells more). Only for a reader that keeps no chunk
+ * of that buffer, nor a view of one.
+ */
+function releaseSpentOutput(chunk, chunkSize) {
+    const buffer = chunk.buffer;
+    if (buffer instanceof ArrayBuffer &&
+        buffer.byteLength === chunkSize &&
+        chunk.byteOffset + chunk.length === chunkSize)
+        // ES2024 (Node 21+); the type library here is ES2023.
+        buffer.transfer(0);
+}
+
 ;// CONCATENATED MODULE: ./src/lib/encode/parallel-zstd.ts
+
+
 
 
 
@@ -69932,13 +71937,38 @@ class FrameCompressor {
                     this.#stream.off('data', collect);
                     const parts = this.#parts;
                     this.#parts = [];
-                    resolve(parts);
+                    resolve([joinFrame(parts)]);
                 };
                 this.#stream.on('data', collect);
                 collect();
             });
         });
     }
+}
+/** A frame's output at most: ZSTD_COMPRESSBOUND of a block, rounded up. */
+const FRAME_BOUND = BLOCK_SIZE + BLOCK_SIZE / 128 + 4096;
+/**
+ * Frames on their way to the upload, in reused buffers (chunk-pool.ts): one a job, and as many
+ * again between the encoder and the socket.
+ */
+const frameOutputs = new ChunkPool({ size: FRAME_BOUND, keep: 2 * FRAME_JOBS + 2 });
+/**
+ * A frame's parts copied into one buffer of the pool. zlib writes its output into buffers of
+ * OUTPUT_CHUNK bytes, a new one once one is full: a part that ends its buffer is that buffer's
+ * last, every earlier part of it is copied already, and it is freed at once rather than left for
+ * V8 to collect (releaseSpentOutput).
+ */
+function joinFrame(parts) {
+    const length = parts.reduce((sum, part) => sum + part.length, 0);
+    if (length > FRAME_BOUND)
+        return Buffer.concat(parts, length);
+    const whole = frameOutputs.take(length);
+    let offset = 0;
+    for (const part of parts) {
+        offset += part.copy(whole, offset);
+        releaseSpentOutput(part, OUTPUT_CHUNK);
+    }
+    return frameOutputs.lend(whole, length);
 }
 /** The compressors of one level, shared by every stream: at most FRAME_JOBS at work. */
 class CompressorPool {
@@ -70014,6 +72044,7 @@ class parallel_zstd_ParallelZstd extends BlockEncodingStream {
 
 
 
+
 /**
  * Levels used when none is given: gzip 1 as crane (BestSpeed) — deflate is the slowest step of
  * a push and level 6 saves a few percent more at three times the CPU; zstd's own default.
@@ -70063,12 +72094,7 @@ function compress_createDecoder(compression, highWaterMark) {
  * that keeps no chunk (and no view of one) once it has returned.
  */
 function releaseDecodedChunk(chunk) {
-    const buffer = chunk.buffer;
-    if (buffer instanceof ArrayBuffer &&
-        buffer.byteLength === DECODED_CHUNK &&
-        chunk.byteOffset + chunk.length === DECODED_CHUNK)
-        // ES2024 (Node 21+); the type library here is ES2023.
-        buffer.transfer(0);
+    releaseSpentOutput(chunk, DECODED_CHUNK);
 }
 /**
  * Names an encoder's exact output: the same layer encoded under the same name gives the same
@@ -70082,187 +72108,6 @@ function compress_encodingName(compression, level) {
         return `zstd-${chosen}-${PARALLEL_ZSTD_VERSION}`;
     return 'none';
 }
-
-;// CONCATENATED MODULE: ./src/lib/digest.ts
-
-
-
-const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
-const SHA512_DIGEST = /^sha512:[a-f0-9]{128}$/;
-const digest_isDigest = (value) => SHA256_DIGEST.test(value) || SHA512_DIGEST.test(value);
-/** Digests become file names and URL paths: refuse anything but a well-formed one. */
-function digest_assertDigest(value, subject) {
-    if (typeof value !== 'string' || !digest_isDigest(value)) {
-        throw new TarPushError('TARBALL_JSON', `not a valid digest: ${JSON.stringify(value)}`, {
-            subject,
-            hint: 'digests look like sha256:<64 lowercase hex>; the file was written by a broken tool or altered',
-        });
-    }
-    return value;
-}
-const digest_sha256 = (data) => `sha256:${createHash('sha256').update(data).digest('hex')}`;
-const digest_algorithmOf = (digest) => digest.slice(0, digest.indexOf(':'));
-/** The digest of whole bytes (a manifest, a config) in `algorithm` (sha256 or sha512). */
-const digest_digestIn = (algorithm, bytes) => `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
-/**
- * The check of every document read whole, whatever its source: its bytes hash to the digest
- * that names it, in that digest's algorithm (streamed blobs: VerifyingStream).
- */
-const digest_matchesDigest = (bytes, digest) => digest_digestIn(digest_algorithmOf(digest), bytes) === digest;
-const digest_hexOf = (digest) => digest.slice(digest.indexOf(':') + 1);
-/** A pass-through stream that hashes and counts what flows through it. */
-class digest_DigestingStream extends external_node_stream_.Transform {
-    #hash;
-    #algorithm;
-    bytes = 0;
-    #digest;
-    constructor(algorithm = 'sha256') {
-        super();
-        this.#algorithm = algorithm;
-        this.#hash = (0,external_node_crypto_.createHash)(algorithm);
-    }
-    _transform(chunk, _encoding, done) {
-        this.#hash.update(chunk);
-        this.bytes += chunk.length;
-        done(null, chunk);
-    }
-    _flush(done) {
-        this.#digest = `${this.#algorithm}:${this.#hash.digest('hex')}`;
-        done();
-    }
-    /** Available once the stream has ended. */
-    get digest() {
-        if (this.#digest === undefined)
-            throw new Error('digest read before the stream ended');
-        return this.#digest;
-    }
-}
-/**
- * Passes `chunk` on, except the stream's last byte, which waits for `release` (after the
- * checks): a consumer never has every byte of a blob that failed them (a registry answering a
- * PUT once it has Content-Length bytes, a file complete on disk), it sees an error instead of a
- * clean end and never commits them. Holds one byte, only at the end (with `size` known).
- */
-class LastByteHold {
-    #size;
-    #seen = 0;
-    #held;
-    constructor(size) {
-        this.#size = size;
-    }
-    pass(stream, chunk) {
-        this.#seen += chunk.length;
-        if (this.#size !== undefined && this.#seen < this.#size)
-            return chunk;
-        if (this.#held)
-            stream.push(this.#held);
-        this.#held = chunk.subarray(chunk.length - 1);
-        return chunk.length > 1 ? chunk.subarray(0, chunk.length - 1) : undefined;
-    }
-    release() {
-        return this.#held;
-    }
-}
-/**
- * Pass-through that fails at the end when the bytes do not match an expected digest and size,
- * its last byte held back until they are checked (LastByteHold).
- */
-class digest_VerifyingStream extends external_node_stream_.Transform {
-    #hash;
-    #expected;
-    #onMismatch;
-    #hold;
-    bytes = 0;
-    constructor(options) {
-        super();
-        this.#hold = new LastByteHold(options.size);
-        this.#expected = options;
-        this.#onMismatch = options.onMismatch;
-        this.#hash = (0,external_node_crypto_.createHash)(digest_algorithmOf(options.digest));
-    }
-    _transform(chunk, _encoding, done) {
-        this.#hash.update(chunk);
-        this.bytes += chunk.length;
-        done(null, this.#hold.pass(this, chunk));
-    }
-    _flush(done) {
-        const digest = `${digest_algorithmOf(this.#expected.digest)}:${this.#hash.digest('hex')}`;
-        const sizeMatches = this.#expected.size === undefined || this.#expected.size === this.bytes;
-        if (digest !== this.#expected.digest || !sizeMatches) {
-            done(this.#onMismatch({ digest, size: this.bytes }));
-            return;
-        }
-        done(null, this.#hold.release());
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lib/image/media-types.ts
-/** Every media type tar-push reads or writes, in the registry's own words; written only here. */
-const media_types_MediaType = {
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    ociConfig: 'application/vnd.oci.image.config.v1+json',
-    ociLayer: 'application/vnd.oci.image.layer.v1.tar',
-    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
-    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
-    ociLayerNondistributableGzip: 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    dockerConfig: 'application/vnd.docker.container.image.v1+json',
-    dockerLayer: 'application/vnd.docker.image.rootfs.diff.tar',
-    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-    dockerForeignLayerGzip: 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
-    dockerSchema1: 'application/vnd.docker.distribution.manifest.v1+json',
-    dockerSchema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
-};
-/**
- * The Accept list of a manifest GET: every manifest type we read, indexes first (a client that
- * can pick a platform asks for the index). Schema 1 is listed so that it is recognised and refused
- * with a clear message instead of arriving as a registry's conversion.
- */
-const media_types_MANIFEST_ACCEPT = [
-    media_types_MediaType.ociIndex,
-    media_types_MediaType.dockerManifestList,
-    media_types_MediaType.ociManifest,
-    media_types_MediaType.dockerManifest,
-    media_types_MediaType.dockerSchema1Signed,
-    media_types_MediaType.dockerSchema1,
-];
-/** What a client asks for when it wants one image manifest, never an index (a re-push's hints). */
-const IMAGE_MANIFEST_ACCEPT = [
-    media_types_MediaType.ociManifest,
-    media_types_MediaType.dockerManifest,
-];
-const media_types_isIndexMediaType = (mediaType) => mediaType === media_types_MediaType.ociIndex || mediaType === media_types_MediaType.dockerManifestList;
-const media_types_isImageManifestMediaType = (mediaType) => mediaType === media_types_MediaType.ociManifest || mediaType === media_types_MediaType.dockerManifest;
-const media_types_isSchema1MediaType = (mediaType) => mediaType === media_types_MediaType.dockerSchema1 || mediaType === media_types_MediaType.dockerSchema1Signed;
-/** Configs of container images (as opposed to other OCI artifacts' configs). */
-const media_types_isImageConfigMediaType = (mediaType) => mediaType === media_types_MediaType.ociConfig || mediaType === media_types_MediaType.dockerConfig;
-const media_types_isTarLayerMediaType = (mediaType) => /^application\/vnd\.(oci\.image\.layer(\.nondistributable)?\.v1\.tar|docker\.image\.rootfs\.(foreign\.)?diff\.tar)(\+|\.|$)/.test(mediaType);
-function media_types_compressionOfMediaType(mediaType) {
-    if (mediaType.endsWith('+gzip') || mediaType.endsWith('.tar.gzip'))
-        return 'gzip';
-    if (mediaType.endsWith('+zstd'))
-        return 'zstd';
-    return 'none';
-}
-/** Docker's manifest has layer types for uncompressed and gzip layers only (none for zstd). */
-const media_types_hasDockerLayerType = (compression) => compression !== 'zstd';
-/** Layer media type for a manifest flavor and compression. */
-function media_types_layerMediaType(flavor, compression) {
-    if (flavor === 'docker') {
-        return compression === 'gzip' ? media_types_MediaType.dockerLayerGzip : media_types_MediaType.dockerLayer;
-    }
-    if (compression === 'gzip')
-        return media_types_MediaType.ociLayerGzip;
-    if (compression === 'zstd')
-        return media_types_MediaType.ociLayerZstd;
-    return media_types_MediaType.ociLayer;
-}
-/** The flavor of an image manifest type: Docker schema 2, or OCI. */
-const media_types_flavorOfManifest = (mediaType) => mediaType === media_types_MediaType.dockerManifest ? 'docker' : 'oci';
-const media_types_manifestMediaType = (flavor) => flavor === 'docker' ? media_types_MediaType.dockerManifest : media_types_MediaType.ociManifest;
-const media_types_configMediaType = (flavor) => flavor === 'docker' ? media_types_MediaType.dockerConfig : media_types_MediaType.ociConfig;
 
 ;// CONCATENATED MODULE: ./src/lib/image/build.ts
 
@@ -70388,9 +72233,8 @@ async function progress_reportTransfer(progress, status, run) {
 /** The progress of one transfer, when there is a listener. */
 const progress_transferProgress = (listener, id, label, totalBytes) => (listener ? { listener, id, label, totalBytes } : undefined);
 
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/lib/engine/verify.ts
+
 
 
 
@@ -70451,6 +72295,8 @@ class DiffIdCheck extends external_node_stream_.Transform {
             hash.update(chunk);
             if (decodes)
                 releaseDecodedChunk(chunk);
+            else
+                chunk_pool_letGoChunk(chunk);
         });
         this.#decoded = new Promise((resolve, reject) => {
             this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`));
@@ -70462,10 +72308,24 @@ class DiffIdCheck extends external_node_stream_.Transform {
         this.#decoded.catch(() => { });
     }
     _transform(chunk, _encoding, done) {
+        // The decoder reads the chunk later (it may lag): its hold keeps the chunk out of its
+        // pool (chunk-pool.ts) until it is decoded, or hashed when there is nothing to decode.
+        // Never let go on an error: the decoder's work may still be under way.
+        const decodes = this.#layer.compression !== 'none';
+        if (!this.#undecodable)
+            holdChunk(chunk);
         const passed = this.#hold.pass(this, chunk);
         if (passed)
             this.push(passed);
-        if (this.#undecodable || this.#decoder.write(chunk)) {
+        if (this.#undecodable) {
+            done();
+            return;
+        }
+        const decoded = (error) => {
+            if (!error && decodes)
+                chunk_pool_letGoChunk(chunk);
+        };
+        if (this.#decoder.write(chunk, decoded)) {
             done();
             return;
         }
@@ -71085,1018 +72945,6 @@ function layerDescriptors(image, layers) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/lib/image/platform.ts
-
-/** Node's names for CPU architectures, in the OCI image-spec's (GOARCH) words. */
-const ARCHITECTURES = {
-    x64: 'amd64',
-    ia32: '386',
-    arm64: 'arm64',
-    arm: 'arm',
-    ppc64: 'ppc64le',
-    s390x: 's390x',
-    riscv64: 'riscv64',
-    loong64: 'loong64',
-};
-/** The platform this process runs on, as `docker pull` picks it by default. */
-function platform_runnerPlatform() {
-    const architecture = ARCHITECTURES[process.arch] ?? process.arch;
-    const platform = { os: 'linux', architecture };
-    if (architecture === 'arm64')
-        platform.variant = 'v8';
-    if (architecture === 'arm') {
-        const armVersion = process.config.variables.arm_version;
-        platform.variant = `v${armVersion ?? '7'}`;
-    }
-    return platform;
-}
-/** Parses `os/arch[/variant]` (linux/amd64, linux/arm64/v8, linux/arm/v7). */
-function platform_parsePlatform(value) {
-    const parts = value.trim().split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9._-]+$/i.test(part))) {
-        throw new TarPushError('USAGE', `invalid platform "${value}"`, {
-            subject: value,
-            hint: 'write a platform as os/architecture[/variant], e.g. linux/amd64 or linux/arm64/v8',
-        });
-    }
-    const [os, architecture, variant] = parts;
-    return { os, architecture, ...(variant ? { variant } : {}) };
-}
-const platform_formatPlatform = (platform) => [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
-/** Default variants, as containerd normalises them: arm64 means arm64/v8, arm means arm/v7. */
-const normalVariant = (platform) => platform.variant ||
-    (platform.architecture === 'arm64' ? 'v8' : platform.architecture === 'arm' ? 'v7' : undefined);
-/** Whether an index entry's platform serves the wanted one (a variant, when wanted, must match). */
-function platform_platformMatches(wanted, offered) {
-    if (wanted.os !== offered.os || wanted.architecture !== offered.architecture)
-        return false;
-    const variant = normalVariant(wanted);
-    return variant === undefined || variant === normalVariant(offered);
-}
-/** Attestation and other non-runnable entries of an index (buildx writes unknown/unknown). */
-const platform_isRunnablePlatform = (platform) => platform !== undefined && platform.os !== 'unknown' && platform.architecture !== 'unknown';
-
-;// CONCATENATED MODULE: ./src/lib/log.ts
-const log_silentLogger = {
-    info: () => { },
-    warn: () => { },
-    debug: () => { },
-    group: (_title, run) => run(),
-    secret: () => { },
-};
-/** The forms of a credential that could leak into output: itself and its base64 encodings. */
-function log_secretForms(secret, username) {
-    const forms = [secret, Buffer.from(secret).toString('base64')];
-    if (username !== undefined)
-        forms.push(Buffer.from(`${username}:${secret}`).toString('base64'));
-    return forms.filter((form) => form.length >= 4);
-}
-
-;// CONCATENATED MODULE: ./src/lib/reference.ts
-
-
-/** The registry name docker uses for Docker Hub, and the host that actually serves its API. */
-const reference_DOCKER_HUB = 'docker.io';
-const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
-const TAG = /^[\w][\w.-]{0,127}$/;
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d+)?$/;
-const invalid = (value, why) => new TarPushError('INVALID_REFERENCE', `invalid image reference "${value}": ${why}`, {
-    subject: value,
-    hint: 'use a reference such as ghcr.io/org/app, 127.0.0.1:5000/app or app:1.0',
-});
-/** The first component names a registry when it looks like a host, as docker decides it. */
-const looksLikeRegistry = (component) => component.includes('.') ||
-    component.includes(':') ||
-    component === 'localhost' ||
-    component.startsWith('[');
-/** Parses `[registry/]path[:tag][@digest]` with docker's normalisation (app → docker.io/library/app). */
-function reference_parseReference(value) {
-    const input = value.trim();
-    if (input === '')
-        throw invalid(value, 'it is empty');
-    let rest = input;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!isDigest(digest))
-            throw invalid(value, `"${digest}" is not a digest`);
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const lastColon = rest.lastIndexOf(':');
-    if (lastColon > lastSlash) {
-        tag = rest.slice(lastColon + 1);
-        rest = rest.slice(0, lastColon);
-        if (!TAG.test(tag))
-            throw invalid(value, `"${tag}" is not a valid tag`);
-    }
-    const { registry, path } = splitRepository(rest, value);
-    return { registry, path, tag, digest };
-}
-/** Parses a repository name without tag or digest. */
-function parseRepository(value) {
-    const reference = reference_parseReference(value);
-    if (reference.tag !== undefined || reference.digest !== undefined) {
-        throw invalid(value, 'a repository takes no tag or digest here (pass tags separately)');
-    }
-    return { registry: reference.registry, path: reference.path };
-}
-function splitRepository(name, original) {
-    const components = name.split('/');
-    let registry = reference_DOCKER_HUB;
-    if (components.length > 1 && looksLikeRegistry(components[0])) {
-        registry = components.shift();
-        if (!HOST.test(registry))
-            throw invalid(original, `"${registry}" is not a registry host`);
-    }
-    if (registry === 'index.docker.io' || registry === DOCKER_HUB_API_HOST)
-        registry = reference_DOCKER_HUB;
-    if (registry === reference_DOCKER_HUB && components.length === 1)
-        components.unshift('library');
-    for (const component of components) {
-        if (!PATH_COMPONENT.test(component)) {
-            throw invalid(original, `"${component}" is not a valid path component (lowercase letters, digits, separators)`);
-        }
-    }
-    const path = components.join('/');
-    if (path.length + registry.length > 255)
-        throw invalid(original, 'it is longer than 255 characters');
-    return { registry, path };
-}
-const reference_isValidTag = (tag) => TAG.test(tag);
-const reference_repositoryName = (repository) => `${repository.registry}/${repository.path}`;
-/** The host that serves the registry API (Docker Hub's differs from its name). */
-const reference_apiHost = (registry) => registry === reference_DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
-/** The name as docker shows it: Docker Hub without docker.io/ and library/ (alpine, org/app). */
-function reference_familiarRepository(repository) {
-    if (repository.registry !== reference_DOCKER_HUB)
-        return reference_repositoryName(repository);
-    return repository.path.startsWith('library/') ? repository.path.slice(8) : repository.path;
-}
-function reference_formatReference(reference) {
-    let text = reference_repositoryName(reference);
-    if (reference.tag !== undefined)
-        text += `:${reference.tag}`;
-    if (reference.digest !== undefined)
-        text += `@${reference.digest}`;
-    return text;
-}
-/** Loopback registries speak plain HTTP without asking, as docker and crane allow. */
-function reference_isLoopback(registry) {
-    const host = registry.startsWith('[')
-        ? registry.slice(1, registry.indexOf(']'))
-        : registry.replace(/:\d+$/, '');
-    return (host === 'localhost' ||
-        host.endsWith('.localhost') ||
-        /^127\.\d+\.\d+\.\d+$/.test(host) ||
-        host === '::1');
-}
-
-;// CONCATENATED MODULE: ./src/lib/http/abort.ts
-
-/** The undici interceptor that aborts each request dispatched through it when `signal` aborts. */
-function abort_abortOn(signal) {
-    return (dispatch) => (options, handler) => {
-        // Not even queued for a connection: the caller's request() rejects at once.
-        if (signal.aborted)
-            throw cancelledError(signal);
-        return dispatch(options, new AbortingHandler(signal, handler));
-    };
-}
-/**
- * Passes every event on to the request's own handler, and aborts the request through its
- * controller when the signal fires between its start and its end. undici calls onRequestStart
- * once the request has a connection; aborting then cuts that connection, and the handler gets
- * onResponseError with the reason: the awaited request() rejects, or a response body being
- * read fails with it.
- */
-class AbortingHandler {
-    #signal;
-    #handler;
-    #controller;
-    constructor(signal, handler) {
-        this.#signal = signal;
-        this.#handler = handler;
-    }
-    #onAbort = () => this.#controller?.abort(cancelledError(this.#signal));
-    #release() {
-        this.#signal.removeEventListener('abort', this.#onAbort);
-        this.#controller = undefined;
-    }
-    onRequestStart(controller, context) {
-        this.#controller = controller;
-        this.#signal.addEventListener('abort', this.#onAbort, { once: true });
-        this.#handler.onRequestStart?.(controller, context);
-        // Aborted while it waited for a connection.
-        if (this.#signal.aborted && !controller.aborted)
-            this.#onAbort();
-    }
-    onRequestUpgrade(controller, statusCode, headers, socket) {
-        this.#release();
-        this.#handler.onRequestUpgrade?.(controller, statusCode, headers, socket);
-    }
-    onResponseStarted() {
-        this.#handler.onResponseStarted?.();
-    }
-    onResponseStart(controller, statusCode, headers, statusMessage) {
-        this.#handler.onResponseStart?.(controller, statusCode, headers, statusMessage);
-    }
-    onResponseData(controller, chunk) {
-        this.#handler.onResponseData?.(controller, chunk);
-    }
-    onResponseEnd(controller, trailers) {
-        this.#release();
-        this.#handler.onResponseEnd?.(controller, trailers);
-    }
-    onResponseError(controller, error) {
-        this.#release();
-        this.#handler.onResponseError?.(controller, error);
-    }
-    onBodySent(chunk) {
-        this.#handler.onBodySent?.(chunk);
-    }
-    onRequestSent() {
-        this.#handler.onRequestSent?.();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lib/registry/auth.ts
-
-
-
-
-/** Token lifetime when the token server does not say (the distribution spec's default). */
-const DEFAULT_TOKEN_SECONDS = 60;
-const MAX_TOKEN_RESPONSE = (/* unused pure expression or super */ null && (1024 * 1024));
-/**
- * Answers a registry's challenge: Basic sends the credentials, Bearer exchanges them at the
- * token realm for a token per repository scope, cached until shortly before it expires.
- */
-class auth_Authenticator {
-    #registry;
-    #credentials;
-    #dispatcher;
-    #logger;
-    #challenge;
-    #tokens = new Map();
-    /** Token requests in flight, so parallel layer uploads share one exchange per scope. */
-    #fetching = new Map();
-    /**
-     * Token services (origins) that have answered once. Until one has, a connection it refuses is
-     * not retried: a first contact that fails fast, as the registry's ping does (client.ts).
-     */
-    #answered = new Set();
-    constructor(options) {
-        this.#registry = options.registry;
-        this.#credentials = options.credentials;
-        this.#dispatcher = options.dispatcher;
-        this.#logger = options.logger;
-        const credentials = options.credentials;
-        if (credentials?.kind === 'password')
-            secretForms(credentials.password, credentials.username).forEach((form) => this.#logger.secret(form));
-        if (credentials?.kind === 'identity-token')
-            secretForms(credentials.token).forEach((form) => this.#logger.secret(form));
-    }
-    get hasCredentials() {
-        return this.#credentials !== undefined;
-    }
-    get username() {
-        return this.#credentials?.kind === 'password' ? this.#credentials.username : undefined;
-    }
-    useChallenge(challenge) {
-        if (challenge)
-            this.#challenge = challenge;
-    }
-    /** The Authorization header for a request in `scope`, or undefined when none is needed. */
-    async authorization(scope, options = {}) {
-        const challenge = this.#challenge;
-        if (!challenge)
-            return undefined;
-        if (challenge.scheme === 'basic') {
-            const credentials = this.#credentials;
-            if (credentials?.kind !== 'password')
-                return undefined;
-            return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-        }
-        const cached = this.#tokens.get(scope);
-        if (cached && !options.renew && cached.expiresAt > Date.now())
-            return `Bearer ${cached.value}`;
-        let fetching = this.#fetching.get(scope);
-        if (!fetching) {
-            fetching = this.#fetchToken(challenge, scope).finally(() => this.#fetching.delete(scope));
-            this.#fetching.set(scope, fetching);
-        }
-        return `Bearer ${await fetching}`;
-    }
-    async #fetchToken(challenge, scope) {
-        const realm = challenge.params['realm'];
-        if (!realm) {
-            throw new TarPushError('REGISTRY_ERROR', `${this.#registry} asked for a Bearer token but named no realm`, {
-                subject: this.#registry,
-            });
-        }
-        const url = new URL(realm);
-        const service = challenge.params['service'];
-        const credentials = this.#credentials;
-        let response;
-        try {
-            if (credentials?.kind === 'identity-token') {
-                // OAuth2 refresh-token grant, as docker does with an identity token.
-                const form = new URLSearchParams({
-                    grant_type: 'refresh_token',
-                    refresh_token: credentials.token,
-                    client_id: 'tar-push',
-                    scope,
-                });
-                if (service)
-                    form.set('service', service);
-                response = await request(url, {
-                    method: 'POST',
-                    dispatcher: this.#dispatcher,
-                    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-                    body: form.toString(),
-                });
-            }
-            else {
-                if (service)
-                    url.searchParams.set('service', service);
-                // Several scopes (a cross-repository mount) go as repeated parameters, as docker sends them.
-                for (const part of scope.split(' '))
-                    url.searchParams.append('scope', part);
-                const headers = {};
-                if (credentials?.kind === 'password') {
-                    url.searchParams.set('account', credentials.username);
-                    headers['authorization'] =
-                        `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-                }
-                response = await request(url, { method: 'GET', dispatcher: this.#dispatcher, headers });
-            }
-        }
-        catch (error) {
-            throw transportError(error, 'GET', `${url.origin}${url.pathname}`, {
-                retryConnectFailures: this.#answered.has(url.origin),
-                service: {
-                    name: 'the token service',
-                    hint: `${this.#registry} sends clients to this token service for credentials (the realm of its Bearer challenge); it is down or not reachable from this machine`,
-                },
-            });
-        }
-        this.#answered.add(url.origin);
-        const text = await auth_readLimited(response, MAX_TOKEN_RESPONSE);
-        if (response.statusCode === 401 || response.statusCode === 403) {
-            throw new TarPushError('AUTH_FAILED', `the token service ${url.origin}${url.pathname} refused ${this.#describeCredentials()} (HTTP ${response.statusCode})`, {
-                subject: this.#registry,
-                hint: 'check username and password (or token) and that they are valid for this registry',
-            });
-        }
-        if (response.statusCode !== 200) {
-            // A failing token service is the registry failing, not the credentials.
-            throw new TarPushError('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} answered HTTP ${response.statusCode}`, {
-                subject: this.#registry,
-                hint: 'the registry or its token service is failing; try again later',
-            });
-        }
-        let body;
-        try {
-            body = JSON.parse(text);
-        }
-        catch {
-            throw new TarPushError('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} answered something that is not JSON`, {
-                subject: this.#registry,
-            });
-        }
-        const token = typeof body.token === 'string' && body.token ? body.token : body.access_token;
-        if (typeof token !== 'string' || !token) {
-            throw new TarPushError('REGISTRY_ERROR', `the token service ${url.origin}${url.pathname} returned no token`, {
-                subject: this.#registry,
-            });
-        }
-        this.#logger.secret(token);
-        const seconds = typeof body.expires_in === 'number' && body.expires_in > 0
-            ? body.expires_in
-            : DEFAULT_TOKEN_SECONDS;
-        // Renew a little early so a token never expires in the middle of a request.
-        this.#tokens.set(scope, {
-            value: token,
-            expiresAt: Date.now() + Math.max(1, seconds - 10) * 1000,
-        });
-        this.#logger.debug(`token for ${scope} from ${url.origin}${url.pathname}, ${seconds}s`);
-        return token;
-    }
-    #describeCredentials() {
-        const credentials = this.#credentials;
-        if (!credentials)
-            return 'anonymous access';
-        return credentials.kind === 'password'
-            ? `the credentials of "${credentials.username}"`
-            : 'the identity token';
-    }
-}
-async function auth_readLimited(response, limit) {
-    return (await auth_readBytesLimited(response, limit)).toString('utf8');
-}
-/**
- * Reads at most `limit` bytes of a response body. Error bodies are cut there; with `refuseOver`
- * (manifests, configs) a bigger body is an error naming what it was, never a truncated document.
- */
-async function auth_readBytesLimited(response, limit, refuseOver) {
-    const chunks = [];
-    let length = 0;
-    for await (const chunk of response.body) {
-        length += chunk.length;
-        if (length > limit) {
-            response.body.destroy();
-            if (refuseOver) {
-                throw new TarPushError('REGISTRY_ERROR', `${refuseOver} is larger than ${limit} bytes`, {
-                    subject: refuseOver,
-                    hint: 'the registry sent something that is not an image manifest or config',
-                });
-            }
-            break;
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
-}
-
-;// CONCATENATED MODULE: ./src/lib/registry/client.ts
-
-
-
-
-
-
-
-
-
-
-const MAX_ERROR_BODY = (/* unused pure expression or super */ null && (64 * 1024));
-/**
- * A DELETE only ever undoes (an upload session dropped after its body broke, the load
- * generator's cleanup): it is the cleanup a stop must let through, so it goes out after the
- * stop too. Then it is sent once, and given this long at most, so that a registry that stopped
- * answering cannot hold a stopped process.
- */
-const isCleanup = (registryRequest) => registryRequest.method === 'DELETE';
-const CLEANUP_AFTER_STOP_MS = 5_000;
-/**
- * The HTTP side of one registry: base URL (https, or http where allowed), the auth handshake and
- * error reporting. Repository operations live in repository.ts over `send`.
- */
-class client_RegistryClient {
-    registry;
-    #dispatcher;
-    /** The same pool without the stop signal, for cleanup requests (see isCleanup). */
-    #cleanupDispatcher;
-    #auth;
-    #logger;
-    #userAgent;
-    #retryPolicy;
-    #signal;
-    #baseUrl;
-    constructor(options, dispatchers, baseUrl) {
-        this.registry = options.registry;
-        this.#dispatcher = dispatchers.stoppable;
-        this.#cleanupDispatcher = dispatchers.cleanup;
-        this.#logger = options.logger ?? silentLogger;
-        this.#userAgent = options.userAgent ?? 'tar-push';
-        this.#retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
-        this.#signal = options.signal;
-        this.#baseUrl = baseUrl;
-        this.#auth = new Authenticator({
-            registry: options.registry,
-            credentials: options.credentials,
-            // Token exchanges stop with the work too.
-            dispatcher: dispatchers.stoppable,
-            logger: this.#logger,
-        });
-    }
-    /** Pings `/v2/` to learn the scheme and the auth challenge, as every client does first. */
-    static async connect(options) {
-        const pool = createDispatcher({
-            extraCaPem: options.extraCaPem,
-            skipTlsVerify: options.insecure,
-            ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
-        });
-        const cleanup = options.interceptors?.length ? pool.compose(options.interceptors) : pool;
-        // The abort interceptor goes last, outermost: an aborted request is refused before the
-        // others (the load generator's counters) see it.
-        const dispatcher = options.signal ? cleanup.compose(abortOn(options.signal)) : cleanup;
-        const host = apiHost(options.registry);
-        const mayUseHttp = options.insecure === true || isLoopback(options.registry);
-        const client = new client_RegistryClient(options, { stoppable: dispatcher, cleanup }, `https://${host}`);
-        try {
-            await client.withRetries(`GET ${host}/v2/`, () => client.#ping(mayUseHttp, options.insecure === true));
-        }
-        catch (error) {
-            await dispatcher.close();
-            throw error;
-        }
-        return client;
-    }
-    get retries() {
-        return this.#retryPolicy.retries;
-    }
-    get logger() {
-        return this.#logger;
-    }
-    get baseUrl() {
-        return this.#baseUrl;
-    }
-    /** The signal that stops this client's work, for the steps built on it to check. */
-    get signal() {
-        return this.#signal;
-    }
-    async close() {
-        await this.#dispatcher.close();
-    }
-    /**
-     * One ping over https, then over http where allowed (loopback, or insecure: as docker and
-     * skopeo do for an insecure registry). The fall back is at once, never after retries, when
-     * the TLS hello got no TLS answer: garbage or a plain HTTP 400 (what most plain-HTTP servers
-     * answer), a reset or a closed connection (what others do); with insecure also a certificate
-     * that failed verification. A connection that cannot be opened at all (refused, unknown host,
-     * no route) fails at once and is not retried: at the first contact nothing says that the
-     * registry is coming back, and the user should hear about a wrong host or port at once.
-     */
-    async #ping(mayUseHttp, insecure) {
-        const httpsBase = this.#baseUrl.replace(/^http:/, 'https:');
-        const httpBase = httpsBase.replace(/^https:/, 'http:');
-        this.#baseUrl = httpsBase;
-        let overTls;
-        try {
-            await this.#pingOnce();
-            return;
-        }
-        catch (error) {
-            // An HTTP answer over TLS (a 503, a 404): it speaks TLS, the answer stands.
-            if (error instanceof TarPushError)
-                throw error;
-            const tlsRefused = isTlsHelloRefused(error) || (insecure && isTlsVerificationError(error));
-            if (!mayUseHttp || !tlsRefused)
-                throw this.#pingError(error, httpsBase, mayUseHttp);
-            overTls = error;
-        }
-        this.#logger.debug(`${this.registry} gave no TLS answer (${errorCodeOf(overTls) ?? String(overTls)}); trying plain HTTP`);
-        this.#baseUrl = httpBase;
-        try {
-            await this.#pingOnce();
-        }
-        catch (httpError) {
-            const overHttp = httpError instanceof TarPushError ? httpError : this.#pingError(httpError, httpBase, true);
-            // What it answered was not TLS: whatever plain HTTP got is the news.
-            if (isPlainHttpServer(overTls))
-                throw overHttp;
-            // A reset or a close, and plain HTTP did not work either: a TLS registry with a passing
-            // fault, perhaps; the TLS failure stands (retried if it may be), with what HTTP got.
-            this.#baseUrl = httpsBase;
-            const first = this.#pingError(overTls, httpsBase, true);
-            throw new TarPushError(first.code, `${first.message}; over plain HTTP: ${overHttp.message}`, {
-                subject: first.subject ?? `${httpsBase}/v2/`,
-                ...(first.hint ? { hint: first.hint } : {}),
-                cause: overTls,
-                retryable: first.retryable,
-            });
-        }
-    }
-    /** A failed ping: a connection that cannot be opened is not retried (see #ping). */
-    #pingError(error, base, mayUseHttp) {
-        const failure = transportError(error, 'GET', `${base}/v2/`, { retryConnectFailures: false });
-        const cut = isTlsHelloRefused(error) && !isPlainHttpServer(error);
-        if (mayUseHttp || !base.startsWith('https:') || !cut)
-            return failure;
-        // Cut before TLS answered, where plain HTTP is not allowed: say what would allow it.
-        return new TarPushError(failure.code, failure.message, {
-            ...(failure.subject ? { subject: failure.subject } : {}),
-            hint: 'the connection was cut before TLS answered; if this registry speaks plain HTTP, set insecure (--insecure)',
-            cause: error,
-            retryable: failure.retryable,
-        });
-    }
-    async #pingOnce() {
-        const url = `${this.#baseUrl}/v2/`;
-        const response = await request(url, {
-            method: 'GET',
-            dispatcher: this.#dispatcher,
-            headers: { 'user-agent': this.#userAgent },
-        });
-        await response.body.dump();
-        if (response.statusCode === 401) {
-            this.#auth.useChallenge(parseChallenge(response.headers['www-authenticate']));
-            return;
-        }
-        if (response.statusCode !== 200) {
-            const retryable = RETRYABLE_STATUSES.has(response.statusCode);
-            throw new TarPushError('REGISTRY_ERROR', `GET ${url} answered HTTP ${response.statusCode}${retryable ? '' : '; this is not a registry API'}`, {
-                subject: url,
-                hint: retryable
-                    ? 'the registry is failing; try again later'
-                    : 'check the registry host in the image name',
-                retryable,
-            });
-        }
-    }
-    resolve(url) {
-        return new URL(url, `${this.#baseUrl}/`).toString();
-    }
-    /**
-     * Sends a request with authorization; on 401 answers the new challenge and sends it once more
-     * (an expired token, or a scope the cached token lacks). 408, 429 and 5xx answers (but 501)
-     * become retryable errors, retried here with backoff unless `retry` is false (an upload body
-     * is retried by its caller, which restarts the whole upload). Callers must consume the body.
-     */
-    send(registryRequest) {
-        const attempt = () => this.#sendAuthorized(registryRequest);
-        if (registryRequest.retry === false)
-            return attempt();
-        if (isCleanup(registryRequest) && this.#signal?.aborted)
-            return attempt();
-        return this.withRetries(`${registryRequest.method} ${registryRequest.url}`, attempt);
-    }
-    /** Runs a whole exchange (an upload: POST, body, PUT) again on transient failures. */
-    withRetries(what, attempt) {
-        return withRetries(what, this.#retryPolicy, this.#logger, attempt, this.#signal);
-    }
-    async #sendAuthorized(registryRequest) {
-        const response = await this.#sendWithAuth(registryRequest);
-        if (RETRYABLE_STATUSES.has(response.statusCode)) {
-            const retryAfter = retryAfterMs(response.headers['retry-after'], this.#retryPolicy.maxDelayMs);
-            const error = await this.unexpected(registryRequest, response);
-            throw new TarPushError(error.code, error.message, {
-                subject: error.subject ?? registryRequest.url,
-                hint: error.hint ?? 'the registry is failing; try again later',
-                retryable: true,
-                ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
-            });
-        }
-        return response;
-    }
-    async #sendWithAuth(registryRequest) {
-        const url = this.resolve(registryRequest.url);
-        let response = await this.#sendOnce(registryRequest, url, false);
-        if (response.statusCode !== 401)
-            return response;
-        await response.body.dump();
-        this.#auth.useChallenge(parseChallenge(response.headers['www-authenticate']));
-        response = await this.#sendOnce(registryRequest, url, true);
-        if (response.statusCode === 401) {
-            const challenge = parseChallenge(response.headers['www-authenticate']);
-            const text = await readLimited(response, MAX_ERROR_BODY);
-            throw this.#unauthorized(registryRequest, url, challenge?.params['error'], text);
-        }
-        return response;
-    }
-    async #sendOnce(registryRequest, url, renewAuth) {
-        const cleanup = isCleanup(registryRequest);
-        // Not an upload body opened (a spool file, a compressor started) for a request never sent.
-        if (!cleanup)
-            throwIfAborted(this.#signal);
-        const headers = {
-            'user-agent': this.#userAgent,
-            ...registryRequest.headers,
-        };
-        const authorization = await this.#auth.authorization(registryRequest.scope, {
-            renew: renewAuth,
-        });
-        // The Authorization header belongs to the registry: never send it to another host.
-        if (authorization && new URL(url).host === new URL(this.#baseUrl).host)
-            headers['authorization'] = authorization;
-        const body = registryRequest.body ? await registryRequest.body() : undefined;
-        this.#logger.debug(`> ${registryRequest.method} ${url}`);
-        try {
-            const response = await request(url, {
-                method: registryRequest.method,
-                dispatcher: cleanup ? this.#cleanupDispatcher : this.#dispatcher,
-                headers,
-                body: body ?? null,
-                ...(cleanup && this.#signal?.aborted
-                    ? { signal: AbortSignal.timeout(CLEANUP_AFTER_STOP_MS) }
-                    : {}),
-                // undici closes the connection after a HEAD, in case a server sends a body with it;
-                // registries do not, and a push HEADs every blob: keep the connection (and its TLS).
-                ...(registryRequest.method === 'HEAD' ? { reset: false } : {}),
-            });
-            this.#logger.debug(`< ${response.statusCode} ${registryRequest.method} ${url}`);
-            return response;
-        }
-        catch (error) {
-            if (body && typeof body.destroy === 'function')
-                body.destroy();
-            // Stopped: whatever undici or the body stream failed with, the cause is the signal.
-            if (!cleanup && this.#signal?.aborted)
-                throw cancelledError(this.#signal);
-            throw transportError(error, registryRequest.method, url);
-        }
-    }
-    #unauthorized(registryRequest, url, challengeError, body) {
-        const what = `${registryRequest.method} ${url}`;
-        if (!this.#auth.hasCredentials) {
-            return new TarPushError('AUTH_FAILED', `${this.registry} requires credentials (${what} answered 401)`, {
-                subject: url,
-                hint: 'pass username and password (--username, --password-stdin), or log in with docker login first',
-            });
-        }
-        if (challengeError === 'insufficient_scope' || /DENIED|insufficient/i.test(body)) {
-            return this.denied(registryRequest, url, 401);
-        }
-        return new TarPushError('AUTH_FAILED', `${this.registry} refused the credentials of "${this.#auth.username ?? 'token'}" (${what} answered 401)`, {
-            subject: url,
-            hint: 'check username and password (or token) for this registry',
-        });
-    }
-    denied(registryRequest, url, status) {
-        return new TarPushError('AUTH_DENIED', `${this.registry} denied ${registryRequest.method} ${url} (HTTP ${status}): the credentials of "${this.#auth.username ?? 'token'}" lack access "${registryRequest.scope}"`, {
-            subject: url,
-            hint: 'grant this user push (write) permission on the repository, or push to a repository it may write',
-        });
-    }
-    /** An error for an unexpected answer, with the registry's own error codes and messages. */
-    async unexpected(registryRequest, response, url) {
-        const target = url ?? this.resolve(registryRequest.url);
-        if (response.statusCode === 403) {
-            await response.body.dump();
-            return this.denied(registryRequest, target, 403);
-        }
-        const text = await readLimited(response, MAX_ERROR_BODY);
-        return new TarPushError('REGISTRY_ERROR', `${registryRequest.method} ${target} answered HTTP ${response.statusCode}${describeRegistryErrors(text)}`, {
-            subject: target,
-            hint: response.statusCode >= 500
-                ? 'the registry is failing; try again later'
-                : 'see the registry message above',
-        });
-    }
-}
-/** Registries answer `{"errors":[{"code","message","detail"}]}` (distribution spec). */
-function describeRegistryErrors(text) {
-    try {
-        const parsed = JSON.parse(text);
-        const errors = (parsed.errors ?? []).map((error) => [error.code, error.message].filter(Boolean).join(': '));
-        if (errors.length > 0)
-            return `: ${errors.join('; ')}`;
-    }
-    catch {
-        // not JSON: show the start of the text
-    }
-    const trimmed = text.trim().slice(0, 200);
-    return trimmed ? `: ${trimmed}` : '';
-}
-
-;// CONCATENATED MODULE: ./src/lib/registry/credentials.ts
-
-
-
-
-
-
-
-/** Docker config keys for Docker Hub, in the forms docker login has written over the years. */
-const DOCKER_HUB_KEYS = (/* unused pure expression or super */ null && ([
-    'https://index.docker.io/v1/',
-    'index.docker.io',
-    'docker.io',
-    'registry-1.docker.io',
-]));
-/**
- * Credentials in docker's order of precedence: explicit inputs, then the docker config
- * (`credHelpers` for the host, `auths`, then `credsStore`), then `GITHUB_TOKEN` for ghcr.io.
- */
-async function credentials_resolveCredentials(lookup) {
-    const env = lookup.env ?? process.env;
-    if (lookup.password) {
-        if (!lookup.username) {
-            throw new TarPushError('USAGE', 'a password was given without a username', {
-                hint: 'pass username with password (for a token, any non-empty username works on most registries)',
-            });
-        }
-        return {
-            credentials: { kind: 'password', username: lookup.username, password: lookup.password },
-            source: 'inputs',
-        };
-    }
-    const fromConfig = await fromDockerConfig(lookup.registry, env);
-    if (fromConfig)
-        return fromConfig;
-    if (lookup.registry === 'ghcr.io' && env['GITHUB_TOKEN']) {
-        const username = lookup.username || env['GITHUB_ACTOR'] || 'x-access-token';
-        return {
-            credentials: { kind: 'password', username, password: env['GITHUB_TOKEN'] },
-            source: 'GITHUB_TOKEN',
-        };
-    }
-    return { credentials: undefined, source: 'anonymous' };
-}
-const hostOf = (env) => ({
-    platform: process.platform,
-    env,
-    path: nodePath,
-});
-/**
- * The docker config directory as docker finds it: `DOCKER_CONFIG`, else `.docker` in the home
- * directory (`%USERPROFILE%` on Windows, `$HOME` elsewhere, the OS's answer when unset).
- */
-function dockerConfigDirectory(host) {
-    const { env, path } = host;
-    if (env['DOCKER_CONFIG'])
-        return env['DOCKER_CONFIG'];
-    const home = (host.platform === 'win32' ? env['USERPROFILE'] : env['HOME']) || homedir();
-    return path.join(home, '.docker');
-}
-/** Windows' default PATHEXT, as cmd.exe has it when the variable is unset. */
-const DEFAULT_PATHEXT = '.COM;.EXE;.BAT;.CMD';
-/**
- * The files `docker-credential-<name>` may be, in the order Windows looks: each `PATH` directory,
- * each `PATHEXT` extension (`.exe`, `.cmd`…). Elsewhere the bare name, found by the OS in `PATH`.
- * Windows env names are case-insensitive (`Path` is common), so they are matched so.
- */
-function credentialHelperCandidates(name, host) {
-    const program = `docker-credential-${name}`;
-    if (host.platform !== 'win32')
-        return [program];
-    const lookup = (key) => Object.entries(host.env).find(([k]) => k.toUpperCase() === key)?.[1];
-    const directories = (lookup('PATH') ?? '')
-        .split(';')
-        .map((dir) => dir.trim().replace(/^"(.*)"$/, '$1'))
-        .filter((dir) => dir !== '');
-    const extensions = (lookup('PATHEXT') || DEFAULT_PATHEXT)
-        .split(';')
-        .map((ext) => ext.trim())
-        .filter((ext) => ext.startsWith('.'));
-    // A name given with its extension ("docker-credential-x.exe" in the config) is tried as is first.
-    const hasExtension = extensions.some((ext) => program.toLowerCase().endsWith(ext.toLowerCase()));
-    return directories.flatMap((dir) => [
-        ...(hasExtension ? [host.path.join(dir, program)] : []),
-        ...extensions.map((ext) => host.path.join(dir, `${program}${ext.toLowerCase()}`)),
-    ]);
-}
-/**
- * The helper to run: on Windows the first candidate that is a file (undefined when none is),
- * elsewhere the bare name. `isFile` is injectable for tests.
- */
-function findCredentialHelper(name, host, isFile = isFileSync) {
-    const candidates = credentialHelperCandidates(name, host);
-    if (host.platform !== 'win32')
-        return candidates[0];
-    return candidates.find(isFile);
-}
-function isFileSync(path) {
-    try {
-        return statSync(path).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-const normaliseKey = (key) => key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-async function fromDockerConfig(registry, env) {
-    const host = hostOf(env);
-    const path = host.path.join(dockerConfigDirectory(host), 'config.json');
-    let config;
-    try {
-        config = JSON.parse(await readFile(path, 'utf8'));
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw new TarPushError('CREDENTIAL_HELPER', `cannot read docker config ${path}: ${error.message}`, {
-            subject: path,
-            hint: 'fix or remove the file, or pass username and password',
-        });
-    }
-    const keys = registry === DOCKER_HUB ? DOCKER_HUB_KEYS : [registry];
-    const matches = (key) => keys.includes(key) || keys.includes(normaliseKey(key));
-    const helperName = Object.entries(config.credHelpers ?? {}).find(([key]) => matches(key))?.[1];
-    if (helperName) {
-        const credentials = await runCredentialHelper(helperName, serverUrlFor(registry), host);
-        if (credentials)
-            return { credentials, source: `docker config credHelpers (${helperName})` };
-    }
-    const auth = Object.entries(config.auths ?? {}).find(([key]) => matches(key))?.[1];
-    if (auth) {
-        if (auth.identitytoken)
-            return { credentials: { kind: 'identity-token', token: auth.identitytoken }, source: path };
-        if (auth.auth) {
-            const decoded = Buffer.from(auth.auth, 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            if (colon > 0) {
-                const credentials = {
-                    kind: 'password',
-                    username: decoded.slice(0, colon),
-                    password: decoded.slice(colon + 1),
-                };
-                return { credentials, source: path };
-            }
-        }
-        if (auth.username && auth.password) {
-            return {
-                credentials: { kind: 'password', username: auth.username, password: auth.password },
-                source: path,
-            };
-        }
-    }
-    if (config.credsStore) {
-        const credentials = await runCredentialHelper(config.credsStore, serverUrlFor(registry), host);
-        if (credentials)
-            return { credentials, source: `docker config credsStore (${config.credsStore})` };
-    }
-    return undefined;
-}
-const serverUrlFor = (registry) => registry === DOCKER_HUB ? DOCKER_HUB_KEYS[0] : registry;
-/** Runs `docker-credential-<name> get` as docker does; "not found" means no credentials. */
-async function runCredentialHelper(name, serverUrl, host) {
-    const program = `docker-credential-${name}`;
-    const file = findCredentialHelper(name, host);
-    if (file === undefined) {
-        throw new TarPushError('CREDENTIAL_HELPER', `cannot run ${program}: no ${program} with an extension of PATHEXT (.exe, .cmd…) in PATH`, { subject: program, hint: `install ${program} or remove it from the docker config` });
-    }
-    // Windows runs .cmd and .bat only through cmd.exe (Node refuses them without a shell).
-    const throughShell = host.platform === 'win32' && /\.(cmd|bat)$/i.test(file);
-    const { code, stdout, stderr } = await new Promise((resolve, reject) => {
-        const child = throughShell
-            ? spawn(`"${file}"`, ['get'], { stdio: ['pipe', 'pipe', 'pipe'], shell: true })
-            : spawn(file, ['get'], { stdio: ['pipe', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk) => (stdout += chunk.toString()));
-        child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
-        child.on('error', (error) => reject(new TarPushError('CREDENTIAL_HELPER', `cannot run ${program}: ${error.message}`, {
-            subject: program,
-            hint: `install ${program} or remove it from the docker config`,
-        })));
-        child.on('close', (exitCode) => resolve({ code: exitCode, stdout, stderr }));
-        child.stdin.end(serverUrl);
-    });
-    const output = `${stdout}${stderr}`.trim();
-    if (code !== 0) {
-        if (/credentials not found/i.test(output))
-            return undefined;
-        throw new TarPushError('CREDENTIAL_HELPER', `${program} get failed (exit ${code}): ${output.slice(0, 200)}`, {
-            subject: program,
-            hint: 'log in again with the helper, or pass username and password',
-        });
-    }
-    let reply;
-    try {
-        reply = JSON.parse(stdout);
-    }
-    catch {
-        throw new TarPushError('CREDENTIAL_HELPER', `${program} get printed something that is not JSON`, { subject: program });
-    }
-    if (!reply.Secret)
-        return undefined;
-    if (reply.Username === '<token>')
-        return { kind: 'identity-token', token: reply.Secret };
-    return { kind: 'password', username: reply.Username ?? '', password: reply.Secret };
-}
-
-;// CONCATENATED MODULE: ./src/lib/registry/connect.ts
-
-
-
-
-
-
-async function connect_readCaFile(path) {
-    const pem = await readFile(path, 'utf8').catch((error) => {
-        throw new TarPushError('USAGE', `cannot read ca-file "${path}": ${error.code ?? error.message}`, { subject: path });
-    });
-    if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-        throw new TarPushError('USAGE', `ca-file "${path}" holds no PEM certificate`, {
-            subject: path,
-            hint: 'pass a PEM file with one or more "BEGIN CERTIFICATE" blocks',
-        });
-    }
-    return pem;
-}
-/** Credentials as docker finds them, then the ping that learns scheme and auth. */
-async function connect_connectRegistry(registry, options, extraCaPem, logger) {
-    throwIfAborted(options.signal, `connecting to ${registry}`);
-    const { credentials, source } = await resolveCredentials({
-        registry,
-        username: options.username,
-        password: options.password,
-        env: options.env,
-    });
-    logger.info(`credentials for ${registry}: ${source}`);
-    return RegistryClient.connect({
-        registry,
-        credentials,
-        insecure: options.insecure,
-        extraCaPem,
-        logger,
-        retryPolicy: {
-            ...DEFAULT_RETRY_POLICY,
-            ...(options.retries !== undefined ? { retries: options.retries } : {}),
-            ...(options.retryBaseDelayMs !== undefined ? { baseDelayMs: options.retryBaseDelayMs } : {}),
-        },
-        timeoutSeconds: options.timeoutSeconds,
-        interceptors: options.interceptors,
-        signal: options.signal,
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/lib/registry/chunks.ts
 
 /**
@@ -72243,7 +73091,7 @@ function quirks_quirksFor(registry) {
  * Docker has no zstd layer type; Quay refuses Docker's uncompressed one. Otherwise the image
  * goes up as OCI (compressions: those of the layers, after encoding).
  */
-function dockerFlavorAllowed(quirks, compressions) {
+function quirks_dockerFlavorAllowed(quirks, compressions) {
     return compressions.every((compression) => hasDockerLayerType(compression) &&
         !(compression === 'none' && quirks.refusesUncompressedDockerLayers));
 }
@@ -72261,7 +73109,7 @@ function dockerFlavorAllowed(quirks, compressions) {
  * 416 to a big PATCH) — send chunks; or a streamed body without Content-Length (411, or 400 as
  * ACR answers Transfer-Encoding: chunked) — compress to a spool file to know the length first.
  */
-class BodyRefused extends sink_StreamRefused {
+class repository_BodyRefused extends sink_StreamRefused {
     reason;
     constructor(status, url, options) {
         super('REGISTRY_ERROR', options.reason === 'too-large'
@@ -72482,7 +73330,7 @@ class repository_RepositoryClient {
                 await patched.body.dump();
                 this.chunkSize = FALLBACK_CHUNK_SIZE;
                 // Retried whole, now in smaller chunks.
-                throw new BodyRefused(patched.statusCode, location, {
+                throw new repository_BodyRefused(patched.statusCode, location, {
                     reason: 'too-large',
                     retryable: true,
                 });
@@ -72591,7 +73439,7 @@ class repository_RepositoryClient {
         if (reason) {
             await patched.body.dump();
             // The caller compresses to a spool file instead: its length is known (and allows chunks).
-            throw new BodyRefused(patched.statusCode, location, { reason, retryable: false });
+            throw new repository_BodyRefused(patched.statusCode, location, { reason, retryable: false });
         }
         if (patched.statusCode !== 202)
             throw await this.client.unexpected(patch, patched);
@@ -72744,8 +73592,1229 @@ class repository_RepositoryClient {
     }
 }
 
+;// CONCATENATED MODULE: ./src/lib/registry/sink.ts
+
+
+/**
+ * A registry repository as a sink: HEAD, cross-repository mount, the upload strategy and its
+ * fallbacks (monolithic PUT, streamed PATCH, chunks with resume: repository.ts), the manifest
+ * PUTs and the tags. The engine puts tags last, after every blob and member is in place, so a
+ * tag never names an incomplete image; there is nothing to commit after that, and nothing a
+ * registry lets a client take back (an uploaded blob without a manifest is garbage-collected).
+ */
+class sink_RegistrySink {
+    #repository;
+    constructor(repository) {
+        this.#repository = repository;
+    }
+    get name() {
+        return this.#repository.path;
+    }
+    get place() {
+        return { registry: this.#repository.client.registry, repository: this.#repository.path };
+    }
+    hasBlob(digest) {
+        return this.#repository.hasBlob(digest);
+    }
+    mountBlob(digest, fromRepository) {
+        return this.#repository.mountBlob(digest, fromRepository);
+    }
+    putBlob(blob) {
+        return this.#repository.uploadBlob(blob);
+    }
+    /**
+     * A streamed body has no length: registries that need one (quirks) and chunked uploads (each
+     * chunk declares its range) take compressed layers from a spool file instead.
+     */
+    get takesStreamedBlobs() {
+        return this.#repository.chunkSize === 0 && !this.#repository.quirks.contentLengthRequired;
+    }
+    async putStreamedBlob(blob) {
+        try {
+            await this.#repository.uploadStreamed(blob.open, blob.digestAfterBody);
+        }
+        catch (error) {
+            // Too large for one body: the spooled retry (and what follows) goes in chunks.
+            if (error instanceof BodyRefused && error.reason === 'too-large')
+                this.#repository.chunkSize ||= FALLBACK_CHUNK_SIZE;
+            throw error;
+        }
+    }
+    acceptsDockerLayers(compressions) {
+        return dockerFlavorAllowed(this.#repository.quirks, compressions);
+    }
+    async putManifest(manifest, target) {
+        if (target.tags.length === 0) {
+            await this.#repository.putManifest(manifest.digest, manifest);
+            return;
+        }
+        for (const tag of target.tags)
+            await this.#repository.putManifest(tag, manifest);
+    }
+    async commit() { }
+    async abort() { }
+}
+
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/lib/loadtest/jtl.ts
+
+
+
+/**
+ * JMeter's CSV result format (a .jtl file with its default columns), so JMeter's own listeners,
+ * BlazeMeter and other JTL readers load a bench run as if JMeter had made it. One row per
+ * measured request, in completion order; times in ms, timeStamp in epoch ms at dispatch.
+ */
+const JTL_COLUMNS = (/* unused pure expression or super */ null && ([
+    'timeStamp',
+    'elapsed',
+    'label',
+    'responseCode',
+    'responseMessage',
+    'threadName',
+    'dataType',
+    'success',
+    'failureMessage',
+    'bytes',
+    'sentBytes',
+    'grpThreads',
+    'allThreads',
+    'URL',
+    'Latency',
+    'IdleTime',
+    'Connect',
+]));
+/** RFC 4180 quoting, as JMeter writes fields holding the delimiter, quotes or newlines. */
+function csvField(value) {
+    const text = String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+function jtlRow(sample, activeVus) {
+    const responded = sample.status > 0;
+    // JMeter's own wording for a sampler that got no HTTP response.
+    const responseCode = responded
+        ? String(sample.status)
+        : `Non HTTP response code: ${sample.errorCode ?? 'no response'}`;
+    const responseMessage = responded
+        ? sample.statusText
+        : `Non HTTP response message: ${sample.message ?? ''}`;
+    const dataType = sample.kind === 'blob GET' ? 'bin' : 'text';
+    const fields = [
+        Math.round(sample.startedAt),
+        Math.round(sample.elapsedMs),
+        sample.kind,
+        responseCode,
+        responseMessage,
+        sample.vu === 0 ? 'bench 0-0' : `bench 1-${sample.vu}`,
+        dataType,
+        sample.outcome === 'ok',
+        sample.outcome === 'ok' ? '' : (sample.message ?? ''),
+        sample.bytesReceived,
+        sample.bytesSent,
+        activeVus,
+        activeVus,
+        sample.url,
+        Math.round(sample.ttfbMs ?? sample.elapsedMs),
+        0,
+        Math.round(sample.connectMs),
+    ];
+    return fields.map(csvField).join(',');
+}
+/** Writes a .jtl file as requests complete; `close` flushes it. */
+class jtl_JtlWriter {
+    #stream;
+    #path;
+    #failure;
+    constructor(path, stream) {
+        this.#path = path;
+        this.#stream = stream;
+        stream.on('error', (error) => (this.#failure = error));
+    }
+    static async open(path) {
+        const stream = createWriteStream(path);
+        try {
+            await once(stream, 'open');
+        }
+        catch (error) {
+            throw new TarPushError('OUTPUT_ERROR', `cannot write the JTL file "${path}": ${error.code ?? error}`, { subject: path, hint: 'choose a path in a directory that exists and is writable' });
+        }
+        const writer = new jtl_JtlWriter(path, stream);
+        stream.write(`${JTL_COLUMNS.join(',')}\n`);
+        return writer;
+    }
+    write(sample, activeVus) {
+        if (!this.#failure)
+            this.#stream.write(`${jtlRow(sample, activeVus)}\n`);
+    }
+    async close() {
+        this.#stream.end();
+        if (!this.#stream.closed)
+            await once(this.#stream, 'close').catch(() => undefined);
+        if (this.#failure) {
+            throw new TarPushError('OUTPUT_ERROR', `writing "${this.#path}" failed: ${this.#failure}`, {
+                subject: this.#path,
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lib/loadtest/scenarios.ts
+
+
+
+
+
+
+
+/**
+ * A push as docker makes it: per blob a HEAD ("do you have it?" — never, the bytes are new), then
+ * the upload (POST, PATCH, PUT with the digest; or POST and one PUT), config last, then the
+ * manifest PUT under `tag`. Returns the manifest digest.
+ */
+async function scenarios_pushImage(options) {
+    const { image, settings } = options;
+    const repository = new RepositoryClient(options.client, options.repository, 'push');
+    repository.uploadMethod = settings.upload;
+    repository.chunkSize = settings.chunkSize;
+    // The image sink interface, without the engine: a load test times the registry, so the bytes
+    // it made up are not hashed again on the way out.
+    const sink = new RegistrySink(repository);
+    const config = {
+        digest: image.config.digest,
+        size: image.config.size,
+        mediaType: image.config.mediaType,
+        open: async () => Readable.from([image.config.bytes]),
+    };
+    const layers = image.layers.map((layer) => ({
+        ...layer,
+        open: async () => layer.open(),
+    }));
+    for (const blob of [...layers, config]) {
+        if (!(await sink.hasBlob(blob.digest)))
+            await sink.putBlob(blob);
+    }
+    await sink.putManifest(image.manifest, { tags: [options.tag] });
+    return image.manifest.digest;
+}
+/**
+ * A pull as a client makes it: the manifest GET, then every blob (config first) streamed and
+ * hashed, its digest and size checked, its bytes dropped. Returns the bytes received. With
+ * `verify: false` only sizes are checked: SHA-256 runs at about 1 GB/s per core, so on a fast
+ * link it, not the registry, can be the limit of a large-blob pull test.
+ */
+async function scenarios_pullImage(options) {
+    const verify = options.verify ?? true;
+    const { image } = options;
+    const repository = new RepositoryClient(options.client, image.repository, 'pull');
+    const manifest = await repository.getManifest(image.tag, MANIFEST_ACCEPT);
+    const where = `${options.client.registry}/${image.repository}:${image.tag}`;
+    if (!manifest) {
+        throw new TarPushError('IMAGE_NOT_FOUND', `${where} is gone (manifest GET answered 404)`, {
+            subject: where,
+            hint: 'something deleted the seeded images while the bench ran',
+        });
+    }
+    if (manifest.digest !== image.manifestDigest) {
+        throw new TarPushError('MANIFEST_DIGEST_MISMATCH', `${where} served a manifest with digest ${manifest.digest}, seeded ${image.manifestDigest}`, { subject: where });
+    }
+    let bytes = manifest.bytes.length;
+    // Its digest is the seeded manifest's, so are its bytes: the blobs it lists are known.
+    for (const blob of image.blobs) {
+        const response = await repository.openBlob(blob.digest);
+        const hash = verify ? createHash('sha256') : undefined;
+        let size = 0;
+        // 'data' events, not async iteration: no promise per chunk at hundreds of MB/s.
+        response.body.on('data', (chunk) => {
+            hash?.update(chunk);
+            size += chunk.length;
+        });
+        await finished(response.body);
+        bytes += size;
+        const digest = hash ? `sha256:${hash.digest('hex')}` : blob.digest;
+        if (digest !== blob.digest || size !== blob.size) {
+            throw new TarPushError('BLOB_DIGEST_MISMATCH', `blob ${blob.digest} of ${where} arrived as ${digest} (${size} of ${blob.size} bytes)`, { subject: where, hint: 'the registry served other bytes than it stored' });
+        }
+    }
+    return bytes;
+}
+/** A HEAD storm: the manifest by tag, then every blob, each one HEAD, nothing downloaded. */
+async function scenarios_headImage(options) {
+    const { client, image } = options;
+    const repository = new RepositoryClient(client, image.repository, 'pull');
+    const request = {
+        method: 'HEAD',
+        url: `/v2/${image.repository}/manifests/${image.tag}`,
+        scope: repository.scope,
+        headers: { accept: MANIFEST_ACCEPT.join(', ') },
+    };
+    const response = await client.send(request);
+    await response.body.dump();
+    if (response.statusCode !== 200)
+        throw await client.unexpected(request, response);
+    for (const blob of image.blobs) {
+        if (!(await repository.hasBlob(blob.digest))) {
+            throw new TarPushError('REGISTRY_ERROR', `blob ${blob.digest} of ${client.registry}/${image.repository} is gone (HEAD answered 404)`, { subject: image.repository });
+        }
+    }
+}
+/**
+ * Deletes a manifest by digest (distribution spec: DELETE /v2/NAME/manifests/DIGEST). 'refused'
+ * means the registry does not allow deletes at all (405, or UNSUPPORTED as distribution answers
+ * with storage.delete disabled), so the caller stops trying.
+ */
+async function scenarios_deleteManifest(options) {
+    const { client } = options;
+    // distribution asks for the "delete" action on DELETE (token auth).
+    const request = {
+        method: 'DELETE',
+        url: `/v2/${options.repository}/manifests/${options.digest}`,
+        scope: `repository:${options.repository}:delete,pull,push`,
+    };
+    const response = await client.send(request);
+    if (response.statusCode === 202 || response.statusCode === 200) {
+        await response.body.dump();
+        return 'deleted';
+    }
+    if (response.statusCode === 404) {
+        await response.body.dump();
+        return 'gone';
+    }
+    if (response.statusCode === 405) {
+        await response.body.dump();
+        return 'refused';
+    }
+    throw await client.unexpected(request, response);
+}
+/** The digest a tag points at now (for cleaning up what another tool pushed by tag). */
+async function scenarios_manifestDigestOf(options) {
+    const repository = new RepositoryClient(options.client, options.repository, 'pull');
+    const manifest = await repository.getManifest(options.tag, MANIFEST_ACCEPT);
+    return manifest?.registryDigest ?? manifest?.digest;
+}
+
+;// CONCATENATED MODULE: ./src/lib/loadtest/start-at.ts
+
+
+/** Furthest ahead a start may be: a matrix's jobs start within minutes of each other. */
+const START_AT_MAX_AHEAD_MS = (/* unused pure expression or super */ null && (60 * 60_000));
+/**
+ * How late a start may be and still run (at once, with a warning): a runner picked up a little
+ * late. Further in the past is a mistake (a stale timestamp, milliseconds taken for seconds).
+ */
+const START_AT_MAX_LATE_MS = 60_000;
+const HINT = 'give an instant within the next hour: ISO 8601 with a zone (2025-06-01T12:00:00Z) or epoch seconds ($(date -d +2min +%s))';
+/** `2025-06-01T12:00:00Z`, `2025-06-01T14:00:00.500+02:00` or epoch seconds (`1748779200`). */
+function start_at_parseStartAt(text, flag = '--start-at') {
+    const trimmed = text.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed);
+    const ms = iso ? Date.parse(trimmed) : Number.NaN;
+    if (Number.isNaN(ms)) {
+        const zoneless = /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(trimmed);
+        throw new TarPushError('USAGE', zoneless
+            ? `${flag} "${text}" has no time zone: runners' clocks may differ in theirs`
+            : `${flag} "${text}" is not an instant`, { subject: flag, hint: HINT });
+    }
+    return ms;
+}
+const describeGap = (ms) => ms >= 120_000 ? `${(ms / 60_000).toFixed(0)} min` : `${(ms / 1000).toFixed(1)} s`;
+/** Refuses an instant more than an hour ahead or more than a minute past. */
+function start_at_checkStartAt(atMs, nowMs = Date.now(), flag = '--start-at') {
+    const when = new Date(atMs).toISOString();
+    if (atMs - nowMs > START_AT_MAX_AHEAD_MS)
+        throw new TarPushError('USAGE', `${flag} ${when} is ${describeGap(atMs - nowMs)} away; at most 1 h ahead is waited for`, { subject: flag, hint: HINT });
+    if (nowMs - atMs > START_AT_MAX_LATE_MS)
+        throw new TarPushError('USAGE', `${flag} ${when} was ${describeGap(nowMs - atMs)} ago; a start up to 1 min late runs at once, not later`, { subject: flag, hint: HINT });
+}
+/** Below this a late start is the timer's noise, not worth a warning. */
+const LATE_NOTICE_MS = 250;
+/**
+ * Waits until the instant (rejects with the signal's reason when aborted). A start already past
+ * runs at once, with a warning saying by how much: the result records the instant, and a merge
+ * reports each job's lateness.
+ */
+async function start_at_waitUntil(atMs, logger, signal) {
+    const wait = atMs - Date.now();
+    const when = new Date(atMs).toISOString();
+    if (wait <= 0) {
+        if (-wait >= LATE_NOTICE_MS)
+            logger.warn(`bench: --start-at ${when} passed ${describeGap(-wait)} ago; starting now`);
+        return;
+    }
+    logger.info(`bench: waiting ${describeGap(wait)} for --start-at ${when}`);
+    await sleep(wait, undefined, { signal });
+}
+
+;// CONCATENATED MODULE: ./src/lib/loadtest/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const LOOP_DELAY_RESOLUTION_MS = 5;
+/** A logger for the virtual users' clients: their chatter goes to debug, secrets still masked. */
+const quiet = (logger) => ({
+    info: (message) => logger.debug(message),
+    warn: (message) => logger.debug(message),
+    debug: (message) => logger.debug(message),
+    group: (_title, run) => run(),
+    secret: (value) => logger.secret(value),
+});
+function run_usage(message, hint) {
+    return new TarPushError('USAGE', message, { hint });
+}
+/** Checks the options and fills in defaults: the scenario as the result records it. */
+function run_scenarioSpec(options) {
+    const vus = options.vus ?? BENCH_DEFAULTS.vus;
+    const iterations = options.iterations;
+    const durationMs = options.durationMs ?? (iterations === undefined ? BENCH_DEFAULTS.durationMs : undefined);
+    const layers = options.layers ?? BENCH_DEFAULTS.layers;
+    const layerSize = options.layerSize ?? BENCH_DEFAULTS.layerSize;
+    if (!Number.isInteger(vus) || vus < 1)
+        throw run_usage('--vus must be 1 or more', 'e.g. --vus 10');
+    if (iterations !== undefined && (!Number.isInteger(iterations) || iterations < 1))
+        throw run_usage('--iterations must be 1 or more', 'e.g. --iterations 100');
+    if (durationMs !== undefined && durationMs <= 0)
+        throw run_usage('--duration must be above 0', 'e.g. --duration 60s');
+    if (layerSize > MAX_LAYER_CONTENT)
+        throw run_usage('--layer-size is over 8 GiB', 'a layer holds one file, which tar limits to 8 GiB');
+    const mix = options.scenario === 'mixed'
+        ? (options.mix ?? { push: 20, pull: 80 })
+        : { [options.scenario]: 1 };
+    if (options.scenario !== 'mixed' && options.mix)
+        throw run_usage('--mix goes with --scenario mixed', 'add --scenario mixed, or drop --mix');
+    if (SCENARIO_NAMES.every((name) => !mix[name]))
+        throw run_usage('--mix gives no scenario a weight', 'e.g. --mix push=20,pull=80');
+    const repoPrefix = options.repoPrefix ?? BENCH_DEFAULTS.repoPrefix;
+    const rate = options.rates
+        ? rateStages({
+            rates: options.rates,
+            stepMs: options.stepMs,
+            durationMs: options.durationMs,
+        })
+        : undefined;
+    if (options.stepMs !== undefined && !rate)
+        throw run_usage('--step-duration goes with --rate', 'e.g. --rate 10/s,20/s --step-duration 30s');
+    if (rate && options.rampUpMs)
+        throw run_usage('--ramp-up goes with the closed model, not --rate', 'give steps instead: --rate 10/s,20/s,40/s --step-duration 10s');
+    const scheduleMs = rate?.reduce((total, stage) => total + stage.seconds * 1000, 0);
+    return {
+        name: options.scenario,
+        mix,
+        vus,
+        durationSeconds: scheduleMs !== undefined
+            ? scheduleMs / 1000
+            : durationMs === undefined
+                ? null
+                : durationMs / 1000,
+        rampUpSeconds: (options.rampUpMs ?? BENCH_DEFAULTS.rampUpMs) / 1000,
+        iterations: iterations ?? null,
+        layers,
+        layerSize,
+        images: options.images ?? Math.min(vus, BENCH_DEFAULTS.images),
+        upload: options.upload ?? BENCH_DEFAULTS.upload,
+        chunkSize: options.chunkSize ?? BENCH_DEFAULTS.chunkSize,
+        reconnect: options.reconnect ?? false,
+        verify: options.verify ?? true,
+        retries: options.connect?.retries ?? BENCH_DEFAULTS.retries,
+        repoPrefix,
+        ...(rate ? { rate } : {}),
+    };
+}
+/** The registry name and repository path prefix, checked as image names are. */
+function checkNames(registry, repoPrefix) {
+    const probe = `${registry}/${repoPrefix}seed`;
+    const parsed = parseRepository(probe);
+    if (parsed.registry !== registry && !(registry === 'docker.io' && parsed.registry === registry))
+        throw run_usage(`--registry "${registry}" is not a registry host`, 'name a host with a dot or a port (registry.example.com, 127.0.0.1:5000) or localhost');
+    if (!parsed.path.startsWith(repoPrefix.replace(/\/$/, '')))
+        throw run_usage(`--repo-prefix "${repoPrefix}" is not a repository path`, 'e.g. bench/');
+    return parsed.registry;
+}
+const errorCode = (error) => error instanceof TarPushError
+    ? error.code
+    : (error?.code ?? error?.name ?? 'ERROR');
+const errorMessage = (error) => error instanceof TarPushError ? error.message : String(error?.message ?? error);
+/**
+ * The registry's answer to the credentials: none given where it requires them, refused (by the
+ * registry or its token service), or without access to the repository. Every later iteration
+ * would fail the same way, so the run stops at the first one. A token service that is failing
+ * (HTTP 5xx, an answer that is not JSON) is a REGISTRY_ERROR, load rather than credentials: it
+ * is counted like any other error.
+ */
+const isCredentialsFailure = (error) => error instanceof TarPushError && (error.code === 'AUTH_FAILED' || error.code === 'AUTH_DENIED');
+/**
+ * Runs a load test against a registry: seeds images if the scenario reads them, starts the
+ * virtual users (ramped up), stops at the duration, the iteration count or the signal, then runs
+ * the comparison and the cleanup if asked, and returns everything measured.
+ */
+async function runBench(options) {
+    const assignment = workerAssignment();
+    if (assignment)
+        return runAsWorker(options, assignment);
+    if ((options.workers ?? 1) > 1)
+        return runWithWorkers(options);
+    return run_runBenchAlone(options);
+}
+/** One run in this thread (alone, or as one worker's part). */
+async function run_runBenchAlone(options, part) {
+    const spec = run_scenarioSpec(options);
+    const registry = checkNames(options.registry, spec.repoPrefix);
+    const logger = options.logger ?? silentLogger;
+    if (options.startAtMs !== undefined)
+        checkStartAt(options.startAtMs);
+    const connect = { ...options.connect, retries: spec.retries };
+    const caPem = connect.caFile ? await readCaFile(connect.caFile) : undefined;
+    const runId = `${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`;
+    const jtl = options.jtl ? await JtlWriter.open(options.jtl) : undefined;
+    const metrics = new Metrics({ writer: jtl, registryPid: options.registryPid });
+    const stop = new AbortController();
+    const onSignal = () => hardStop();
+    options.signal?.addEventListener('abort', onSignal);
+    const schedule = new IterationSchedule(spec.iterations ?? undefined);
+    const pushed = [];
+    let graceTimer;
+    const arrivals = spec.rate
+        ? new ArrivalSchedule({
+            stages: spec.rate,
+            users: spec.vus,
+            limit: spec.iterations ?? undefined,
+            // Nothing more comes due: what runs and waits may finish, within the graceful stop.
+            onEnd: () => {
+                schedule.stop(spec.iterations !== null && arrivals.totals.asked >= spec.iterations
+                    ? 'iterations'
+                    : 'duration');
+                graceTimer = setTimeout(hardStop, options.gracefulStopMs ?? BENCH_DEFAULTS.gracefulStopMs);
+            },
+        })
+        : undefined;
+    let stopError;
+    const connectClient = (vu) => connectRegistry(registry, { ...connect, interceptors: [observingInterceptor({ vu, sink: metrics })] }, caPem, vu === 0 ? logger : quiet(logger));
+    function hardStop() {
+        schedule.stop('interrupted');
+        arrivals?.stop();
+        metrics.aborting = true;
+        stop.abort();
+        for (const controller of metrics.inFlight)
+            controller.abort(new BenchStopped());
+    }
+    /** The first credentials failure ends the run at once: requests in flight are cut. */
+    function authStop(error) {
+        if (stopError || metrics.aborting)
+            return;
+        stopError = new TarPushError(error.code, `${error.message}; the load test stopped at this first authentication failure`, { subject: error.subject, hint: error.hint, cause: error });
+        schedule.stop('auth-failed');
+        hardStop();
+    }
+    let setup;
+    let ticker;
+    let deadline;
+    try {
+        if (options.signal?.aborted)
+            hardStop();
+        setup = await connectClient(0);
+        const usesSeeds = ['pull', 'head'].some((name) => spec.mix[name]);
+        const seeded = usesSeeds ? await seed(setup, spec, runId, pushed, logger) : [];
+        const cycle = mixCycle(spec.mix);
+        const pool = spec.mix.push && spec.layerSize <= MAX_POOLED_LAYER_CONTENT
+            ? new LayerPool(spec.layerSize)
+            : undefined;
+        logger.info(`bench: ${spec.name} against ${registry}, ${spec.vus} virtual users, ${describeBound(spec)}`);
+        if (options.startAtMs !== undefined)
+            await waitUntil(options.startAtMs, logger, stop.signal);
+        await part?.beforeStart(stop.signal);
+        const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
+        loopDelay.enable();
+        const startedAt = Date.now();
+        metrics.startRun(startedAt);
+        if (options.registryPid !== undefined && !processExists(options.registryPid))
+            logger.warn(`--registry-pid ${options.registryPid}: no such process here; registry CPU not reported`);
+        ticker = setInterval(() => {
+            metrics.tick();
+            options.onProgress?.(progressOf(metrics, spec, startedAt));
+        }, 1000);
+        const durationMs = spec.durationSeconds === null ? undefined : spec.durationSeconds * 1000;
+        deadline =
+            durationMs === undefined || spec.rate
+                ? undefined
+                : setTimeout(() => {
+                    schedule.stop('duration');
+                    graceTimer = setTimeout(hardStop, options.gracefulStopMs ?? BENCH_DEFAULTS.gracefulStopMs);
+                }, durationMs);
+        /** The next iteration: claimed at once (closed model) or when the schedule has one due. */
+        const nextIteration = async () => {
+            if (!arrivals) {
+                const number = schedule.claim();
+                return number === undefined ? undefined : { number, dueAt: Number.NaN, stage: 0 };
+            }
+            // After the schedule's end, iterations already waiting for a user still run.
+            return arrivals.next();
+        };
+        const stopOutcome = () => (metrics.aborting ? 'interrupted' : 'failed');
+        const runVu = async (vu) => {
+            const startDelay = arrivals
+                ? 0
+                : (spec.rampUpSeconds * 1000 * (vu - (part?.firstVu ?? 1))) / spec.vus;
+            if (startDelay > 0)
+                await sleep(startDelay, undefined, { signal: schedule.over }).catch(() => { });
+            if (schedule.stopped)
+                return;
+            metrics.setActiveVus(metrics.activeVus + 1);
+            let client;
+            try {
+                for (let due = await nextIteration(); due; due = await nextIteration()) {
+                    const { number } = due;
+                    const scenario = cycle[number % cycle.length];
+                    // Making the random image (and its digests) is the user's local work, not timed.
+                    const image = scenario === 'push'
+                        ? await randomImage({ ...spec, label: `${runId}-${number}`, pool })
+                        : undefined;
+                    if (metrics.aborting)
+                        break;
+                    const target = seeded[number % Math.max(1, seeded.length)];
+                    if (!spec.reconnect && !client) {
+                        try {
+                            client = await connectClient(vu);
+                        }
+                        catch (error) {
+                            metrics.iteration({ scenario, ms: 0, outcome: stopOutcome(), errorCode: errorCode(error), bytes: 0 }, errorMessage(error));
+                            if (isCredentialsFailure(error))
+                                authStop(error);
+                            continue;
+                        }
+                    }
+                    const bytesBefore = metrics.vuBytes.get(vu) ?? 0;
+                    // Open model: from when the iteration was due, so waiting for a free user counts.
+                    const started = Number.isNaN(due.dueAt) ? performance.now() : due.dueAt;
+                    try {
+                        if (spec.reconnect) {
+                            await client?.close();
+                            client = undefined;
+                            client = await connectClient(vu);
+                        }
+                        const active = client;
+                        if (scenario === 'push') {
+                            const repository = `${spec.repoPrefix}vu-${vu}`;
+                            const digest = await pushImage({
+                                client: active,
+                                repository,
+                                tag: `${runId}-${number}`,
+                                image: image,
+                                settings: spec,
+                            });
+                            pushed.push({ repository, digest });
+                        }
+                        else if (scenario === 'pull') {
+                            await pullImage({ client: active, image: target, verify: spec.verify });
+                        }
+                        else {
+                            await headImage({ client: active, image: target });
+                        }
+                        metrics.iteration({
+                            scenario,
+                            ms: performance.now() - started,
+                            outcome: 'ok',
+                            bytes: (metrics.vuBytes.get(vu) ?? 0) - bytesBefore,
+                        });
+                    }
+                    catch (error) {
+                        metrics.iteration({
+                            scenario,
+                            ms: performance.now() - started,
+                            outcome: stopOutcome(),
+                            errorCode: errorCode(error),
+                            bytes: (metrics.vuBytes.get(vu) ?? 0) - bytesBefore,
+                        }, errorMessage(error));
+                        if (isCredentialsFailure(error))
+                            authStop(error);
+                    }
+                }
+            }
+            finally {
+                metrics.setActiveVus(metrics.activeVus - 1);
+                await client?.close().catch(() => { });
+            }
+        };
+        const firstVu = part?.firstVu ?? 1;
+        const users = Promise.all(Array.from({ length: spec.vus }, (_, index) => runVu(firstVu + index)));
+        arrivals?.start();
+        await users;
+        arrivals?.stop();
+        clearTimeout(deadline);
+        clearTimeout(graceTimer);
+        clearInterval(ticker);
+        loopDelay.disable();
+        const endedAt = Date.now();
+        metrics.endRun(endedAt);
+        const cpu = metrics.cpuTotals();
+        const stopReason = schedule.stopped ?? 'iterations';
+        logger.info(`bench: measured run over (${stopReason}) after ${((endedAt - startedAt) / 1000).toFixed(1)} s`);
+        const compare = [];
+        const compareTags = [];
+        if (!stop.signal.aborted) {
+            for (const tool of options.compare ?? []) {
+                const outcome = await runCompare({
+                    tool,
+                    registry,
+                    plainHttp: setup.baseUrl.startsWith('http:'),
+                    spec,
+                    seeded,
+                    runId,
+                    connect,
+                    signal: stop.signal,
+                    logger,
+                });
+                compare.push(outcome.result);
+                compareTags.push(...outcome.pushed);
+            }
+        }
+        metrics.aborting = false;
+        const cleanup = options.cleanup && !options.signal?.aborted
+            ? await cleanUp(setup, pushed, compareTags, logger)
+            : null;
+        await jtl?.close();
+        const seconds = (endedAt - startedAt) / 1000;
+        const totals = totalsOf(metrics, seconds);
+        // Runs shorter than a second count as one, as the per-second series does.
+        const cpuWall = Math.max(1, seconds);
+        const ownCores = cpu.own / cpuWall;
+        return {
+            format: RESULT_FORMAT,
+            tool: { name: 'tar-push', version: VERSION },
+            scenario: spec,
+            registry,
+            runId,
+            host: {
+                hostname: hostname(),
+                cpus: availableParallelism(),
+                platform: process.platform,
+                arch: process.arch,
+                node: process.version,
+            },
+            startedAt: new Date(startedAt).toISOString(),
+            endedAt: new Date(endedAt).toISOString(),
+            startedAtMs: startedAt,
+            endedAtMs: endedAt,
+            ...(options.startAtMs === undefined ? {} : { startAtMs: options.startAtMs }),
+            seconds: round(seconds, 3),
+            stopReason,
+            ...(stopError
+                ? {
+                    stopError: {
+                        code: stopError.code,
+                        message: stopError.message,
+                        ...(stopError.hint === undefined ? {} : { hint: stopError.hint }),
+                    },
+                }
+                : {}),
+            histogram: HISTOGRAM_SETTINGS,
+            totals,
+            kinds: metrics.kindResults(seconds),
+            iterations: {
+                total: metrics.allIterations.result(seconds),
+                scenarios: Object.fromEntries([...metrics.scenarios.entries()].map(([name, stats]) => [name, stats.result(seconds)])),
+            },
+            series: metrics.series,
+            untimed: metrics.untimed,
+            ...(arrivals ? { arrivals: arrivalResult(arrivals, seconds) } : {}),
+            cpu: {
+                generator: {
+                    seconds: round(cpu.own, 3),
+                    cores: round(ownCores, 3),
+                    peakCores: Math.max(0, ...metrics.series.map((second) => second.generatorCores)),
+                    // The monitor records whole timer intervals: the delay is what exceeds the interval.
+                    eventLoopDelayP99Ms: round(Math.max(0, loopDelay.percentile(99) / 1e6 - LOOP_DELAY_RESOLUTION_MS), 3),
+                },
+                registry: options.registryPid !== undefined && cpu.registry !== undefined
+                    ? {
+                        pid: options.registryPid,
+                        seconds: round(cpu.registry, 3),
+                        cores: round(cpu.registry / cpuWall, 3),
+                        peakCores: Math.max(0, ...metrics.series.map((second) => second.registryCores ?? 0)),
+                    }
+                    : null,
+            },
+            cleanup,
+            compare,
+            errorSamples: metrics.errorSamples,
+        };
+    }
+    finally {
+        clearTimeout(deadline);
+        clearTimeout(graceTimer);
+        clearInterval(ticker);
+        options.signal?.removeEventListener('abort', onSignal);
+        await setup?.close().catch(() => { });
+        await jtl?.close().catch(() => { });
+    }
+}
+/** The open model's schedule against what it achieved. */
+function arrivalResult(arrivals, seconds) {
+    const totals = arrivals.totals;
+    return {
+        ...totals,
+        askedPerSecond: round(totals.asked / Math.max(seconds, 1e-9), 3),
+        startedPerSecond: round(totals.started / Math.max(seconds, 1e-9), 3),
+        stages: arrivals.stages.map((stage, index) => ({
+            ...stage,
+            ...arrivals.perStage[index],
+            startedPerSecond: round(arrivals.perStage[index].started / stage.seconds, 3),
+        })),
+    };
+}
+function describeBound(spec) {
+    const parts = [];
+    if (spec.rate)
+        parts.push(`open model at ${spec.rate.map((stage) => `${stage.perSecond}/s for ${stage.seconds} s`).join(', then ')}`);
+    else if (spec.durationSeconds !== null)
+        parts.push(`${spec.durationSeconds} s`);
+    if (spec.iterations !== null)
+        parts.push(`${spec.iterations} iterations`);
+    if (spec.rampUpSeconds > 0)
+        parts.push(`ramp-up ${spec.rampUpSeconds} s`);
+    return parts.join(', ');
+}
+/** Pushes the images pull and head read; its requests are counted apart (untimed.setup). */
+async function seed(client, spec, runId, pushed, logger) {
+    const repository = `${spec.repoPrefix}seed`;
+    logger.info(`bench: seeding ${spec.images} images in ${client.registry}/${repository}`);
+    const seeded = [];
+    for (let index = 0; index < spec.images; index++) {
+        const image = await randomImage({ ...spec, label: `${runId}-seed-${index}` });
+        const tag = `${runId}-seed-${index}`;
+        // Seeding is not timed: it goes through the copy engine, as a push of the generated image.
+        const target = new RepositoryClient(client, repository, 'push');
+        target.uploadMethod = spec.upload;
+        target.chunkSize = spec.chunkSize;
+        const [entry] = generatedSource(image, tag).entries;
+        const { digest } = await copyArtifact(entry.artifact, [tag], {
+            sink: new RegistrySink(target),
+            compression: 'none',
+            logger: silentLogger,
+        });
+        pushed.push({ repository, digest });
+        seeded.push({
+            repository,
+            tag,
+            manifestDigest: digest,
+            blobs: [
+                { mediaType: image.config.mediaType, digest: image.config.digest, size: image.config.size },
+                ...image.layers.map(({ mediaType, digest, size }) => ({ mediaType, digest, size })),
+            ],
+        });
+    }
+    return seeded;
+}
+/** Deletes the manifests the run pushed (blobs are freed by the registry's garbage collector). */
+async function cleanUp(client, pushed, tags, logger) {
+    const result = { manifests: pushed.length + tags.length, deleted: 0, failed: 0 };
+    const manifests = [...pushed];
+    for (const tag of tags) {
+        const digest = await manifestDigestOf({ client, ...tag }).catch(() => undefined);
+        if (digest)
+            manifests.push({ repository: tag.repository, digest });
+        else
+            result.failed++;
+    }
+    for (const { repository, digest } of manifests) {
+        try {
+            const outcome = await deleteManifest({ client, repository, digest });
+            if (outcome === 'refused') {
+                result.note =
+                    'the registry does not allow deletes (HTTP 405); enable them (distribution: storage.delete.enabled: true)';
+                result.failed = result.manifests - result.deleted;
+                break;
+            }
+            result.deleted++;
+        }
+        catch (error) {
+            result.failed++;
+            result.note ??= errorMessage(error);
+        }
+    }
+    logger.info(`bench: cleanup deleted ${result.deleted} of ${result.manifests} manifests${result.note ? ` (${result.note})` : ''}`);
+    return result;
+}
+function totalsOf(metrics, seconds) {
+    const kinds = [...metrics.kinds.values()];
+    const sum = (pick) => kinds.reduce((total, kind) => total + pick(kind), 0);
+    const errorsByStatus = {};
+    for (const kind of kinds) {
+        for (const [status, count] of kind.errorsByStatus)
+            errorsByStatus[status] = (errorsByStatus[status] ?? 0) + count;
+    }
+    const requests = sum((kind) => kind.count);
+    const bytesSent = sum((kind) => kind.bytesSent);
+    const bytesReceived = sum((kind) => kind.bytesReceived);
+    return {
+        requests,
+        errors: sum((kind) => kind.errors),
+        interrupted: sum((kind) => kind.interrupted),
+        bytesSent,
+        bytesReceived,
+        requestsPerSecond: round(seconds > 0 ? requests / seconds : 0, 3),
+        megabytesPerSecond: round(seconds > 0 ? (bytesSent + bytesReceived) / 1e6 / seconds : 0, 3),
+        errorsByStatus,
+        latency: percentilesOf(metrics.totalHistogram('latency')),
+        ttfb: percentilesOf(metrics.totalHistogram('ttfb')),
+        tlsProbes: metrics.tlsProbes,
+        connections: metrics.connections,
+    };
+}
+function progressOf(metrics, spec, startedAt) {
+    const last = metrics.series.at(-1);
+    let requests = 0;
+    let errors = 0;
+    for (const stats of metrics.kinds.values()) {
+        requests += stats.count;
+        errors += stats.errors;
+    }
+    return {
+        elapsedSeconds: (Date.now() - startedAt) / 1000,
+        durationSeconds: spec.durationSeconds,
+        iterations: metrics.allIterations.count,
+        iterationsTarget: spec.iterations,
+        activeVus: metrics.activeVus,
+        vus: spec.vus,
+        requests,
+        errors,
+        requestsPerSecond: last?.requests ?? 0,
+        p95Ms: last?.p95Ms ?? 0,
+        megabytesPerSecond: last ? (last.bytesSent + last.bytesReceived) / 1e6 : 0,
+        generatorCores: last?.generatorCores ?? 0,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/lib/loadtest/workers.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * `--workers N`: one process drives several cores. Each worker thread runs the same entry point
+ * as this one (the CLI, the action) with the same arguments; `runBench` sees the assignment in
+ * its workerData and runs the worker's share of users, iterations and rate. The threads start
+ * their measured runs together, after each has connected and seeded, and their results are
+ * merged as a matrix's are: histograms added, counts summed.
+ */
+const MARK = 'tarPushBenchWorker';
+/** This thread's assignment when it is a bench worker, else undefined. */
+function workers_workerAssignment() {
+    if (isMainThread)
+        return undefined;
+    const data = workerData;
+    return data?.[MARK] === true ? data : undefined;
+}
+/** `4`, or `auto`: one thread per core this process may use. */
+function workers_parseWorkers(text) {
+    const count = text.trim() === 'auto' ? availableParallelism() : Number(text);
+    if (!Number.isInteger(count) || count < 1 || count > 256)
+        throw new TarPushError('USAGE', `--workers "${text}" is not a thread count from 1 to 256`, {
+            hint: 'e.g. --workers 2, or --workers auto for one per core',
+        });
+    return count;
+}
+/** `total` shared out as evenly as whole numbers allow. */
+const shareOut = (total, parts) => Array.from({ length: parts }, (_, index) => Math.floor(total / parts) + (index < total % parts ? 1 : 0));
+/** Gives the measured run a little time for every thread to be told when it starts. */
+const START_MARGIN_MS = 100;
+/** In a worker thread: the share of the run, its result posted to the main thread. */
+async function workers_runAsWorker(options, assignment) {
+    const port = parentPort;
+    const post = (message) => port.postMessage(message);
+    const stop = new AbortController();
+    let go;
+    const started = new Promise((resolve) => (go = resolve));
+    port.on('message', (message) => {
+        if (message.type === 'go')
+            go?.(message.startAtMs);
+        else
+            stop.abort();
+    });
+    try {
+        const result = await runBenchAlone({
+            ...options,
+            vus: assignment.vus,
+            iterations: assignment.iterations,
+            rates: assignment.rates,
+            jtl: assignment.jtl,
+            workers: 1,
+            compare: [],
+            startAtMs: undefined,
+            connect: {
+                ...options.connect,
+                ...(assignment.password === undefined ? {} : { password: assignment.password }),
+            },
+            logger: silentLogger,
+            onProgress: (progress) => post({ type: 'progress', progress }),
+            signal: stop.signal,
+        }, {
+            firstVu: assignment.firstVu,
+            beforeStart: async (signal) => {
+                post({ type: 'ready' });
+                await waitUntil(await started, silentLogger, signal);
+            },
+        });
+        post({ type: 'result', result });
+    }
+    catch (error) {
+        const failure = error instanceof TarPushError
+            ? error
+            : new TarPushError('REGISTRY_ERROR', String(error?.message ?? error));
+        post({ type: 'failed', code: failure.code, message: failure.message, hint: failure.hint });
+    }
+    // The main thread ends this thread once it has the result: the entry point's own ending (its
+    // report, its exit code) is the main thread's.
+    return new Promise(() => { });
+}
+/** In the main thread: starts the workers, relays stops and progress, merges their results. */
+async function workers_runWithWorkers(options) {
+    const spec = scenarioSpec(options);
+    if (options.compare?.length)
+        throw new TarPushError('USAGE', '--compare runs with one worker', {
+            hint: 'drop --workers, or run the comparison in a run of its own',
+        });
+    if (options.startAtMs !== undefined)
+        checkStartAt(options.startAtMs);
+    const count = Math.min(options.workers ?? 1, spec.vus, spec.iterations ?? Infinity);
+    const vus = shareOut(spec.vus, count);
+    const iterations = spec.iterations === null ? undefined : shareOut(spec.iterations, count);
+    const entry = process.argv[1];
+    if (!entry)
+        throw new TarPushError('USAGE', '--workers needs a script to start the threads with');
+    const threads = [];
+    const results = new Array(count);
+    const progress = [];
+    let firstVu = 1;
+    for (let index = 0; index < count; index++) {
+        const assignment = {
+            [MARK]: true,
+            index,
+            firstVu,
+            vus: vus[index],
+            iterations: iterations?.[index],
+            rates: options.rates?.map((rate) => rate / count),
+            jtl: options.jtl === undefined ? undefined : `${options.jtl}.worker-${index + 1}`,
+            password: options.connect?.password,
+        };
+        firstVu += vus[index];
+        const thread = new Worker(entry, {
+            argv: process.argv.slice(2),
+            workerData: assignment,
+            // A password read from standard input is read again there: hand it over.
+            stdin: true,
+        });
+        thread.stdin?.end(options.connect?.password ?? '');
+        threads.push(thread);
+    }
+    const send = (message) => {
+        for (const thread of threads)
+            thread.postMessage(message);
+    };
+    const onStop = () => send({ type: 'stop' });
+    options.signal?.addEventListener('abort', onStop);
+    let ready = 0;
+    let cpuAtStart = 0;
+    let registryAtStart;
+    try {
+        await Promise.all(threads.map((thread, index) => new Promise((resolve, reject) => {
+            thread.on('message', (message) => {
+                if (message.type === 'ready' && ++ready === count) {
+                    const startAtMs = Math.max(options.startAtMs ?? 0, Date.now() + START_MARGIN_MS);
+                    void waitUntil(startAtMs, silentLogger).then(() => {
+                        cpuAtStart = ownCpuSeconds();
+                        if (options.registryPid !== undefined)
+                            registryAtStart = processCpuSeconds(options.registryPid);
+                    });
+                    send({ type: 'go', startAtMs });
+                }
+                else if (message.type === 'progress') {
+                    progress[index] = message.progress;
+                    if (progress.filter(Boolean).length === count)
+                        options.onProgress?.(addProgress(progress));
+                }
+                else if (message.type === 'result') {
+                    results[index] = message.result;
+                    resolve();
+                }
+                else if (message.type === 'failed') {
+                    reject(new TarPushError(message.code, message.message, { hint: message.hint }));
+                }
+            });
+            thread.on('error', reject);
+            thread.on('exit', (code) => {
+                if (!results[index])
+                    reject(new TarPushError('REGISTRY_ERROR', `bench worker ${index + 1} exited (${code})`));
+            });
+        })));
+    }
+    catch (error) {
+        send({ type: 'stop' });
+        throw error;
+    }
+    finally {
+        options.signal?.removeEventListener('abort', onStop);
+        await Promise.all(threads.map((thread) => thread.terminate()));
+    }
+    const cpuSeconds = ownCpuSeconds() - cpuAtStart;
+    const registryNow = options.registryPid === undefined ? undefined : processCpuSeconds(options.registryPid);
+    if (options.jtl !== undefined)
+        await joinJtl(options.jtl, count);
+    return asOneRun(results, {
+        cpuSeconds,
+        registrySeconds: registryNow !== undefined && registryAtStart !== undefined
+            ? registryNow - registryAtStart
+            : undefined,
+    });
+}
+/**
+ * The workers' results as one run's: merged exactly (merge.ts), then what a merge of separate
+ * machines adds up but threads of one process share: the host, and the CPU, which each thread
+ * reads for the whole process (so the main thread's reading over the run stands).
+ */
+function asOneRun(results, cpu) {
+    const merged = mergeResults(results.map((result, index) => ({ file: `worker ${index + 1}`, result })));
+    const wall = Math.max(1, merged.seconds);
+    const busiest = (t, pick) => Math.max(0, ...results.flatMap((result) => result.series.filter((s) => s.t === t).map(pick)));
+    const registry = results[0].cpu.registry;
+    return {
+        ...merged,
+        runId: results[0].runId,
+        host: results[0].host,
+        merged: undefined,
+        workers: results.length,
+        series: merged.series.map((second) => ({
+            ...second,
+            generatorCores: busiest(second.t, (s) => s.generatorCores),
+            registryCores: registry ? busiest(second.t, (s) => s.registryCores ?? 0) : null,
+        })),
+        cpu: {
+            generator: {
+                seconds: round(cpu.cpuSeconds, 3),
+                cores: round(cpu.cpuSeconds / wall, 3),
+                peakCores: Math.max(0, ...results.map((result) => result.cpu.generator.peakCores)),
+                eventLoopDelayP99Ms: Math.max(...results.map((result) => result.cpu.generator.eventLoopDelayP99Ms)),
+            },
+            registry: registry && cpu.registrySeconds !== undefined
+                ? {
+                    ...registry,
+                    seconds: round(cpu.registrySeconds, 3),
+                    cores: round(cpu.registrySeconds / wall, 3),
+                    peakCores: Math.max(...results.map((result) => result.cpu.registry?.peakCores ?? 0)),
+                }
+                : null,
+        },
+    };
+}
+function addProgress(parts) {
+    const total = (pick) => parts.reduce((sum, part) => sum + pick(part), 0);
+    const first = parts[0];
+    return {
+        ...first,
+        iterations: total((part) => part.iterations),
+        iterationsTarget: first.iterationsTarget === null ? null : total((part) => part.iterationsTarget ?? 0),
+        activeVus: total((part) => part.activeVus),
+        vus: total((part) => part.vus),
+        requests: total((part) => part.requests),
+        errors: total((part) => part.errors),
+        requestsPerSecond: total((part) => part.requestsPerSecond),
+        megabytesPerSecond: total((part) => part.megabytesPerSecond),
+        p95Ms: Math.max(...parts.map((part) => part.p95Ms)),
+        generatorCores: Math.max(...parts.map((part) => part.generatorCores)),
+    };
+}
+/** The workers' JTL files as one (one header), in worker order; theirs are removed. */
+async function joinJtl(path, count) {
+    await writeFile(path, '');
+    for (let index = 1; index <= count; index++) {
+        const part = `${path}.worker-${index}`;
+        const text = await readFile(part, 'utf8');
+        await appendFile(path, index === 1 ? text : text.slice(text.indexOf('\n') + 1));
+        await rm(part, { force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lib/image/platform.ts
+
+/** Node's names for CPU architectures, in the OCI image-spec's (GOARCH) words. */
+const ARCHITECTURES = {
+    x64: 'amd64',
+    ia32: '386',
+    arm64: 'arm64',
+    arm: 'arm',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+    loong64: 'loong64',
+};
+/** The platform this process runs on, as `docker pull` picks it by default. */
+function platform_runnerPlatform() {
+    const architecture = ARCHITECTURES[process.arch] ?? process.arch;
+    const platform = { os: 'linux', architecture };
+    if (architecture === 'arm64')
+        platform.variant = 'v8';
+    if (architecture === 'arm') {
+        const armVersion = process.config.variables.arm_version;
+        platform.variant = `v${armVersion ?? '7'}`;
+    }
+    return platform;
+}
+/** Parses `os/arch[/variant]` (linux/amd64, linux/arm64/v8, linux/arm/v7). */
+function platform_parsePlatform(value) {
+    const parts = value.trim().split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9._-]+$/i.test(part))) {
+        throw new TarPushError('USAGE', `invalid platform "${value}"`, {
+            subject: value,
+            hint: 'write a platform as os/architecture[/variant], e.g. linux/amd64 or linux/arm64/v8',
+        });
+    }
+    const [os, architecture, variant] = parts;
+    return { os, architecture, ...(variant ? { variant } : {}) };
+}
+const platform_formatPlatform = (platform) => [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+/** Default variants, as containerd normalises them: arm64 means arm64/v8, arm means arm/v7. */
+const normalVariant = (platform) => platform.variant ||
+    (platform.architecture === 'arm64' ? 'v8' : platform.architecture === 'arm' ? 'v7' : undefined);
+/** Whether an index entry's platform serves the wanted one (a variant, when wanted, must match). */
+function platform_platformMatches(wanted, offered) {
+    if (wanted.os !== offered.os || wanted.architecture !== offered.architecture)
+        return false;
+    const variant = normalVariant(wanted);
+    return variant === undefined || variant === normalVariant(offered);
+}
+/** Attestation and other non-runnable entries of an index (buildx writes unknown/unknown). */
+const platform_isRunnablePlatform = (platform) => platform !== undefined && platform.os !== 'unknown' && platform.architecture !== 'unknown';
+
 ;// CONCATENATED MODULE: ./src/lib/image/json.ts
 
 /**
@@ -73963,7 +76032,7 @@ const MAX_LINK_EXPANSIONS = 255;
 const WHITEOUT_PREFIX = '.wh.';
 const OPAQUE_MARKER = '.wh..wh..opq';
 const SPECIAL_BITS = 0o6000;
-const TAR_BLOCK = 512;
+const rootfs_TAR_BLOCK = 512;
 // Names listed in one error or warning; the count says how many more.
 const MAX_LISTED_NAMES = 20;
 const UNSAFE_HINT = 'the image is malformed or hostile; do not unpack it';
@@ -74126,8 +76195,8 @@ class rootfs_RootfsWriter {
         let layerBytes = 0;
         return new Transform({
             flush: (callback) => {
-                const padding = (TAR_BLOCK - (layerBytes % TAR_BLOCK)) % TAR_BLOCK;
-                callback(null, Buffer.alloc(padding + 2 * TAR_BLOCK));
+                const padding = (rootfs_TAR_BLOCK - (layerBytes % rootfs_TAR_BLOCK)) % rootfs_TAR_BLOCK;
+                callback(null, Buffer.alloc(padding + 2 * rootfs_TAR_BLOCK));
             },
             transform: (chunk, _encoding, callback) => {
                 layerBytes += chunk.length;
@@ -74320,18 +76389,23 @@ class rootfs_RootfsWriter {
         layer.unmade.push(`"${header.name}" → "${target}"`);
     }
     async #mknod(abs, header, layer) {
+        // The mode is set by mknod itself (it does not follow a link): a chmod by path afterwards
+        // would follow one put in the node's place.
+        const mode = ['-m', this.#mode(header, 0o600).toString(8)];
         const args = header.type === 'fifo'
-            ? [abs, 'p']
+            ? [...mode, abs, 'p']
             : [
+                ...mode,
                 abs,
                 header.type === 'block-device' ? 'b' : 'c',
                 String(header.devmajor ?? 0),
                 String(header.devminor ?? 0),
             ];
-        await run('mknod', args).catch((error) => {
+        await rootfs_run('mknod', args).catch((error) => {
             throw new Error(`layer ${layer.name}: cannot create "${header.name}" (device nodes need root): ${String(error)}`, { cause: error });
         });
-        await this.#ownAndMode(abs, header, 0o600);
+        if (this.#asRoot)
+            await lchown(abs, header.uid ?? 0, header.gid ?? 0);
         if (header.mtime)
             await lutimes(abs, header.mtime, header.mtime);
     }
@@ -74544,11 +76618,6 @@ class rootfs_RootfsWriter {
         }
         return true;
     }
-    async #ownAndMode(abs, header, fallback) {
-        if (this.#asRoot)
-            await lchown(abs, header.uid ?? 0, header.gid ?? 0);
-        await chmod(abs, this.#mode(header, fallback));
-    }
     /**
      * The real name of the layer's name `part` in the real directory `parent`: `part` itself, or
      * with renaming its legal stand-in (the one it had before, if any). With `create` the name is
@@ -74644,7 +76713,7 @@ async function drain(body) {
     for await (const chunk of body)
         void chunk;
 }
-function run(command, args) {
+function rootfs_run(command, args) {
     return new Promise((done, fail) => {
         const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
         let stderr = '';
@@ -74968,7 +77037,7 @@ class tar_archive_TarArchiveSink {
         try {
             await handle.truncate(total);
             for (const entry of entries) {
-                await handle.write(tarHeader(entry), 0, BLOCK, entry.offset - BLOCK);
+                await handle.write(tar_archive_tarHeader(entry), 0, BLOCK, entry.offset - BLOCK);
                 if (entry.bytes)
                     await handle.write(entry.bytes, 0, entry.bytes.length, entry.offset);
             }
@@ -75031,7 +77100,7 @@ class tar_archive_TarArchiveSink {
 }
 const padded = (size) => Math.ceil(size / BLOCK) * BLOCK;
 /** A ustar header; sizes of 8 GiB and more in the base-256 form GNU tar and Go read. */
-function tarHeader(entry) {
+function tar_archive_tarHeader(entry) {
     const header = Buffer.alloc(BLOCK);
     if (Buffer.byteLength(entry.name) > 100)
         throw new Error(`tar name too long: ${entry.name}`);
@@ -75266,7 +77335,7 @@ async function pull(options) {
 
 /** A stored name is a whole reference, or a tag alone as skopeo and umoci write `ref.name`. */
 const isTagOnly = (ref) => !ref.includes('/') && !ref.includes(':') && !ref.includes('@');
-const usage = (message, hint, subject) => new TarPushError('USAGE', message, { hint, ...(subject ? { subject } : {}) });
+const targets_usage = (message, hint, subject) => new TarPushError('USAGE', message, { hint, ...(subject ? { subject } : {}) });
 /**
  * Whether a command-line operand reads as a push target rather than a file (crane's order,
  * `push TARBALL TARGET`): an image reference that names its registry (ghcr.io/org/app,
@@ -75295,7 +77364,7 @@ function targets_parseMappings(lines) {
         .map((line) => {
         const parts = line.split('=>').map((part) => part.trim());
         if (parts.length !== 2 || !parts[0] || !parts[1]) {
-            throw usage(`"${line}" is not a mapping`, 'write each line as SOURCE => TARGET, e.g. app:1 => ghcr.io/org/app:1 or example.com/* => ghcr.io/org/*', line);
+            throw targets_usage(`"${line}" is not a mapping`, 'write each line as SOURCE => TARGET, e.g. app:1 => ghcr.io/org/app:1 or example.com/* => ghcr.io/org/*', line);
         }
         return { source: parts[0], target: parts[1] };
     });
@@ -75310,7 +77379,7 @@ function resolveTargets(entries, options) {
     const hasMappings = (options.mappings?.length ?? 0) > 0;
     const selected = options.select !== undefined ? [selectEntry(entries, options)] : entries;
     if (image !== undefined && selected.length > 1) {
-        throw usage(`${options.sourceName} holds ${selected.length} images; one image input cannot name them all`, 'omit image to push each image under its own name, pick one with select, or map them with images', options.sourceName);
+        throw targets_usage(`${options.sourceName} holds ${selected.length} images; one image input cannot name them all`, 'omit image to push each image under its own name, pick one with select, or map them with images', options.sourceName);
     }
     const targets = hasMappings
         ? mappedTargets(selected, options.mappings, options)
@@ -75334,7 +77403,7 @@ function checkTargetOptions(options) {
     }
     const hasMappings = (options.mappings?.length ?? 0) > 0;
     if (options.image !== undefined && (hasMappings || options.registry !== undefined)) {
-        throw usage(`image names the one target repository; it does not go with ${hasMappings ? 'images' : 'registry'}`, 'pass image for a tarball with one image, registry or images to move the names a tarball carries');
+        throw targets_usage(`image names the one target repository; it does not go with ${hasMappings ? 'images' : 'registry'}`, 'pass image for a tarball with one image, registry or images to move the names a tarball carries');
     }
     return options.image !== undefined ? imageTarget(options.image, options.tags) : undefined;
 }
@@ -75349,7 +77418,7 @@ function imageTarget(image, tags) {
     const given = unique(tags ?? []);
     if (reference.tag !== undefined) {
         if (given.length > 0 && (given.length > 1 || given[0] !== reference.tag)) {
-            throw usage(`the tag is given twice: image ${image} names ${reference.tag}, tags name ${given.join(', ')}`, `give the tags in one place: image ${repositoryName(reference)} with tags ${given.join(',')}, or image ${repositoryName(reference)}:${reference.tag} without tags`, image);
+            throw targets_usage(`the tag is given twice: image ${image} names ${reference.tag}, tags name ${given.join(', ')}`, `give the tags in one place: image ${repositoryName(reference)} with tags ${given.join(',')}, or image ${repositoryName(reference)}:${reference.tag} without tags`, image);
         }
         return { repository, tags: [reference.tag], digest: reference.digest };
     }
@@ -75373,7 +77442,7 @@ function selectEntry(entries, options) {
             hint: `the names it carries: ${names}`,
         });
     }
-    throw usage(`select ${pattern} matches ${matching.length} images of ${options.sourceName}`, `name one of: ${names}`, options.sourceName);
+    throw targets_usage(`select ${pattern} matches ${matching.length} images of ${options.sourceName}`, `name one of: ${names}`, options.sourceName);
 }
 function targetsOf(entry, options, image) {
     const named = entry.refs.filter((ref) => !isTagOnly(ref)).map((ref) => parseReference(ref));
@@ -75391,7 +77460,7 @@ function targetsOf(entry, options, image) {
     if (image !== undefined)
         return [{ entry, repository: image.repository, tags, digest: image.digest }];
     if (named.length === 0) {
-        throw usage(`${options.sourceName} names no repository (only the tags ${storedTags.join(', ')})`, 'pass image, the target repository such as ghcr.io/org/app', options.sourceName);
+        throw targets_usage(`${options.sourceName} names no repository (only the tags ${storedTags.join(', ')})`, 'pass image, the target repository such as ghcr.io/org/app', options.sourceName);
     }
     // Each repository the tarball names gets its own tags (or the given ones).
     const byRepository = new Map();
@@ -75430,7 +77499,7 @@ function mappedTargets(entries, mappings, options) {
                 used.add(mapping);
                 const target = parseReference(substitute(mapping.target, captures));
                 if (target.digest !== undefined)
-                    throw usage(`${mapping.target}: a target takes a tag, not a digest`, 'drop the @digest');
+                    throw targets_usage(`${mapping.target}: a target takes a tag, not a digest`, 'drop the @digest');
                 const storedTag = isTagOnly(ref) ? ref : (parseReference(ref).tag ?? 'latest');
                 const tags = target.tag !== undefined
                     ? [target.tag]
@@ -75504,7 +77573,7 @@ function refuseCollisions(targets) {
             const name = `${repositoryName(target.repository)}:${tag}`;
             const previous = owner.get(name);
             if (previous && previous !== target.entry) {
-                throw usage(`two images of the tarball would both be pushed as ${name}`, 'map them to different names with images, or push one with select; several platforms of one image go in as separate tarballs, pushed together as one index', name);
+                throw targets_usage(`two images of the tarball would both be pushed as ${name}`, 'map them to different names with images, or push one with select; several platforms of one image go in as separate tarballs, pushed together as one index', name);
             }
             owner.set(name, target.entry);
         }
@@ -75513,6 +77582,8 @@ function refuseCollisions(targets) {
 const unique = (values) => [...new Set(values)];
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
 
 
 
@@ -75708,6 +77779,9 @@ const BenchInput = {
     duration: 'duration',
     rampUp: 'ramp-up',
     iterations: 'iterations',
+    rate: 'rate',
+    stepDuration: 'step-duration',
+    workers: 'workers',
     mix: 'mix',
     layers: 'layers',
     layerSize: 'layer-size',
@@ -75759,6 +77833,9 @@ function getBenchInputs() {
         durationMs: parsed(BenchInput.duration, parseDuration),
         rampUpMs: parsed(BenchInput.rampUp, parseDuration),
         iterations: parseInteger(BenchInput.iterations, 1, 2 ** 40),
+        rates: parsed(BenchInput.rate, (text) => parseRates(text)),
+        stepMs: parsed(BenchInput.stepDuration, (text) => parseStepDuration(text)),
+        workers: parsed(BenchInput.workers, (text) => parseWorkers(text)),
         mix: parsed(BenchInput.mix, (text) => parseMix(text)),
         layers: parseInteger(BenchInput.layers, 0, 1000),
         layerSize: parsed(BenchInput.layerSize, parseSize),
@@ -75947,7 +78024,7 @@ function bench_merge_run() {
         step.unfinished = () => 'bench merge not finished';
         const paths = await expandResultPaths(inputs.results);
         actionsLogger.info(`bench merge: ${paths.length} results: ${paths.join(', ')}`);
-        const merged = mergeResults(await readResults(paths));
+        const merged = merge_mergeResults(await readResults(paths));
         const path = inputs.result ?? (0,external_node_path_namespaceObject.join)(paths_temporaryDirectory(), 'tar-push-bench-merged.json');
         await writeBenchFile('input result', path, resultJson(merged));
         await report(merged, { [BenchMergeOutput.result]: path });

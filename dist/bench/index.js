@@ -30960,7 +30960,7 @@ exports.floatFormatter = floatFormatter;
 var __webpack_unused_export__;
 
 __webpack_unused_export__ = ({ value: true });
-__webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.dH = exports.Vc = __webpack_unused_export__ = exports.jq = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
+exports.Sw = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.dH = exports.Vc = __webpack_unused_export__ = exports.jq = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
 /*
  * This is a TypeScript port of the original Java version, which was written by
  * Gil Tene as described in
@@ -30987,7 +30987,7 @@ __webpack_unused_export__ = Int32Histogram_1.default;
 const Int8Histogram_1 = __nccwpck_require__(2063);
 __webpack_unused_export__ = Int8Histogram_1.default;
 const JsHistogram_1 = __nccwpck_require__(3687);
-__webpack_unused_export__ = JsHistogram_1.default;
+exports.Sw = JsHistogram_1.default;
 const PackedHistogram_1 = __nccwpck_require__(8750);
 __webpack_unused_export__ = PackedHistogram_1.default;
 const Recorder_1 = __nccwpck_require__(8688);
@@ -67364,13 +67364,30 @@ function percentilesOf(histogram) {
     return {
         count,
         min: toMs(histogram.minNonZeroValue === Number.MAX_SAFE_INTEGER ? 0 : histogram.minNonZeroValue),
-        mean: toMs(histogram.mean),
+        mean: toMs(meanOf(histogram)),
         p50: percentileMs(histogram, 50),
         p90: percentileMs(histogram, 90),
         p95: percentileMs(histogram, 95),
         p99: percentileMs(histogram, 99),
         max: toMs(histogram.maxValue),
     };
+}
+/**
+ * The mean as hdr-histogram-js computes it (each bucket's count at its median value), by a plain
+ * walk over the counts: the library walks them through an iterator that costs milliseconds per
+ * histogram, and a report takes the mean of every kind's two histograms.
+ */
+function meanOf(histogram) {
+    if (!(histogram instanceof dist/* JsHistogram */.Sw))
+        return histogram.mean;
+    const last = histogram.countsArrayIndex(histogram.maxValue);
+    let total = 0;
+    for (let index = 0; index <= last; index++) {
+        const count = histogram.getCountAtIndex(index);
+        if (count !== 0)
+            total += histogram.medianEquivalentValue(histogram.valueFromIndex(index)) * count;
+    }
+    return total / histogram.totalCount;
 }
 /**
  * A percentile in milliseconds. HdrHistogram answers with the highest value of the percentile's
@@ -67502,6 +67519,8 @@ function formatReport(result) {
         (totals.interrupted ? `, ${totals.interrupted} cut by the stop` : '') +
         `, ${totals.connections} connections opened`);
     lines.push('', ...iterationTable(result.iterations.scenarios));
+    if (result.arrivals)
+        lines.push('', ...arrivalLines(result.arrivals));
     if (result.merged)
         lines.push('', skewLine(result), ...columns(jobRows(result)));
     lines.push('', cpuLine(result));
@@ -67515,6 +67534,15 @@ function formatReport(result) {
     if (result.errorSamples.length > 0)
         lines.push('', 'errors seen:', ...result.errorSamples.map((message) => `  ${message}`));
     return lines.join('\n');
+}
+/** The open model: the rate asked against the rate achieved, step by step. */
+function arrivalLines(arrivals) {
+    const steps = arrivals.stages.map((stage) => `  ${stage.perSecond}/s for ${stage.seconds} s: ${stage.started} started (${stage.startedPerSecond.toFixed(1)}/s), ${stage.dropped} dropped`);
+    return [
+        `open model: ${arrivals.asked} iterations due, ${arrivals.started} started (${arrivals.startedPerSecond.toFixed(1)}/s of ${arrivals.askedPerSecond.toFixed(1)}/s asked), ` +
+            `${arrivals.dropped} dropped with every user busy; durations count from when each was due`,
+        ...(steps.length > 1 ? steps : []),
+    ];
 }
 function iterationTable(scenarios) {
     const rows = [['iteration', 'count', 'ok', 'failed', 'p50', 'p95', 'max', 'per s', 'MB']];
@@ -67745,7 +67773,7 @@ const isDigest = (value) => SHA256_DIGEST.test(value) || SHA512_DIGEST.test(valu
 /** Digests become file names and URL paths: refuse anything but a well-formed one. */
 function digest_assertDigest(value, subject) {
     if (typeof value !== 'string' || !isDigest(value)) {
-        throw new errors_TarPushError('TARBALL_JSON', `not a valid digest: ${JSON.stringify(value)}`, {
+        throw new TarPushError('TARBALL_JSON', `not a valid digest: ${JSON.stringify(value)}`, {
             subject,
             hint: 'digests look like sha256:<64 lowercase hex>; the file was written by a broken tool or altered',
         });
@@ -67808,7 +67836,8 @@ class LastByteHold {
             return chunk;
         if (this.#held)
             stream.push(this.#held);
-        this.#held = chunk.subarray(chunk.length - 1);
+        // A copy, not a view: the chunk may go back to its pool (chunk-pool.ts) once passed on.
+        this.#held = Buffer.from(chunk.subarray(chunk.length - 1));
         return chunk.length > 1 ? chunk.subarray(0, chunk.length - 1) : undefined;
     }
     release() {
@@ -68234,9 +68263,190 @@ class AbortingHandler {
     }
 }
 
+;// CONCATENATED MODULE: ./src/lib/chunk-pool.ts
+/**
+ * Reused Buffers for the chunks of a blob on their way to the network. V8 collects a dead
+ * Buffer only when about 64 MB of them have piled up (its external-memory trigger), so a push
+ * that allocates a Buffer per chunk (each deflated block, each file read) peaks at tens of MB
+ * above what it holds alive. Instead a producer takes a buffer from a pool and lends a chunk of
+ * it; the chunk goes back to the pool once every reader let go of it: the upload when the socket
+ * has written it (http/upload-body.ts), and any reader that keeps it for later (`holdChunk`).
+ *
+ * A chunk nobody lets go of (a spool file, a disk sink, an error) is simply collected: the pool
+ * allocates another. Only the exact chunk lent goes back: a stage that passes on a part of one
+ * (a slice) makes it ineligible, never recycled while the other part may still be read.
+ */
+const lent = new WeakMap();
+class ChunkPool {
+    #size;
+    #keep;
+    #free = [];
+    /** The pool's buffers out of it: lent, or lost to a consumer that never gives them back. */
+    #out = 0;
+    /** A lost buffer is counted out of `#out` once collected. */
+    #lost = new FinalizationRegistry(() => this.#out--);
+    /** Buffers of `size` bytes; at most `keep` of them wait free between uses. */
+    constructor(options) {
+        this.#size = options.size;
+        this.#keep = options.keep;
+    }
+    get size() {
+        return this.#size;
+    }
+    /**
+     * A buffer to fill with at most `length` bytes, then `lend` (or `giveBack` unused). While
+     * `keep` buffers are out (their consumers do not give them back: a spool file, a disk sink),
+     * it is a plain one of `length` bytes, left to the garbage collector.
+     */
+    take(length = this.#size) {
+        const free = this.#free.pop();
+        if (free)
+            return free;
+        if (this.#out >= this.#keep)
+            return Buffer.allocUnsafe(length);
+        const whole = Buffer.allocUnsafeSlow(this.#size);
+        this.#out++;
+        this.#lost.register(whole, undefined, whole);
+        pooled.add(whole);
+        return whole;
+    }
+    /** Its first `length` bytes as a chunk, with one hold: the consumer's. */
+    lend(whole, length) {
+        if (!pooled.has(whole))
+            return whole.subarray(0, length);
+        lent.set(whole.buffer, { pool: this, whole, length, holds: 1 });
+        return whole.subarray(0, length);
+    }
+    giveBack(whole) {
+        lent.delete(whole.buffer);
+        if (!pooled.has(whole))
+            return;
+        if (this.#free.length < this.#keep) {
+            this.#free.push(whole);
+            return;
+        }
+        pooled.delete(whole);
+        this.#lost.unregister(whole);
+        this.#out--;
+    }
+}
+/** Buffers that belong to a pool (not a plain one handed out over `keep`). */
+const pooled = new WeakSet();
+function recordOf(chunk) {
+    const record = lent.get(chunk.buffer);
+    return record && chunk.byteOffset === 0 && chunk.length === record.length ? record : undefined;
+}
+/** One more reader keeps the chunk (it reads it later); it calls `letGoChunk` when done. */
+function holdChunk(chunk) {
+    const record = recordOf(chunk);
+    if (record)
+        record.holds++;
+}
+/** A reader is done with the chunk; the last one gives it back to its pool. */
+function letGoChunk(chunk) {
+    const record = recordOf(chunk);
+    if (record && --record.holds === 0)
+        record.pool.giveBack(record.whole);
+}
+
+;// CONCATENATED MODULE: ./src/lib/http/upload-body.ts
+
+/**
+ * The socket's write buffer limit, set on every connection (transport.ts), the same for an
+ * HTTP/2 stream (Node's default). A chunk at least this big makes `write` return false.
+ */
+const SOCKET_HIGH_WATER_MARK = 64 * 1024;
+/** Chunks sent but not yet known written: bounds what waits here when chunks are small. */
+const MAX_UNCONFIRMED = 64;
+/**
+ * A stream's chunks as an async iterable for undici's request body, giving each chunk back to
+ * its pool (chunk-pool.ts) once the socket is done with it. undici (client-h1 and client-h2
+ * writeIterable) writes a chunk and, when `write` returns false, waits for 'drain' before it
+ * asks for the next; 'drain' comes once every write's callback has run, that is once the kernel
+ * (or TLS, which encrypts into buffers of its own) has taken every byte written. A chunk of at
+ * least the high-water mark always makes `write` return false, so when the next chunk is asked
+ * for after one, it and every chunk before it are written: they go back. Smaller chunks may
+ * still be queued in the socket: they wait for the next big one.
+ *
+ * Chunks are taken one at a time ('data' with pause, never `read()`, which joins buffered
+ * chunks into a copy), so what goes back is exactly what was lent.
+ */
+async function* uploadBody(stream) {
+    const queue = [];
+    let ended = false;
+    let failure;
+    let wake;
+    const signal = () => {
+        const resume = wake;
+        wake = undefined;
+        resume?.();
+    };
+    const onData = (chunk) => {
+        queue.push(chunk);
+        stream.pause();
+        signal();
+    };
+    const onEnd = () => {
+        ended = true;
+        signal();
+    };
+    const onError = (error) => {
+        failure = error;
+        signal();
+    };
+    const onClose = () => {
+        if (!ended && !failure)
+            failure = new Error('the upload body closed before its end');
+        signal();
+    };
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('error', onError);
+    stream.on('close', onClose);
+    const unconfirmed = [];
+    try {
+        for (;;) {
+            if (queue.length === 0 && !ended && !failure) {
+                stream.resume();
+                await new Promise((resolve) => (wake = resolve));
+            }
+            const chunk = queue.shift();
+            if (chunk) {
+                yield chunk;
+                // Asked for the next chunk: undici is done writing this one.
+                if (chunk.length >= SOCKET_HIGH_WATER_MARK) {
+                    for (const written of unconfirmed.splice(0))
+                        letGoChunk(written);
+                    letGoChunk(chunk);
+                }
+                else {
+                    unconfirmed.push(chunk);
+                    // Left to the garbage collector rather than held without bound.
+                    if (unconfirmed.length > MAX_UNCONFIRMED)
+                        unconfirmed.shift();
+                }
+                continue;
+            }
+            if (failure)
+                throw failure;
+            if (ended)
+                return;
+        }
+    }
+    finally {
+        stream.off('data', onData);
+        stream.off('end', onEnd);
+        stream.off('error', onError);
+        stream.off('close', onClose);
+        if (!ended)
+            stream.destroy();
+    }
+}
+
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
 ;// CONCATENATED MODULE: ./src/lib/http/transport.ts
+
 
 
 
@@ -68257,7 +68467,8 @@ function createDispatcher(options = {}) {
         connectTimeout: Math.min(30, options.timeoutSeconds ?? 30) * 1000,
         headersTimeout: (options.timeoutSeconds ?? 300) * 1000,
         bodyTimeout: (options.timeoutSeconds ?? 300) * 1000,
-        connect: tls,
+        // Set, not left to undici's defaults (16 KiB for TLS): upload-body.ts relies on it.
+        connect: { ...tls, highWaterMark: SOCKET_HIGH_WATER_MARK },
     };
     const proxied = PROXY_VARIABLES.some((name) => process.env[name]);
     // Through a proxy the registry's TLS settings apply inside the tunnel (requestTls).
@@ -68673,6 +68884,7 @@ function parseChallenge(header) {
 
 
 
+
 const MAX_ERROR_BODY = 64 * 1024;
 /**
  * A DELETE only ever undoes (an upload session dropped after its body broke, the load
@@ -68911,7 +69123,13 @@ class RegistryClient {
                 method: registryRequest.method,
                 dispatcher: cleanup ? this.#cleanupDispatcher : this.#dispatcher,
                 headers,
-                body: body ?? null,
+                // A stream goes as an iterable that gives its chunks back to their pool once written
+                // (undici's documentation lists AsyncIterable bodies; its request type does not).
+                body: body === undefined
+                    ? null
+                    : Buffer.isBuffer(body)
+                        ? body
+                        : uploadBody(body),
                 ...(cleanup && this.#signal?.aborted
                     ? { signal: AbortSignal.timeout(CLEANUP_AFTER_STOP_MS) }
                     : {}),
@@ -69245,6 +69463,210 @@ async function connect_connectRegistry(registry, options, extraCaPem, logger) {
 /** The release version, printed by `tar-push --version`; a test keeps it equal to package.json's. */
 const VERSION = '0.1.0';
 
+;// CONCATENATED MODULE: ./src/lib/loadtest/units.ts
+
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** `60s`, `2m`, `1h`, `500ms`, `1m30s`, or a bare number of seconds; in milliseconds. */
+function parseDuration(text, flag) {
+    const trimmed = text.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    let total = 0;
+    const rest = trimmed.replace(/(\d+(?:\.\d+)?)(ms|s|m|h)/g, (_, value, unit) => {
+        total += Number(value) * DURATION_UNITS[unit];
+        return '';
+    });
+    if (rest !== '' || trimmed === '') {
+        throw new errors_TarPushError('USAGE', `${flag} "${text}" is not a duration`, {
+            hint: 'write it like 60s, 2m, 1m30s, 500ms or 1h (a bare number is seconds)',
+        });
+    }
+    return total;
+}
+const SIZE_UNITS = {
+    '': 1,
+    b: 1,
+    k: 1000,
+    kb: 1000,
+    kib: 1024,
+    m: 1e6,
+    mb: 1e6,
+    mib: 1024 ** 2,
+    g: 1e9,
+    gb: 1e9,
+    gib: 1024 ** 3,
+};
+/** `10MiB`, `512KiB`, `1GB`, `4096`: bytes (KiB/MiB/GiB are powers of 1024, kB/MB/GB of 1000). */
+function parseSize(text, flag) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+    const factor = match ? SIZE_UNITS[match[2].toLowerCase()] : undefined;
+    if (!match || factor === undefined) {
+        throw new errors_TarPushError('USAGE', `${flag} "${text}" is not a size`, {
+            hint: 'write it like 10MiB, 512KiB, 1GB or a number of bytes',
+        });
+    }
+    return Math.round(Number(match[1]) * factor);
+}
+
+;// CONCATENATED MODULE: ./src/lib/loadtest/arrival.ts
+
+
+const RATE_UNITS = { s: 1, m: 1 / 60, h: 1 / 3600 };
+function usage(message) {
+    return new errors_TarPushError('USAGE', message, {
+        hint: 'e.g. --rate 50/s, or steps: --rate 10/s,20/s,40/s --step-duration 30s',
+    });
+}
+/** `50/s`, `600/m`, `2.5/s`, `10/s,20/s,40/s`: iterations per second of each step. */
+function parseRates(text) {
+    const parts = text.split(',').map((part) => part.trim());
+    return parts.map((part) => {
+        const match = /^(\d+(?:\.\d+)?)\s*\/\s*(s|m|h)$/.exec(part);
+        const perSecond = match ? Number(match[1]) * RATE_UNITS[match[2]] : Number.NaN;
+        if (!(perSecond > 0))
+            throw usage(`--rate: "${part}" is not a rate above 0 like 50/s`);
+        if (perSecond > 100_000)
+            throw usage(`--rate: ${part} is over 100000/s`);
+        return perSecond;
+    });
+}
+/**
+ * The steps of a `--rate` list: each lasts `--step-duration`, or the duration shared out evenly
+ * when only `--duration` is given. One of the two is needed to know when the schedule ends.
+ */
+function rateStages(options) {
+    const { rates, stepMs, durationMs } = options;
+    const each = stepMs ?? (durationMs === undefined ? undefined : durationMs / rates.length);
+    if (each === undefined || !(each > 0))
+        throw usage('--rate needs --duration or --step-duration to know when its schedule ends');
+    return rates.map((perSecond) => ({ perSecond, seconds: each / 1000 }));
+}
+const parseStepDuration = (text) => parseDuration(text, '--step-duration');
+/**
+ * Hands iterations to users on the schedule. An iteration that comes due while every user is
+ * busy waits for the first user to become free, and its latency is measured from when it was
+ * due, so the wait counts; when as many iterations wait as there are users, it is dropped
+ * (counted, never started late). Timers fire late under load: every iteration due by then is
+ * handed out at once, each with its own due instant.
+ */
+class ArrivalSchedule {
+    stages;
+    perStage;
+    #maxWaiting;
+    #waiting = [];
+    #idle = [];
+    #limit;
+    #startedAt = 0;
+    #stage = 0;
+    /** Index of the next arrival within the current stage. */
+    #inStage = 0;
+    #number = 0;
+    #timer;
+    #over = false;
+    #onEnd;
+    constructor(options) {
+        this.#onEnd = options.onEnd;
+        this.stages = options.stages;
+        this.perStage = options.stages.map(() => ({ asked: 0, started: 0, dropped: 0 }));
+        this.#maxWaiting = options.users;
+        this.#limit = options.limit;
+    }
+    /** Starts the clock: the first iteration is due at once. */
+    start(now = performance.now()) {
+        this.#startedAt = now;
+        this.#release();
+    }
+    /** The next iteration for a user, or undefined once the schedule is over. */
+    next() {
+        const waiting = this.#waiting.shift();
+        if (waiting)
+            return Promise.resolve(waiting);
+        if (this.#over)
+            return Promise.resolve(undefined);
+        return new Promise((resolve) => this.#idle.push(resolve));
+    }
+    /** Ends the schedule: waiting iterations are not started, idle users are let go. */
+    stop() {
+        this.#over = true;
+        clearTimeout(this.#timer);
+        for (const arrival of this.#waiting.splice(0))
+            this.perStage[arrival.stage].started--;
+        for (const resolve of this.#idle.splice(0))
+            resolve(undefined);
+    }
+    get over() {
+        return this.#over;
+    }
+    get totals() {
+        const total = { asked: 0, started: 0, dropped: 0 };
+        for (const counts of this.perStage) {
+            total.asked += counts.asked;
+            total.started += counts.started;
+            total.dropped += counts.dropped;
+        }
+        return total;
+    }
+    /** When the stage `index` begins, ms after the start. */
+    #stageStartMs(index) {
+        let ms = 0;
+        for (let stage = 0; stage < index; stage++)
+            ms += this.stages[stage].seconds * 1000;
+        return ms;
+    }
+    /** Hands out every iteration due by now, then sleeps until the next one is due. */
+    #release() {
+        if (this.#over)
+            return;
+        const elapsed = performance.now() - this.#startedAt;
+        for (;;) {
+            const stage = this.stages[this.#stage];
+            if (!stage) {
+                this.#finish();
+                return;
+            }
+            const stageStart = this.#stageStartMs(this.#stage);
+            const dueMs = stageStart + (this.#inStage * 1000) / stage.perSecond;
+            if (dueMs >= stageStart + stage.seconds * 1000) {
+                this.#stage++;
+                this.#inStage = 0;
+                continue;
+            }
+            if (dueMs > elapsed) {
+                this.#timer = setTimeout(() => this.#release(), Math.max(1, dueMs - elapsed));
+                return;
+            }
+            if (this.#limit !== undefined && this.#number >= this.#limit) {
+                this.#finish();
+                return;
+            }
+            this.#inStage++;
+            this.#arrive({ number: this.#number++, dueAt: this.#startedAt + dueMs, stage: this.#stage });
+        }
+    }
+    #arrive(arrival) {
+        const counts = this.perStage[arrival.stage];
+        counts.asked++;
+        const idle = this.#idle.shift();
+        if (idle) {
+            counts.started++;
+            idle(arrival);
+        }
+        else if (this.#waiting.length < this.#maxWaiting) {
+            counts.started++;
+            this.#waiting.push(arrival);
+        }
+        else
+            counts.dropped++;
+    }
+    /** Nothing more comes due: users finish what waits, then stop. */
+    #finish() {
+        this.#over = true;
+        for (const resolve of this.#idle.splice(0))
+            resolve(undefined);
+        this.#onEnd?.();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/lib/loadtest/cpu.ts
 
 
@@ -69299,245 +69721,44 @@ function processExists(pid) {
     return statFields(pid) !== undefined;
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/lib/image/media-types.ts
-/** Every media type tar-push reads or writes, in the registry's own words; written only here. */
-const media_types_MediaType = {
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    ociConfig: 'application/vnd.oci.image.config.v1+json',
-    ociLayer: 'application/vnd.oci.image.layer.v1.tar',
-    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
-    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
-    ociLayerNondistributableGzip: 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    dockerConfig: 'application/vnd.docker.container.image.v1+json',
-    dockerLayer: 'application/vnd.docker.image.rootfs.diff.tar',
-    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-    dockerForeignLayerGzip: 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
-    dockerSchema1: 'application/vnd.docker.distribution.manifest.v1+json',
-    dockerSchema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
-};
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/lib/paths.ts
+
+
+
 /**
- * The Accept list of a manifest GET: every manifest type we read, indexes first (a client that
- * can pick a platform asks for the index). Schema 1 is listed so that it is recognised and refused
- * with a clear message instead of arriving as a registry's conversion.
+ * Paths as given, globs expanded: a name that exists is taken as it is even if it holds glob
+ * characters; a pattern matching nothing is an error (`code`, naming `what` was looked for).
+ * Matches are sorted so that the order, and what is built from it, is stable run to run.
  */
-const media_types_MANIFEST_ACCEPT = [
-    media_types_MediaType.ociIndex,
-    media_types_MediaType.dockerManifestList,
-    media_types_MediaType.ociManifest,
-    media_types_MediaType.dockerManifest,
-    media_types_MediaType.dockerSchema1Signed,
-    media_types_MediaType.dockerSchema1,
-];
-/** What a client asks for when it wants one image manifest, never an index (a re-push's hints). */
-const IMAGE_MANIFEST_ACCEPT = [
-    media_types_MediaType.ociManifest,
-    media_types_MediaType.dockerManifest,
-];
-const isIndexMediaType = (mediaType) => mediaType === media_types_MediaType.ociIndex || mediaType === media_types_MediaType.dockerManifestList;
-const isImageManifestMediaType = (mediaType) => mediaType === media_types_MediaType.ociManifest || mediaType === media_types_MediaType.dockerManifest;
-const isSchema1MediaType = (mediaType) => mediaType === media_types_MediaType.dockerSchema1 || mediaType === media_types_MediaType.dockerSchema1Signed;
-/** Configs of container images (as opposed to other OCI artifacts' configs). */
-const media_types_isImageConfigMediaType = (mediaType) => mediaType === media_types_MediaType.ociConfig || mediaType === media_types_MediaType.dockerConfig;
-const media_types_isTarLayerMediaType = (mediaType) => /^application\/vnd\.(oci\.image\.layer(\.nondistributable)?\.v1\.tar|docker\.image\.rootfs\.(foreign\.)?diff\.tar)(\+|\.|$)/.test(mediaType);
-function media_types_compressionOfMediaType(mediaType) {
-    if (mediaType.endsWith('+gzip') || mediaType.endsWith('.tar.gzip'))
-        return 'gzip';
-    if (mediaType.endsWith('+zstd'))
-        return 'zstd';
-    return 'none';
-}
-/** Docker's manifest has layer types for uncompressed and gzip layers only (none for zstd). */
-const hasDockerLayerType = (compression) => compression !== 'zstd';
-/** Layer media type for a manifest flavor and compression. */
-function layerMediaType(flavor, compression) {
-    if (flavor === 'docker') {
-        return compression === 'gzip' ? media_types_MediaType.dockerLayerGzip : media_types_MediaType.dockerLayer;
-    }
-    if (compression === 'gzip')
-        return media_types_MediaType.ociLayerGzip;
-    if (compression === 'zstd')
-        return media_types_MediaType.ociLayerZstd;
-    return media_types_MediaType.ociLayer;
-}
-/** The flavor of an image manifest type: Docker schema 2, or OCI. */
-const media_types_flavorOfManifest = (mediaType) => mediaType === media_types_MediaType.dockerManifest ? 'docker' : 'oci';
-const manifestMediaType = (flavor) => flavor === 'docker' ? media_types_MediaType.dockerManifest : media_types_MediaType.ociManifest;
-const configMediaType = (flavor) => flavor === 'docker' ? media_types_MediaType.dockerConfig : media_types_MediaType.ociConfig;
-
-;// CONCATENATED MODULE: ./src/lib/loadtest/image.ts
-
-
-
-
-
-
-
-
-
-/** Upload chunks: small enough that thousands of users in flight stay in memory. */
-const CHUNK = 256 * 1024;
-const DIGEST_CHUNK = 1024 * 1024;
-const ZEROS = Buffer.alloc(DIGEST_CHUNK);
-const IV = Buffer.alloc(16);
-const TAR_BLOCK = 512;
-/** The largest size a ustar header holds (11 octal digits). */
-const MAX_LAYER_CONTENT = 8 ** 11 - 1;
-/** The size of a layer blob whose one file holds `contentSize` bytes: header, padding, end. */
-const layerBlobSize = (contentSize) => TAR_BLOCK + Math.ceil(contentSize / TAR_BLOCK) * TAR_BLOCK + 2 * TAR_BLOCK;
-function octal(value, width) {
-    return value.toString(8).padStart(width - 1, '0') + '\0';
-}
-/** A ustar header for one regular file: enough for any tool that unpacks the layer. */
-function tarHeader(name, size) {
-    const header = Buffer.alloc(TAR_BLOCK);
-    header.write(name, 0, 100, 'utf8');
-    header.write(octal(0o644, 8), 100, 'ascii');
-    header.write(octal(0, 8), 108, 'ascii');
-    header.write(octal(0, 8), 116, 'ascii');
-    header.write(octal(size, 12), 124, 'ascii');
-    header.write(octal(0, 12), 136, 'ascii');
-    header.write('        ', 148, 'ascii');
-    header.write('0', 156, 'ascii');
-    header.write('ustar\0', 257, 'ascii');
-    header.write('00', 263, 'ascii');
-    let checksum = 0;
-    for (const byte of header)
-        checksum += byte;
-    header.write(`${checksum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
-    return header;
-}
-/**
- * The layer's bytes: a tar holding one file of pseudo-random content. AES-128-CTR over zeros
- * under a fresh random key is the generator: native (AES-NI), a few GB/s, repeatable for the
- * same key (so the digest pass and the upload see the same bytes) and never equal between layers,
- * so no registry can deduplicate them.
- */
-function* layerChunks(key, name, contentSize, chunkSize = CHUNK) {
-    yield tarHeader(name, contentSize);
-    const cipher = (0,external_node_crypto_.createCipheriv)('aes-128-ctr', key, IV);
-    for (let remaining = contentSize; remaining > 0; remaining -= chunkSize) {
-        yield cipher.update(ZEROS.subarray(0, Math.min(chunkSize, remaining)));
-    }
-    const padding = (TAR_BLOCK - (contentSize % TAR_BLOCK)) % TAR_BLOCK;
-    yield Buffer.alloc(padding + 2 * TAR_BLOCK);
-}
-/**
- * A fresh random layer. Its digest is computed first, in slices that leave the event loop free
- * for the other virtual users (a client that HEADs before uploading must know it, as docker does).
- */
-async function randomLayer(contentSize, name = 'bench/random.bin') {
-    const key = (0,external_node_crypto_.randomBytes)(16);
-    const stream = () => external_node_stream_.Readable.from(layerChunks(key, name, contentSize), { objectMode: false });
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    let sinceYield = 0;
-    // Bigger slices here than in the upload (CTR output does not depend on how it is cut).
-    for (const chunk of layerChunks(key, name, contentSize, DIGEST_CHUNK)) {
-        hash.update(chunk);
-        size += chunk.length;
-        sinceYield += chunk.length;
-        if (sinceYield >= DIGEST_CHUNK) {
-            sinceYield = 0;
-            await (0,external_node_timers_promises_namespaceObject.setImmediate)();
+async function paths_expandPaths(patterns, what, code) {
+    const paths = [];
+    for (const pattern of patterns) {
+        const exists = await stat(pattern).then(() => true, () => false);
+        if (exists || !/[*?[]/.test(pattern)) {
+            paths.push(pattern);
+            continue;
         }
+        const matches = [];
+        for await (const match of glob(pattern))
+            matches.push(match);
+        if (matches.length === 0) {
+            throw new TarPushError(code, `no ${what} matches "${pattern}"`, {
+                subject: pattern,
+                hint: 'check the pattern (relative paths start at the working directory)',
+            });
+        }
+        paths.push(...matches.sort());
     }
-    return {
-        mediaType: media_types_MediaType.ociLayer,
-        digest: `sha256:${hash.digest('hex')}`,
-        size,
-        open: stream,
-    };
-}
-const json = (value, mediaType) => {
-    const bytes = Buffer.from(JSON.stringify(value));
-    return { bytes, digest: sha256(bytes), mediaType };
-};
-/** An OCI image of `layers` random layers of `layerSize` bytes of content each. */
-async function randomImage(options) {
-    const layers = [];
-    for (let index = 0; index < options.layers; index++) {
-        layers.push(await randomLayer(options.layerSize, `bench/layer-${index}.bin`));
-    }
-    const config = json({
-        architecture: 'amd64',
-        os: 'linux',
-        config: { Labels: { 'org.opencontainers.image.title': `tar-push bench ${options.label}` } },
-        rootfs: { type: 'layers', diff_ids: layers.map((layer) => layer.digest) },
-        history: layers.map(() => ({ created_by: 'tar-push bench (random bytes)' })),
-    }, media_types_MediaType.ociConfig);
-    const manifest = json({
-        schemaVersion: 2,
-        mediaType: media_types_MediaType.ociManifest,
-        config: { mediaType: config.mediaType, digest: config.digest, size: config.bytes.length },
-        layers: layers.map(({ mediaType, digest, size }) => ({ mediaType, digest, size })),
-    }, media_types_MediaType.ociManifest);
-    return {
-        layers,
-        config: { ...config, size: config.bytes.length },
-        manifest,
-        blobBytes: config.bytes.length + layers.reduce((sum, layer) => sum + layer.size, 0),
-    };
-}
-/** Writes the image as an OCI image layout (for `skopeo copy oci:DIR:TAG`), tagged `tag`. */
-async function writeOciLayout(image, dir, tag) {
-    const blobs = (0,external_node_path_namespaceObject.join)(dir, 'blobs', 'sha256');
-    await (0,promises_namespaceObject.mkdir)(blobs, { recursive: true });
-    for (const layer of image.layers) {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(layer.open(), (0,external_node_fs_namespaceObject.createWriteStream)((0,external_node_path_namespaceObject.join)(blobs, digest_hexOf(layer.digest))));
-    }
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(blobs, digest_hexOf(image.config.digest)), image.config.bytes);
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(blobs, digest_hexOf(image.manifest.digest)), image.manifest.bytes);
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, 'index.json'), JSON.stringify({
-        schemaVersion: 2,
-        mediaType: media_types_MediaType.ociIndex,
-        manifests: [
-            {
-                mediaType: image.manifest.mediaType,
-                digest: image.manifest.digest,
-                size: image.manifest.bytes.length,
-                annotations: { 'org.opencontainers.image.ref.name': tag },
-            },
-        ],
-    }));
+    return [...new Set(paths)];
 }
 /**
- * A generated image as an image source (the engine's view of it): uncompressed tar layers whose
- * diff_ids are their digests, an OCI manifest, tagged `tag`.
+ * Where temporary files go: RUNNER_TEMP on GitHub runners (emptied after each job; Windows'
+ * TEMP can be on a small system drive), else the system's temporary directory.
  */
-function generatedSource(random, tag) {
-    const image = {
-        kind: 'image',
-        flavor: 'oci',
-        config: random.config,
-        diffIds: random.layers.map((layer) => layer.digest),
-        layers: random.layers.map((layer) => ({
-            diffId: layer.digest,
-            compression: 'none',
-            storedDigest: layer.digest,
-            mediaType: layer.mediaType,
-            isTar: true,
-            content: {
-                origin: `generated layer ${layer.digest}`,
-                size: layer.size,
-                open: async () => layer.open(),
-            },
-        })),
-        manifest: random.manifest,
-        platform: { os: 'linux', architecture: 'amd64' },
-    };
-    return {
-        name: 'generated image',
-        entries: [{ refs: [tag], artifact: image }],
-        close: async () => { },
-    };
+function temporaryDirectory() {
+    return process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
 }
 
 // EXTERNAL MODULE: external "node:diagnostics_channel"
@@ -69835,6 +70056,8 @@ class Metrics {
     #writer;
     #registryPid;
     #second;
+    #unbookedSent = 0;
+    #unbookedReceived = 0;
     #secondLatency = createHistogram();
     #cpuMark;
     #ownCpuAtStart = 0;
@@ -69907,13 +70130,15 @@ class Metrics {
     tlsProbe() {
         this.tlsProbes++;
     }
+    /**
+     * Called for every body chunk, so it only adds: the bytes go into the open second when the
+     * next request ends or the next tick comes (no clock read per chunk).
+     */
     bytes(sent, received) {
-        const second = this.#second;
-        if (!second)
+        if (this.phase !== 'run')
             return;
-        const current = this.#currentSecond(Date.now());
-        current.bytesSent += sent;
-        current.bytesReceived += received;
+        this.#unbookedSent += sent;
+        this.#unbookedReceived += received;
     }
     iteration(iteration, message) {
         let stats = this.scenarios.get(iteration.scenario);
@@ -70000,6 +70225,9 @@ class Metrics {
     /** The bucket of the second `atMs` falls in, closing the seconds before it. */
     #currentSecond(atMs) {
         let second = this.#second;
+        second.bytesSent += this.#unbookedSent;
+        second.bytesReceived += this.#unbookedReceived;
+        this.#unbookedSent = this.#unbookedReceived = 0;
         const t = Math.floor(atMs / 1000);
         // A sample that ends a hair before the bucket rolled over still counts in the open second.
         while (second.t < t) {
@@ -70047,6 +70275,1041 @@ const RESULT_FORMAT = 'tar-push-bench/1';
 const SCENARIO_NAMES = ['push', 'pull', 'head'];
 /** Every request the generator made, measured or not (what a proxy in front of it counts). */
 const allRequests = (result) => result.totals.requests + result.untimed.setup.requests + result.untimed.cleanup.requests;
+
+;// CONCATENATED MODULE: ./src/lib/loadtest/merge.ts
+
+
+
+
+
+
+
+
+/**
+ * What each request does: results differing in one of these measured different things, and
+ * adding their histograms would mix them. Users, duration, ramp-up, iterations, seeded images
+ * and the repository prefix only shape the load, so jobs may differ in them.
+ */
+const MEASURED = [
+    'name',
+    'mix',
+    'layers',
+    'layerSize',
+    'upload',
+    'chunkSize',
+    'reconnect',
+    'verify',
+    'retries',
+];
+const merge_MAX_ERROR_SAMPLES = 8;
+/** Longest run of seconds no job covered that the merged series fills with zeros. */
+const MAX_FILLED_GAP = 600;
+const HINT_SAME_RUN = 'merge the results of one matrix run: the same tar-push version, registry and scenario options (users, duration, ramp-up and iterations may differ)';
+function refuse(message, files, hint = HINT_SAME_RUN) {
+    return new errors_TarPushError('USAGE', message, { subject: files.join(', '), hint });
+}
+/** Stable text of a value (object keys sorted), to compare settings across files. */
+function canonical(value) {
+    if (value === undefined)
+        return 'none';
+    if (value === null || typeof value !== 'object')
+        return JSON.stringify(value);
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    return `{${Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, item]) => `${key}:${canonical(item)}`)
+        .join(',')}}`;
+}
+/** Every file must give `pick` the same value; else the refusal says which files hold which. */
+function requireSame(inputs, what, pick) {
+    const groups = new Map();
+    for (const { file, result } of inputs) {
+        const key = canonical(pick(result));
+        groups.set(key, [...(groups.get(key) ?? []), file]);
+    }
+    if (groups.size <= 1)
+        return;
+    const described = [...groups.entries()].map(([value, files]) => `${value} in ${files.join(', ')}`);
+    throw refuse(`cannot merge results of different ${what}: ${described.join('; ')}`, inputs.map((input) => input.file));
+}
+/** Checks the files hold bench results of one format, version, registry and scenario. */
+function checkMergeable(inputs) {
+    if (inputs.length === 0)
+        throw new errors_TarPushError('USAGE', 'no result to merge', {
+            hint: 'pass the JSON results of bench --out (paths or globs)',
+        });
+    for (const { file, result } of inputs) {
+        const format = result?.format;
+        if (format !== RESULT_FORMAT)
+            throw refuse(typeof format === 'string' && format.startsWith('tar-push-bench/')
+                ? `${file} is a ${format} result; this tar-push merges ${RESULT_FORMAT}`
+                : `${file} is not a tar-push bench result (no "format": "${RESULT_FORMAT}")`, [file], 'merge the JSON files bench --out wrote, with the tar-push version that wrote them');
+    }
+    requireSame(inputs, 'tar-push versions', (result) => result.tool?.version);
+    requireSame(inputs, 'histogram settings', (result) => result.histogram);
+    requireSame(inputs, 'registries', (result) => result.registry);
+    for (const field of MEASURED)
+        requireSame(inputs, `scenarios (scenario.${field})`, (result) => result.scenario[field]);
+    // Each job has its own schedule; the rates add up, so the steps must line up.
+    requireSame(inputs, 'open-model steps (scenario.rate)', (result) => result.scenario.rate?.map((stage) => stage.seconds));
+    const seen = new Map();
+    for (const { file, result } of inputs) {
+        for (const job of jobsOf(file, result)) {
+            const other = seen.get(job.runId);
+            if (other !== undefined)
+                throw refuse(`${other} and ${job.source} hold the same run (${job.runId}); it would count twice`, [other, job.source], 'pass each result once (a merged file already holds the jobs it merged)');
+            seen.set(job.runId, job.source);
+        }
+    }
+}
+/** The jobs a result stands for: itself, or the jobs a merged result lists. */
+function jobsOf(file, result) {
+    if (result.merged)
+        return result.merged.jobs.map((job) => ({ ...job, source: `${file} > ${job.source}` }));
+    return [
+        {
+            source: file,
+            runId: result.runId,
+            hostname: result.host.hostname,
+            startAtMs: result.startAtMs ?? null,
+            startedAtMs: result.startedAtMs,
+            endedAtMs: result.endedAtMs,
+            startSkewMs: 0,
+            lateMs: result.startAtMs === undefined ? null : result.startedAtMs - result.startAtMs,
+            seconds: result.seconds,
+            vus: result.scenario.vus,
+            requests: result.totals.requests,
+            errors: result.totals.errors,
+            iterations: result.iterations.total.count,
+            share: 0,
+            p95Ms: result.totals.latency.p95,
+        },
+    ];
+}
+const sum = (items, pick) => items.reduce((total, item) => total + pick(item), 0);
+function addCounts(records) {
+    const total = {};
+    for (const record of records)
+        for (const [key, count] of Object.entries(record))
+            total[key] = (total[key] ?? 0) + count;
+    return total;
+}
+const unionOf = (encoded) => mergeHistograms(encoded.map((text) => decodeHistogram(text)));
+const perSecond = (value, seconds, digits) => round(seconds > 0 ? value / seconds : 0, digits);
+function mergeKinds(results, seconds) {
+    const names = [...new Set(results.flatMap((result) => Object.keys(result.kinds)))];
+    names.sort(compareKinds);
+    return Object.fromEntries(names.map((name) => {
+        const kinds = results.flatMap((result) => result.kinds[name] ?? []);
+        const latency = unionOf(kinds.map((kind) => kind.histograms.latency));
+        const ttfb = unionOf(kinds.map((kind) => kind.histograms.ttfb));
+        const bytesSent = sum(kinds, (kind) => kind.bytesSent);
+        const bytesReceived = sum(kinds, (kind) => kind.bytesReceived);
+        const merged = {
+            count: sum(kinds, (kind) => kind.count),
+            errors: sum(kinds, (kind) => kind.errors),
+            interrupted: sum(kinds, (kind) => kind.interrupted),
+            errorsByStatus: addCounts(kinds.map((kind) => kind.errorsByStatus)),
+            bytesSent,
+            bytesReceived,
+            megabytesPerSecond: perSecond((bytesSent + bytesReceived) / 1e6, seconds, 3),
+            latency: percentilesOf(latency),
+            ttfb: percentilesOf(ttfb),
+            histograms: { latency: encodeHistogram(latency), ttfb: encodeHistogram(ttfb) },
+        };
+        return [name, merged];
+    }));
+}
+function mergeIterations(parts, seconds) {
+    const histogram = unionOf(parts.map((part) => part.histogram));
+    const ok = sum(parts, (part) => part.ok);
+    const failed = sum(parts, (part) => part.failed);
+    return {
+        count: sum(parts, (part) => part.count),
+        ok,
+        failed,
+        interrupted: sum(parts, (part) => part.interrupted),
+        errorsByCode: addCounts(parts.map((part) => part.errorsByCode)),
+        bytes: sum(parts, (part) => part.bytes),
+        iterationsPerSecond: perSecond(ok + failed, seconds, 3),
+        duration: percentilesOf(histogram),
+        histogram: encodeHistogram(histogram),
+    };
+}
+function mergeScenarioIterations(all, seconds) {
+    const names = [...new Set(all.flatMap((scenarios) => Object.keys(scenarios)))];
+    return Object.fromEntries(names.map((name) => [
+        name,
+        mergeIterations(all.flatMap((scenarios) => scenarios[name] ?? []), seconds),
+    ]));
+}
+/**
+ * The series on absolute epoch seconds: each second sums the requests, errors, bytes, iterations,
+ * users and generator cores of every job that ran in it, and its p95 comes from the union of
+ * their histograms. Seconds no job covered are zero rows (up to 10 min of them), so a chart
+ * stays on time.
+ * Registry cores are the largest job's reading: jobs on the registry's host all read its one
+ * process.
+ */
+function mergeSeries(results) {
+    const seconds = new Map();
+    for (const result of results)
+        for (const second of result.series)
+            seconds.set(second.t, [...(seconds.get(second.t) ?? []), second]);
+    if (seconds.size === 0)
+        return [];
+    const times = [...seconds.keys()].sort((a, b) => a - b);
+    // Short gaps are filled with empty seconds; runs far apart (merged workflow runs) are not.
+    const filled = times.flatMap((t, index) => {
+        const next = times[index + 1];
+        const gap = next === undefined || next - t > MAX_FILLED_GAP ? 0 : next - t - 1;
+        return [t, ...Array.from({ length: gap }, (_, offset) => t + offset + 1)];
+    });
+    const series = [];
+    for (const t of filled) {
+        const parts = seconds.get(t) ?? [];
+        const latency = parts.length === 0 ? createHistogram() : unionOf(parts.map((part) => part.latency));
+        const registry = parts.flatMap((part) => part.registryCores === null ? [] : [part.registryCores]);
+        series.push({
+            t,
+            requests: sum(parts, (part) => part.requests),
+            errors: sum(parts, (part) => part.errors),
+            bytesSent: sum(parts, (part) => part.bytesSent),
+            bytesReceived: sum(parts, (part) => part.bytesReceived),
+            iterations: sum(parts, (part) => part.iterations),
+            iterationErrors: sum(parts, (part) => part.iterationErrors),
+            activeVus: sum(parts, (part) => part.activeVus),
+            p95Ms: percentileMs(latency, 95),
+            latency: encodeHistogram(latency),
+            generatorCores: round(sum(parts, (part) => part.generatorCores), 3),
+            registryCores: registry.length === 0 ? null : Math.max(...registry),
+        });
+    }
+    return series;
+}
+function mergePhase(phases) {
+    return {
+        requests: sum(phases, (phase) => phase.requests),
+        errors: sum(phases, (phase) => phase.errors),
+        interrupted: sum(phases, (phase) => phase.interrupted),
+        kinds: addCounts(phases.map((phase) => phase.kinds)),
+    };
+}
+function mergeCpu(results) {
+    const generators = results.map((result) => result.cpu.generator);
+    const registries = results.flatMap((result) => (result.cpu.registry ? [result.cpu.registry] : []));
+    const busiest = registries.reduce((best, registry) => (best && best.seconds >= registry.seconds ? best : registry), null);
+    return {
+        generator: {
+            seconds: round(sum(generators, (generator) => generator.seconds), 3),
+            cores: round(sum(generators, (generator) => generator.cores), 3),
+            // Per generator, as a single run reports it: whether any one process neared a core.
+            peakCores: Math.max(0, ...generators.map((generator) => generator.peakCores)),
+            // The worst job's: it says whether any generator was its own limit.
+            eventLoopDelayP99Ms: Math.max(...generators.map((generator) => generator.eventLoopDelayP99Ms)),
+        },
+        registry: busiest,
+    };
+}
+function mergeCleanup(results) {
+    const cleanups = results.flatMap((result) => (result.cleanup ? [result.cleanup] : []));
+    if (cleanups.length === 0)
+        return null;
+    const note = cleanups.find((cleanup) => cleanup.note)?.note;
+    return {
+        manifests: sum(cleanups, (cleanup) => cleanup.manifests),
+        deleted: sum(cleanups, (cleanup) => cleanup.deleted),
+        failed: sum(cleanups, (cleanup) => cleanup.failed),
+        ...(note ? { note } : {}),
+    };
+}
+/** Per tool: each job ran the same comparison, so its iterations add up as the bench's do. */
+function mergeCompare(results, seconds) {
+    const byTool = new Map();
+    for (const result of results)
+        for (const compare of result.compare)
+            byTool.set(compare.tool, [...(byTool.get(compare.tool) ?? []), compare]);
+    return [...byTool.entries()].map(([tool, parts]) => {
+        const ran = parts.filter((part) => part.available && part.iterations);
+        if (ran.length === 0)
+            return parts[0];
+        return {
+            tool,
+            available: true,
+            note: ran[0].note,
+            ...(ran[0].version ? { version: ran[0].version } : {}),
+            iterations: mergeIterations(ran.map((part) => part.iterations), seconds),
+            scenarios: mergeScenarioIterations(ran.map((part) => part.scenarios ?? {}), seconds),
+            toolCpuSeconds: round(sum(ran, (part) => part.toolCpuSeconds ?? 0), 3),
+            seconds: Math.max(...ran.map((part) => part.seconds ?? 0)),
+            errorSamples: distinct(ran.flatMap((part) => part.errorSamples ?? [])),
+        };
+    });
+}
+const distinct = (messages) => [...new Set(messages)].slice(0, merge_MAX_ERROR_SAMPLES);
+const joined = (values) => [...new Set(values)].join(', ');
+/** The scenario of the whole: the measured settings are common; users and iterations add up. */
+function mergeScenario(specs) {
+    const durations = specs.flatMap((spec) => spec.durationSeconds === null ? [] : [spec.durationSeconds]);
+    const iterations = specs.flatMap((spec) => (spec.iterations === null ? [] : [spec.iterations]));
+    return {
+        ...specs[0],
+        vus: sum(specs, (spec) => spec.vus),
+        durationSeconds: durations.length === 0 ? null : Math.max(...durations),
+        rampUpSeconds: Math.max(...specs.map((spec) => spec.rampUpSeconds)),
+        iterations: iterations.length === 0 ? null : sum(iterations, (count) => count),
+        images: Math.max(...specs.map((spec) => spec.images)),
+        repoPrefix: joined(specs.map((spec) => spec.repoPrefix)),
+        ...(specs[0].rate
+            ? {
+                rate: specs[0].rate.map((stage, index) => ({
+                    ...stage,
+                    perSecond: sum(specs, (spec) => spec.rate?.[index]?.perSecond ?? 0),
+                })),
+            }
+            : {}),
+    };
+}
+/** The open model's schedules added up, step by step (the steps line up: checkMergeable). */
+function mergeArrivals(results, seconds) {
+    const all = results.flatMap((result) => (result.arrivals ? [result.arrivals] : []));
+    if (all.length === 0)
+        return undefined;
+    const asked = sum(all, (arrivals) => arrivals.asked);
+    const started = sum(all, (arrivals) => arrivals.started);
+    return {
+        asked,
+        started,
+        dropped: sum(all, (arrivals) => arrivals.dropped),
+        askedPerSecond: perSecond(asked, seconds, 3),
+        startedPerSecond: perSecond(started, seconds, 3),
+        stages: all[0].stages.map((stage, index) => {
+            const steps = all.map((arrivals) => arrivals.stages[index]);
+            const stepStarted = sum(steps, (step) => step.started);
+            return {
+                perSecond: sum(steps, (step) => step.perSecond),
+                seconds: stage.seconds,
+                asked: sum(steps, (step) => step.asked),
+                started: stepStarted,
+                dropped: sum(steps, (step) => step.dropped),
+                startedPerSecond: perSecond(stepStarted, stage.seconds, 3),
+            };
+        }),
+    };
+}
+/** The failure that stopped the first job stopped by one. */
+const stopErrorOf = (results) => results.find((result) => result.stopError)?.stopError;
+function mergeStopReason(reasons) {
+    if (reasons.includes('interrupted'))
+        return 'interrupted';
+    if (reasons.includes('auth-failed'))
+        return 'auth-failed';
+    return reasons.every((reason) => reason === reasons[0]) ? reasons[0] : 'duration';
+}
+/**
+ * Adds up the results of several runs of one scenario (a matrix of runners): histograms are
+ * added (percentiles of the union, never averages of percentiles), counts, errors and bytes
+ * summed, the per-second series aligned on epoch seconds, and each job's start skew and share
+ * listed. The result is a bench result like the others: it merges again.
+ */
+function mergeResults(inputs) {
+    checkMergeable(inputs);
+    const results = inputs.map((input) => input.result);
+    const first = results[0];
+    const startedAtMs = Math.min(...results.map((result) => result.startedAtMs));
+    const endedAtMs = Math.max(...results.map((result) => result.endedAtMs));
+    const seconds = (endedAtMs - startedAtMs) / 1000;
+    const kinds = mergeKinds(results, seconds);
+    const series = mergeSeries(results);
+    const arrivals = mergeArrivals(results, seconds);
+    const kindList = Object.values(kinds);
+    const requests = sum(kindList, (kind) => kind.count);
+    const bytesSent = sum(kindList, (kind) => kind.bytesSent);
+    const bytesReceived = sum(kindList, (kind) => kind.bytesReceived);
+    const jobs = inputs
+        .flatMap(({ file, result }) => jobsOf(file, result))
+        .sort((a, b) => a.startedAtMs - b.startedAtMs)
+        .map((job) => ({
+        ...job,
+        startSkewMs: job.startedAtMs - startedAtMs,
+        share: round(requests > 0 ? job.requests / requests : 0, 4),
+    }));
+    const startAts = [...new Set(jobs.map((job) => job.startAtMs))];
+    const startAtMs = startAts.length === 1 ? startAts[0] : null;
+    return {
+        format: RESULT_FORMAT,
+        tool: first.tool,
+        scenario: mergeScenario(results.map((result) => result.scenario)),
+        registry: first.registry,
+        runId: `merged-${(0,external_node_crypto_.createHash)('sha256')
+            .update(jobs.map((job) => job.runId).join('\n'))
+            .digest('hex')
+            .slice(0, 12)}`,
+        host: {
+            hostname: joined(results.map((result) => result.host.hostname)),
+            cpus: sum(results, (result) => result.host.cpus),
+            platform: joined(results.map((result) => result.host.platform)),
+            arch: joined(results.map((result) => result.host.arch)),
+            node: joined(results.map((result) => result.host.node)),
+        },
+        startedAt: new Date(startedAtMs).toISOString(),
+        endedAt: new Date(endedAtMs).toISOString(),
+        startedAtMs,
+        endedAtMs,
+        ...(startAtMs === null || startAtMs === undefined ? {} : { startAtMs }),
+        seconds: round(seconds, 3),
+        stopReason: mergeStopReason(results.map((result) => result.stopReason)),
+        ...(stopErrorOf(results) ? { stopError: stopErrorOf(results) } : {}),
+        histogram: first.histogram,
+        totals: {
+            requests,
+            errors: sum(kindList, (kind) => kind.errors),
+            interrupted: sum(kindList, (kind) => kind.interrupted),
+            bytesSent,
+            bytesReceived,
+            requestsPerSecond: perSecond(requests, seconds, 3),
+            megabytesPerSecond: perSecond((bytesSent + bytesReceived) / 1e6, seconds, 3),
+            errorsByStatus: addCounts(kindList.map((kind) => kind.errorsByStatus)),
+            latency: percentilesOf(unionOf(kindList.map((kind) => kind.histograms.latency))),
+            ttfb: percentilesOf(unionOf(kindList.map((kind) => kind.histograms.ttfb))),
+            tlsProbes: sum(results, (result) => result.totals.tlsProbes),
+            connections: sum(results, (result) => result.totals.connections),
+        },
+        kinds,
+        ...(arrivals ? { arrivals } : {}),
+        iterations: {
+            total: mergeIterations(results.map((result) => result.iterations.total), seconds),
+            scenarios: mergeScenarioIterations(results.map((result) => result.iterations.scenarios), seconds),
+        },
+        series,
+        untimed: {
+            setup: mergePhase(results.map((result) => result.untimed.setup)),
+            cleanup: mergePhase(results.map((result) => result.untimed.cleanup)),
+        },
+        cpu: mergeCpu(results),
+        cleanup: mergeCleanup(results),
+        compare: mergeCompare(results, seconds),
+        errorSamples: distinct(results.flatMap((result) => result.errorSamples)),
+        merged: {
+            jobs,
+            startSpreadMs: Math.max(...jobs.map((job) => job.startedAtMs)) - startedAtMs,
+        },
+    };
+}
+/** The result files named, globs expanded. */
+const expandResultPaths = (patterns) => expandPaths(patterns, 'result file', 'USAGE');
+/** Reads bench results (JSON files written by --out, or merged ones). */
+async function readResults(paths) {
+    return Promise.all(paths.map(async (file) => {
+        let text;
+        try {
+            text = await readFile(file, 'utf8');
+        }
+        catch (error) {
+            throw new TarPushError('USAGE', `cannot read ${file}: ${error.code ?? error}`, { subject: file, hint: 'pass the JSON files bench --out wrote' });
+        }
+        try {
+            return { file, result: JSON.parse(text) };
+        }
+        catch (error) {
+            throw new TarPushError('USAGE', `${file} is not JSON: ${error.message}`, {
+                subject: file,
+                hint: 'pass the JSON files bench --out wrote',
+            });
+        }
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/lib/loadtest/start-at.ts
+
+
+/** Furthest ahead a start may be: a matrix's jobs start within minutes of each other. */
+const START_AT_MAX_AHEAD_MS = 60 * 60_000;
+/**
+ * How late a start may be and still run (at once, with a warning): a runner picked up a little
+ * late. Further in the past is a mistake (a stale timestamp, milliseconds taken for seconds).
+ */
+const START_AT_MAX_LATE_MS = 60_000;
+const HINT = 'give an instant within the next hour: ISO 8601 with a zone (2025-06-01T12:00:00Z) or epoch seconds ($(date -d +2min +%s))';
+/** `2025-06-01T12:00:00Z`, `2025-06-01T14:00:00.500+02:00` or epoch seconds (`1748779200`). */
+function parseStartAt(text, flag = '--start-at') {
+    const trimmed = text.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed);
+    const ms = iso ? Date.parse(trimmed) : Number.NaN;
+    if (Number.isNaN(ms)) {
+        const zoneless = /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(trimmed);
+        throw new errors_TarPushError('USAGE', zoneless
+            ? `${flag} "${text}" has no time zone: runners' clocks may differ in theirs`
+            : `${flag} "${text}" is not an instant`, { subject: flag, hint: HINT });
+    }
+    return ms;
+}
+const describeGap = (ms) => ms >= 120_000 ? `${(ms / 60_000).toFixed(0)} min` : `${(ms / 1000).toFixed(1)} s`;
+/** Refuses an instant more than an hour ahead or more than a minute past. */
+function checkStartAt(atMs, nowMs = Date.now(), flag = '--start-at') {
+    const when = new Date(atMs).toISOString();
+    if (atMs - nowMs > START_AT_MAX_AHEAD_MS)
+        throw new errors_TarPushError('USAGE', `${flag} ${when} is ${describeGap(atMs - nowMs)} away; at most 1 h ahead is waited for`, { subject: flag, hint: HINT });
+    if (nowMs - atMs > START_AT_MAX_LATE_MS)
+        throw new errors_TarPushError('USAGE', `${flag} ${when} was ${describeGap(nowMs - atMs)} ago; a start up to 1 min late runs at once, not later`, { subject: flag, hint: HINT });
+}
+/** Below this a late start is the timer's noise, not worth a warning. */
+const LATE_NOTICE_MS = 250;
+/**
+ * Waits until the instant (rejects with the signal's reason when aborted). A start already past
+ * runs at once, with a warning saying by how much: the result records the instant, and a merge
+ * reports each job's lateness.
+ */
+async function waitUntil(atMs, logger, signal) {
+    const wait = atMs - Date.now();
+    const when = new Date(atMs).toISOString();
+    if (wait <= 0) {
+        if (-wait >= LATE_NOTICE_MS)
+            logger.warn(`bench: --start-at ${when} passed ${describeGap(-wait)} ago; starting now`);
+        return;
+    }
+    logger.info(`bench: waiting ${describeGap(wait)} for --start-at ${when}`);
+    await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait, undefined, { signal });
+}
+
+;// CONCATENATED MODULE: ./src/lib/loadtest/workers.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * `--workers N`: one process drives several cores. Each worker thread runs the same entry point
+ * as this one (the CLI, the action) with the same arguments; `runBench` sees the assignment in
+ * its workerData and runs the worker's share of users, iterations and rate. The threads start
+ * their measured runs together, after each has connected and seeded, and their results are
+ * merged as a matrix's are: histograms added, counts summed.
+ */
+const MARK = 'tarPushBenchWorker';
+/** This thread's assignment when it is a bench worker, else undefined. */
+function workerAssignment() {
+    if (external_node_worker_threads_.isMainThread)
+        return undefined;
+    const data = external_node_worker_threads_.workerData;
+    return data?.[MARK] === true ? data : undefined;
+}
+/** `4`, or `auto`: one thread per core this process may use. */
+function parseWorkers(text) {
+    const count = text.trim() === 'auto' ? (0,external_node_os_namespaceObject.availableParallelism)() : Number(text);
+    if (!Number.isInteger(count) || count < 1 || count > 256)
+        throw new errors_TarPushError('USAGE', `--workers "${text}" is not a thread count from 1 to 256`, {
+            hint: 'e.g. --workers 2, or --workers auto for one per core',
+        });
+    return count;
+}
+/** `total` shared out as evenly as whole numbers allow. */
+const shareOut = (total, parts) => Array.from({ length: parts }, (_, index) => Math.floor(total / parts) + (index < total % parts ? 1 : 0));
+/** Gives the measured run a little time for every thread to be told when it starts. */
+const START_MARGIN_MS = 100;
+/** In a worker thread: the share of the run, its result posted to the main thread. */
+async function runAsWorker(options, assignment) {
+    const port = external_node_worker_threads_.parentPort;
+    const post = (message) => port.postMessage(message);
+    const stop = new AbortController();
+    let go;
+    const started = new Promise((resolve) => (go = resolve));
+    port.on('message', (message) => {
+        if (message.type === 'go')
+            go?.(message.startAtMs);
+        else
+            stop.abort();
+    });
+    try {
+        const result = await runBenchAlone({
+            ...options,
+            vus: assignment.vus,
+            iterations: assignment.iterations,
+            rates: assignment.rates,
+            jtl: assignment.jtl,
+            workers: 1,
+            compare: [],
+            startAtMs: undefined,
+            connect: {
+                ...options.connect,
+                ...(assignment.password === undefined ? {} : { password: assignment.password }),
+            },
+            logger: log_silentLogger,
+            onProgress: (progress) => post({ type: 'progress', progress }),
+            signal: stop.signal,
+        }, {
+            firstVu: assignment.firstVu,
+            beforeStart: async (signal) => {
+                post({ type: 'ready' });
+                await waitUntil(await started, log_silentLogger, signal);
+            },
+        });
+        post({ type: 'result', result });
+    }
+    catch (error) {
+        const failure = error instanceof errors_TarPushError
+            ? error
+            : new errors_TarPushError('REGISTRY_ERROR', String(error?.message ?? error));
+        post({ type: 'failed', code: failure.code, message: failure.message, hint: failure.hint });
+    }
+    // The main thread ends this thread once it has the result: the entry point's own ending (its
+    // report, its exit code) is the main thread's.
+    return new Promise(() => { });
+}
+/** In the main thread: starts the workers, relays stops and progress, merges their results. */
+async function runWithWorkers(options) {
+    const spec = scenarioSpec(options);
+    if (options.compare?.length)
+        throw new errors_TarPushError('USAGE', '--compare runs with one worker', {
+            hint: 'drop --workers, or run the comparison in a run of its own',
+        });
+    if (options.startAtMs !== undefined)
+        checkStartAt(options.startAtMs);
+    const count = Math.min(options.workers ?? 1, spec.vus, spec.iterations ?? Infinity);
+    const vus = shareOut(spec.vus, count);
+    const iterations = spec.iterations === null ? undefined : shareOut(spec.iterations, count);
+    const entry = process.argv[1];
+    if (!entry)
+        throw new errors_TarPushError('USAGE', '--workers needs a script to start the threads with');
+    const threads = [];
+    const results = new Array(count);
+    const progress = [];
+    let firstVu = 1;
+    for (let index = 0; index < count; index++) {
+        const assignment = {
+            [MARK]: true,
+            index,
+            firstVu,
+            vus: vus[index],
+            iterations: iterations?.[index],
+            rates: options.rates?.map((rate) => rate / count),
+            jtl: options.jtl === undefined ? undefined : `${options.jtl}.worker-${index + 1}`,
+            password: options.connect?.password,
+        };
+        firstVu += vus[index];
+        const thread = new external_node_worker_threads_.Worker(entry, {
+            argv: process.argv.slice(2),
+            workerData: assignment,
+            // A password read from standard input is read again there: hand it over.
+            stdin: true,
+        });
+        thread.stdin?.end(options.connect?.password ?? '');
+        threads.push(thread);
+    }
+    const send = (message) => {
+        for (const thread of threads)
+            thread.postMessage(message);
+    };
+    const onStop = () => send({ type: 'stop' });
+    options.signal?.addEventListener('abort', onStop);
+    let ready = 0;
+    let cpuAtStart = 0;
+    let registryAtStart;
+    try {
+        await Promise.all(threads.map((thread, index) => new Promise((resolve, reject) => {
+            thread.on('message', (message) => {
+                if (message.type === 'ready' && ++ready === count) {
+                    const startAtMs = Math.max(options.startAtMs ?? 0, Date.now() + START_MARGIN_MS);
+                    void waitUntil(startAtMs, log_silentLogger).then(() => {
+                        cpuAtStart = ownCpuSeconds();
+                        if (options.registryPid !== undefined)
+                            registryAtStart = processCpuSeconds(options.registryPid);
+                    });
+                    send({ type: 'go', startAtMs });
+                }
+                else if (message.type === 'progress') {
+                    progress[index] = message.progress;
+                    if (progress.filter(Boolean).length === count)
+                        options.onProgress?.(addProgress(progress));
+                }
+                else if (message.type === 'result') {
+                    results[index] = message.result;
+                    resolve();
+                }
+                else if (message.type === 'failed') {
+                    reject(new errors_TarPushError(message.code, message.message, { hint: message.hint }));
+                }
+            });
+            thread.on('error', reject);
+            thread.on('exit', (code) => {
+                if (!results[index])
+                    reject(new errors_TarPushError('REGISTRY_ERROR', `bench worker ${index + 1} exited (${code})`));
+            });
+        })));
+    }
+    catch (error) {
+        send({ type: 'stop' });
+        throw error;
+    }
+    finally {
+        options.signal?.removeEventListener('abort', onStop);
+        await Promise.all(threads.map((thread) => thread.terminate()));
+    }
+    const cpuSeconds = ownCpuSeconds() - cpuAtStart;
+    const registryNow = options.registryPid === undefined ? undefined : processCpuSeconds(options.registryPid);
+    if (options.jtl !== undefined)
+        await joinJtl(options.jtl, count);
+    return asOneRun(results, {
+        cpuSeconds,
+        registrySeconds: registryNow !== undefined && registryAtStart !== undefined
+            ? registryNow - registryAtStart
+            : undefined,
+    });
+}
+/**
+ * The workers' results as one run's: merged exactly (merge.ts), then what a merge of separate
+ * machines adds up but threads of one process share: the host, and the CPU, which each thread
+ * reads for the whole process (so the main thread's reading over the run stands).
+ */
+function asOneRun(results, cpu) {
+    const merged = mergeResults(results.map((result, index) => ({ file: `worker ${index + 1}`, result })));
+    const wall = Math.max(1, merged.seconds);
+    const busiest = (t, pick) => Math.max(0, ...results.flatMap((result) => result.series.filter((s) => s.t === t).map(pick)));
+    const registry = results[0].cpu.registry;
+    return {
+        ...merged,
+        runId: results[0].runId,
+        host: results[0].host,
+        merged: undefined,
+        workers: results.length,
+        series: merged.series.map((second) => ({
+            ...second,
+            generatorCores: busiest(second.t, (s) => s.generatorCores),
+            registryCores: registry ? busiest(second.t, (s) => s.registryCores ?? 0) : null,
+        })),
+        cpu: {
+            generator: {
+                seconds: round(cpu.cpuSeconds, 3),
+                cores: round(cpu.cpuSeconds / wall, 3),
+                peakCores: Math.max(0, ...results.map((result) => result.cpu.generator.peakCores)),
+                eventLoopDelayP99Ms: Math.max(...results.map((result) => result.cpu.generator.eventLoopDelayP99Ms)),
+            },
+            registry: registry && cpu.registrySeconds !== undefined
+                ? {
+                    ...registry,
+                    seconds: round(cpu.registrySeconds, 3),
+                    cores: round(cpu.registrySeconds / wall, 3),
+                    peakCores: Math.max(...results.map((result) => result.cpu.registry?.peakCores ?? 0)),
+                }
+                : null,
+        },
+    };
+}
+function addProgress(parts) {
+    const total = (pick) => parts.reduce((sum, part) => sum + pick(part), 0);
+    const first = parts[0];
+    return {
+        ...first,
+        iterations: total((part) => part.iterations),
+        iterationsTarget: first.iterationsTarget === null ? null : total((part) => part.iterationsTarget ?? 0),
+        activeVus: total((part) => part.activeVus),
+        vus: total((part) => part.vus),
+        requests: total((part) => part.requests),
+        errors: total((part) => part.errors),
+        requestsPerSecond: total((part) => part.requestsPerSecond),
+        megabytesPerSecond: total((part) => part.megabytesPerSecond),
+        p95Ms: Math.max(...parts.map((part) => part.p95Ms)),
+        generatorCores: Math.max(...parts.map((part) => part.generatorCores)),
+    };
+}
+/** The workers' JTL files as one (one header), in worker order; theirs are removed. */
+async function joinJtl(path, count) {
+    await (0,promises_namespaceObject.writeFile)(path, '');
+    for (let index = 1; index <= count; index++) {
+        const part = `${path}.worker-${index}`;
+        const text = await (0,promises_namespaceObject.readFile)(part, 'utf8');
+        await (0,promises_namespaceObject.appendFile)(path, index === 1 ? text : text.slice(text.indexOf('\n') + 1));
+        await (0,promises_namespaceObject.rm)(part, { force: true });
+    }
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/lib/image/media-types.ts
+/** Every media type tar-push reads or writes, in the registry's own words; written only here. */
+const media_types_MediaType = {
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    ociLayer: 'application/vnd.oci.image.layer.v1.tar',
+    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
+    ociLayerNondistributableGzip: 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    dockerLayer: 'application/vnd.docker.image.rootfs.diff.tar',
+    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    dockerForeignLayerGzip: 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
+    dockerSchema1: 'application/vnd.docker.distribution.manifest.v1+json',
+    dockerSchema1Signed: 'application/vnd.docker.distribution.manifest.v1+prettyjws',
+};
+/**
+ * The Accept list of a manifest GET: every manifest type we read, indexes first (a client that
+ * can pick a platform asks for the index). Schema 1 is listed so that it is recognised and refused
+ * with a clear message instead of arriving as a registry's conversion.
+ */
+const media_types_MANIFEST_ACCEPT = [
+    media_types_MediaType.ociIndex,
+    media_types_MediaType.dockerManifestList,
+    media_types_MediaType.ociManifest,
+    media_types_MediaType.dockerManifest,
+    media_types_MediaType.dockerSchema1Signed,
+    media_types_MediaType.dockerSchema1,
+];
+/** What a client asks for when it wants one image manifest, never an index (a re-push's hints). */
+const IMAGE_MANIFEST_ACCEPT = [
+    media_types_MediaType.ociManifest,
+    media_types_MediaType.dockerManifest,
+];
+const media_types_isIndexMediaType = (mediaType) => mediaType === media_types_MediaType.ociIndex || mediaType === media_types_MediaType.dockerManifestList;
+const media_types_isImageManifestMediaType = (mediaType) => mediaType === media_types_MediaType.ociManifest || mediaType === media_types_MediaType.dockerManifest;
+const media_types_isSchema1MediaType = (mediaType) => mediaType === media_types_MediaType.dockerSchema1 || mediaType === media_types_MediaType.dockerSchema1Signed;
+/** Configs of container images (as opposed to other OCI artifacts' configs). */
+const media_types_isImageConfigMediaType = (mediaType) => mediaType === media_types_MediaType.ociConfig || mediaType === media_types_MediaType.dockerConfig;
+const media_types_isTarLayerMediaType = (mediaType) => /^application\/vnd\.(oci\.image\.layer(\.nondistributable)?\.v1\.tar|docker\.image\.rootfs\.(foreign\.)?diff\.tar)(\+|\.|$)/.test(mediaType);
+function media_types_compressionOfMediaType(mediaType) {
+    if (mediaType.endsWith('+gzip') || mediaType.endsWith('.tar.gzip'))
+        return 'gzip';
+    if (mediaType.endsWith('+zstd'))
+        return 'zstd';
+    return 'none';
+}
+/** Docker's manifest has layer types for uncompressed and gzip layers only (none for zstd). */
+const hasDockerLayerType = (compression) => compression !== 'zstd';
+/** Layer media type for a manifest flavor and compression. */
+function layerMediaType(flavor, compression) {
+    if (flavor === 'docker') {
+        return compression === 'gzip' ? media_types_MediaType.dockerLayerGzip : media_types_MediaType.dockerLayer;
+    }
+    if (compression === 'gzip')
+        return media_types_MediaType.ociLayerGzip;
+    if (compression === 'zstd')
+        return media_types_MediaType.ociLayerZstd;
+    return media_types_MediaType.ociLayer;
+}
+/** The flavor of an image manifest type: Docker schema 2, or OCI. */
+const media_types_flavorOfManifest = (mediaType) => mediaType === media_types_MediaType.dockerManifest ? 'docker' : 'oci';
+const manifestMediaType = (flavor) => flavor === 'docker' ? media_types_MediaType.dockerManifest : media_types_MediaType.ociManifest;
+const configMediaType = (flavor) => flavor === 'docker' ? media_types_MediaType.dockerConfig : media_types_MediaType.ociConfig;
+
+;// CONCATENATED MODULE: ./src/lib/loadtest/image.ts
+
+
+
+
+
+
+
+
+
+/** Upload chunks: small enough that thousands of users in flight stay in memory. */
+const CHUNK = 256 * 1024;
+const DIGEST_CHUNK = 1024 * 1024;
+const ZEROS = Buffer.alloc(DIGEST_CHUNK);
+const IV = Buffer.alloc(16);
+const TAR_BLOCK = 512;
+/** The largest size a ustar header holds (11 octal digits). */
+const MAX_LAYER_CONTENT = 8 ** 11 - 1;
+/** The size of a layer blob whose one file holds `contentSize` bytes: header, padding, end. */
+const layerBlobSize = (contentSize) => TAR_BLOCK + Math.ceil(contentSize / TAR_BLOCK) * TAR_BLOCK + 2 * TAR_BLOCK;
+function octal(value, width) {
+    return value.toString(8).padStart(width - 1, '0') + '\0';
+}
+/** A ustar header for one regular file: enough for any tool that unpacks the layer. */
+function tarHeader(name, size) {
+    const header = Buffer.alloc(TAR_BLOCK);
+    header.write(name, 0, 100, 'utf8');
+    header.write(octal(0o644, 8), 100, 'ascii');
+    header.write(octal(0, 8), 108, 'ascii');
+    header.write(octal(0, 8), 116, 'ascii');
+    header.write(octal(size, 12), 124, 'ascii');
+    header.write(octal(0, 12), 136, 'ascii');
+    header.write('        ', 148, 'ascii');
+    header.write('0', 156, 'ascii');
+    header.write('ustar\0', 257, 'ascii');
+    header.write('00', 263, 'ascii');
+    let checksum = 0;
+    for (const byte of header)
+        checksum += byte;
+    header.write(`${checksum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
+    return header;
+}
+/**
+ * The layer's bytes: a tar holding one file of pseudo-random content. AES-128-CTR over zeros
+ * under a fresh random key is the generator: native (AES-NI), a few GB/s, repeatable for the
+ * same key (so the digest pass and the upload see the same bytes) and never equal between layers,
+ * so no registry can deduplicate them.
+ */
+function* layerChunks(key, name, contentSize, chunkSize = CHUNK) {
+    yield tarHeader(name, contentSize);
+    const cipher = (0,external_node_crypto_.createCipheriv)('aes-128-ctr', key, IV);
+    for (let remaining = contentSize; remaining > 0; remaining -= chunkSize) {
+        yield cipher.update(ZEROS.subarray(0, Math.min(chunkSize, remaining)));
+    }
+    const padding = (TAR_BLOCK - (contentSize % TAR_BLOCK)) % TAR_BLOCK;
+    yield Buffer.alloc(padding + 2 * TAR_BLOCK);
+}
+/**
+ * A fresh random layer. Its digest is computed first, in slices that leave the event loop free
+ * for the other virtual users (a client that HEADs before uploading must know it, as docker does).
+ */
+async function randomLayer(contentSize, name = 'bench/random.bin') {
+    const key = (0,external_node_crypto_.randomBytes)(16);
+    const stream = () => external_node_stream_.Readable.from(layerChunks(key, name, contentSize), { objectMode: false });
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    let sinceYield = 0;
+    // Bigger slices here than in the upload (CTR output does not depend on how it is cut).
+    for (const chunk of layerChunks(key, name, contentSize, DIGEST_CHUNK)) {
+        hash.update(chunk);
+        size += chunk.length;
+        sinceYield += chunk.length;
+        if (sinceYield >= DIGEST_CHUNK) {
+            sinceYield = 0;
+            await (0,external_node_timers_promises_namespaceObject.setImmediate)();
+        }
+    }
+    return {
+        mediaType: media_types_MediaType.ociLayer,
+        digest: `sha256:${hash.digest('hex')}`,
+        size,
+        open: stream,
+    };
+}
+/** Bytes at the end of a pooled layer's content that are new in every layer. */
+const FRESH_BYTES = 32;
+/** Layers up to this size come from a pool (held in memory once); larger ones are streamed. */
+const MAX_POOLED_LAYER_CONTENT = 256 * 1024 * 1024;
+/**
+ * Fresh layers without making megabytes of random bytes per iteration: every layer is the same
+ * random content (made once) with its last 32 bytes new, so every digest is new and no registry
+ * can deduplicate it. The SHA-256 state after the shared part is computed once per file name and
+ * copied, so a layer's digest costs hashing its last block, not its whole size.
+ */
+class LayerPool {
+    #contentSize;
+    #shared;
+    #trailer;
+    #prefixes = new Map();
+    constructor(contentSize) {
+        this.#contentSize = contentSize;
+        this.#shared = (0,external_node_crypto_.randomBytes)(Math.max(0, contentSize - FRESH_BYTES));
+        const padding = (TAR_BLOCK - (contentSize % TAR_BLOCK)) % TAR_BLOCK;
+        this.#trailer = Buffer.alloc(padding + 2 * TAR_BLOCK);
+    }
+    layer(name) {
+        let prefix = this.#prefixes.get(name);
+        if (!prefix) {
+            const header = tarHeader(name, this.#contentSize);
+            prefix = { header, hash: (0,external_node_crypto_.createHash)('sha256').update(header).update(this.#shared) };
+            this.#prefixes.set(name, prefix);
+        }
+        const fresh = (0,external_node_crypto_.randomFillSync)(Buffer.allocUnsafe(this.#contentSize - this.#shared.length));
+        const parts = [prefix.header, this.#shared, fresh, this.#trailer];
+        const digest = prefix.hash.copy().update(fresh).update(this.#trailer).digest('hex');
+        return {
+            mediaType: media_types_MediaType.ociLayer,
+            digest: `sha256:${digest}`,
+            size: parts.reduce((sum, part) => sum + part.length, 0),
+            open: () => external_node_stream_.Readable.from(parts, { objectMode: false }),
+        };
+    }
+}
+const json = (value, mediaType) => {
+    const bytes = Buffer.from(JSON.stringify(value));
+    return { bytes, digest: sha256(bytes), mediaType };
+};
+/** An OCI image of `layers` random layers of `layerSize` bytes of content each. */
+async function randomImage(options) {
+    const layers = [];
+    for (let index = 0; index < options.layers; index++) {
+        const name = `bench/layer-${index}.bin`;
+        layers.push(options.pool ? options.pool.layer(name) : await randomLayer(options.layerSize, name));
+    }
+    const config = json({
+        architecture: 'amd64',
+        os: 'linux',
+        config: { Labels: { 'org.opencontainers.image.title': `tar-push bench ${options.label}` } },
+        rootfs: { type: 'layers', diff_ids: layers.map((layer) => layer.digest) },
+        history: layers.map(() => ({ created_by: 'tar-push bench (random bytes)' })),
+    }, media_types_MediaType.ociConfig);
+    const manifest = json({
+        schemaVersion: 2,
+        mediaType: media_types_MediaType.ociManifest,
+        config: { mediaType: config.mediaType, digest: config.digest, size: config.bytes.length },
+        layers: layers.map(({ mediaType, digest, size }) => ({ mediaType, digest, size })),
+    }, media_types_MediaType.ociManifest);
+    return {
+        layers,
+        config: { ...config, size: config.bytes.length },
+        manifest,
+        blobBytes: config.bytes.length + layers.reduce((sum, layer) => sum + layer.size, 0),
+    };
+}
+/** Writes the image as an OCI image layout (for `skopeo copy oci:DIR:TAG`), tagged `tag`. */
+async function writeOciLayout(image, dir, tag) {
+    const blobs = (0,external_node_path_namespaceObject.join)(dir, 'blobs', 'sha256');
+    await (0,promises_namespaceObject.mkdir)(blobs, { recursive: true });
+    for (const layer of image.layers) {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(layer.open(), (0,external_node_fs_namespaceObject.createWriteStream)((0,external_node_path_namespaceObject.join)(blobs, digest_hexOf(layer.digest))));
+    }
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(blobs, digest_hexOf(image.config.digest)), image.config.bytes);
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(blobs, digest_hexOf(image.manifest.digest)), image.manifest.bytes);
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, 'oci-layout'), JSON.stringify({ imageLayoutVersion: '1.0.0' }));
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, 'index.json'), JSON.stringify({
+        schemaVersion: 2,
+        mediaType: media_types_MediaType.ociIndex,
+        manifests: [
+            {
+                mediaType: image.manifest.mediaType,
+                digest: image.manifest.digest,
+                size: image.manifest.bytes.length,
+                annotations: { 'org.opencontainers.image.ref.name': tag },
+            },
+        ],
+    }));
+}
+/**
+ * A generated image as an image source (the engine's view of it): uncompressed tar layers whose
+ * diff_ids are their digests, an OCI manifest, tagged `tag`.
+ */
+function generatedSource(random, tag) {
+    const image = {
+        kind: 'image',
+        flavor: 'oci',
+        config: random.config,
+        diffIds: random.layers.map((layer) => layer.digest),
+        layers: random.layers.map((layer) => ({
+            diffId: layer.digest,
+            compression: 'none',
+            storedDigest: layer.digest,
+            mediaType: layer.mediaType,
+            isTar: true,
+            content: {
+                origin: `generated layer ${layer.digest}`,
+                size: layer.size,
+                open: async () => layer.open(),
+            },
+        })),
+        manifest: random.manifest,
+        platform: { os: 'linux', architecture: 'amd64' },
+    };
+    return {
+        name: 'generated image',
+        entries: [{ refs: [tag], artifact: image }],
+        close: async () => { },
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/lib/loadtest/schedule.ts
 
@@ -70534,8 +71797,6 @@ function crc32Combine(crcA, crcB, lengthB) {
     return (multiply(shiftByBytes(lengthB), crcA) ^ crcB) >>> 0;
 }
 
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/lib/encode/deflate-worker.ts
 /**
  * The body of a deflate worker thread. It is started from its source text (`eval`), so that
@@ -70598,6 +71859,7 @@ const LIBDEFLATE_WASM_BASE64 = 'AGFzbQEAAAABMQdgBH9/f38AYAF/AX9gAABgBX9/f39/AGAG
 
 
 
+
 /**
  * Deflaters, each an instance of libdeflate.wasm with a few slots in its memory: a slot holds one
  * block of input (and the 32 KiB before it, the dictionary) and its deflated output. The number
@@ -70617,6 +71879,11 @@ const DEFLATE_BLOCK_SIZE = 512 * 1024;
  * binaries measured 0.05 % (1 MiB blocks) to 0.2 % (256 KiB) bigger, for no speed measurable.
  */
 const DEFLATE_WINDOW = 32 * 1024;
+/**
+ * Deflated blocks kept for reuse between uses (each about DEFLATE_BLOCK_SIZE): enough for the
+ * blocks of a few streams between their deflater and the socket.
+ */
+const OUTPUTS_KEPT = 16;
 /** One slot being deflated while the next is filled, per deflater. */
 const SLOTS_PER_DEFLATER = 2;
 class DeflatePool {
@@ -70625,6 +71892,7 @@ class DeflatePool {
     #started = [];
     #failure;
     #busy = 0;
+    #outputs = new ChunkPool({ size: 0, keep: 0 });
     constructor(options) {
         const module = new WebAssembly.Module(Buffer.from(LIBDEFLATE_WASM_BASE64, 'base64'));
         const setup = {
@@ -70696,6 +71964,8 @@ class DeflatePool {
                 port.once('error', reject);
         });
         const deflater = { port, memory: ready.memory, free: [], jobs: new Map() };
+        if (this.#outputs.size < ready.outputCapacity)
+            this.#outputs = new ChunkPool({ size: ready.outputCapacity, keep: OUTPUTS_KEPT });
         const bytes = ready.memory.buffer;
         ready.slots.forEach((offsets, index) => {
             deflater.free.push({
@@ -70725,10 +71995,11 @@ class DeflatePool {
             job.reject(new Error(`deflate failed: ${done.error}`));
             return;
         }
-        // Copied out: the slot is reused at once, the output lives as long as its consumer wants.
-        const deflated = Buffer.allocUnsafe(done.outputLength);
-        deflated.set(new Uint8Array(deflater.memory.buffer, job.slot.outputOffset, done.outputLength));
-        job.resolve({ deflated, crc: done.crc });
+        // Copied out: the slot is reused at once, the output lives as long as its consumer wants,
+        // in a buffer of the pool that the upload gives back once it is written.
+        const whole = this.#outputs.take(done.outputLength);
+        whole.set(new Uint8Array(deflater.memory.buffer, job.slot.outputOffset, done.outputLength));
+        job.resolve({ deflated: this.#outputs.lend(whole, done.outputLength), crc: done.crc });
     }
     #fail(deflater, error) {
         this.#failure ??= new Error(`a deflate worker failed: ${error.message}`, { cause: error });
@@ -70911,7 +72182,26 @@ async function allOrFirstError(tasks) {
     return results.map((result) => result.value);
 }
 
+;// CONCATENATED MODULE: ./src/lib/encode/spent-output.ts
+/**
+ * Frees the buffer of a zlib stream's output chunk (its buffers are of `chunkSize` bytes) once
+ * the chunk that ends it is done with, at once instead of at V8's next collection: zlib fills
+ * one buffer at a time and allocates the next once it is full, so that chunk is the last use of
+ * its buffer (compress.ts releaseDecodedChunk tells more). Only for a reader that keeps no chunk
+ * of that buffer, nor a view of one.
+ */
+function releaseSpentOutput(chunk, chunkSize) {
+    const buffer = chunk.buffer;
+    if (buffer instanceof ArrayBuffer &&
+        buffer.byteLength === chunkSize &&
+        chunk.byteOffset + chunk.length === chunkSize)
+        // ES2024 (Node 21+); the type library here is ES2023.
+        buffer.transfer(0);
+}
+
 ;// CONCATENATED MODULE: ./src/lib/encode/parallel-zstd.ts
+
+
 
 
 
@@ -70981,13 +72271,38 @@ class FrameCompressor {
                     this.#stream.off('data', collect);
                     const parts = this.#parts;
                     this.#parts = [];
-                    resolve(parts);
+                    resolve([joinFrame(parts)]);
                 };
                 this.#stream.on('data', collect);
                 collect();
             });
         });
     }
+}
+/** A frame's output at most: ZSTD_COMPRESSBOUND of a block, rounded up. */
+const FRAME_BOUND = BLOCK_SIZE + BLOCK_SIZE / 128 + 4096;
+/**
+ * Frames on their way to the upload, in reused buffers (chunk-pool.ts): one a job, and as many
+ * again between the encoder and the socket.
+ */
+const frameOutputs = new ChunkPool({ size: FRAME_BOUND, keep: 2 * FRAME_JOBS + 2 });
+/**
+ * A frame's parts copied into one buffer of the pool. zlib writes its output into buffers of
+ * OUTPUT_CHUNK bytes, a new one once one is full: a part that ends its buffer is that buffer's
+ * last, every earlier part of it is copied already, and it is freed at once rather than left for
+ * V8 to collect (releaseSpentOutput).
+ */
+function joinFrame(parts) {
+    const length = parts.reduce((sum, part) => sum + part.length, 0);
+    if (length > FRAME_BOUND)
+        return Buffer.concat(parts, length);
+    const whole = frameOutputs.take(length);
+    let offset = 0;
+    for (const part of parts) {
+        offset += part.copy(whole, offset);
+        releaseSpentOutput(part, OUTPUT_CHUNK);
+    }
+    return frameOutputs.lend(whole, length);
 }
 /** The compressors of one level, shared by every stream: at most FRAME_JOBS at work. */
 class CompressorPool {
@@ -71063,6 +72378,7 @@ class ParallelZstd extends BlockEncodingStream {
 
 
 
+
 /**
  * Levels used when none is given: gzip 1 as crane (BestSpeed) — deflate is the slowest step of
  * a push and level 6 saves a few percent more at three times the CPU; zstd's own default.
@@ -71112,12 +72428,7 @@ function compress_createDecoder(compression, highWaterMark) {
  * that keeps no chunk (and no view of one) once it has returned.
  */
 function releaseDecodedChunk(chunk) {
-    const buffer = chunk.buffer;
-    if (buffer instanceof ArrayBuffer &&
-        buffer.byteLength === DECODED_CHUNK &&
-        chunk.byteOffset + chunk.length === DECODED_CHUNK)
-        // ES2024 (Node 21+); the type library here is ES2023.
-        buffer.transfer(0);
+    releaseSpentOutput(chunk, DECODED_CHUNK);
 }
 /**
  * Names an encoder's exact output: the same layer encoded under the same name gives the same
@@ -71277,6 +72588,7 @@ const transferProgress = (listener, id, label, totalBytes) => (listener ? { list
 
 
 
+
 /**
  * The one verifier: every blob the engine moves, from any source to any sink, is read through
  * these checks, which fail the stream (never end it cleanly) when the bytes do not match:
@@ -71331,6 +72643,8 @@ class DiffIdCheck extends external_node_stream_.Transform {
             hash.update(chunk);
             if (decodes)
                 releaseDecodedChunk(chunk);
+            else
+                letGoChunk(chunk);
         });
         this.#decoded = new Promise((resolve, reject) => {
             this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`));
@@ -71342,10 +72656,24 @@ class DiffIdCheck extends external_node_stream_.Transform {
         this.#decoded.catch(() => { });
     }
     _transform(chunk, _encoding, done) {
+        // The decoder reads the chunk later (it may lag): its hold keeps the chunk out of its
+        // pool (chunk-pool.ts) until it is decoded, or hashed when there is nothing to decode.
+        // Never let go on an error: the decoder's work may still be under way.
+        const decodes = this.#layer.compression !== 'none';
+        if (!this.#undecodable)
+            holdChunk(chunk);
         const passed = this.#hold.pass(this, chunk);
         if (passed)
             this.push(passed);
-        if (this.#undecodable || this.#decoder.write(chunk)) {
+        if (this.#undecodable) {
+            done();
+            return;
+        }
+        const decoded = (error) => {
+            if (!error && decodes)
+                letGoChunk(chunk);
+        };
+        if (this.#decoder.write(chunk, decoded)) {
             done();
             return;
         }
@@ -71572,44 +72900,6 @@ async function* encodeIntoSlots(layer, encoder) {
         await Promise.allSettled(inFlight);
         await reader.close();
     }
-}
-
-;// CONCATENATED MODULE: ./src/lib/paths.ts
-
-
-
-/**
- * Paths as given, globs expanded: a name that exists is taken as it is even if it holds glob
- * characters; a pattern matching nothing is an error (`code`, naming `what` was looked for).
- * Matches are sorted so that the order, and what is built from it, is stable run to run.
- */
-async function expandPaths(patterns, what, code) {
-    const paths = [];
-    for (const pattern of patterns) {
-        const exists = await stat(pattern).then(() => true, () => false);
-        if (exists || !/[*?[]/.test(pattern)) {
-            paths.push(pattern);
-            continue;
-        }
-        const matches = [];
-        for await (const match of glob(pattern))
-            matches.push(match);
-        if (matches.length === 0) {
-            throw new TarPushError(code, `no ${what} matches "${pattern}"`, {
-                subject: pattern,
-                hint: 'check the pattern (relative paths start at the working directory)',
-            });
-        }
-        paths.push(...matches.sort());
-    }
-    return [...new Set(paths)];
-}
-/**
- * Where temporary files go: RUNNER_TEMP on GitHub runners (emptied after each job; Windows'
- * TEMP can be on a small system drive), else the system's temporary directory.
- */
-function temporaryDirectory() {
-    return process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
 }
 
 ;// CONCATENATED MODULE: ./src/lib/engine/copy.ts
@@ -72817,221 +74107,7 @@ class JtlWriter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/lib/image/parse.ts
-
-
-
-/** An OCI descriptor (a manifest's config and layers, an index's manifests), its digest checked. */
-function readDescriptor(json, value, path) {
-    const object = json.object(value, path);
-    const annotations = json.stringMap(object['annotations'], `${path}.annotations`);
-    const platform = object['platform'] === undefined
-        ? undefined
-        : readPlatform(json, object['platform'], `${path}.platform`);
-    return {
-        mediaType: json.string(object['mediaType'], `${path}.mediaType`),
-        digest: digest_assertDigest(object['digest'], `${json.document}: ${path}.digest`),
-        size: json.size(object['size'], `${path}.size`),
-        ...(annotations ? { annotations } : {}),
-        ...(platform ? { platform } : {}),
-    };
-}
-/** An index entry's platform. */
-function readPlatform(json, value, path) {
-    const object = json.object(value, path);
-    const variant = json.optionalString(object['variant'], `${path}.variant`);
-    return {
-        os: json.string(object['os'], `${path}.os`),
-        architecture: json.string(object['architecture'], `${path}.architecture`),
-        ...(variant ? { variant } : {}),
-    };
-}
-/** What a parsed image config says about its layers (rootfs.diff_ids) and its platform. */
-function readImageConfig(json, value) {
-    const config = json.object(value, '');
-    const rootfs = json.object(config['rootfs'], 'rootfs');
-    const diffIds = json
-        .stringArray(rootfs['diff_ids'] ?? [], 'rootfs.diff_ids')
-        .map((value, index) => assertDigest(value, `${json.document}: rootfs.diff_ids[${index}]`));
-    const os = json.optionalString(config['os'], 'os');
-    const architecture = json.optionalString(config['architecture'], 'architecture');
-    const variant = json.optionalString(config['variant'], 'variant');
-    const osVersion = json.optionalString(config['os.version'], 'os.version');
-    const osFeatures = config['os.features'] === undefined
-        ? undefined
-        : json.stringArray(config['os.features'], 'os.features');
-    const platform = os && architecture
-        ? {
-            os,
-            architecture,
-            ...(variant ? { variant } : {}),
-            ...(osVersion ? { 'os.version': osVersion } : {}),
-            ...(osFeatures && osFeatures.length > 0 ? { 'os.features': osFeatures } : {}),
-        }
-        : undefined;
-    return { diffIds, platform };
-}
-/**
- * Parses a manifest or index and tells which it is: by its own `mediaType`, else by the type its
- * source gave (a descriptor's, a Content-Type), else by its shape (OCI lets the field be absent).
- * Docker schema 1 and unknown types are refused with what to do.
- */
-function parse_parseManifest(json, bytes, options) {
-    const body = json.object(json.parse(bytes), '');
-    const own = json.optionalString(body['mediaType'], 'mediaType');
-    const known = [own, options.outerMediaType].find((type) => type !== undefined &&
-        (isIndexMediaType(type) || isImageManifestMediaType(type) || isSchema1MediaType(type)));
-    const mediaType = known ??
-        (body['schemaVersion'] === 2 && Array.isArray(body['manifests'])
-            ? media_types_MediaType.ociIndex
-            : body['schemaVersion'] === 2 && body['config'] !== undefined && Array.isArray(body['layers'])
-                ? media_types_MediaType.ociManifest
-                : body['schemaVersion'] === 1
-                    ? media_types_MediaType.dockerSchema1
-                    : undefined);
-    if (mediaType === undefined) {
-        throw unsupportedManifest(options.name, `its manifest has the unknown media type "${own ?? options.outerMediaType ?? ''}"`);
-    }
-    if (isSchema1MediaType(mediaType)) {
-        throw new errors_TarPushError('MANIFEST_UNSUPPORTED', `${options.name} is a Docker schema 1 manifest, which is deprecated and not supported`, {
-            subject: options.name,
-            hint: 'push the image again with a current docker, buildx, skopeo or tar-push (they write schema 2 or OCI)',
-        });
-    }
-    if (isIndexMediaType(mediaType)) {
-        const manifests = json
-            .array(body['manifests'], 'manifests')
-            .map((entry, position) => readDescriptor(json, entry, `manifests[${position}]`));
-        return { kind: 'index', mediaType, body, manifests };
-    }
-    return {
-        kind: 'image',
-        mediaType,
-        body,
-        config: readDescriptor(json, body['config'], 'config'),
-        layers: json
-            .array(body['layers'] ?? [], 'layers')
-            .map((layer, position) => readDescriptor(json, layer, `layers[${position}]`)),
-    };
-}
-function unsupportedManifest(name, what) {
-    return new errors_TarPushError('MANIFEST_UNSUPPORTED', `${name}: ${what}`, {
-        subject: name,
-        hint: 'pull it with format oci (--format oci), which copies any OCI artifact as it is',
-    });
-}
-/**
- * What an image's config says of its layers, when it is a container image config: a filesystem
- * whose tar layers are, in order, the config's diff_ids. Attestation manifests (buildx) carry an
- * image config whose diff_ids name their in-toto layers: with no tar layer at all, the layers are
- * opaque blobs, not a filesystem. Returns undefined for other artifacts.
- */
-function parse_readImageLayers(json, config, layers, where) {
-    if (!isImageConfigMediaType(config.mediaType))
-        return undefined;
-    const parsed = readImageConfig(json, json.parse(config.bytes));
-    const tarCount = layers.filter((layer) => isTarLayerMediaType(layer.mediaType)).length;
-    const isFilesystem = tarCount > 0;
-    if (isFilesystem && tarCount !== parsed.diffIds.length) {
-        throw new TarPushError('LAYER_COUNT_MISMATCH', `${where} lists ${tarCount} layers but its config has ${parsed.diffIds.length} rootfs.diff_ids`, { subject: where, hint: 'the image is inconsistent; save or push it again' });
-    }
-    return { ...parsed, isFilesystem };
-}
-/**
- * The layers of an image manifest as the model has them: the tar layers of a filesystem take
- * the config's diff_ids in order; any other blob (an artifact's, an attestation's) is opaque,
- * named by its digest. `content` gives each layer's bytes.
- */
-function parse_layersOf(descriptors, image, content) {
-    let tarIndex = 0;
-    return descriptors.map((descriptor, index) => {
-        const isTar = isTarLayerMediaType(descriptor.mediaType) && image?.isFilesystem === true;
-        return {
-            diffId: isTar ? image.diffIds[tarIndex++] : descriptor.digest,
-            compression: isTar ? compressionOfMediaType(descriptor.mediaType) : 'none',
-            storedDigest: descriptor.digest,
-            mediaType: descriptor.mediaType,
-            isTar,
-            ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
-            content: content(descriptor, index),
-        };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/lib/image/json.ts
-
-/**
- * Reads external JSON through checks that name the document and the field that is wrong,
- * e.g. `manifest.json: [0].Layers[2] must be a string`.
- */
-class json_JsonReader {
-    #document;
-    #code;
-    #hint;
-    constructor(document, code = 'TARBALL_JSON', hint = 'the image archive was written by a broken tool or altered; save the image again') {
-        this.#document = document;
-        this.#code = code;
-        this.#hint = hint;
-    }
-    get document() {
-        return this.#document;
-    }
-    parse(bytes) {
-        try {
-            return JSON.parse(bytes.toString('utf8'));
-        }
-        catch (error) {
-            throw this.fail('', `is not valid JSON (${error.message})`);
-        }
-    }
-    fail(path, problem) {
-        const where = path ? `${this.#document}: ${path}` : this.#document;
-        return new errors_TarPushError(this.#code, `${where} ${problem}`, {
-            subject: this.#document,
-            hint: this.#hint,
-        });
-    }
-    object(value, path) {
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-            throw this.fail(path, 'must be an object');
-        }
-        return value;
-    }
-    array(value, path) {
-        if (!Array.isArray(value))
-            throw this.fail(path, 'must be an array');
-        return value;
-    }
-    string(value, path) {
-        if (typeof value !== 'string')
-            throw this.fail(path, 'must be a string');
-        return value;
-    }
-    optionalString(value, path) {
-        return value === undefined || value === null ? undefined : this.string(value, path);
-    }
-    size(value, path) {
-        if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-            throw this.fail(path, 'must be a non-negative integer');
-        }
-        return value;
-    }
-    stringArray(value, path) {
-        return this.array(value, path).map((item, index) => this.string(item, `${path}[${index}]`));
-    }
-    stringMap(value, path) {
-        if (value === undefined || value === null)
-            return undefined;
-        const object = this.object(value, path);
-        for (const [key, item] of Object.entries(object))
-            this.string(item, `${path}.${key}`);
-        return object;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/lib/loadtest/scenarios.ts
-
-
 
 
 
@@ -73091,7 +74167,8 @@ async function pullImage(options) {
         throw new errors_TarPushError('MANIFEST_DIGEST_MISMATCH', `${where} served a manifest with digest ${manifest.digest}, seeded ${image.manifestDigest}`, { subject: where });
     }
     let bytes = manifest.bytes.length;
-    for (const blob of manifestBlobs(manifest.bytes, where)) {
+    // Its digest is the seeded manifest's, so are its bytes: the blobs it lists are known.
+    for (const blob of image.blobs) {
         const response = await repository.openBlob(blob.digest);
         const hash = verify ? (0,external_node_crypto_.createHash)('sha256') : undefined;
         let size = 0;
@@ -73108,14 +74185,6 @@ async function pullImage(options) {
         }
     }
     return bytes;
-}
-/** Config and layers of an image manifest, read through the image model's manifest parser. */
-function manifestBlobs(bytes, where) {
-    const json = new json_JsonReader(`manifest of ${where}`, 'REGISTRY_ERROR', 'the registry served a manifest that is not an image manifest');
-    const manifest = parse_parseManifest(json, bytes, { name: where });
-    if (manifest.kind !== 'image')
-        throw json.fail('', 'is an index, not an image manifest');
-    return [manifest.config, ...manifest.layers];
 }
 /** A HEAD storm: the manifest by tag, then every blob, each one HEAD, nothing downloaded. */
 async function headImage(options) {
@@ -73172,61 +74241,9 @@ async function manifestDigestOf(options) {
     return manifest?.registryDigest ?? manifest?.digest;
 }
 
-;// CONCATENATED MODULE: ./src/lib/loadtest/start-at.ts
-
-
-/** Furthest ahead a start may be: a matrix's jobs start within minutes of each other. */
-const START_AT_MAX_AHEAD_MS = 60 * 60_000;
-/**
- * How late a start may be and still run (at once, with a warning): a runner picked up a little
- * late. Further in the past is a mistake (a stale timestamp, milliseconds taken for seconds).
- */
-const START_AT_MAX_LATE_MS = 60_000;
-const HINT = 'give an instant within the next hour: ISO 8601 with a zone (2025-06-01T12:00:00Z) or epoch seconds ($(date -d +2min +%s))';
-/** `2025-06-01T12:00:00Z`, `2025-06-01T14:00:00.500+02:00` or epoch seconds (`1748779200`). */
-function parseStartAt(text, flag = '--start-at') {
-    const trimmed = text.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed);
-    const ms = iso ? Date.parse(trimmed) : Number.NaN;
-    if (Number.isNaN(ms)) {
-        const zoneless = /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(trimmed);
-        throw new errors_TarPushError('USAGE', zoneless
-            ? `${flag} "${text}" has no time zone: runners' clocks may differ in theirs`
-            : `${flag} "${text}" is not an instant`, { subject: flag, hint: HINT });
-    }
-    return ms;
-}
-const describeGap = (ms) => ms >= 120_000 ? `${(ms / 60_000).toFixed(0)} min` : `${(ms / 1000).toFixed(1)} s`;
-/** Refuses an instant more than an hour ahead or more than a minute past. */
-function checkStartAt(atMs, nowMs = Date.now(), flag = '--start-at') {
-    const when = new Date(atMs).toISOString();
-    if (atMs - nowMs > START_AT_MAX_AHEAD_MS)
-        throw new errors_TarPushError('USAGE', `${flag} ${when} is ${describeGap(atMs - nowMs)} away; at most 1 h ahead is waited for`, { subject: flag, hint: HINT });
-    if (nowMs - atMs > START_AT_MAX_LATE_MS)
-        throw new errors_TarPushError('USAGE', `${flag} ${when} was ${describeGap(nowMs - atMs)} ago; a start up to 1 min late runs at once, not later`, { subject: flag, hint: HINT });
-}
-/** Below this a late start is the timer's noise, not worth a warning. */
-const LATE_NOTICE_MS = 250;
-/**
- * Waits until the instant (rejects with the signal's reason when aborted). A start already past
- * runs at once, with a warning saying by how much: the result records the instant, and a merge
- * reports each job's lateness.
- */
-async function waitUntil(atMs, logger, signal) {
-    const wait = atMs - Date.now();
-    const when = new Date(atMs).toISOString();
-    if (wait <= 0) {
-        if (-wait >= LATE_NOTICE_MS)
-            logger.warn(`bench: --start-at ${when} passed ${describeGap(-wait)} ago; starting now`);
-        return;
-    }
-    logger.info(`bench: waiting ${describeGap(wait)} for --start-at ${when}`);
-    await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait, undefined, { signal });
-}
-
 ;// CONCATENATED MODULE: ./src/lib/loadtest/run.ts
+
+
 
 
 
@@ -73261,7 +74278,7 @@ const quiet = (logger) => ({
     group: (_title, run) => run(),
     secret: (value) => logger.secret(value),
 });
-function usage(message, hint) {
+function run_usage(message, hint) {
     return new errors_TarPushError('USAGE', message, { hint });
 }
 /** Checks the options and fills in defaults: the scenario as the result records it. */
@@ -73272,26 +74289,42 @@ function scenarioSpec(options) {
     const layers = options.layers ?? BENCH_DEFAULTS.layers;
     const layerSize = options.layerSize ?? BENCH_DEFAULTS.layerSize;
     if (!Number.isInteger(vus) || vus < 1)
-        throw usage('--vus must be 1 or more', 'e.g. --vus 10');
+        throw run_usage('--vus must be 1 or more', 'e.g. --vus 10');
     if (iterations !== undefined && (!Number.isInteger(iterations) || iterations < 1))
-        throw usage('--iterations must be 1 or more', 'e.g. --iterations 100');
+        throw run_usage('--iterations must be 1 or more', 'e.g. --iterations 100');
     if (durationMs !== undefined && durationMs <= 0)
-        throw usage('--duration must be above 0', 'e.g. --duration 60s');
+        throw run_usage('--duration must be above 0', 'e.g. --duration 60s');
     if (layerSize > MAX_LAYER_CONTENT)
-        throw usage('--layer-size is over 8 GiB', 'a layer holds one file, which tar limits to 8 GiB');
+        throw run_usage('--layer-size is over 8 GiB', 'a layer holds one file, which tar limits to 8 GiB');
     const mix = options.scenario === 'mixed'
         ? (options.mix ?? { push: 20, pull: 80 })
         : { [options.scenario]: 1 };
     if (options.scenario !== 'mixed' && options.mix)
-        throw usage('--mix goes with --scenario mixed', 'add --scenario mixed, or drop --mix');
+        throw run_usage('--mix goes with --scenario mixed', 'add --scenario mixed, or drop --mix');
     if (SCENARIO_NAMES.every((name) => !mix[name]))
-        throw usage('--mix gives no scenario a weight', 'e.g. --mix push=20,pull=80');
+        throw run_usage('--mix gives no scenario a weight', 'e.g. --mix push=20,pull=80');
     const repoPrefix = options.repoPrefix ?? BENCH_DEFAULTS.repoPrefix;
+    const rate = options.rates
+        ? rateStages({
+            rates: options.rates,
+            stepMs: options.stepMs,
+            durationMs: options.durationMs,
+        })
+        : undefined;
+    if (options.stepMs !== undefined && !rate)
+        throw run_usage('--step-duration goes with --rate', 'e.g. --rate 10/s,20/s --step-duration 30s');
+    if (rate && options.rampUpMs)
+        throw run_usage('--ramp-up goes with the closed model, not --rate', 'give steps instead: --rate 10/s,20/s,40/s --step-duration 10s');
+    const scheduleMs = rate?.reduce((total, stage) => total + stage.seconds * 1000, 0);
     return {
         name: options.scenario,
         mix,
         vus,
-        durationSeconds: durationMs === undefined ? null : durationMs / 1000,
+        durationSeconds: scheduleMs !== undefined
+            ? scheduleMs / 1000
+            : durationMs === undefined
+                ? null
+                : durationMs / 1000,
         rampUpSeconds: (options.rampUpMs ?? BENCH_DEFAULTS.rampUpMs) / 1000,
         iterations: iterations ?? null,
         layers,
@@ -73303,6 +74336,7 @@ function scenarioSpec(options) {
         verify: options.verify ?? true,
         retries: options.connect?.retries ?? BENCH_DEFAULTS.retries,
         repoPrefix,
+        ...(rate ? { rate } : {}),
     };
 }
 /** The registry name and repository path prefix, checked as image names are. */
@@ -73310,9 +74344,9 @@ function checkNames(registry, repoPrefix) {
     const probe = `${registry}/${repoPrefix}seed`;
     const parsed = parseRepository(probe);
     if (parsed.registry !== registry && !(registry === 'docker.io' && parsed.registry === registry))
-        throw usage(`--registry "${registry}" is not a registry host`, 'name a host with a dot or a port (registry.example.com, 127.0.0.1:5000) or localhost');
+        throw run_usage(`--registry "${registry}" is not a registry host`, 'name a host with a dot or a port (registry.example.com, 127.0.0.1:5000) or localhost');
     if (!parsed.path.startsWith(repoPrefix.replace(/\/$/, '')))
-        throw usage(`--repo-prefix "${repoPrefix}" is not a repository path`, 'e.g. bench/');
+        throw run_usage(`--repo-prefix "${repoPrefix}" is not a repository path`, 'e.g. bench/');
     return parsed.registry;
 }
 const errorCode = (error) => error instanceof errors_TarPushError
@@ -73333,6 +74367,15 @@ const isCredentialsFailure = (error) => error instanceof errors_TarPushError && 
  * the comparison and the cleanup if asked, and returns everything measured.
  */
 async function runBench(options) {
+    const assignment = workerAssignment();
+    if (assignment)
+        return runAsWorker(options, assignment);
+    if ((options.workers ?? 1) > 1)
+        return runWithWorkers(options);
+    return runBenchAlone(options);
+}
+/** One run in this thread (alone, or as one worker's part). */
+async function runBenchAlone(options, part) {
     const spec = scenarioSpec(options);
     const registry = checkNames(options.registry, spec.repoPrefix);
     const logger = options.logger ?? log_silentLogger;
@@ -73348,10 +74391,26 @@ async function runBench(options) {
     options.signal?.addEventListener('abort', onSignal);
     const schedule = new IterationSchedule(spec.iterations ?? undefined);
     const pushed = [];
+    let graceTimer;
+    const arrivals = spec.rate
+        ? new ArrivalSchedule({
+            stages: spec.rate,
+            users: spec.vus,
+            limit: spec.iterations ?? undefined,
+            // Nothing more comes due: what runs and waits may finish, within the graceful stop.
+            onEnd: () => {
+                schedule.stop(spec.iterations !== null && arrivals.totals.asked >= spec.iterations
+                    ? 'iterations'
+                    : 'duration');
+                graceTimer = setTimeout(hardStop, options.gracefulStopMs ?? BENCH_DEFAULTS.gracefulStopMs);
+            },
+        })
+        : undefined;
     let stopError;
     const connectClient = (vu) => connect_connectRegistry(registry, { ...connect, interceptors: [observingInterceptor({ vu, sink: metrics })] }, caPem, vu === 0 ? logger : quiet(logger));
     function hardStop() {
         schedule.stop('interrupted');
+        arrivals?.stop();
         metrics.aborting = true;
         stop.abort();
         for (const controller of metrics.inFlight)
@@ -73368,7 +74427,6 @@ async function runBench(options) {
     let setup;
     let ticker;
     let deadline;
-    let graceTimer;
     try {
         if (options.signal?.aborted)
             hardStop();
@@ -73376,9 +74434,13 @@ async function runBench(options) {
         const usesSeeds = ['pull', 'head'].some((name) => spec.mix[name]);
         const seeded = usesSeeds ? await seed(setup, spec, runId, pushed, logger) : [];
         const cycle = mixCycle(spec.mix);
+        const pool = spec.mix.push && spec.layerSize <= MAX_POOLED_LAYER_CONTENT
+            ? new LayerPool(spec.layerSize)
+            : undefined;
         logger.info(`bench: ${spec.name} against ${registry}, ${spec.vus} virtual users, ${describeBound(spec)}`);
         if (options.startAtMs !== undefined)
             await waitUntil(options.startAtMs, logger, stop.signal);
+        await part?.beforeStart(stop.signal);
         const loopDelay = (0,external_node_perf_hooks_.monitorEventLoopDelay)({ resolution: LOOP_DELAY_RESOLUTION_MS });
         loopDelay.enable();
         const startedAt = Date.now();
@@ -73391,15 +74453,26 @@ async function runBench(options) {
         }, 1000);
         const durationMs = spec.durationSeconds === null ? undefined : spec.durationSeconds * 1000;
         deadline =
-            durationMs === undefined
+            durationMs === undefined || spec.rate
                 ? undefined
                 : setTimeout(() => {
                     schedule.stop('duration');
                     graceTimer = setTimeout(hardStop, options.gracefulStopMs ?? BENCH_DEFAULTS.gracefulStopMs);
                 }, durationMs);
+        /** The next iteration: claimed at once (closed model) or when the schedule has one due. */
+        const nextIteration = async () => {
+            if (!arrivals) {
+                const number = schedule.claim();
+                return number === undefined ? undefined : { number, dueAt: Number.NaN, stage: 0 };
+            }
+            // After the schedule's end, iterations already waiting for a user still run.
+            return arrivals.next();
+        };
         const stopOutcome = () => (metrics.aborting ? 'interrupted' : 'failed');
         const runVu = async (vu) => {
-            const startDelay = (spec.rampUpSeconds * 1000 * (vu - 1)) / spec.vus;
+            const startDelay = arrivals
+                ? 0
+                : (spec.rampUpSeconds * 1000 * (vu - (part?.firstVu ?? 1))) / spec.vus;
             if (startDelay > 0)
                 await (0,external_node_timers_promises_namespaceObject.setTimeout)(startDelay, undefined, { signal: schedule.over }).catch(() => { });
             if (schedule.stopped)
@@ -73407,11 +74480,12 @@ async function runBench(options) {
             metrics.setActiveVus(metrics.activeVus + 1);
             let client;
             try {
-                for (let number = schedule.claim(); number !== undefined; number = schedule.claim()) {
+                for (let due = await nextIteration(); due; due = await nextIteration()) {
+                    const { number } = due;
                     const scenario = cycle[number % cycle.length];
                     // Making the random image (and its digests) is the user's local work, not timed.
                     const image = scenario === 'push'
-                        ? await randomImage({ ...spec, label: `${runId}-${number}` })
+                        ? await randomImage({ ...spec, label: `${runId}-${number}`, pool })
                         : undefined;
                     if (metrics.aborting)
                         break;
@@ -73428,7 +74502,8 @@ async function runBench(options) {
                         }
                     }
                     const bytesBefore = metrics.vuBytes.get(vu) ?? 0;
-                    const started = performance.now();
+                    // Open model: from when the iteration was due, so waiting for a free user counts.
+                    const started = Number.isNaN(due.dueAt) ? performance.now() : due.dueAt;
                     try {
                         if (spec.reconnect) {
                             await client?.close();
@@ -73478,7 +74553,11 @@ async function runBench(options) {
                 await client?.close().catch(() => { });
             }
         };
-        await Promise.all(Array.from({ length: spec.vus }, (_, index) => runVu(index + 1)));
+        const firstVu = part?.firstVu ?? 1;
+        const users = Promise.all(Array.from({ length: spec.vus }, (_, index) => runVu(firstVu + index)));
+        arrivals?.start();
+        await users;
+        arrivals?.stop();
         clearTimeout(deadline);
         clearTimeout(graceTimer);
         clearInterval(ticker);
@@ -73555,6 +74634,7 @@ async function runBench(options) {
             },
             series: metrics.series,
             untimed: metrics.untimed,
+            ...(arrivals ? { arrivals: arrivalResult(arrivals, seconds) } : {}),
             cpu: {
                 generator: {
                     seconds: round(cpu.own, 3),
@@ -73586,9 +74666,25 @@ async function runBench(options) {
         await jtl?.close().catch(() => { });
     }
 }
+/** The open model's schedule against what it achieved. */
+function arrivalResult(arrivals, seconds) {
+    const totals = arrivals.totals;
+    return {
+        ...totals,
+        askedPerSecond: round(totals.asked / Math.max(seconds, 1e-9), 3),
+        startedPerSecond: round(totals.started / Math.max(seconds, 1e-9), 3),
+        stages: arrivals.stages.map((stage, index) => ({
+            ...stage,
+            ...arrivals.perStage[index],
+            startedPerSecond: round(arrivals.perStage[index].started / stage.seconds, 3),
+        })),
+    };
+}
 function describeBound(spec) {
     const parts = [];
-    if (spec.durationSeconds !== null)
+    if (spec.rate)
+        parts.push(`open model at ${spec.rate.map((stage) => `${stage.perSecond}/s for ${stage.seconds} s`).join(', then ')}`);
+    else if (spec.durationSeconds !== null)
         parts.push(`${spec.durationSeconds} s`);
     if (spec.iterations !== null)
         parts.push(`${spec.iterations} iterations`);
@@ -73707,51 +74803,6 @@ function progressOf(metrics, spec, startedAt) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/lib/loadtest/units.ts
-
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** `60s`, `2m`, `1h`, `500ms`, `1m30s`, or a bare number of seconds; in milliseconds. */
-function parseDuration(text, flag) {
-    const trimmed = text.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    let total = 0;
-    const rest = trimmed.replace(/(\d+(?:\.\d+)?)(ms|s|m|h)/g, (_, value, unit) => {
-        total += Number(value) * DURATION_UNITS[unit];
-        return '';
-    });
-    if (rest !== '' || trimmed === '') {
-        throw new errors_TarPushError('USAGE', `${flag} "${text}" is not a duration`, {
-            hint: 'write it like 60s, 2m, 1m30s, 500ms or 1h (a bare number is seconds)',
-        });
-    }
-    return total;
-}
-const SIZE_UNITS = {
-    '': 1,
-    b: 1,
-    k: 1000,
-    kb: 1000,
-    kib: 1024,
-    m: 1e6,
-    mb: 1e6,
-    mib: 1024 ** 2,
-    g: 1e9,
-    gb: 1e9,
-    gib: 1024 ** 3,
-};
-/** `10MiB`, `512KiB`, `1GB`, `4096`: bytes (KiB/MiB/GiB are powers of 1024, kB/MB/GB of 1000). */
-function parseSize(text, flag) {
-    const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
-    const factor = match ? SIZE_UNITS[match[2].toLowerCase()] : undefined;
-    if (!match || factor === undefined) {
-        throw new errors_TarPushError('USAGE', `${flag} "${text}" is not a size`, {
-            hint: 'write it like 10MiB, 512KiB, 1GB or a number of bytes',
-        });
-    }
-    return Math.round(Number(match[1]) * factor);
-}
-
 ;// CONCATENATED MODULE: ./src/lib/image/platform.ts
 
 /** Node's names for CPU architectures, in the OCI image-spec's (GOARCH) words. */
@@ -73803,6 +74854,77 @@ function platform_platformMatches(wanted, offered) {
 /** Attestation and other non-runnable entries of an index (buildx writes unknown/unknown). */
 const platform_isRunnablePlatform = (platform) => platform !== undefined && platform.os !== 'unknown' && platform.architecture !== 'unknown';
 
+;// CONCATENATED MODULE: ./src/lib/image/json.ts
+
+/**
+ * Reads external JSON through checks that name the document and the field that is wrong,
+ * e.g. `manifest.json: [0].Layers[2] must be a string`.
+ */
+class json_JsonReader {
+    #document;
+    #code;
+    #hint;
+    constructor(document, code = 'TARBALL_JSON', hint = 'the image archive was written by a broken tool or altered; save the image again') {
+        this.#document = document;
+        this.#code = code;
+        this.#hint = hint;
+    }
+    get document() {
+        return this.#document;
+    }
+    parse(bytes) {
+        try {
+            return JSON.parse(bytes.toString('utf8'));
+        }
+        catch (error) {
+            throw this.fail('', `is not valid JSON (${error.message})`);
+        }
+    }
+    fail(path, problem) {
+        const where = path ? `${this.#document}: ${path}` : this.#document;
+        return new TarPushError(this.#code, `${where} ${problem}`, {
+            subject: this.#document,
+            hint: this.#hint,
+        });
+    }
+    object(value, path) {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+            throw this.fail(path, 'must be an object');
+        }
+        return value;
+    }
+    array(value, path) {
+        if (!Array.isArray(value))
+            throw this.fail(path, 'must be an array');
+        return value;
+    }
+    string(value, path) {
+        if (typeof value !== 'string')
+            throw this.fail(path, 'must be a string');
+        return value;
+    }
+    optionalString(value, path) {
+        return value === undefined || value === null ? undefined : this.string(value, path);
+    }
+    size(value, path) {
+        if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+            throw this.fail(path, 'must be a non-negative integer');
+        }
+        return value;
+    }
+    stringArray(value, path) {
+        return this.array(value, path).map((item, index) => this.string(item, `${path}[${index}]`));
+    }
+    stringMap(value, path) {
+        if (value === undefined || value === null)
+            return undefined;
+        const object = this.object(value, path);
+        for (const [key, item] of Object.entries(object))
+            this.string(item, `${path}.${key}`);
+        return object;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/lib/image/limits.ts
 /**
  * The most bytes read into memory for each kind of JSON document, whatever its source (a
@@ -73819,6 +74941,147 @@ const limits_LIMITS = {
     /** Indexes inside indexes. */
     indexDepth: 4,
 };
+
+;// CONCATENATED MODULE: ./src/lib/image/parse.ts
+
+
+
+/** An OCI descriptor (a manifest's config and layers, an index's manifests), its digest checked. */
+function readDescriptor(json, value, path) {
+    const object = json.object(value, path);
+    const annotations = json.stringMap(object['annotations'], `${path}.annotations`);
+    const platform = object['platform'] === undefined
+        ? undefined
+        : readPlatform(json, object['platform'], `${path}.platform`);
+    return {
+        mediaType: json.string(object['mediaType'], `${path}.mediaType`),
+        digest: assertDigest(object['digest'], `${json.document}: ${path}.digest`),
+        size: json.size(object['size'], `${path}.size`),
+        ...(annotations ? { annotations } : {}),
+        ...(platform ? { platform } : {}),
+    };
+}
+/** An index entry's platform. */
+function readPlatform(json, value, path) {
+    const object = json.object(value, path);
+    const variant = json.optionalString(object['variant'], `${path}.variant`);
+    return {
+        os: json.string(object['os'], `${path}.os`),
+        architecture: json.string(object['architecture'], `${path}.architecture`),
+        ...(variant ? { variant } : {}),
+    };
+}
+/** What a parsed image config says about its layers (rootfs.diff_ids) and its platform. */
+function readImageConfig(json, value) {
+    const config = json.object(value, '');
+    const rootfs = json.object(config['rootfs'], 'rootfs');
+    const diffIds = json
+        .stringArray(rootfs['diff_ids'] ?? [], 'rootfs.diff_ids')
+        .map((value, index) => assertDigest(value, `${json.document}: rootfs.diff_ids[${index}]`));
+    const os = json.optionalString(config['os'], 'os');
+    const architecture = json.optionalString(config['architecture'], 'architecture');
+    const variant = json.optionalString(config['variant'], 'variant');
+    const osVersion = json.optionalString(config['os.version'], 'os.version');
+    const osFeatures = config['os.features'] === undefined
+        ? undefined
+        : json.stringArray(config['os.features'], 'os.features');
+    const platform = os && architecture
+        ? {
+            os,
+            architecture,
+            ...(variant ? { variant } : {}),
+            ...(osVersion ? { 'os.version': osVersion } : {}),
+            ...(osFeatures && osFeatures.length > 0 ? { 'os.features': osFeatures } : {}),
+        }
+        : undefined;
+    return { diffIds, platform };
+}
+/**
+ * Parses a manifest or index and tells which it is: by its own `mediaType`, else by the type its
+ * source gave (a descriptor's, a Content-Type), else by its shape (OCI lets the field be absent).
+ * Docker schema 1 and unknown types are refused with what to do.
+ */
+function parse_parseManifest(json, bytes, options) {
+    const body = json.object(json.parse(bytes), '');
+    const own = json.optionalString(body['mediaType'], 'mediaType');
+    const known = [own, options.outerMediaType].find((type) => type !== undefined &&
+        (isIndexMediaType(type) || isImageManifestMediaType(type) || isSchema1MediaType(type)));
+    const mediaType = known ??
+        (body['schemaVersion'] === 2 && Array.isArray(body['manifests'])
+            ? MediaType.ociIndex
+            : body['schemaVersion'] === 2 && body['config'] !== undefined && Array.isArray(body['layers'])
+                ? MediaType.ociManifest
+                : body['schemaVersion'] === 1
+                    ? MediaType.dockerSchema1
+                    : undefined);
+    if (mediaType === undefined) {
+        throw unsupportedManifest(options.name, `its manifest has the unknown media type "${own ?? options.outerMediaType ?? ''}"`);
+    }
+    if (isSchema1MediaType(mediaType)) {
+        throw new TarPushError('MANIFEST_UNSUPPORTED', `${options.name} is a Docker schema 1 manifest, which is deprecated and not supported`, {
+            subject: options.name,
+            hint: 'push the image again with a current docker, buildx, skopeo or tar-push (they write schema 2 or OCI)',
+        });
+    }
+    if (isIndexMediaType(mediaType)) {
+        const manifests = json
+            .array(body['manifests'], 'manifests')
+            .map((entry, position) => readDescriptor(json, entry, `manifests[${position}]`));
+        return { kind: 'index', mediaType, body, manifests };
+    }
+    return {
+        kind: 'image',
+        mediaType,
+        body,
+        config: readDescriptor(json, body['config'], 'config'),
+        layers: json
+            .array(body['layers'] ?? [], 'layers')
+            .map((layer, position) => readDescriptor(json, layer, `layers[${position}]`)),
+    };
+}
+function unsupportedManifest(name, what) {
+    return new TarPushError('MANIFEST_UNSUPPORTED', `${name}: ${what}`, {
+        subject: name,
+        hint: 'pull it with format oci (--format oci), which copies any OCI artifact as it is',
+    });
+}
+/**
+ * What an image's config says of its layers, when it is a container image config: a filesystem
+ * whose tar layers are, in order, the config's diff_ids. Attestation manifests (buildx) carry an
+ * image config whose diff_ids name their in-toto layers: with no tar layer at all, the layers are
+ * opaque blobs, not a filesystem. Returns undefined for other artifacts.
+ */
+function parse_readImageLayers(json, config, layers, where) {
+    if (!isImageConfigMediaType(config.mediaType))
+        return undefined;
+    const parsed = readImageConfig(json, json.parse(config.bytes));
+    const tarCount = layers.filter((layer) => isTarLayerMediaType(layer.mediaType)).length;
+    const isFilesystem = tarCount > 0;
+    if (isFilesystem && tarCount !== parsed.diffIds.length) {
+        throw new TarPushError('LAYER_COUNT_MISMATCH', `${where} lists ${tarCount} layers but its config has ${parsed.diffIds.length} rootfs.diff_ids`, { subject: where, hint: 'the image is inconsistent; save or push it again' });
+    }
+    return { ...parsed, isFilesystem };
+}
+/**
+ * The layers of an image manifest as the model has them: the tar layers of a filesystem take
+ * the config's diff_ids in order; any other blob (an artifact's, an attestation's) is opaque,
+ * named by its digest. `content` gives each layer's bytes.
+ */
+function parse_layersOf(descriptors, image, content) {
+    let tarIndex = 0;
+    return descriptors.map((descriptor, index) => {
+        const isTar = isTarLayerMediaType(descriptor.mediaType) && image?.isFilesystem === true;
+        return {
+            diffId: isTar ? image.diffIds[tarIndex++] : descriptor.digest,
+            compression: isTar ? compressionOfMediaType(descriptor.mediaType) : 'none',
+            storedDigest: descriptor.digest,
+            mediaType: descriptor.mediaType,
+            isTar,
+            ...(descriptor.annotations ? { annotations: descriptor.annotations } : {}),
+            content: content(descriptor, index),
+        };
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/lib/registry/source.ts
 
@@ -75165,9 +76428,13 @@ class rootfs_RootfsWriter {
         layer.unmade.push(`"${header.name}" → "${target}"`);
     }
     async #mknod(abs, header, layer) {
+        // The mode is set by mknod itself (it does not follow a link): a chmod by path afterwards
+        // would follow one put in the node's place.
+        const mode = ['-m', this.#mode(header, 0o600).toString(8)];
         const args = header.type === 'fifo'
-            ? [abs, 'p']
+            ? [...mode, abs, 'p']
             : [
+                ...mode,
                 abs,
                 header.type === 'block-device' ? 'b' : 'c',
                 String(header.devmajor ?? 0),
@@ -75176,7 +76443,8 @@ class rootfs_RootfsWriter {
         await rootfs_run('mknod', args).catch((error) => {
             throw new Error(`layer ${layer.name}: cannot create "${header.name}" (device nodes need root): ${String(error)}`, { cause: error });
         });
-        await this.#ownAndMode(abs, header, 0o600);
+        if (this.#asRoot)
+            await lchown(abs, header.uid ?? 0, header.gid ?? 0);
         if (header.mtime)
             await lutimes(abs, header.mtime, header.mtime);
     }
@@ -75388,11 +76656,6 @@ class rootfs_RootfsWriter {
             this.#dirs.set(prefix, fileIdOf(stats));
         }
         return true;
-    }
-    async #ownAndMode(abs, header, fallback) {
-        if (this.#asRoot)
-            await lchown(abs, header.uid ?? 0, header.gid ?? 0);
-        await chmod(abs, this.#mode(header, fallback));
     }
     /**
      * The real name of the layer's name `part` in the real directory `parent`: `part` itself, or
@@ -76367,6 +77630,8 @@ const unique = (values) => [...new Set(values)];
 
 
 
+
+
 /** Input and output names, in one place (action.yml must match). */
 const Input = {
     tarball: 'tarball',
@@ -76553,6 +77818,9 @@ const BenchInput = {
     duration: 'duration',
     rampUp: 'ramp-up',
     iterations: 'iterations',
+    rate: 'rate',
+    stepDuration: 'step-duration',
+    workers: 'workers',
     mix: 'mix',
     layers: 'layers',
     layerSize: 'layer-size',
@@ -76604,6 +77872,9 @@ function getBenchInputs() {
         durationMs: parsed(BenchInput.duration, parseDuration),
         rampUpMs: parsed(BenchInput.rampUp, parseDuration),
         iterations: parseInteger(BenchInput.iterations, 1, 2 ** 40),
+        rates: parsed(BenchInput.rate, (text) => parseRates(text)),
+        stepMs: parsed(BenchInput.stepDuration, (text) => parseStepDuration(text)),
+        workers: parsed(BenchInput.workers, (text) => parseWorkers(text)),
         mix: parsed(BenchInput.mix, (text) => parseMix(text)),
         layers: parseInteger(BenchInput.layers, 0, 1000),
         layerSize: parsed(BenchInput.layerSize, parseSize),

@@ -2563,7 +2563,7 @@ exports.floatFormatter = floatFormatter;
 var __webpack_unused_export__;
 
 __webpack_unused_export__ = ({ value: true });
-__webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.dH = exports.Vc = __webpack_unused_export__ = exports.jq = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
+exports.Sw = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.dH = exports.Vc = __webpack_unused_export__ = exports.jq = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
 /*
  * This is a TypeScript port of the original Java version, which was written by
  * Gil Tene as described in
@@ -2590,7 +2590,7 @@ __webpack_unused_export__ = Int32Histogram_1.default;
 const Int8Histogram_1 = __webpack_require__(2063);
 __webpack_unused_export__ = Int8Histogram_1.default;
 const JsHistogram_1 = __webpack_require__(3687);
-__webpack_unused_export__ = JsHistogram_1.default;
+exports.Sw = JsHistogram_1.default;
 const PackedHistogram_1 = __webpack_require__(8750);
 __webpack_unused_export__ = PackedHistogram_1.default;
 const Recorder_1 = __webpack_require__(8688);
