@@ -281,7 +281,7 @@ async function measure(c: Case): Promise<Sample> {
 
 function formatTable(samples: Sample[]): string {
   const header = [
-    '| scenario | users | CPU ms / iteration (tar-push / raw) | iterations (tar-push / raw) | ratio | target | | measured run only: ms / iteration, ratio |',
+    '| scenario | users | CPU ms / iteration (tar-push / raw) | iterations (tar-push / raw) | ratio | target | result | measured run only: ms / iteration, ratio |',
     '|---|---|---|---|---|---|---|---|',
   ]
   const rows: string[] = []

@@ -152,10 +152,12 @@ const transferProgress = (listener, id, label, totalBytes) => (listener ? { list
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./src/lib/chunk-pool.ts
+var chunk_pool = __webpack_require__(2173);
+// EXTERNAL MODULE: ./src/lib/pooled-file.ts
+var pooled_file = __webpack_require__(9059);
 // EXTERNAL MODULE: ./src/lib/encode/block-encoder.ts
 var block_encoder = __webpack_require__(6582);
 // EXTERNAL MODULE: ./src/lib/encode/parallel-gzip.ts + 4 modules
@@ -164,8 +166,6 @@ var parallel_gzip = __webpack_require__(6970);
 var parallel_zstd = __webpack_require__(4755);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
-// EXTERNAL MODULE: ./src/lib/chunk-pool.ts
-var chunk_pool = __webpack_require__(2173);
 ;// CONCATENATED MODULE: ./src/lib/engine/verify.ts
 
 
@@ -389,14 +389,56 @@ async function hashInPlace(layer, digest, signal) {
 
 
 
+
+
 /**
  * Compresses an uncompressed tar layer into a spool file, hashing input (diff_id, verified) and
  * output (the blob digest) on the way: a monolithic upload needs the digest before the body.
  */
 async function encodeLayerToFile(options) {
     const { stream, output } = await openEncodedLayer(options);
-    await (0,external_node_stream_promises_.pipeline)(stream, (0,external_node_fs_.createWriteStream)(options.path), { signal: options.signal });
+    await (0,external_node_stream_promises_.pipeline)(stream, spoolWriter(options.path), { signal: options.signal });
     return { digest: output.digest, size: output.bytes };
+}
+/**
+ * A file writer that gives each chunk back to its pool (chunk-pool.ts) once it is written:
+ * the encoders lend their output from reused buffers, and a chunk nobody gives back is left
+ * to the garbage collector, which lets tens of MB pile up first.
+ */
+function spoolWriter(path) {
+    let handle;
+    const closeFile = () => {
+        const closing = handle?.close() ?? Promise.resolve();
+        handle = undefined;
+        return closing;
+    };
+    return new external_node_stream_.Writable({
+        construct(done) {
+            (0,promises_.open)(path, 'w').then((opened) => {
+                handle = opened;
+                done();
+            }, done);
+        },
+        write(chunk, _encoding, done) {
+            writeWhole(handle, chunk).then(() => {
+                (0,chunk_pool/* letGoChunk */.jr)(chunk);
+                done();
+            }, done);
+        },
+        final(done) {
+            closeFile().then(() => done(), done);
+        },
+        destroy(error, done) {
+            closeFile().then(() => done(error), () => done(error));
+        },
+    });
+}
+async function writeWhole(handle, chunk) {
+    let written = 0;
+    while (written < chunk.length) {
+        const { bytesWritten } = await handle.write(chunk, written, chunk.length - written);
+        written += bytesWritten;
+    }
 }
 /**
  * A spooled blob read back for its upload, checked again against the digest computed while it
@@ -408,7 +450,7 @@ function openSpooledBlob(path, blob) {
         size: blob.size,
         onMismatch: (actual) => new errors/* TarPushError */.q$('BLOB_DIGEST_MISMATCH', `spool file ${path} reads back as ${actual.digest} (${actual.size} bytes), not the ${blob.digest} (${blob.size} bytes) written`, { subject: path, hint: 'check the free space and health of the temporary directory' }),
     });
-    return (0,external_node_stream_.pipeline)((0,external_node_fs_.createReadStream)(path, { highWaterMark: 1024 * 1024 }), verify, () => { });
+    return (0,external_node_stream_.pipeline)((0,pooled_file/* openRangeStream */.I)(path, 0, blob.size), verify, () => { });
 }
 /** Encoded bytes buffered ahead of the upload: a few of the encoder's output chunks. */
 const ENCODED_READ_AHEAD = 256 * 1024;

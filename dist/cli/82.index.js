@@ -67,11 +67,7 @@ var external_node_zlib_ = __webpack_require__(8522);
 var cancel = __webpack_require__(5321);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
-// EXTERNAL MODULE: ./src/lib/chunk-pool.ts
-var chunk_pool = __webpack_require__(2173);
 ;// CONCATENATED MODULE: ./src/lib/archive/files.ts
-
-
 
 async function openRangeReader(path, start, size) {
     const handle = await (0,promises_.open)(path, 'r');
@@ -93,56 +89,11 @@ async function openRangeReader(path, start, size) {
         close: () => handle.close(),
     };
 }
-/**
- * File reads for streams, in reused buffers (chunk-pool.ts): a stream read of a blob allocates
- * no Buffer per read once the pool holds what the pipeline keeps in flight (the read-ahead of
- * its stages, the diff_id check's lag).
- */
-// Reads of 256 KiB, not 1 MiB: every stage of a pipeline (and the upload) holds a chunk or two,
-// so the chunk size multiplies; an OCI push peaked 11 MB lower at the same speed.
-const fileChunks = new chunk_pool/* ChunkPool */.Et({ size: 256 * 1024, keep: 32 });
-/** The bytes [start, start + size) of a file as a stream, read into the pool's buffers. */
-function openRangeStream(path, start, size) {
-    let handle;
-    let position = start;
-    const end = start + size;
-    return new external_node_stream_.Readable({
-        highWaterMark: fileChunks.size,
-        construct(done) {
-            (0,promises_.open)(path, 'r').then((opened) => {
-                handle = opened;
-                done();
-            }, (error) => done(error));
-        },
-        read() {
-            if (position >= end) {
-                this.push(null);
-                return;
-            }
-            const whole = fileChunks.take();
-            const wanted = Math.min(whole.length, end - position);
-            handle.read(whole, 0, wanted, position).then(({ bytesRead }) => {
-                if (bytesRead === 0) {
-                    fileChunks.giveBack(whole);
-                    this.destroy(new Error(`${path} ended at byte ${position}, before ${end}`));
-                    return;
-                }
-                position += bytesRead;
-                this.push(fileChunks.lend(whole, bytesRead));
-            }, (error) => {
-                fileChunks.giveBack(whole);
-                this.destroy(error);
-            });
-        },
-        destroy(error, done) {
-            const closing = handle?.close() ?? Promise.resolve();
-            handle = undefined;
-            closing.then(() => done(error), () => done(error));
-        },
-    });
-}
 
+// EXTERNAL MODULE: ./src/lib/pooled-file.ts
+var pooled_file = __webpack_require__(9059);
 ;// CONCATENATED MODULE: ./src/lib/archive/tar-index.ts
+
 
 
 
@@ -206,7 +157,7 @@ class TarIndex {
     }
     open(name) {
         const entry = this.#regularFile(name);
-        return openRangeStream(this.#path, entry.offset, entry.size);
+        return (0,pooled_file/* openRangeStream */.I)(this.#path, entry.offset, entry.size);
     }
     openReader(name) {
         const entry = this.#regularFile(name);
@@ -439,6 +390,7 @@ function parsePax(body) {
 
 
 
+
 /** The files of an OCI image layout directory; symlinks may not lead out of it. */
 class LayoutDirectory {
     name;
@@ -483,7 +435,7 @@ class LayoutDirectory {
     }
     open(name) {
         const path = this.#existing(name);
-        return openRangeStream(path, 0, (0,external_node_fs_.statSync)(path).size);
+        return (0,pooled_file/* openRangeStream */.I)(path, 0, (0,external_node_fs_.statSync)(path).size);
     }
     openReader(name) {
         const path = this.#existing(name);

@@ -5,7 +5,8 @@ import type { Readable } from 'node:stream'
 import { TarPushError } from '../errors.ts'
 import { cleanName } from './tar-index.ts'
 import type { SequentialReader } from '../image/model.ts'
-import { openRangeReader, openRangeStream, type ArchiveFiles } from './files.ts'
+import { openRangeReader, type ArchiveFiles } from './files.ts'
+import { openRangeStream } from '../pooled-file.ts'
 
 /** The files of an OCI image layout directory; symlinks may not lead out of it. */
 export class LayoutDirectory implements ArchiveFiles {

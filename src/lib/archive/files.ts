@@ -1,6 +1,5 @@
-import { open, type FileHandle } from 'node:fs/promises'
-import { Readable } from 'node:stream'
-import { ChunkPool } from '../chunk-pool.ts'
+import { open } from 'node:fs/promises'
+import type { Readable } from 'node:stream'
 import type { SequentialReader } from '../image/model.ts'
 
 /**
@@ -46,63 +45,4 @@ export async function openRangeReader(
     },
     close: () => handle.close(),
   }
-}
-
-/**
- * File reads for streams, in reused buffers (chunk-pool.ts): a stream read of a blob allocates
- * no Buffer per read once the pool holds what the pipeline keeps in flight (the read-ahead of
- * its stages, the diff_id check's lag).
- */
-// Reads of 256 KiB, not 1 MiB: every stage of a pipeline (and the upload) holds a chunk or two,
-// so the chunk size multiplies; an OCI push peaked 11 MB lower at the same speed.
-const fileChunks = new ChunkPool({ size: 256 * 1024, keep: 32 })
-
-/** The bytes [start, start + size) of a file as a stream, read into the pool's buffers. */
-export function openRangeStream(path: string, start: number, size: number): Readable {
-  let handle: FileHandle | undefined
-  let position = start
-  const end = start + size
-  return new Readable({
-    highWaterMark: fileChunks.size,
-    construct(done) {
-      open(path, 'r').then(
-        (opened) => {
-          handle = opened
-          done()
-        },
-        (error: Error) => done(error),
-      )
-    },
-    read() {
-      if (position >= end) {
-        this.push(null)
-        return
-      }
-      const whole = fileChunks.take()
-      const wanted = Math.min(whole.length, end - position)
-      handle!.read(whole, 0, wanted, position).then(
-        ({ bytesRead }) => {
-          if (bytesRead === 0) {
-            fileChunks.giveBack(whole)
-            this.destroy(new Error(`${path} ended at byte ${position}, before ${end}`))
-            return
-          }
-          position += bytesRead
-          this.push(fileChunks.lend(whole, bytesRead))
-        },
-        (error: Error) => {
-          fileChunks.giveBack(whole)
-          this.destroy(error)
-        },
-      )
-    },
-    destroy(error, done) {
-      const closing = handle?.close() ?? Promise.resolve()
-      handle = undefined
-      closing.then(
-        () => done(error),
-        () => done(error),
-      )
-    },
-  })
 }

@@ -3,7 +3,8 @@ import { posix } from 'node:path'
 import type { Readable } from 'node:stream'
 import { TarPushError } from '../errors.ts'
 import type { SequentialReader } from '../image/model.ts'
-import { openRangeReader, openRangeStream, type ArchiveFiles } from './files.ts'
+import { openRangeReader, type ArchiveFiles } from './files.ts'
+import { openRangeStream } from '../pooled-file.ts'
 
 /**
  * Indexes a tar file by reading its headers only, seeking over entry bodies, so a multi-GB

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
-import { createReadStream, createWriteStream } from 'node:fs'
-import { Readable, pipeline as pipelineCallback } from 'node:stream'
+import { open, type FileHandle } from 'node:fs/promises'
+import { Readable, Writable, pipeline as pipelineCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { letGoChunk } from '../chunk-pool.ts'
+import { openRangeStream } from '../pooled-file.ts'
 import { DigestingStream, VerifyingStream } from '../digest.ts'
 import { DEFAULT_LEVELS, createEncoder } from '../encode/compress.ts'
 import { BLOCKS_IN_FLIGHT, type BlockEncoder } from '../encode/block-encoder.ts'
@@ -34,8 +36,53 @@ export async function encodeLayerToFile(options: {
   signal?: AbortSignal | undefined
 }): Promise<EncodedBlob> {
   const { stream, output } = await openEncodedLayer(options)
-  await pipeline(stream, createWriteStream(options.path), { signal: options.signal })
+  await pipeline(stream, spoolWriter(options.path), { signal: options.signal })
   return { digest: output.digest, size: output.bytes }
+}
+
+/**
+ * A file writer that gives each chunk back to its pool (chunk-pool.ts) once it is written:
+ * the encoders lend their output from reused buffers, and a chunk nobody gives back is left
+ * to the garbage collector, which lets tens of MB pile up first.
+ */
+function spoolWriter(path: string): Writable {
+  let handle: FileHandle | undefined
+  const closeFile = () => {
+    const closing = handle?.close() ?? Promise.resolve()
+    handle = undefined
+    return closing
+  }
+  return new Writable({
+    construct(done) {
+      open(path, 'w').then((opened) => {
+        handle = opened
+        done()
+      }, done)
+    },
+    write(chunk: Buffer, _encoding, done) {
+      writeWhole(handle!, chunk).then(() => {
+        letGoChunk(chunk)
+        done()
+      }, done)
+    },
+    final(done) {
+      closeFile().then(() => done(), done)
+    },
+    destroy(error, done) {
+      closeFile().then(
+        () => done(error),
+        () => done(error),
+      )
+    },
+  })
+}
+
+async function writeWhole(handle: FileHandle, chunk: Buffer): Promise<void> {
+  let written = 0
+  while (written < chunk.length) {
+    const { bytesWritten } = await handle.write(chunk, written, chunk.length - written)
+    written += bytesWritten
+  }
 }
 
 /**
@@ -53,7 +100,7 @@ export function openSpooledBlob(path: string, blob: EncodedBlob): Readable {
         { subject: path, hint: 'check the free space and health of the temporary directory' },
       ),
   })
-  return pipelineCallback(createReadStream(path, { highWaterMark: 1024 * 1024 }), verify, () => {})
+  return pipelineCallback(openRangeStream(path, 0, blob.size), verify, () => {})
 }
 
 /** Encoded bytes buffered ahead of the upload: a few of the encoder's output chunks. */

@@ -1,5 +1,5 @@
-export const id = 925;
-export const ids = [925];
+export const id = 503;
+export const ids = [503];
 export const modules = {
 
 /***/ 2173:
@@ -1275,6 +1275,72 @@ async function expandPaths(patterns, what, code) {
  */
 function temporaryDirectory() {
     return process.env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)();
+}
+
+
+/***/ }),
+
+/***/ 9059:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ openRangeStream)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _chunk_pool_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2173);
+
+
+
+/**
+ * File reads for streams, in reused buffers (chunk-pool.ts): a stream read of a blob allocates
+ * no Buffer per read once the pool holds what the pipeline keeps in flight (the read-ahead of
+ * its stages, the diff_id check's lag).
+ */
+// Reads of 256 KiB, not 1 MiB: every stage of a pipeline (and the upload) holds a chunk or two,
+// so the chunk size multiplies; an OCI push peaked 11 MB lower at the same speed.
+const fileChunks = new _chunk_pool_js__WEBPACK_IMPORTED_MODULE_2__/* .ChunkPool */ .Et({ size: 256 * 1024, keep: 32 });
+/** The bytes [start, start + size) of a file as a stream, read into the pool's buffers. */
+function openRangeStream(path, start, size) {
+    let handle;
+    let position = start;
+    const end = start + size;
+    return new node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable({
+        highWaterMark: fileChunks.size,
+        construct(done) {
+            (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(path, 'r').then((opened) => {
+                handle = opened;
+                done();
+            }, (error) => done(error));
+        },
+        read() {
+            if (position >= end) {
+                this.push(null);
+                return;
+            }
+            const whole = fileChunks.take();
+            const wanted = Math.min(whole.length, end - position);
+            handle.read(whole, 0, wanted, position).then(({ bytesRead }) => {
+                if (bytesRead === 0) {
+                    fileChunks.giveBack(whole);
+                    this.destroy(new Error(`${path} ended at byte ${position}, before ${end}`));
+                    return;
+                }
+                position += bytesRead;
+                this.push(fileChunks.lend(whole, bytesRead));
+            }, (error) => {
+                fileChunks.giveBack(whole);
+                this.destroy(error);
+            });
+        },
+        destroy(error, done) {
+            const closing = handle?.close() ?? Promise.resolve();
+            handle = undefined;
+            closing.then(() => done(error), () => done(error));
+        },
+    });
 }
 
 
