@@ -3,7 +3,8 @@ import assert from 'node:assert/strict'
 import { createCipheriv, createHash } from 'node:crypto'
 import { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { createGunzip } from 'node:zlib'
+import { letGoChunk } from '../../src/lib/chunk-pool.ts'
+import { createDecoder, releaseDecodedChunk } from '../../src/lib/encode/compress.ts'
 import { openEncodedLayer } from '../../src/lib/engine/encode.ts'
 import type { Layer, SequentialReader } from '../../src/lib/image/model.ts'
 
@@ -78,16 +79,32 @@ describe('gzip of a layer of several GiB', () => {
     let decompressedBytes = 0
     // The resident size, at most, over the first quarter of the layer and over the rest.
     const peak = { firstQuarter: 0, rest: 0 }
+    // Read as the upload reads: each compressed chunk goes back to its pool once used (here,
+    // once the decoder has taken it), and each decoded chunk is freed once hashed.
+    const gunzip = createDecoder('gzip')
+    gunzip.on('data', (chunk: Buffer) => {
+      decompressed.update(chunk)
+      decompressedBytes += chunk.length
+      const phase = decompressedBytes < LAYER_SIZE / 4 ? 'firstQuarter' : 'rest'
+      peak[phase] = Math.max(peak[phase], process.memoryUsage.rss())
+      releaseDecodedChunk(chunk)
+    })
+    const decoded = new Promise<void>((resolve, reject) => {
+      gunzip.once('end', resolve)
+      gunzip.once('error', reject)
+    })
     await pipeline(
       stream,
-      createGunzip({ chunkSize: 256 * 1024 }),
       new Writable({
         write(chunk: Buffer, _encoding, done) {
-          decompressed.update(chunk)
-          decompressedBytes += chunk.length
-          const phase = decompressedBytes < LAYER_SIZE / 4 ? 'firstQuarter' : 'rest'
-          peak[phase] = Math.max(peak[phase], process.memoryUsage.rss())
-          done()
+          gunzip.write(chunk, (error) => {
+            letGoChunk(chunk)
+            done(error)
+          })
+        },
+        final(done) {
+          gunzip.end()
+          decoded.then(() => done(), done)
         },
       }),
     )

@@ -72245,11 +72245,14 @@ const progress_transferProgress = (listener, id, label, totalBytes) => (listener
 // Reads of 256 KiB, not 1 MiB: every stage of a pipeline (and the upload) holds a chunk or two,
 // so the chunk size multiplies; an OCI push peaked 11 MB lower at the same speed.
 const fileChunks = new ChunkPool({ size: 256 * 1024, keep: 32 });
-/** The bytes [start, start + size) of a file as a stream, read into the pool's buffers. */
+/**
+ * The bytes [start, start + size) of a file as a stream, read into the pool's buffers; without
+ * `size`, to the end of the file, whatever its length (a reader that checks it says what came).
+ */
 function pooled_file_openRangeStream(path, start, size) {
     let handle;
     let position = start;
-    const end = start + size;
+    const end = size === undefined ? Infinity : start + size;
     return new Readable({
         highWaterMark: fileChunks.size,
         construct(done) {
@@ -72266,6 +72269,11 @@ function pooled_file_openRangeStream(path, start, size) {
             const whole = fileChunks.take();
             const wanted = Math.min(whole.length, end - position);
             handle.read(whole, 0, wanted, position).then(({ bytesRead }) => {
+                if (bytesRead === 0 && end === Infinity) {
+                    fileChunks.giveBack(whole);
+                    this.push(null);
+                    return;
+                }
                 if (bytesRead === 0) {
                     fileChunks.giveBack(whole);
                     this.destroy(new Error(`${path} ended at byte ${position}, before ${end}`));
@@ -72570,7 +72578,7 @@ function encode_openSpooledBlob(path, blob) {
         size: blob.size,
         onMismatch: (actual) => new TarPushError('BLOB_DIGEST_MISMATCH', `spool file ${path} reads back as ${actual.digest} (${actual.size} bytes), not the ${blob.digest} (${blob.size} bytes) written`, { subject: path, hint: 'check the free space and health of the temporary directory' }),
     });
-    return pipelineCallback(openRangeStream(path, 0, blob.size), verify, () => { });
+    return pipelineCallback(openRangeStream(path, 0), verify, () => { });
 }
 /** Encoded bytes buffered ahead of the upload: a few of the encoder's output chunks. */
 const ENCODED_READ_AHEAD = (/* unused pure expression or super */ null && (256 * 1024));

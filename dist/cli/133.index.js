@@ -450,7 +450,7 @@ function openSpooledBlob(path, blob) {
         size: blob.size,
         onMismatch: (actual) => new errors/* TarPushError */.q$('BLOB_DIGEST_MISMATCH', `spool file ${path} reads back as ${actual.digest} (${actual.size} bytes), not the ${blob.digest} (${blob.size} bytes) written`, { subject: path, hint: 'check the free space and health of the temporary directory' }),
     });
-    return (0,external_node_stream_.pipeline)((0,pooled_file/* openRangeStream */.I)(path, 0, blob.size), verify, () => { });
+    return (0,external_node_stream_.pipeline)((0,pooled_file/* openRangeStream */.I)(path, 0), verify, () => { });
 }
 /** Encoded bytes buffered ahead of the upload: a few of the encoder's output chunks. */
 const ENCODED_READ_AHEAD = 256 * 1024;

@@ -1302,11 +1302,14 @@ function temporaryDirectory() {
 // Reads of 256 KiB, not 1 MiB: every stage of a pipeline (and the upload) holds a chunk or two,
 // so the chunk size multiplies; an OCI push peaked 11 MB lower at the same speed.
 const fileChunks = new _chunk_pool_js__WEBPACK_IMPORTED_MODULE_2__/* .ChunkPool */ .Et({ size: 256 * 1024, keep: 32 });
-/** The bytes [start, start + size) of a file as a stream, read into the pool's buffers. */
+/**
+ * The bytes [start, start + size) of a file as a stream, read into the pool's buffers; without
+ * `size`, to the end of the file, whatever its length (a reader that checks it says what came).
+ */
 function openRangeStream(path, start, size) {
     let handle;
     let position = start;
-    const end = start + size;
+    const end = size === undefined ? Infinity : start + size;
     return new node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable({
         highWaterMark: fileChunks.size,
         construct(done) {
@@ -1323,6 +1326,11 @@ function openRangeStream(path, start, size) {
             const whole = fileChunks.take();
             const wanted = Math.min(whole.length, end - position);
             handle.read(whole, 0, wanted, position).then(({ bytesRead }) => {
+                if (bytesRead === 0 && end === Infinity) {
+                    fileChunks.giveBack(whole);
+                    this.push(null);
+                    return;
+                }
                 if (bytesRead === 0) {
                     fileChunks.giveBack(whole);
                     this.destroy(new Error(`${path} ended at byte ${position}, before ${end}`));

@@ -68607,11 +68607,14 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 // Reads of 256 KiB, not 1 MiB: every stage of a pipeline (and the upload) holds a chunk or two,
 // so the chunk size multiplies; an OCI push peaked 11 MB lower at the same speed.
 const fileChunks = new ChunkPool({ size: 256 * 1024, keep: 32 });
-/** The bytes [start, start + size) of a file as a stream, read into the pool's buffers. */
+/**
+ * The bytes [start, start + size) of a file as a stream, read into the pool's buffers; without
+ * `size`, to the end of the file, whatever its length (a reader that checks it says what came).
+ */
 function openRangeStream(path, start, size) {
     let handle;
     let position = start;
-    const end = start + size;
+    const end = size === undefined ? Infinity : start + size;
     return new external_node_stream_.Readable({
         highWaterMark: fileChunks.size,
         construct(done) {
@@ -68628,6 +68631,11 @@ function openRangeStream(path, start, size) {
             const whole = fileChunks.take();
             const wanted = Math.min(whole.length, end - position);
             handle.read(whole, 0, wanted, position).then(({ bytesRead }) => {
+                if (bytesRead === 0 && end === Infinity) {
+                    fileChunks.giveBack(whole);
+                    this.push(null);
+                    return;
+                }
                 if (bytesRead === 0) {
                     fileChunks.giveBack(whole);
                     this.destroy(new Error(`${path} ended at byte ${position}, before ${end}`));
@@ -68932,7 +68940,7 @@ function openSpooledBlob(path, blob) {
         size: blob.size,
         onMismatch: (actual) => new errors_TarPushError('BLOB_DIGEST_MISMATCH', `spool file ${path} reads back as ${actual.digest} (${actual.size} bytes), not the ${blob.digest} (${blob.size} bytes) written`, { subject: path, hint: 'check the free space and health of the temporary directory' }),
     });
-    return (0,external_node_stream_.pipeline)(openRangeStream(path, 0, blob.size), verify, () => { });
+    return (0,external_node_stream_.pipeline)(openRangeStream(path, 0), verify, () => { });
 }
 /** Encoded bytes buffered ahead of the upload: a few of the encoder's output chunks. */
 const ENCODED_READ_AHEAD = 256 * 1024;

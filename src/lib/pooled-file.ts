@@ -11,11 +11,14 @@ import { ChunkPool } from './chunk-pool.ts'
 // so the chunk size multiplies; an OCI push peaked 11 MB lower at the same speed.
 const fileChunks = new ChunkPool({ size: 256 * 1024, keep: 32 })
 
-/** The bytes [start, start + size) of a file as a stream, read into the pool's buffers. */
-export function openRangeStream(path: string, start: number, size: number): Readable {
+/**
+ * The bytes [start, start + size) of a file as a stream, read into the pool's buffers; without
+ * `size`, to the end of the file, whatever its length (a reader that checks it says what came).
+ */
+export function openRangeStream(path: string, start: number, size?: number): Readable {
   let handle: FileHandle | undefined
   let position = start
-  const end = start + size
+  const end = size === undefined ? Infinity : start + size
   return new Readable({
     highWaterMark: fileChunks.size,
     construct(done) {
@@ -36,6 +39,11 @@ export function openRangeStream(path: string, start: number, size: number): Read
       const wanted = Math.min(whole.length, end - position)
       handle!.read(whole, 0, wanted, position).then(
         ({ bytesRead }) => {
+          if (bytesRead === 0 && end === Infinity) {
+            fileChunks.giveBack(whole)
+            this.push(null)
+            return
+          }
           if (bytesRead === 0) {
             fileChunks.giveBack(whole)
             this.destroy(new Error(`${path} ended at byte ${position}, before ${end}`))

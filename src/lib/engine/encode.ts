@@ -100,7 +100,7 @@ export function openSpooledBlob(path: string, blob: EncodedBlob): Readable {
         { subject: path, hint: 'check the free space and health of the temporary directory' },
       ),
   })
-  return pipelineCallback(openRangeStream(path, 0, blob.size), verify, () => {})
+  return pipelineCallback(openRangeStream(path, 0), verify, () => {})
 }
 
 /** Encoded bytes buffered ahead of the upload: a few of the encoder's output chunks. */
