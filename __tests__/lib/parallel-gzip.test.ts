@@ -16,20 +16,12 @@ import {
 } from '../../src/lib/encode/parallel-gzip.ts'
 import { openEncodedLayer } from '../../src/lib/engine/encode.ts'
 import { openRangeReader } from '../../src/lib/archive/files.ts'
+import { compressibleText, encodeInChunks } from '../support/encoder-input.ts'
 
-const compress = (input: Buffer, level = 1, chunk = 65536) => {
-  const chunks: Buffer[] = []
-  for (let i = 0; i < input.length; i += chunk) chunks.push(input.subarray(i, i + chunk))
-  return buffer(Readable.from(chunks).pipe(new ParallelGzip({ level })))
-}
+const compress = (input: Buffer, level = 1, chunk = 65536) =>
+  encodeInChunks(input, new ParallelGzip({ level }), chunk)
 
-/** Text that compresses, in the size of several blocks plus a tail. */
-const text = Buffer.from(
-  Array.from(
-    { length: 120_000 },
-    (_, i) => `line ${i} GET /v2/app/blobs/sha256:${(i * 7919) % 100003} 200\n`,
-  ).join(''),
-)
+const text = compressibleText
 
 /**
  * What Python's zlib finds in a gzip file: the decompressed bytes' length and sha256, and how

@@ -11,20 +11,12 @@ import { constants, createZstdCompress, zstdDecompressSync } from 'node:zlib'
 import { ParallelZstd, ZstdFrameEncoder } from '../../src/lib/encode/parallel-zstd.ts'
 import { openEncodedLayer } from '../../src/lib/engine/encode.ts'
 import { openRangeReader } from '../../src/lib/archive/files.ts'
+import { compressibleText, encodeInChunks } from '../support/encoder-input.ts'
 
-const compress = (input: Buffer, level = 3, chunk = 65536) => {
-  const chunks: Buffer[] = []
-  for (let i = 0; i < input.length; i += chunk) chunks.push(input.subarray(i, i + chunk))
-  return buffer(Readable.from(chunks).pipe(new ParallelZstd({ level })))
-}
+const compress = (input: Buffer, level = 3, chunk = 65536) =>
+  encodeInChunks(input, new ParallelZstd({ level }), chunk)
 
-/** Text that compresses, in the size of several blocks plus a tail. */
-const text = Buffer.from(
-  Array.from(
-    { length: 120_000 },
-    (_, i) => `line ${i} GET /v2/app/blobs/sha256:${(i * 7919) % 100003} 200\n`,
-  ).join(''),
-)
+const text = compressibleText
 
 /** The zstd tool (Debian package zstd), which reads every frame of a stream. */
 const zstdTool = (args: string[], input: Buffer): Buffer =>
