@@ -77,8 +77,12 @@ describe('gzip of a layer of several GiB', () => {
     const { stream, output } = await openEncodedLayer({ layer, compression: 'gzip', level: 1 })
     const decompressed = createHash('sha256')
     let decompressedBytes = 0
-    // The resident size, at most, over the first quarter of the layer and over the rest.
-    const peak = { firstQuarter: 0, rest: 0 }
+    // Buffer memory, at most, over the first quarter of the layer and over the rest: what the
+    // design bounds (reused blocks and chunks). The resident size also holds V8's heap, which
+    // grows by tens of MB between its own collections (seen on an 8 GiB layer: 133 MB, up to
+    // 178, back to 155), so it is bounded as a whole only.
+    const peakBuffers = { firstQuarter: 0, rest: 0 }
+    let peakResident = 0
     // Read as the upload reads: each compressed chunk goes back to its pool once used (here,
     // once the decoder has taken it), and each decoded chunk is freed once hashed.
     const gunzip = createDecoder('gzip')
@@ -86,7 +90,9 @@ describe('gzip of a layer of several GiB', () => {
       decompressed.update(chunk)
       decompressedBytes += chunk.length
       const phase = decompressedBytes < LAYER_SIZE / 4 ? 'firstQuarter' : 'rest'
-      peak[phase] = Math.max(peak[phase], process.memoryUsage.rss())
+      const { rss, arrayBuffers } = process.memoryUsage()
+      peakBuffers[phase] = Math.max(peakBuffers[phase], arrayBuffers)
+      peakResident = Math.max(peakResident, rss)
       releaseDecodedChunk(chunk)
     })
     const decoded = new Promise<void>((resolve, reject) => {
@@ -112,11 +118,13 @@ describe('gzip of a layer of several GiB', () => {
     assert.equal(`sha256:${decompressed.digest('hex')}`, diffId)
     assert.ok(output.bytes < LAYER_SIZE / 2, `compressed to ${output.bytes} bytes`)
     const MB = 1024 * 1024
-    const report = `resident ${(before / MB).toFixed(0)} MB before, at most ${(peak.firstQuarter / MB).toFixed(0)} MB over the first quarter, ${(peak.rest / MB).toFixed(0)} MB after`
+    const report =
+      `resident ${(before / MB).toFixed(0)} MB before, at most ${(peakResident / MB).toFixed(0)} MB; ` +
+      `Buffers at most ${(peakBuffers.firstQuarter / MB).toFixed(0)} MB over the first quarter, ${(peakBuffers.rest / MB).toFixed(0)} MB after`
     t.diagnostic(report)
     // Bounded by design: the memory does not grow with the layer once its first blocks are in
     // flight, and what the workers, their slots and the gunzip add stays small.
-    assert.ok(peak.rest < peak.firstQuarter + 16 * MB, report)
-    assert.ok(Math.max(peak.firstQuarter, peak.rest) - before < 80 * MB, report)
+    assert.ok(peakBuffers.rest < peakBuffers.firstQuarter + 16 * MB, report)
+    assert.ok(peakResident - before < 80 * MB, report)
   })
 })
