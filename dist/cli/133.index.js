@@ -420,7 +420,7 @@ function spoolWriter(path) {
             }, done);
         },
         write(chunk, _encoding, done) {
-            writeWhole(handle, chunk).then(() => {
+            (0,pooled_file/* writeFully */.K)(handle, chunk, null).then(() => {
                 (0,chunk_pool/* letGoChunk */.jr)(chunk);
                 done();
             }, done);
@@ -432,13 +432,6 @@ function spoolWriter(path) {
             closeFile().then(() => done(error), () => done(error));
         },
     });
-}
-async function writeWhole(handle, chunk) {
-    let written = 0;
-    while (written < chunk.length) {
-        const { bytesWritten } = await handle.write(chunk, written, chunk.length - written);
-        written += bytesWritten;
-    }
 }
 /**
  * A spooled blob read back for its upload, checked again against the digest computed while it

@@ -1284,7 +1284,8 @@ function temporaryDirectory() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ openRangeStream)
+/* harmony export */   I: () => (/* binding */ openRangeStream),
+/* harmony export */   K: () => (/* binding */ writeFully)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
@@ -1294,6 +1295,17 @@ function temporaryDirectory() {
 
 
 
+/**
+ * Writes all of `data` at `position` of the file (null: its current position): a write may take
+ * fewer bytes than it was given, so the rest is written again until none is left.
+ */
+async function writeFully(file, data, position) {
+    for (let offset = 0; offset < data.length;) {
+        const at = position === null ? null : position + offset;
+        const { bytesWritten } = await file.write(data, offset, data.length - offset, at);
+        offset += bytesWritten;
+    }
+}
 /**
  * File reads for streams, in reused buffers (chunk-pool.ts): a stream read of a blob allocates
  * no Buffer per read once the pool holds what the pipeline keeps in flight (the read-ahead of

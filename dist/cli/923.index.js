@@ -122,7 +122,10 @@ function dockerLoadFiles({ reference, image, }) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/lib/pooled-file.ts
+var pooled_file = __webpack_require__(9059);
 ;// CONCATENATED MODULE: ./src/lib/write/files.ts
+
 
 
 
@@ -180,15 +183,9 @@ async function writeStream(stream, handle, blob, position) {
     for await (const data of stream) {
         if (written + data.length > blob.size)
             throw lengthError(blob, 'longer');
-        for (let offset = 0; offset < data.length;) {
-            const at = position === null ? null : position + written + offset;
-            const { bytesWritten } = await handle
-                .write(data, offset, data.length - offset, at)
-                .catch((error) => {
-                throw outputError(error);
-            });
-            offset += bytesWritten;
-        }
+        await (0,pooled_file/* writeFully */.K)(handle, data, position === null ? null : position + written).catch((error) => {
+            throw outputError(error);
+        });
         written += data.length;
     }
     if (written !== blob.size)

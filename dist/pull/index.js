@@ -68600,6 +68600,17 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 /**
+ * Writes all of `data` at `position` of the file (null: its current position): a write may take
+ * fewer bytes than it was given, so the rest is written again until none is left.
+ */
+async function writeFully(file, data, position) {
+    for (let offset = 0; offset < data.length;) {
+        const at = position === null ? null : position + offset;
+        const { bytesWritten } = await file.write(data, offset, data.length - offset, at);
+        offset += bytesWritten;
+    }
+}
+/**
  * File reads for streams, in reused buffers (chunk-pool.ts): a stream read of a blob allocates
  * no Buffer per read once the pool holds what the pipeline keeps in flight (the read-ahead of
  * its stages, the diff_id check's lag).
@@ -68910,7 +68921,7 @@ function spoolWriter(path) {
             }, done);
         },
         write(chunk, _encoding, done) {
-            writeWhole(handle, chunk).then(() => {
+            writeFully(handle, chunk, null).then(() => {
                 letGoChunk(chunk);
                 done();
             }, done);
@@ -68922,13 +68933,6 @@ function spoolWriter(path) {
             closeFile().then(() => done(error), () => done(error));
         },
     });
-}
-async function writeWhole(handle, chunk) {
-    let written = 0;
-    while (written < chunk.length) {
-        const { bytesWritten } = await handle.write(chunk, written, chunk.length - written);
-        written += bytesWritten;
-    }
 }
 /**
  * A spooled blob read back for its upload, checked again against the digest computed while it
@@ -72099,6 +72103,7 @@ function dockerLoadFiles({ reference, image, }) {
 
 
 
+
 /**
  * What the disk sinks share: temporary names next to their target, the writing of a blob's
  * stream to a file, the removal of what they wrote, and the bookkeeping that lets `abort` stop
@@ -72152,15 +72157,9 @@ async function writeStream(stream, handle, blob, position) {
     for await (const data of stream) {
         if (written + data.length > blob.size)
             throw lengthError(blob, 'longer');
-        for (let offset = 0; offset < data.length;) {
-            const at = position === null ? null : position + written + offset;
-            const { bytesWritten } = await handle
-                .write(data, offset, data.length - offset, at)
-                .catch((error) => {
-                throw outputError(error);
-            });
-            offset += bytesWritten;
-        }
+        await writeFully(handle, data, position === null ? null : position + written).catch((error) => {
+            throw outputError(error);
+        });
         written += data.length;
     }
     if (written !== blob.size)

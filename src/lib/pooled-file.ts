@@ -2,6 +2,32 @@ import { open, type FileHandle } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { ChunkPool } from './chunk-pool.ts'
 
+/** What `writeFully` needs of a file: FileHandle's positioned write. */
+export interface WritableFile {
+  write(
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    position: number | null,
+  ): Promise<{ bytesWritten: number }>
+}
+
+/**
+ * Writes all of `data` at `position` of the file (null: its current position): a write may take
+ * fewer bytes than it was given, so the rest is written again until none is left.
+ */
+export async function writeFully(
+  file: WritableFile,
+  data: Buffer,
+  position: number | null,
+): Promise<void> {
+  for (let offset = 0; offset < data.length;) {
+    const at = position === null ? null : position + offset
+    const { bytesWritten } = await file.write(data, offset, data.length - offset, at)
+    offset += bytesWritten
+  }
+}
+
 /**
  * File reads for streams, in reused buffers (chunk-pool.ts): a stream read of a blob allocates
  * no Buffer per read once the pool holds what the pipeline keeps in flight (the read-ahead of

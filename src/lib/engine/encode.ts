@@ -3,7 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises'
 import { Readable, Writable, pipeline as pipelineCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { letGoChunk } from '../chunk-pool.ts'
-import { openRangeStream } from '../pooled-file.ts'
+import { openRangeStream, writeFully } from '../pooled-file.ts'
 import { DigestingStream, VerifyingStream } from '../digest.ts'
 import { DEFAULT_LEVELS, createEncoder } from '../encode/compress.ts'
 import { BLOCKS_IN_FLIGHT, type BlockEncoder } from '../encode/block-encoder.ts'
@@ -60,7 +60,7 @@ function spoolWriter(path: string): Writable {
       }, done)
     },
     write(chunk: Buffer, _encoding, done) {
-      writeWhole(handle!, chunk).then(() => {
+      writeFully(handle!, chunk, null).then(() => {
         letGoChunk(chunk)
         done()
       }, done)
@@ -75,14 +75,6 @@ function spoolWriter(path: string): Writable {
       )
     },
   })
-}
-
-async function writeWhole(handle: FileHandle, chunk: Buffer): Promise<void> {
-  let written = 0
-  while (written < chunk.length) {
-    const { bytesWritten } = await handle.write(chunk, written, chunk.length - written)
-    written += bytesWritten
-  }
 }
 
 /**

@@ -3,6 +3,7 @@ import { chmod, lstat, mkdir, open, readdir, rename, rm, rmdir } from 'node:fs/p
 import { basename, dirname, join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { TarPushError } from '../errors.ts'
+import { writeFully, type WritableFile } from '../pooled-file.ts'
 import type { BlobToPut } from '../image/sink.ts'
 
 /**
@@ -64,14 +65,7 @@ const lengthError = (blob: BlobToPut, what: string): TarPushError =>
  */
 export async function writeStream(
   stream: Readable,
-  handle: {
-    write(
-      buffer: Buffer,
-      offset: number,
-      length: number,
-      position: number | null,
-    ): Promise<{ bytesWritten: number }>
-  },
+  handle: WritableFile,
   blob: BlobToPut,
   position: number | null,
 ): Promise<void> {
@@ -79,15 +73,11 @@ export async function writeStream(
   // Readable's chunks are Buffers here: every stream the engine hands over is a byte stream.
   for await (const data of stream as AsyncIterable<Buffer>) {
     if (written + data.length > blob.size) throw lengthError(blob, 'longer')
-    for (let offset = 0; offset < data.length;) {
-      const at = position === null ? null : position + written + offset
-      const { bytesWritten } = await handle
-        .write(data, offset, data.length - offset, at)
-        .catch((error: unknown) => {
-          throw outputError(error)
-        })
-      offset += bytesWritten
-    }
+    await writeFully(handle, data, position === null ? null : position + written).catch(
+      (error: unknown) => {
+        throw outputError(error)
+      },
+    )
     written += data.length
   }
   if (written !== blob.size) throw lengthError(blob, 'shorter')
