@@ -68021,9 +68021,11 @@ function deflatePool() {
  */
 /** Changes with anything that changes the output: the module, the block size, the rules here. */
 function parallelGzipVersion() {
-    const module = (0,external_node_crypto_.createHash)('sha256').update(LIBDEFLATE_WASM_BASE64).digest('hex').slice(0, 12);
-    return `pgz2-libdeflate1.14-${module}-b${DEFLATE_BLOCK_SIZE / 1024}k-w${DEFLATE_WINDOW / 1024}k`;
+    // Hashed once, when first asked: every layer's plan asks, and start-up need not pay for it.
+    gzipVersion ??= `pgz2-libdeflate1.14-${(0,external_node_crypto_.createHash)('sha256').update(LIBDEFLATE_WASM_BASE64).digest('hex').slice(0, 12)}-b${DEFLATE_BLOCK_SIZE / 1024}k-w${DEFLATE_WINDOW / 1024}k`;
+    return gzipVersion;
 }
+let gzipVersion;
 /** A deflate block that is final, fixed-Huffman and empty: ends the stream after sync flushes. */
 const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
 /** magic, deflate, no flags, mtime 0, no extra flags, OS unknown: the same bytes every run. */

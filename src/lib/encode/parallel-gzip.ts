@@ -26,9 +26,11 @@ import { LIBDEFLATE_WASM_BASE64 } from './libdeflate-wasm.ts'
 
 /** Changes with anything that changes the output: the module, the block size, the rules here. */
 export function parallelGzipVersion(): string {
-  const module = createHash('sha256').update(LIBDEFLATE_WASM_BASE64).digest('hex').slice(0, 12)
-  return `pgz2-libdeflate1.14-${module}-b${DEFLATE_BLOCK_SIZE / 1024}k-w${DEFLATE_WINDOW / 1024}k`
+  // Hashed once, when first asked: every layer's plan asks, and start-up need not pay for it.
+  gzipVersion ??= `pgz2-libdeflate1.14-${createHash('sha256').update(LIBDEFLATE_WASM_BASE64).digest('hex').slice(0, 12)}-b${DEFLATE_BLOCK_SIZE / 1024}k-w${DEFLATE_WINDOW / 1024}k`
+  return gzipVersion
 }
+let gzipVersion: string | undefined
 
 /** A deflate block that is final, fixed-Huffman and empty: ends the stream after sync flushes. */
 const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00])
