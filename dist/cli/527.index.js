@@ -512,7 +512,7 @@ a failed pull leaves no partial output. Prints the output path on standard outpu
         'tar-push pull localhost:5000/app:1 -o rootfs --format rootfs --rename-illegal --symlinks skip',
     ],
     // What the command needs (the engine, HTTP, the encoders) is loaded only when it runs.
-    run: async (values, operands, output, context) => (await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(118), __webpack_require__.e(133), __webpack_require__.e(503), __webpack_require__.e(606), __webpack_require__.e(923)]).then(__webpack_require__.bind(__webpack_require__, 6923))).runPullCommand(values, operands, output, context),
+    run: async (values, operands, output, context) => (await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(118), __webpack_require__.e(592), __webpack_require__.e(503), __webpack_require__.e(606), __webpack_require__.e(923)]).then(__webpack_require__.bind(__webpack_require__, 6923))).runPullCommand(values, operands, output, context),
 };
 
 ;// CONCATENATED MODULE: ./src/cli/push.ts
@@ -640,7 +640,7 @@ registry, blobs are mounted from the source repository instead of copied. --user
         'tar-push copy ghcr.io/org/app:1.2.3 localhost:5000/app:arm64 --platform linux/arm64',
     ],
     // What the command needs (the engine, HTTP, the encoders) is loaded only when it runs.
-    run: async (values, operands, output, context) => (await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(133), __webpack_require__.e(503), __webpack_require__.e(606), __webpack_require__.e(763)]).then(__webpack_require__.bind(__webpack_require__, 763))).runCopyCommand(values, operands, output, context),
+    run: async (values, operands, output, context) => (await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(592), __webpack_require__.e(503), __webpack_require__.e(606), __webpack_require__.e(763)]).then(__webpack_require__.bind(__webpack_require__, 763))).runCopyCommand(values, operands, output, context),
 };
 
 // EXTERNAL MODULE: ./src/lib/loadtest/options.ts
@@ -824,7 +824,7 @@ version are refused. The merged JSON is a result like the others: it merges agai
         '    --step-duration 30s --vus 50',
     ],
     // The bench library (histograms, the generator) is loaded only when bench runs.
-    run: async (values, operands, output, context) => (await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(960), __webpack_require__.e(133), __webpack_require__.e(503), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 5690))).runBenchCommand(values, operands, output, context),
+    run: async (values, operands, output, context) => (await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(960), __webpack_require__.e(592), __webpack_require__.e(503), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 5690))).runBenchCommand(values, operands, output, context),
 };
 
 ;// CONCATENATED MODULE: ./src/cli/unfinished.ts

@@ -67,33 +67,9 @@ var external_node_zlib_ = __webpack_require__(8522);
 var cancel = __webpack_require__(5321);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
-;// CONCATENATED MODULE: ./src/lib/archive/files.ts
-
-async function openRangeReader(path, start, size) {
-    const handle = await (0,promises_.open)(path, 'r');
-    let position = start;
-    const end = start + size;
-    return {
-        async read(into) {
-            let filled = 0;
-            while (filled < into.length && position < end) {
-                const wanted = Math.min(into.length - filled, end - position);
-                const { bytesRead } = await handle.read(into, filled, wanted, position);
-                if (bytesRead === 0)
-                    throw new Error(`${path} ended at byte ${position}, before ${end}`);
-                filled += bytesRead;
-                position += bytesRead;
-            }
-            return filled;
-        },
-        close: () => handle.close(),
-    };
-}
-
 // EXTERNAL MODULE: ./src/lib/pooled-file.ts
 var pooled_file = __webpack_require__(9059);
 ;// CONCATENATED MODULE: ./src/lib/archive/tar-index.ts
-
 
 
 
@@ -159,9 +135,9 @@ class TarIndex {
         const entry = this.#regularFile(name);
         return (0,pooled_file/* openRangeStream */.I)(this.#path, entry.offset, entry.size);
     }
-    openReader(name) {
+    rangeOf(name) {
         const entry = this.#regularFile(name);
-        return openRangeReader(this.#path, entry.offset, entry.size);
+        return { path: this.#path, start: entry.offset, size: entry.size };
     }
     async readHead(name, length) {
         const entry = this.#regularFile(name);
@@ -390,7 +366,6 @@ function parsePax(body) {
 
 
 
-
 /** The files of an OCI image layout directory; symlinks may not lead out of it. */
 class LayoutDirectory {
     name;
@@ -437,9 +412,9 @@ class LayoutDirectory {
         const path = this.#existing(name);
         return (0,pooled_file/* openRangeStream */.I)(path, 0, (0,external_node_fs_.statSync)(path).size);
     }
-    openReader(name) {
+    rangeOf(name) {
         const path = this.#existing(name);
-        return openRangeReader(path, 0, (0,external_node_fs_.statSync)(path).size);
+        return { path, start: 0, size: (0,external_node_fs_.statSync)(path).size };
     }
     async readHead(name, length) {
         const handle = await (0,promises_.open)(this.#existing(name), 'r');
@@ -770,7 +745,31 @@ var layout = __webpack_require__(3423);
 var limits = __webpack_require__(9041);
 // EXTERNAL MODULE: ./src/lib/image/media-types.ts
 var media_types = __webpack_require__(5489);
+;// CONCATENATED MODULE: ./src/lib/archive/files.ts
+
+async function openRangeReader(path, start, size) {
+    const handle = await (0,promises_.open)(path, 'r');
+    let position = start;
+    const end = start + size;
+    return {
+        async read(into) {
+            let filled = 0;
+            while (filled < into.length && position < end) {
+                const wanted = Math.min(into.length - filled, end - position);
+                const { bytesRead } = await handle.read(into, filled, wanted, position);
+                if (bytesRead === 0)
+                    throw new Error(`${path} ended at byte ${position}, before ${end}`);
+                filled += bytesRead;
+                position += bytesRead;
+            }
+            return filled;
+        },
+        close: () => handle.close(),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/lib/archive/read.ts
+
 
 
 
@@ -813,7 +812,11 @@ const blobContent = (files, name, size) => ({
     origin: `${files.name}: ${name}`,
     size,
     open: async () => files.open(name),
-    openReader: () => files.openReader(name),
+    openReader: async () => {
+        const { path, start, size } = files.rangeOf(name);
+        return openRangeReader(path, start, size);
+    },
+    fileRange: () => files.rangeOf(name),
 });
 function requireSize(files, name, referrer) {
     const size = files.sizeOf(name);
@@ -1459,7 +1462,7 @@ async function push(options) {
  * The engine, the registry client and HTTP, loaded once the tarballs are read: a wrong path or a
  * broken tarball fails without paying for them (start-up time of the CLI).
  */
-const loadRegistryParts = () => Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(133), __webpack_require__.e(50)]).then(__webpack_require__.bind(__webpack_require__, 3050));
+const loadRegistryParts = () => Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(592), __webpack_require__.e(50)]).then(__webpack_require__.bind(__webpack_require__, 3050));
 /** Tarball paths, globs expanded (sorted, so the index lists platforms in a stable order). */
 async function expandTarballs(tarball) {
     const paths = await (0,lib_paths/* expandPaths */.p)(typeof tarball === 'string' ? [tarball] : tarball, 'file', 'TARBALL_NOT_FOUND');

@@ -4,8 +4,8 @@ import { join, sep } from 'node:path'
 import type { Readable } from 'node:stream'
 import { TarPushError } from '../errors.ts'
 import { cleanName } from './tar-index.ts'
-import type { SequentialReader } from '../image/model.ts'
-import { openRangeReader, type ArchiveFiles } from './files.ts'
+import type { FileRange } from '../image/model.ts'
+import type { ArchiveFiles } from './files.ts'
 import { openRangeStream } from '../pooled-file.ts'
 
 /** The files of an OCI image layout directory; symlinks may not lead out of it. */
@@ -62,9 +62,9 @@ export class LayoutDirectory implements ArchiveFiles {
     return openRangeStream(path, 0, statSync(path).size)
   }
 
-  openReader(name: string): Promise<SequentialReader> {
+  rangeOf(name: string): FileRange {
     const path = this.#existing(name)
-    return openRangeReader(path, 0, statSync(path).size)
+    return { path, start: 0, size: statSync(path).size }
   }
 
   async readHead(name: string, length: number): Promise<Buffer> {

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
-import type { SequentialReader } from '../image/model.ts'
+import type { FileRange, SequentialReader } from '../image/model.ts'
 
 /**
  * Named files of an image archive, read by name: the entries of a tarball or the files of an
@@ -16,8 +16,8 @@ export interface ArchiveFiles {
   readHead(name: string, length: number): Promise<Buffer>
   /** A stream of the file's bytes. */
   open(name: string): Readable
-  /** The file's bytes read into buffers the caller supplies (and may reuse). */
-  openReader(name: string): Promise<SequentialReader>
+  /** Where the file's bytes lie (links resolved), to be read with `openRangeReader`. */
+  rangeOf(name: string): FileRange
   /** The whole file, refused when larger than `limit` (JSON documents, never layers). */
   readAll(name: string, limit: number): Promise<Buffer>
   close(): Promise<void>

@@ -23,7 +23,7 @@ import {
   type RawJson,
   type SourceEntry,
 } from '../image/model.ts'
-import type { ArchiveFiles } from './files.ts'
+import { openRangeReader, type ArchiveFiles } from './files.ts'
 import { archiveName, openArchive } from './open.ts'
 import { sniffCompression } from './sniff.ts'
 
@@ -66,7 +66,11 @@ const blobContent = (files: ArchiveFiles, name: string, size: number): BlobConte
   origin: `${files.name}: ${name}`,
   size,
   open: async () => files.open(name),
-  openReader: () => files.openReader(name),
+  openReader: async () => {
+    const { path, start, size } = files.rangeOf(name)
+    return openRangeReader(path, start, size)
+  },
+  fileRange: () => files.rangeOf(name),
 })
 
 function requireSize(files: ArchiveFiles, name: string, referrer: string): number {

@@ -2,8 +2,8 @@ import { open, type FileHandle } from 'node:fs/promises'
 import { posix } from 'node:path'
 import type { Readable } from 'node:stream'
 import { TarPushError } from '../errors.ts'
-import type { SequentialReader } from '../image/model.ts'
-import { openRangeReader, type ArchiveFiles } from './files.ts'
+import type { FileRange } from '../image/model.ts'
+import type { ArchiveFiles } from './files.ts'
 import { openRangeStream } from '../pooled-file.ts'
 
 /**
@@ -99,9 +99,9 @@ export class TarIndex implements ArchiveFiles {
     return openRangeStream(this.#path, entry.offset, entry.size)
   }
 
-  openReader(name: string): Promise<SequentialReader> {
+  rangeOf(name: string): FileRange {
     const entry = this.#regularFile(name)
-    return openRangeReader(this.#path, entry.offset, entry.size)
+    return { path: this.#path, start: entry.offset, size: entry.size }
   }
 
   async readHead(name: string, length: number): Promise<Buffer> {

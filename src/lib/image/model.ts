@@ -21,6 +21,13 @@ export interface Descriptor {
   artifactType?: string
 }
 
+/** Where a blob's bytes lie in a file on this machine. */
+export interface FileRange {
+  readonly path: string
+  readonly start: number
+  readonly size: number
+}
+
 /** Reads a byte range of a file in order, into the caller's buffers. */
 export interface SequentialReader {
   /** Fills `into` completely, or with what is left; 0 at the end. */
@@ -45,6 +52,8 @@ export interface BlobContent {
   open(): Promise<Readable>
   /** Sequential reads into the caller's buffers (lets a pipeline reuse its buffers). */
   openReader?(): Promise<SequentialReader>
+  /** The file range `openReader` reads: lets another thread read the bytes itself. */
+  fileRange?(): FileRange
 }
 
 /** A layer as its source stores it. */

@@ -1,0 +1,181 @@
+import * as crypto from 'node:crypto'
+import * as fs from 'node:fs'
+import { Worker, type MessagePort } from 'node:worker_threads'
+import type { FileRange } from './image/model.ts'
+
+/**
+ * Hashing files in place on two threads. A re-push does nothing but hash every layer where it
+ * lies (the registry has the blobs), so on one thread it waits on sha256 while the other core
+ * idles. Queued layers are hashed one at a time on this thread and, once a worker thread is up,
+ * one at a time on it too, the largest first (the worker's start takes 50–100 ms on 2 cores, so
+ * it must not be handed the biggest layer before it can begin).
+ *
+ * The worker costs about 15 MB resident: it starts only when enough bytes wait to pay for its
+ * start, never on a cold push (which hashes each layer as it encodes it).
+ */
+
+export interface RangeDigest {
+  /** "algorithm:hex" */
+  digest: string
+  /** Bytes hashed: less than expected when the file ended early. */
+  size: number
+}
+
+export interface HashJob {
+  readonly size: number
+  readonly algorithm: string
+  /** Where the bytes lie, when another thread can read them. */
+  readonly range: FileRange | undefined
+  /** Hashes the bytes on this thread. */
+  hashHere(signal: AbortSignal | undefined): Promise<RangeDigest>
+}
+
+/** Bytes waiting, beyond what this thread is hashing, for which a worker is worth its start. */
+const WORKER_WORTH_BYTES = 32 * 1024 * 1024
+
+interface Queued {
+  job: HashJob
+  signal: AbortSignal | undefined
+  resolve(digest: RangeDigest): void
+  reject(error: unknown): void
+}
+
+const queue: Queued[] = []
+let hereBusy = false
+let worker: { thread: Worker; ready: boolean; running: Queued | undefined } | undefined
+
+/** The job's digest, from whichever thread is free first. */
+export function hashQueued(job: HashJob, signal: AbortSignal | undefined): Promise<RangeDigest> {
+  signal?.throwIfAborted()
+  return new Promise<RangeDigest>((resolve, reject) => {
+    const queued: Queued = { job, signal, resolve, reject }
+    const onAbort = () => {
+      const index = queue.indexOf(queued)
+      if (index >= 0) {
+        queue.splice(index, 1)
+        reject(signal!.reason)
+      } else if (worker?.running === queued) {
+        stopWorker()
+        reject(signal!.reason)
+      }
+      // On this thread the job sees the signal itself.
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+    const settle =
+      <T>(then: (value: T) => void) =>
+      (value: T) => {
+        signal?.removeEventListener('abort', onAbort)
+        then(value)
+      }
+    queued.resolve = settle(resolve)
+    queued.reject = settle(reject)
+    queue.push(queued)
+    pump()
+  })
+}
+
+function pump(): void {
+  if (!hereBusy && queue.length > 0) {
+    const next = takeLargest(() => true)!
+    hereBusy = true
+    next.job
+      .hashHere(next.signal)
+      .then(next.resolve, next.reject)
+      .finally(() => {
+        hereBusy = false
+        pump()
+      })
+  }
+  if (worker?.ready && !worker.running) {
+    const next = takeLargest((queued) => queued.job.range !== undefined)
+    if (next) {
+      worker.running = next
+      worker.thread.ref()
+      worker.thread.postMessage({ range: next.job.range, algorithm: next.job.algorithm })
+    }
+  } else if (!worker) {
+    const waiting = queue.reduce((sum, { job }) => sum + (job.range ? job.size : 0), 0)
+    if (waiting >= WORKER_WORTH_BYTES) worker = startWorker()
+  }
+}
+
+function takeLargest(eligible: (queued: Queued) => boolean): Queued | undefined {
+  let best = -1
+  queue.forEach((queued, index) => {
+    if (eligible(queued) && (best < 0 || queued.job.size > queue[best]!.job.size)) best = index
+  })
+  return best < 0 ? undefined : queue.splice(best, 1)[0]
+}
+
+type Answer = 'ready' | RangeDigest | { error: string }
+
+function startWorker(): NonNullable<typeof worker> {
+  const thread = new Worker(
+    `(${runHashThread.toString()})(require('node:worker_threads').parentPort, require('node:fs'), require('node:crypto'))`,
+    // Its JavaScript allocates next to nothing: a small young generation keeps it lean.
+    { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 1 } },
+  )
+  const started = { thread, ready: false, running: undefined as Queued | undefined }
+  // A worker ended by a stop may still answer or exit later: only the current one counts.
+  thread.on('message', (answer: Answer) => {
+    if (worker !== started) return
+    if (answer === 'ready') started.ready = true
+    else {
+      const job = started.running
+      started.running = undefined
+      thread.unref()
+      if ('error' in answer) job?.reject(new Error(answer.error))
+      else job?.resolve(answer)
+    }
+    pump()
+  })
+  const fail = (error: Error) => {
+    if (worker !== started) return
+    worker = undefined
+    started.running?.reject(new Error(`the hash thread failed: ${error.message}`, { cause: error }))
+    pump()
+  }
+  thread.on('error', fail)
+  thread.on('exit', (code) => fail(new Error(`it exited with code ${code}`)))
+  thread.unref()
+  return started
+}
+
+function stopWorker(): void {
+  const thread = worker?.thread
+  worker = undefined
+  void thread?.terminate()
+}
+
+/**
+ * The worker's body, started from its source text (so the bundles need no worker file): it may
+ * use only its arguments. Synchronous reads into one reused buffer: the thread does nothing else.
+ */
+function runHashThread(port: MessagePort, files: typeof fs, hashes: typeof crypto): void {
+  interface Job {
+    range: FileRange
+    algorithm: string
+  }
+  const block = Buffer.allocUnsafe(1024 * 1024)
+  port.on('message', ({ range, algorithm }: Job) => {
+    let descriptor: number | undefined
+    try {
+      descriptor = files.openSync(range.path, 'r')
+      const hash = hashes.createHash(algorithm)
+      let size = 0
+      while (size < range.size) {
+        const wanted = Math.min(block.length, range.size - size)
+        const length = files.readSync(descriptor, block, 0, wanted, range.start + size)
+        if (length === 0) break
+        hash.update(block.subarray(0, length))
+        size += length
+      }
+      port.postMessage({ digest: `${algorithm}:${hash.digest('hex')}`, size })
+    } catch (error) {
+      port.postMessage({ error: error instanceof Error ? error.message : String(error) })
+    } finally {
+      if (descriptor !== undefined) files.closeSync(descriptor)
+    }
+  })
+  port.postMessage('ready')
+}
