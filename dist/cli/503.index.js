@@ -238,6 +238,7 @@ class VerifyingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BY: () => (/* binding */ ENCODED_BLOCKS_KEPT),
 /* harmony export */   Cp: () => (/* binding */ BLOCKS_IN_FLIGHT),
 /* harmony export */   bi: () => (/* binding */ BlockEncodingStream),
 /* harmony export */   lx: () => (/* binding */ SlotPool)
@@ -245,8 +246,18 @@ class VerifyingStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
 
-/** Blocks of one stream in flight: its share of the encode jobs, which bounds its memory. */
-const BLOCKS_IN_FLIGHT = 4;
+/**
+ * Blocks of one stream in flight: its share of the encode jobs, which bounds its memory. 3, not
+ * 4: a gzip push peaked 2 MB lower (a spool push 3 MB) at a speed within the noise of 4.
+ */
+const BLOCKS_IN_FLIGHT = 3;
+/**
+ * Encoded blocks kept in reused buffers (chunk-pool.ts) between the encoder and the socket, for
+ * every stream at once: the engine encodes up to 4 layers at a time, and the benchmark's pushes
+ * held 11 or 12 at most. Fewer is worse, not better: the blocks over it are plain Buffers that
+ * pile up until V8 collects them (a pool of 8 zstd frames peaked 6 MB higher than one of 16).
+ */
+const ENCODED_BLOCKS_KEPT = 16;
 /** A block encoder as a Transform, for a stream of bytes of any chunking. */
 class BlockEncodingStream extends node_stream__WEBPACK_IMPORTED_MODULE_0__.Transform {
     #encoder;
@@ -494,6 +505,8 @@ function crc32Combine(crcA, crcB, lengthB) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(8877);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(5919);
 // EXTERNAL MODULE: external "node:zlib"
@@ -563,6 +576,8 @@ const LIBDEFLATE_WASM_BASE64 = 'AGFzbQEAAAABMQdgBH9/f38AYAF/AX9gAABgBX9/f39/AGAG
 
 
 
+
+
 /**
  * Deflaters, each an instance of libdeflate.wasm with a few slots in its memory: a slot holds one
  * block of input (and the 32 KiB before it, the dictionary) and its deflated output. The number
@@ -582,11 +597,6 @@ const DEFLATE_BLOCK_SIZE = 512 * 1024;
  * binaries measured 0.05 % (1 MiB blocks) to 0.2 % (256 KiB) bigger, for no speed measurable.
  */
 const DEFLATE_WINDOW = 32 * 1024;
-/**
- * Deflated blocks kept for reuse between uses (each about DEFLATE_BLOCK_SIZE): enough for the
- * blocks of a few streams between their deflater and the socket.
- */
-const OUTPUTS_KEPT = 16;
 /** One slot being deflated while the next is filled, per deflater. */
 const SLOTS_PER_DEFLATER = 2;
 class DeflatePool {
@@ -597,6 +607,10 @@ class DeflatePool {
     #busy = 0;
     #outputs = new chunk_pool/* ChunkPool */.Et({ size: 0, keep: 0 });
     constructor(options) {
+        // V8 compiles the deflate loop again, optimized, once it is hot; unrolling its loops took a
+        // 13 MB compiler zone for a moment, on top of a busy push (spool pushes peaked at 134 MB
+        // instead of 124; stream 122 instead of 118), and gave no speed we could measure.
+        (0,external_node_v8_.setFlagsFromString)('--no-wasm-loop-unrolling');
         const module = new WebAssembly.Module(Buffer.from(LIBDEFLATE_WASM_BASE64, 'base64'));
         const setup = {
             module,
@@ -668,7 +682,7 @@ class DeflatePool {
         });
         const deflater = { port, memory: ready.memory, free: [], jobs: new Map() };
         if (this.#outputs.size < ready.outputCapacity)
-            this.#outputs = new chunk_pool/* ChunkPool */.Et({ size: ready.outputCapacity, keep: OUTPUTS_KEPT });
+            this.#outputs = new chunk_pool/* ChunkPool */.Et({ size: ready.outputCapacity, keep: block_encoder/* ENCODED_BLOCKS_KEPT */.BY });
         const bytes = ready.memory.buffer;
         ready.slots.forEach((offsets, index) => {
             deflater.free.push({
@@ -957,11 +971,8 @@ class FrameCompressor {
 }
 /** A frame's output at most: ZSTD_COMPRESSBOUND of a block, rounded up. */
 const FRAME_BOUND = BLOCK_SIZE + BLOCK_SIZE / 128 + 4096;
-/**
- * Frames on their way to the upload, in reused buffers (chunk-pool.ts): one a job, and as many
- * again between the encoder and the socket.
- */
-const frameOutputs = new _chunk_pool_js__WEBPACK_IMPORTED_MODULE_2__/* .ChunkPool */ .Et({ size: FRAME_BOUND, keep: 2 * FRAME_JOBS + 2 });
+/** Frames on their way to the upload, in reused buffers. */
+const frameOutputs = new _chunk_pool_js__WEBPACK_IMPORTED_MODULE_2__/* .ChunkPool */ .Et({ size: FRAME_BOUND, keep: _block_encoder_js__WEBPACK_IMPORTED_MODULE_3__/* .ENCODED_BLOCKS_KEPT */ .BY });
 /**
  * A frame's parts copied into one buffer of the pool. zlib writes its output into buffers of
  * OUTPUT_CHUNK bytes, a new one once one is full: a part that ends its buffer is that buffer's

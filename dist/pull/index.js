@@ -67531,8 +67531,18 @@ class VerifyingStream extends external_node_stream_.Transform {
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/lib/encode/block-encoder.ts
 
-/** Blocks of one stream in flight: its share of the encode jobs, which bounds its memory. */
-const BLOCKS_IN_FLIGHT = 4;
+/**
+ * Blocks of one stream in flight: its share of the encode jobs, which bounds its memory. 3, not
+ * 4: a gzip push peaked 2 MB lower (a spool push 3 MB) at a speed within the noise of 4.
+ */
+const BLOCKS_IN_FLIGHT = 3;
+/**
+ * Encoded blocks kept in reused buffers (chunk-pool.ts) between the encoder and the socket, for
+ * every stream at once: the engine encodes up to 4 layers at a time, and the benchmark's pushes
+ * held 11 or 12 at most. Fewer is worse, not better: the blocks over it are plain Buffers that
+ * pile up until V8 collects them (a pool of 8 zstd frames peaked 6 MB higher than one of 16).
+ */
+const ENCODED_BLOCKS_KEPT = 16;
 /** A block encoder as a Transform, for a stream of bytes of any chunking. */
 class BlockEncodingStream extends external_node_stream_.Transform {
     #encoder;
@@ -67667,6 +67677,8 @@ function crc32Combine(crcA, crcB, lengthB) {
     return (multiply(shiftByBytes(lengthB), crcA) ^ crcB) >>> 0;
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/lib/chunk-pool.ts
@@ -67818,6 +67830,8 @@ const LIBDEFLATE_WASM_BASE64 = 'AGFzbQEAAAABMQdgBH9/f38AYAF/AX9gAABgBX9/f39/AGAG
 
 
 
+
+
 /**
  * Deflaters, each an instance of libdeflate.wasm with a few slots in its memory: a slot holds one
  * block of input (and the 32 KiB before it, the dictionary) and its deflated output. The number
@@ -67837,11 +67851,6 @@ const DEFLATE_BLOCK_SIZE = 512 * 1024;
  * binaries measured 0.05 % (1 MiB blocks) to 0.2 % (256 KiB) bigger, for no speed measurable.
  */
 const DEFLATE_WINDOW = 32 * 1024;
-/**
- * Deflated blocks kept for reuse between uses (each about DEFLATE_BLOCK_SIZE): enough for the
- * blocks of a few streams between their deflater and the socket.
- */
-const OUTPUTS_KEPT = 16;
 /** One slot being deflated while the next is filled, per deflater. */
 const SLOTS_PER_DEFLATER = 2;
 class DeflatePool {
@@ -67852,6 +67861,10 @@ class DeflatePool {
     #busy = 0;
     #outputs = new ChunkPool({ size: 0, keep: 0 });
     constructor(options) {
+        // V8 compiles the deflate loop again, optimized, once it is hot; unrolling its loops took a
+        // 13 MB compiler zone for a moment, on top of a busy push (spool pushes peaked at 134 MB
+        // instead of 124; stream 122 instead of 118), and gave no speed we could measure.
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-wasm-loop-unrolling');
         const module = new WebAssembly.Module(Buffer.from(LIBDEFLATE_WASM_BASE64, 'base64'));
         const setup = {
             module,
@@ -67923,7 +67936,7 @@ class DeflatePool {
         });
         const deflater = { port, memory: ready.memory, free: [], jobs: new Map() };
         if (this.#outputs.size < ready.outputCapacity)
-            this.#outputs = new ChunkPool({ size: ready.outputCapacity, keep: OUTPUTS_KEPT });
+            this.#outputs = new ChunkPool({ size: ready.outputCapacity, keep: ENCODED_BLOCKS_KEPT });
         const bytes = ready.memory.buffer;
         ready.slots.forEach((offsets, index) => {
             deflater.free.push({
@@ -68241,11 +68254,8 @@ class FrameCompressor {
 }
 /** A frame's output at most: ZSTD_COMPRESSBOUND of a block, rounded up. */
 const FRAME_BOUND = BLOCK_SIZE + BLOCK_SIZE / 128 + 4096;
-/**
- * Frames on their way to the upload, in reused buffers (chunk-pool.ts): one a job, and as many
- * again between the encoder and the socket.
- */
-const frameOutputs = new ChunkPool({ size: FRAME_BOUND, keep: 2 * FRAME_JOBS + 2 });
+/** Frames on their way to the upload, in reused buffers. */
+const frameOutputs = new ChunkPool({ size: FRAME_BOUND, keep: ENCODED_BLOCKS_KEPT });
 /**
  * A frame's parts copied into one buffer of the pool. zlib writes its output into buffers of
  * OUTPUT_CHUNK bytes, a new one once one is full: a part that ends its buffer is that buffer's

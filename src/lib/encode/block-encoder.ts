@@ -27,8 +27,19 @@ export interface BlockEncoder<Slot extends BlockSlot = BlockSlot> {
   trailer(): Promise<Buffer>
 }
 
-/** Blocks of one stream in flight: its share of the encode jobs, which bounds its memory. */
-export const BLOCKS_IN_FLIGHT = 4
+/**
+ * Blocks of one stream in flight: its share of the encode jobs, which bounds its memory. 3, not
+ * 4: a gzip push peaked 2 MB lower (a spool push 3 MB) at a speed within the noise of 4.
+ */
+export const BLOCKS_IN_FLIGHT = 3
+
+/**
+ * Encoded blocks kept in reused buffers (chunk-pool.ts) between the encoder and the socket, for
+ * every stream at once: the engine encodes up to 4 layers at a time, and the benchmark's pushes
+ * held 11 or 12 at most. Fewer is worse, not better: the blocks over it are plain Buffers that
+ * pile up until V8 collects them (a pool of 8 zstd frames peaked 6 MB higher than one of 16).
+ */
+export const ENCODED_BLOCKS_KEPT = 16
 
 /** A block encoder as a Transform, for a stream of bytes of any chunking. */
 export class BlockEncodingStream<Slot extends BlockSlot> extends Transform {

@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os'
+import { setFlagsFromString } from 'node:v8'
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads'
 import * as zlib from 'node:zlib'
 import { ChunkPool } from '../chunk-pool.ts'
+import { ENCODED_BLOCKS_KEPT } from './block-encoder.ts'
 import { runDeflateWorker } from './deflate-worker.ts'
 import { LIBDEFLATE_WASM_BASE64 } from './libdeflate-wasm.ts'
 
@@ -25,11 +27,6 @@ export const DEFLATE_BLOCK_SIZE = 512 * 1024
  * binaries measured 0.05 % (1 MiB blocks) to 0.2 % (256 KiB) bigger, for no speed measurable.
  */
 export const DEFLATE_WINDOW = 32 * 1024
-/**
- * Deflated blocks kept for reuse between uses (each about DEFLATE_BLOCK_SIZE): enough for the
- * blocks of a few streams between their deflater and the socket.
- */
-const OUTPUTS_KEPT = 16
 /** One slot being deflated while the next is filled, per deflater. */
 const SLOTS_PER_DEFLATER = 2
 
@@ -98,6 +95,10 @@ export class DeflatePool {
   #outputs = new ChunkPool({ size: 0, keep: 0 })
 
   constructor(options: DeflatePoolOptions) {
+    // V8 compiles the deflate loop again, optimized, once it is hot; unrolling its loops took a
+    // 13 MB compiler zone for a moment, on top of a busy push (spool pushes peaked at 134 MB
+    // instead of 124; stream 122 instead of 118), and gave no speed we could measure.
+    setFlagsFromString('--no-wasm-loop-unrolling')
     const module = new WebAssembly.Module(Buffer.from(LIBDEFLATE_WASM_BASE64, 'base64'))
     const setup = {
       module,
@@ -167,7 +168,7 @@ export class DeflatePool {
     })
     const deflater: Deflater = { port, memory: ready.memory, free: [], jobs: new Map() }
     if (this.#outputs.size < ready.outputCapacity)
-      this.#outputs = new ChunkPool({ size: ready.outputCapacity, keep: OUTPUTS_KEPT })
+      this.#outputs = new ChunkPool({ size: ready.outputCapacity, keep: ENCODED_BLOCKS_KEPT })
     const bytes = ready.memory.buffer
     ready.slots.forEach((offsets, index) => {
       deflater.free.push({

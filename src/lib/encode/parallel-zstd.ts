@@ -4,6 +4,7 @@ import { ChunkPool } from '../chunk-pool.ts'
 import { createLimiter } from '../limit.ts'
 import {
   BlockEncodingStream,
+  ENCODED_BLOCKS_KEPT,
   SlotPool,
   type BlockEncoder,
   type BlockSlot,
@@ -94,11 +95,8 @@ class FrameCompressor {
 /** A frame's output at most: ZSTD_COMPRESSBOUND of a block, rounded up. */
 const FRAME_BOUND = BLOCK_SIZE + BLOCK_SIZE / 128 + 4096
 
-/**
- * Frames on their way to the upload, in reused buffers (chunk-pool.ts): one a job, and as many
- * again between the encoder and the socket.
- */
-const frameOutputs = new ChunkPool({ size: FRAME_BOUND, keep: 2 * FRAME_JOBS + 2 })
+/** Frames on their way to the upload, in reused buffers. */
+const frameOutputs = new ChunkPool({ size: FRAME_BOUND, keep: ENCODED_BLOCKS_KEPT })
 
 /**
  * A frame's parts copied into one buffer of the pool. zlib writes its output into buffers of
