@@ -4,7 +4,7 @@
  * Node the rest fails at import time or later on a missing API, with a stack trace instead of
  * a sentence. So the check is this module's only work, and the CLI is imported after it.
  */
-import './threadpool.ts'
+import './startup.ts'
 import { nodeTooOld } from './cli/node-version.ts'
 
 const tooOld = nodeTooOld(process.versions.node)

@@ -505,14 +505,14 @@ function crc32Combine(crcA, crcB, lengthB) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(8877);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(5919);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./src/lib/chunk-pool.ts
 var chunk_pool = __webpack_require__(2173);
+// EXTERNAL MODULE: ./src/lib/v8-flags.ts + 1 modules
+var v8_flags = __webpack_require__(2445);
 ;// CONCATENATED MODULE: ./src/lib/encode/deflate-worker.ts
 /**
  * The body of a deflate worker thread. It is started from its source text (`eval`), so that
@@ -607,10 +607,7 @@ class DeflatePool {
     #busy = 0;
     #outputs = new chunk_pool/* ChunkPool */.Et({ size: 0, keep: 0 });
     constructor(options) {
-        // V8 compiles the deflate loop again, optimized, once it is hot; unrolling its loops took a
-        // 13 MB compiler zone for a moment, on top of a busy push (spool pushes peaked at 134 MB
-        // instead of 124; stream 122 instead of 118), and gave no speed we could measure.
-        (0,external_node_v8_.setFlagsFromString)('--no-wasm-loop-unrolling');
+        (0,v8_flags/* optimizeWasmWithoutLoopUnrolling */.Y)();
         const module = new WebAssembly.Module(Buffer.from(LIBDEFLATE_WASM_BASE64, 'base64'));
         const setup = {
             module,

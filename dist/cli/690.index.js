@@ -2672,7 +2672,6 @@ class JtlWriter {
 
 
 
-
 /**
  * A push as docker makes it: per blob a HEAD ("do you have it?" — never, the bytes are new), then
  * the upload (POST, PATCH, PUT with the digest; or POST and one PUT), config last, then the
@@ -2727,15 +2726,12 @@ async function pullImage(options) {
     let bytes = manifest.bytes.length;
     // Its digest is the seeded manifest's, so are its bytes: the blobs it lists are known.
     for (const blob of image.blobs) {
-        const response = await repository.openBlob(blob.digest);
         const hash = verify ? (0,external_node_crypto_.createHash)('sha256') : undefined;
         let size = 0;
-        // 'data' events, not async iteration: no promise per chunk at hundreds of MB/s.
-        response.body.on('data', (chunk) => {
+        await repository.readBlob(blob.digest, (chunk) => {
             hash?.update(chunk);
             size += chunk.length;
         });
-        await (0,external_node_stream_promises_.finished)(response.body);
         bytes += size;
         const digest = hash ? `sha256:${hash.digest('hex')}` : blob.digest;
         if (digest !== blob.digest || size !== blob.size) {

@@ -63387,20 +63387,6 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6573:
-/***/ (() => {
-
-
-/**
- * Imported first by the entry points, before anything touches the libuv thread pool (sized on
- * first use): file reads, zlib jobs (zstd, gunzip) and DNS share it, and its default of 4
- * threads makes reads wait behind compression. The user's own setting wins.
- */
-process.env['UV_THREADPOOL_SIZE'] ??= '8';
-
-
-/***/ }),
-
 /***/ 2613:
 /***/ ((module) => {
 
@@ -64271,8 +64257,52 @@ else if (true) module.exports = loader;
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./src/threadpool.ts
-var threadpool = __nccwpck_require__(6573);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/lib/v8-flags.ts
+
+/**
+ * The two V8 settings tar-push changes at run time. Both change how V8 sizes its own work;
+ * neither asks it to collect (memory stays bounded by the code's design).
+ */
+/**
+ * For the deflate encoder: V8 compiles the hot deflate loop again, optimized, a moment into a
+ * push; unrolling its loops took a 13 MB compiler zone at once, on top of a busy push (a spool
+ * push peaked at 134 MB instead of 124, a streamed one at 122 instead of 118), for no speed we
+ * could measure (1.70 against 1.75 s, within the noise).
+ */
+function optimizeWasmWithoutLoopUnrolling() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-wasm-loop-unrolling');
+}
+/**
+ * For every command, from its start (startup.ts): most of tar-push's garbage is buffers that die
+ * within a request or a block. V8 frees them in a scavenge of the young generation, cheaply, if
+ * one comes; but it grows the young generation to 16 MB when little else is allocated, so
+ * scavenges became rare and the buffers' external memory set off full collections instead,
+ * each marking the whole heap. Kept at its first size (measured here):
+ * - a load test pulling 1 MiB blobs: 69 Mark-Compacts and 5 scavenges in 5 s, 6.0 ms of CPU an
+ *   iteration, became 1 Mark-Compact and 125 scavenges, 3.0 ms (a raw node:http client: 3.5);
+ * - peak RSS of a push: gzip 119 → 116 MB, spool 124 → 119, zstd 115 → 110, no slower.
+ */
+function keepYoungGenerationSmall() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
+    // V8's memory reducer takes a process that mostly waits on the network for an idle one and
+    // starts full collections to shrink its heap; in a load test it lowered the heap limit until
+    // a full collection came every 20 ms, in one run of two (91 Mark-Compacts in 6 s; off: 1).
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-memory-reducer');
+}
+
+;// CONCATENATED MODULE: ./src/startup.ts
+/**
+ * Imported first by the entry points: process-wide settings that must be in place before any
+ * work starts (the thread pool is sized on first use, V8's young generation grows from the start).
+ */
+
+// File reads, zlib jobs (zstd, gunzip) and DNS share libuv's pool, and its default of 4 threads
+// makes reads wait behind compression. The user's own setting wins.
+process.env['UV_THREADPOOL_SIZE'] ??= '8';
+keepYoungGenerationSmall();
+
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -67677,8 +67707,6 @@ function crc32Combine(crcA, crcB, lengthB) {
     return (multiply(shiftByBytes(lengthB), crcA) ^ crcB) >>> 0;
 }
 
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: ./src/lib/chunk-pool.ts
@@ -67861,10 +67889,7 @@ class DeflatePool {
     #busy = 0;
     #outputs = new ChunkPool({ size: 0, keep: 0 });
     constructor(options) {
-        // V8 compiles the deflate loop again, optimized, once it is hot; unrolling its loops took a
-        // 13 MB compiler zone for a moment, on top of a busy push (spool pushes peaked at 134 MB
-        // instead of 124; stream 122 instead of 118), and gave no speed we could measure.
-        (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-wasm-loop-unrolling');
+        optimizeWasmWithoutLoopUnrolling();
         const module = new WebAssembly.Module(Buffer.from(LIBDEFLATE_WASM_BASE64, 'base64'));
         const setup = {
             module,
@@ -69898,6 +69923,13 @@ var agent_default = /*#__PURE__*/__nccwpck_require__.n(agent);
 var env_http_proxy_agent = __nccwpck_require__(3137);
 var env_http_proxy_agent_default = /*#__PURE__*/__nccwpck_require__.n(env_http_proxy_agent);
 ;// CONCATENATED MODULE: ./src/lib/http/undici.ts
+/**
+ * The parts of undici we use, loaded on their own. Its index also loads fetch, WebSocket, the
+ * HTTP caches, mocks and more: 7 MB resident on every run, for a push whose memory target is
+ * 120 MB (issue 4). undici has no exports map; these are its own CommonJS modules, pinned by the
+ * bundle and exercised by every test that talks to a registry, through a proxy too.
+ */
+
 
 
 
@@ -69914,6 +69946,60 @@ function request(url, options) {
         ...rest,
         origin: target.origin,
         path: `${target.pathname}${target.search}`,
+    });
+}
+/**
+ * Like `request`, but a successful body (2xx) is handed to `onChunk` as it arrives, without a
+ * stream, and the promise settles once all of it came (its `body` is then empty). undici's
+ * `request` puts every body in a Readable: on the load generator's pulls of 1 MiB blobs that cost
+ * 15 % more CPU and a quarter more full collections than handing the chunks on (1200 GETs: 1.60
+ * against 1.39 CPU-s, 57 against 45 Mark-Compacts), while a raw node:http client paid 1.37–1.50.
+ * Other answers (a 401 challenge, a redirect, an error) keep their body, as `request` would.
+ */
+function requestInto(url, options, onChunk) {
+    const target = typeof url === 'string' ? new URL(url) : url;
+    const { dispatcher, signal, ...rest } = options;
+    return new Promise((resolve, reject) => {
+        let statusCode = 0;
+        let headers = {};
+        let kept;
+        let stop;
+        const settle = () => {
+            if (stop)
+                signal?.removeEventListener('abort', stop);
+        };
+        dispatcher.dispatch({ ...rest, origin: target.origin, path: `${target.pathname}${target.search}` }, {
+            onRequestStart(controller) {
+                if (!signal)
+                    return;
+                stop = () => controller.abort(signal.reason);
+                if (signal.aborted)
+                    stop();
+                else
+                    signal.addEventListener('abort', stop, { once: true });
+            },
+            onResponseStart(_controller, status, responseHeaders) {
+                statusCode = status;
+                headers = responseHeaders;
+                kept = status >= 200 && status < 300 ? undefined : [];
+            },
+            onResponseData(_controller, chunk) {
+                if (kept)
+                    kept.push(chunk);
+                else
+                    onChunk(chunk);
+            },
+            onResponseEnd() {
+                settle();
+                const body = external_node_stream_.Readable.from(kept ?? []);
+                body.dump = async () => void body.destroy();
+                resolve({ statusCode, headers, body });
+            },
+            onResponseError(_controller, error) {
+                settle();
+                reject(error);
+            },
+        });
     });
 }
 
@@ -70755,6 +70841,15 @@ class RegistryClient {
         const body = registryRequest.body ? await registryRequest.body() : undefined;
         this.#logger.debug(`> ${registryRequest.method} ${url}`);
         try {
+            if (registryRequest.onBodyChunk && body === undefined) {
+                const response = await requestInto(url, {
+                    method: registryRequest.method,
+                    dispatcher: this.#dispatcher,
+                    headers,
+                }, registryRequest.onBodyChunk);
+                this.#logger.debug(`< ${response.statusCode} ${registryRequest.method} ${url}`);
+                return response;
+            }
             const response = await request(url, {
                 method: registryRequest.method,
                 dispatcher: cleanup ? this.#cleanupDispatcher : this.#dispatcher,
@@ -71663,6 +71758,20 @@ class repository_RepositoryClient {
         const response = await this.#followRedirects(request, await this.client.send(request));
         if (response.statusCode === 200 || response.statusCode === 206)
             return response;
+        throw await this.client.unexpected(request, response);
+    }
+    /**
+     * A blob's bytes handed to `onChunk` as they arrive (redirects followed), with no stream: the
+     * load generator's pulls. Sent once: a failure half-way cannot be replayed into the consumer.
+     */
+    async readBlob(digest, onChunk) {
+        const request = this.#request('GET', `/v2/${this.path}/blobs/${digest}`, {
+            retry: false,
+            onBodyChunk: onChunk,
+        });
+        const response = await this.#followRedirects(request, await this.client.send(request));
+        if (response.statusCode === 200)
+            return;
         throw await this.client.unexpected(request, response);
     }
     /** PUTs a manifest under a tag or digest; the registry's digest must equal ours. */
@@ -76279,7 +76388,6 @@ class jtl_JtlWriter {
 
 
 
-
 /**
  * A push as docker makes it: per blob a HEAD ("do you have it?" — never, the bytes are new), then
  * the upload (POST, PATCH, PUT with the digest; or POST and one PUT), config last, then the
@@ -76334,15 +76442,12 @@ async function scenarios_pullImage(options) {
     let bytes = manifest.bytes.length;
     // Its digest is the seeded manifest's, so are its bytes: the blobs it lists are known.
     for (const blob of image.blobs) {
-        const response = await repository.openBlob(blob.digest);
         const hash = verify ? createHash('sha256') : undefined;
         let size = 0;
-        // 'data' events, not async iteration: no promise per chunk at hundreds of MB/s.
-        response.body.on('data', (chunk) => {
+        await repository.readBlob(blob.digest, (chunk) => {
             hash?.update(chunk);
             size += chunk.length;
         });
-        await finished(response.body);
         bytes += size;
         const digest = hash ? `sha256:${hash.digest('hex')}` : blob.digest;
         if (digest !== blob.digest || size !== blob.size) {

@@ -1,4 +1,4 @@
-import '../threadpool.ts'
+import '../startup.ts'
 import { run } from './bench.ts'
 
 void run()

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os'
-import { setFlagsFromString } from 'node:v8'
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads'
 import * as zlib from 'node:zlib'
 import { ChunkPool } from '../chunk-pool.ts'
+import { optimizeWasmWithoutLoopUnrolling } from '../v8-flags.ts'
 import { ENCODED_BLOCKS_KEPT } from './block-encoder.ts'
 import { runDeflateWorker } from './deflate-worker.ts'
 import { LIBDEFLATE_WASM_BASE64 } from './libdeflate-wasm.ts'
@@ -95,10 +95,7 @@ export class DeflatePool {
   #outputs = new ChunkPool({ size: 0, keep: 0 })
 
   constructor(options: DeflatePoolOptions) {
-    // V8 compiles the deflate loop again, optimized, once it is hot; unrolling its loops took a
-    // 13 MB compiler zone for a moment, on top of a busy push (spool pushes peaked at 134 MB
-    // instead of 124; stream 122 instead of 118), and gave no speed we could measure.
-    setFlagsFromString('--no-wasm-loop-unrolling')
+    optimizeWasmWithoutLoopUnrolling()
     const module = new WebAssembly.Module(Buffer.from(LIBDEFLATE_WASM_BASE64, 'base64'))
     const setup = {
       module,

@@ -4,6 +4,7 @@
  * 120 MB (issue 4). undici has no exports map; these are its own CommonJS modules, pinned by the
  * bundle and exercised by every test that talks to a registry, through a proxy too.
  */
+import { Readable } from 'node:stream'
 import type { Dispatcher } from 'undici'
 import DispatcherBase from 'undici/lib/dispatcher/dispatcher.js'
 import api from 'undici/lib/api/index.js'
@@ -32,5 +33,64 @@ export function request(
     ...rest,
     origin: target.origin,
     path: `${target.pathname}${target.search}`,
+  })
+}
+
+/**
+ * Like `request`, but a successful body (2xx) is handed to `onChunk` as it arrives, without a
+ * stream, and the promise settles once all of it came (its `body` is then empty). undici's
+ * `request` puts every body in a Readable: on the load generator's pulls of 1 MiB blobs that cost
+ * 15 % more CPU and a quarter more full collections than handing the chunks on (1200 GETs: 1.60
+ * against 1.39 CPU-s, 57 against 45 Mark-Compacts), while a raw node:http client paid 1.37–1.50.
+ * Other answers (a 401 challenge, a redirect, an error) keep their body, as `request` would.
+ */
+export function requestInto(
+  url: string | URL,
+  options: Pick<Dispatcher.DispatchOptions, 'method' | 'headers' | 'reset'> & {
+    dispatcher: Dispatcher
+    signal?: AbortSignal | undefined
+  },
+  onChunk: (chunk: Buffer) => void,
+): Promise<Dispatcher.ResponseData> {
+  const target = typeof url === 'string' ? new URL(url) : url
+  const { dispatcher, signal, ...rest } = options
+  return new Promise((resolve, reject) => {
+    let statusCode = 0
+    let headers: Dispatcher.ResponseData['headers'] = {}
+    let kept: Buffer[] | undefined
+    let stop: (() => void) | undefined
+    const settle = () => {
+      if (stop) signal?.removeEventListener('abort', stop)
+    }
+    dispatcher.dispatch(
+      { ...rest, origin: target.origin, path: `${target.pathname}${target.search}` },
+      {
+        onRequestStart(controller) {
+          if (!signal) return
+          stop = () => controller.abort(signal.reason)
+          if (signal.aborted) stop()
+          else signal.addEventListener('abort', stop, { once: true })
+        },
+        onResponseStart(_controller, status, responseHeaders) {
+          statusCode = status
+          headers = responseHeaders as Dispatcher.ResponseData['headers']
+          kept = status >= 200 && status < 300 ? undefined : []
+        },
+        onResponseData(_controller, chunk) {
+          if (kept) kept.push(chunk)
+          else onChunk(chunk)
+        },
+        onResponseEnd() {
+          settle()
+          const body = Readable.from(kept ?? []) as Readable & { dump(): Promise<void> }
+          body.dump = async () => void body.destroy()
+          resolve({ statusCode, headers, body } as unknown as Dispatcher.ResponseData)
+        },
+        onResponseError(_controller, error) {
+          settle()
+          reject(error)
+        },
+      },
+    )
   })
 }

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import { request, type Dispatcher } from '../http/undici.ts'
+import { request, requestInto, type Dispatcher } from '../http/undici.ts'
 import { abortOn } from '../http/abort.ts'
 import { uploadBody } from '../http/upload-body.ts'
 import { cancelledError, throwIfAborted } from '../cancel.ts'
@@ -62,6 +62,11 @@ export interface RegistryRequest {
   body?: BodyFactory
   /** False for a request that only its caller can repeat safely (an upload body). */
   retry?: boolean
+  /**
+   * Where a 2xx answer's body goes, chunk by chunk, instead of a stream: the response comes
+   * once all of it did, with an empty body (http/undici.ts requestInto).
+   */
+  onBodyChunk?: (chunk: Buffer) => void
 }
 
 export type RegistryResponse = Dispatcher.ResponseData
@@ -328,6 +333,19 @@ export class RegistryClient {
     const body = registryRequest.body ? await registryRequest.body() : undefined
     this.#logger.debug(`> ${registryRequest.method} ${url}`)
     try {
+      if (registryRequest.onBodyChunk && body === undefined) {
+        const response = await requestInto(
+          url,
+          {
+            method: registryRequest.method as Dispatcher.HttpMethod,
+            dispatcher: this.#dispatcher,
+            headers,
+          },
+          registryRequest.onBodyChunk,
+        )
+        this.#logger.debug(`< ${response.statusCode} ${registryRequest.method} ${url}`)
+        return response
+      }
       const response = await request(url, {
         method: registryRequest.method as Dispatcher.HttpMethod,
         dispatcher: cleanup ? this.#cleanupDispatcher : this.#dispatcher,

@@ -481,6 +481,20 @@ export class RepositoryClient {
     throw await this.client.unexpected(request, response)
   }
 
+  /**
+   * A blob's bytes handed to `onChunk` as they arrive (redirects followed), with no stream: the
+   * load generator's pulls. Sent once: a failure half-way cannot be replayed into the consumer.
+   */
+  async readBlob(digest: string, onChunk: (chunk: Buffer) => void): Promise<void> {
+    const request = this.#request('GET', `/v2/${this.path}/blobs/${digest}`, {
+      retry: false,
+      onBodyChunk: onChunk,
+    })
+    const response = await this.#followRedirects(request, await this.client.send(request))
+    if (response.statusCode === 200) return
+    throw await this.client.unexpected(request, response)
+  }
+
   /** PUTs a manifest under a tag or digest; the registry's digest must equal ours. */
   async putManifest(reference: string, manifest: RawJson): Promise<string> {
     const request = this.#request('PUT', `/v2/${this.path}/manifests/${reference}`, {
