@@ -9,9 +9,8 @@ import { TarPushError } from '../src/lib/errors.ts'
 import type { Logger } from '../src/lib/log.ts'
 import { fixtureByName, sha256 } from './support/fixtures.ts'
 import { ALICE, httpRequest, startRegistry, TOKEN_SERVICE } from './support/registry.ts'
-import { createServer, type IncomingHttpHeaders } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { startProxy, type Fault, type RunningProxy } from './support/proxy.ts'
+import { startBlobStorage } from './support/storage.ts'
 import { copyToDir, inspectRaw } from './support/skopeo.ts'
 import { registryHarness } from './support/harness.ts'
 
@@ -245,12 +244,7 @@ describe('transient faults are retried, bounded and visible', () => {
   it('blob HEADs redirected to storage are followed, without the Authorization header', async () => {
     const basic = await startRegistry({ auth: 'basic' })
     const stopLater: (() => Promise<void>)[] = []
-    const storageHeaders: IncomingHttpHeaders[] = []
-    const storage = createServer((request, response) => {
-      storageHeaders.push(request.headers)
-      response.writeHead(200, { 'content-length': '1' }).end()
-    })
-    await new Promise<void>((resolve) => storage.listen(0, '127.0.0.1', resolve))
+    const storage = await startBlobStorage(Buffer.alloc(1))
     try {
       const fixture = fixtureByName(harness.corpus, 'oci-archive-gzip')
       const credentials = { username: ALICE.username, password: ALICE.password }
@@ -261,14 +255,13 @@ describe('transient faults are retried, bounded and visible', () => {
         image: `${basic.host}/faults/redirect`,
         tags: ['1'],
       })
-      const storageUrl = `http://127.0.0.1:${(storage.address() as AddressInfo).port}/blob`
       const proxy = await startProxy({
         target: basic,
         faults: [
           {
             kind: 'status',
             status: 307,
-            headers: { location: storageUrl },
+            headers: { location: storage.url },
             match: (request) => request.method === 'HEAD',
             times: 100,
           },
@@ -284,12 +277,12 @@ describe('transient faults are retried, bounded and visible', () => {
       })
       assert.ok(result.images[0]!.images[0]!.layers.every((layer) => layer.status === 'skipped'))
       assert.equal(
-        storageHeaders.length,
+        storage.headers.length,
         fixture.diffIds.length + 1,
         'every HEAD followed the redirect',
       )
       assert.ok(
-        storageHeaders.every((headers) => headers.authorization === undefined),
+        storage.headers.every((headers) => headers.authorization === undefined),
         'no Authorization crossed hosts',
       )
       assert.ok(
@@ -300,7 +293,7 @@ describe('transient faults are retried, bounded and visible', () => {
       )
     } finally {
       await Promise.all(stopLater.map((stop) => stop()))
-      storage.close()
+      await storage.stop()
       await basic.stop()
     }
   })

@@ -6,13 +6,12 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash, randomBytes } from 'node:crypto'
-import { createServer, type IncomingHttpHeaders } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { RegistryClient } from '../../src/lib/registry/client.ts'
 import { RepositoryClient } from '../../src/lib/registry/repository.ts'
 import { TarPushError } from '../../src/lib/errors.ts'
 import { ALICE, startRegistry, type RunningRegistry } from '../support/registry.ts'
 import { startProxy, type RunningProxy } from '../support/proxy.ts'
+import { startBlobStorage } from '../support/storage.ts'
 
 const REPOSITORY = 'readblob/app'
 const data = randomBytes(1024 * 1024 + 17)
@@ -76,21 +75,15 @@ describe('readBlob', () => {
   })
 
   it('follows a redirect to the storage that serves the blob, without the credentials', async () => {
-    const storageHeaders: IncomingHttpHeaders[] = []
-    const storage = createServer((request, response) => {
-      storageHeaders.push(request.headers)
-      response.writeHead(200, { 'content-length': String(data.length) }).end(data)
-    })
-    await new Promise<void>((resolve) => storage.listen(0, '127.0.0.1', resolve))
-    after(() => new Promise<void>((resolve) => storage.close(() => resolve())))
-    const storageUrl = `http://127.0.0.1:${(storage.address() as AddressInfo).port}/blob`
+    const storage = await startBlobStorage(data)
+    after(() => storage.stop())
     const proxy = await startProxy({
       target: registry,
       faults: [
         {
           kind: 'status',
           status: 307,
-          headers: { location: storageUrl },
+          headers: { location: storage.url },
           match: (request) => request.method === 'GET' && request.path.includes('/blobs/'),
           times: 1,
         },
@@ -99,8 +92,8 @@ describe('readBlob', () => {
     proxies.push(proxy)
     const chunks = await read(await repositoryAt(proxy.host), digest)
     assert.ok(Buffer.concat(chunks).equals(data))
-    assert.equal(storageHeaders.length, 1)
-    assert.equal(storageHeaders[0]!.authorization, undefined)
+    assert.equal(storage.headers.length, 1)
+    assert.equal(storage.headers[0]!.authorization, undefined)
   })
 
   it('a blob the registry does not have fails naming the status, and hands over nothing', async () => {
