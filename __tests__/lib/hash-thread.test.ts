@@ -4,7 +4,12 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { hashQueued, type HashJob, type RangeDigest } from '../../src/lib/hash-thread.ts'
+import {
+  hashQueued,
+  hashRangeHere,
+  type HashJob,
+  type RangeDigest,
+} from '../../src/lib/hash-thread.ts'
 
 const MiB = 1024 * 1024
 
@@ -138,5 +143,23 @@ describe('hashQueued (layers hashed in place on two threads)', () => {
     ])
     assert.equal(again[1]!.digest, expected(36 * MiB, 36 * MiB))
     assert.equal(again[0]!.digest, expected(0, 36 * MiB))
+  })
+
+  it('hashes a range on this thread in stretches: across their ends, short files, stops', async () => {
+    // 8 MiB stretches: a range that starts inside a block and ends past two stretch ends.
+    const start = 1000
+    const size = 20 * MiB + 12345
+    assert.deepEqual(await hashRangeHere({ path, start, size }, 'sha256', undefined), {
+      digest: expected(start, size),
+      size,
+    })
+    const tail = await hashRangeHere({ path, start: 70 * MiB, size: 10 * MiB }, 'sha256', undefined)
+    assert.deepEqual(tail, { digest: expected(70 * MiB, 2 * MiB), size: 2 * MiB })
+    const stop = new AbortController()
+    stop.abort(new Error('stopped here'))
+    await assert.rejects(
+      hashRangeHere({ path, start: 0, size: 40 * MiB }, 'sha256', stop.signal),
+      /stopped here/,
+    )
   })
 })

@@ -242,7 +242,7 @@ function takeLargest(eligible) {
     return best < 0 ? undefined : queue.splice(best, 1)[0];
 }
 function startWorker() {
-    const thread = new external_node_worker_threads_.Worker(`(${runHashThread.toString()})(require('node:worker_threads').parentPort, require('node:fs'), require('node:crypto'))`, 
+    const thread = new external_node_worker_threads_.Worker(`(${runHashThread.toString()})(require('node:worker_threads').parentPort, require('node:fs'), require('node:crypto'), ${hashStretch.toString()}, ${BLOCK})`, 
     // Its JavaScript allocates next to nothing: a small young generation keeps it lean.
     { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 1 } });
     const started = { thread, ready: false, running: undefined };
@@ -281,25 +281,60 @@ function stopWorker() {
     void thread?.terminate();
 }
 /**
- * The worker's body, started from its source text (so the bundles need no worker file): it may
- * use only its arguments. Synchronous reads into one reused buffer: the thread does nothing else.
+ * Hashes [from, until) of a range into `hash` with synchronous reads into `block`: from the page
+ * cache they run at sha256's speed, where a read handed to libuv's pool costs a wait each time.
+ * Returns the offset reached (less than `until` when the file ended early). Used on both threads;
+ * the worker gets it as source text, so it may use only its arguments.
  */
-function runHashThread(port, files, hashes) {
-    const block = Buffer.allocUnsafe(1024 * 1024);
+function hashStretch(files, descriptor, range, hash, block, from, until) {
+    let offset = from;
+    while (offset < until) {
+        const wanted = Math.min(block.length, until - offset);
+        const length = files.readSync(descriptor, block, 0, wanted, range.start + offset);
+        if (length === 0)
+            break;
+        hash.update(block.subarray(0, length));
+        offset += length;
+    }
+    return offset;
+}
+/** Bytes hashed on this thread between two turns of the event loop (a stop, the other lane). */
+const STRETCH_HERE = 8 * 1024 * 1024;
+/** A range hashed on this thread, in stretches, so that the event loop still runs. */
+async function hashRangeHere(range, algorithm, signal) {
+    const descriptor = external_node_fs_.openSync(range.path, 'r');
+    try {
+        const hash = external_node_crypto_.createHash(algorithm);
+        const block = Buffer.allocUnsafe(BLOCK);
+        let size = 0;
+        while (size < range.size) {
+            const until = Math.min(range.size, size + STRETCH_HERE);
+            const reached = hashStretch(external_node_fs_, descriptor, range, hash, block, size, until);
+            size = reached;
+            if (reached < until)
+                break;
+            await new Promise((resolve) => setImmediate(resolve));
+            signal?.throwIfAborted();
+        }
+        return { digest: `${algorithm}:${hash.digest('hex')}`, size };
+    }
+    finally {
+        external_node_fs_.closeSync(descriptor);
+    }
+}
+const BLOCK = 1024 * 1024;
+/**
+ * The worker's body, started from its source text (so the bundles need no worker file): it may
+ * use only its arguments. It does nothing else, so it hashes a whole range in one stretch.
+ */
+function runHashThread(port, files, hashes, stretch, blockSize) {
+    const block = Buffer.allocUnsafe(blockSize);
     port.on('message', ({ range, algorithm }) => {
         let descriptor;
         try {
             descriptor = files.openSync(range.path, 'r');
             const hash = hashes.createHash(algorithm);
-            let size = 0;
-            while (size < range.size) {
-                const wanted = Math.min(block.length, range.size - size);
-                const length = files.readSync(descriptor, block, 0, wanted, range.start + size);
-                if (length === 0)
-                    break;
-                hash.update(block.subarray(0, length));
-                size += length;
-            }
+            const size = stretch(files, descriptor, range, hash, block, 0, range.size);
             port.postMessage({ digest: `${algorithm}:${hash.digest('hex')}`, size });
         }
         catch (error) {
@@ -497,11 +532,14 @@ const HASH_BLOCK = 1024 * 1024;
  */
 async function hashInPlace(layer, digest, signal) {
     const algorithm = (0,lib_digest/* algorithmOf */.Hy)(digest);
+    const range = layer.content.fileRange?.();
     const actual = await hashQueued({
         size: layer.content.size,
         algorithm,
-        range: layer.content.fileRange?.(),
-        hashHere: (signal) => hashHere(layer, algorithm, signal),
+        range,
+        hashHere: range
+            ? (signal) => hashRangeHere(range, algorithm, signal)
+            : (signal) => hashHere(layer, algorithm, signal),
     }, signal);
     if (actual.size !== layer.content.size)
         throw truncatedLayer(layer, actual.size);
@@ -511,7 +549,7 @@ async function hashInPlace(layer, digest, signal) {
         ? diffIdMismatch(layer, actual.digest)
         : blobMismatch(layer, { digest, size: layer.content.size }, actual);
 }
-/** Hashes on this thread, the next block read while this one is hashed. */
+/** Hashes bytes with no file range on this thread, the next block read while one is hashed. */
 async function hashHere(layer, algorithm, signal) {
     const reader = await layer.content.openReader();
     const hash = (0,external_node_crypto_.createHash)(algorithm);

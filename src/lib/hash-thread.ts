@@ -26,7 +26,7 @@ export interface HashJob {
   readonly algorithm: string
   /** Where the bytes lie, when another thread can read them. */
   readonly range: FileRange | undefined
-  /** Hashes the bytes on this thread. */
+  /** Hashes the bytes on this thread (hashRangeHere, for bytes in a file range). */
   hashHere(signal: AbortSignal | undefined): Promise<RangeDigest>
 }
 
@@ -111,7 +111,7 @@ type Answer = 'ready' | RangeDigest | { error: string }
 
 function startWorker(): NonNullable<typeof worker> {
   const thread = new Worker(
-    `(${runHashThread.toString()})(require('node:worker_threads').parentPort, require('node:fs'), require('node:crypto'))`,
+    `(${runHashThread.toString()})(require('node:worker_threads').parentPort, require('node:fs'), require('node:crypto'), ${hashStretch.toString()}, ${BLOCK})`,
     // Its JavaScript allocates next to nothing: a small young generation keeps it lean.
     { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 1 } },
   )
@@ -148,28 +148,83 @@ function stopWorker(): void {
 }
 
 /**
- * The worker's body, started from its source text (so the bundles need no worker file): it may
- * use only its arguments. Synchronous reads into one reused buffer: the thread does nothing else.
+ * Hashes [from, until) of a range into `hash` with synchronous reads into `block`: from the page
+ * cache they run at sha256's speed, where a read handed to libuv's pool costs a wait each time.
+ * Returns the offset reached (less than `until` when the file ended early). Used on both threads;
+ * the worker gets it as source text, so it may use only its arguments.
  */
-function runHashThread(port: MessagePort, files: typeof fs, hashes: typeof crypto): void {
+function hashStretch(
+  files: typeof fs,
+  descriptor: number,
+  range: FileRange,
+  hash: crypto.Hash,
+  block: Buffer,
+  from: number,
+  until: number,
+): number {
+  let offset = from
+  while (offset < until) {
+    const wanted = Math.min(block.length, until - offset)
+    const length = files.readSync(descriptor, block, 0, wanted, range.start + offset)
+    if (length === 0) break
+    hash.update(block.subarray(0, length))
+    offset += length
+  }
+  return offset
+}
+
+/** Bytes hashed on this thread between two turns of the event loop (a stop, the other lane). */
+const STRETCH_HERE = 8 * 1024 * 1024
+
+/** A range hashed on this thread, in stretches, so that the event loop still runs. */
+export async function hashRangeHere(
+  range: FileRange,
+  algorithm: string,
+  signal: AbortSignal | undefined,
+): Promise<RangeDigest> {
+  const descriptor = fs.openSync(range.path, 'r')
+  try {
+    const hash = crypto.createHash(algorithm)
+    const block = Buffer.allocUnsafe(BLOCK)
+    let size = 0
+    while (size < range.size) {
+      const until = Math.min(range.size, size + STRETCH_HERE)
+      const reached = hashStretch(fs, descriptor, range, hash, block, size, until)
+      size = reached
+      if (reached < until) break
+      await new Promise((resolve) => setImmediate(resolve))
+      signal?.throwIfAborted()
+    }
+    return { digest: `${algorithm}:${hash.digest('hex')}`, size }
+  } finally {
+    fs.closeSync(descriptor)
+  }
+}
+
+const BLOCK = 1024 * 1024
+
+/**
+ * The worker's body, started from its source text (so the bundles need no worker file): it may
+ * use only its arguments. It does nothing else, so it hashes a whole range in one stretch.
+ */
+function runHashThread(
+  port: MessagePort,
+  files: typeof fs,
+  hashes: typeof crypto,
+  stretch: typeof hashStretch,
+  blockSize: number,
+): void {
   interface Job {
     range: FileRange
     algorithm: string
   }
-  const block = Buffer.allocUnsafe(1024 * 1024)
+  const block = Buffer.allocUnsafe(blockSize)
   port.on('message', ({ range, algorithm }: Job) => {
     let descriptor: number | undefined
     try {
       descriptor = files.openSync(range.path, 'r')
       const hash = hashes.createHash(algorithm)
-      let size = 0
-      while (size < range.size) {
-        const wanted = Math.min(block.length, range.size - size)
-        const length = files.readSync(descriptor, block, 0, wanted, range.start + size)
-        if (length === 0) break
-        hash.update(block.subarray(0, length))
-        size += length
-      }
+      const size = stretch(files, descriptor, range, hash, block, 0, range.size)
       port.postMessage({ digest: `${algorithm}:${hash.digest('hex')}`, size })
     } catch (error) {
       port.postMessage({ error: error instanceof Error ? error.message : String(error) })

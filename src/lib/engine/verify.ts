@@ -11,7 +11,7 @@ import { DigestingStream, LastByteHold, VerifyingStream, algorithmOf } from '../
 import { holdChunk, letGoChunk } from '../chunk-pool.ts'
 import { createDecoder, releaseDecodedChunk } from '../encode/compress.ts'
 import { TarPushError } from '../errors.ts'
-import { hashQueued, type RangeDigest } from '../hash-thread.ts'
+import { hashQueued, hashRangeHere, type RangeDigest } from '../hash-thread.ts'
 import type { Layer } from '../image/model.ts'
 
 /**
@@ -257,12 +257,15 @@ async function hashInPlace(
   signal: AbortSignal | undefined,
 ): Promise<void> {
   const algorithm = algorithmOf(digest)
+  const range = layer.content.fileRange?.()
   const actual = await hashQueued(
     {
       size: layer.content.size,
       algorithm,
-      range: layer.content.fileRange?.(),
-      hashHere: (signal) => hashHere(layer, algorithm, signal),
+      range,
+      hashHere: range
+        ? (signal) => hashRangeHere(range, algorithm, signal)
+        : (signal) => hashHere(layer, algorithm, signal),
     },
     signal,
   )
@@ -273,7 +276,7 @@ async function hashInPlace(
     : blobMismatch(layer, { digest, size: layer.content.size }, actual)
 }
 
-/** Hashes on this thread, the next block read while this one is hashed. */
+/** Hashes bytes with no file range on this thread, the next block read while one is hashed. */
 async function hashHere(
   layer: Layer,
   algorithm: string,
