@@ -2961,7 +2961,12 @@ async function runBenchAlone(options, part) {
         })
         : undefined;
     let stopError;
-    const connectClient = (vu) => (0,registry_connect/* connectRegistry */.g)(registry, { ...connect, interceptors: [observingInterceptor({ vu, sink: metrics })] }, caPem, vu === 0 ? logger : quiet(logger));
+    const connectClient = (vu) => (0,registry_connect/* connectRegistry */.g)(registry, {
+        ...connect,
+        interceptors: [observingInterceptor({ vu, sink: metrics })],
+        // Its blob GETs take each chunk at once: the sockets need not allocate per read.
+        reuseReadBuffers: true,
+    }, caPem, vu === 0 ? logger : quiet(logger));
     function hardStop() {
         schedule.stop('interrupted');
         arrivals?.stop();

@@ -3,6 +3,7 @@ import { Agent, EnvHttpProxyAgent, type Dispatcher } from './undici.ts'
 import { TarPushError } from '../errors.ts'
 import { RETRYABLE_NETWORK_CODES } from './retry.ts'
 import { SOCKET_HIGH_WATER_MARK } from './upload-body.ts'
+import { reusedReadsConnector } from './reused-reads.ts'
 
 export interface TransportOptions {
   /** Connect, response-headers and idle-body timeout, in seconds. */
@@ -13,6 +14,11 @@ export interface TransportOptions {
   skipTlsVerify?: boolean
   /** Parallel connections per origin. */
   connections?: number
+  /**
+   * Plain-HTTP sockets read into reused buffers (reused-reads.ts): for a client whose body
+   * consumers are composed with copyKeptBodyChunks, the load generator's.
+   */
+  reuseReadBuffers?: boolean
 }
 
 /**
@@ -33,6 +39,13 @@ export function createDispatcher(options: TransportOptions = {}): Dispatcher {
     bodyTimeout: (options.timeoutSeconds ?? 300) * 1000,
     // Set, not left to undici's defaults (16 KiB for TLS): upload-body.ts relies on it.
     connect: { ...tls, highWaterMark: SOCKET_HIGH_WATER_MARK },
+  }
+  if (options.reuseReadBuffers) {
+    const connect = reusedReadsConnector({
+      ...agentOptions.connect,
+      timeout: agentOptions.connectTimeout,
+    })
+    return new Agent({ ...agentOptions, connect })
   }
   const proxied = PROXY_VARIABLES.some((name) => process.env[name])
   // Through a proxy the registry's TLS settings apply inside the tunnel (requestTls).

@@ -18,3 +18,8 @@ declare module 'undici/lib/dispatcher/env-http-proxy-agent.js' {
   const value: typeof EnvHttpProxyAgent
   export default value
 }
+declare module 'undici/lib/core/connect.js' {
+  import type { buildConnector } from 'undici'
+  const value: typeof buildConnector
+  export default value
+}

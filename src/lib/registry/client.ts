@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream'
 import { request, requestInto, type Dispatcher } from '../http/undici.ts'
 import { abortOn } from '../http/abort.ts'
 import { uploadBody } from '../http/upload-body.ts'
+import { copyKeptBodyChunks } from '../http/reused-reads.ts'
 import { cancelledError, throwIfAborted } from '../cancel.ts'
 import { TarPushError } from '../errors.ts'
 import { silentLogger, type Logger } from '../log.ts'
@@ -43,6 +44,8 @@ export interface RegistryClientOptions {
    * client makes: ping, token, redirects and retries (the load generator counts them).
    */
   interceptors?: Dispatcher.DispatcherComposeInterceptor[] | undefined
+  /** Plain-HTTP reads into reused buffers (http/reused-reads.ts): the load generator's. */
+  reuseReadBuffers?: boolean | undefined
   /**
    * Stops the work: every request of this client (token exchanges too) is aborted where it
    * stands, and retries and their backoff end at once, with CANCELLED.
@@ -126,8 +129,11 @@ export class RegistryClient {
       extraCaPem: options.extraCaPem,
       skipTlsVerify: options.insecure,
       ...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
+      ...(options.reuseReadBuffers ? { reuseReadBuffers: true } : {}),
     })
-    const cleanup = options.interceptors?.length ? pool.compose(options.interceptors) : pool
+    const observed = options.interceptors?.length ? pool.compose(options.interceptors) : pool
+    // Outermost but for the stop: it must see each caller's own handler.
+    const cleanup = options.reuseReadBuffers ? observed.compose(copyKeptBodyChunks()) : observed
     // The abort interceptor goes last, outermost: an aborted request is refused before the
     // others (the load generator's counters) see it.
     const dispatcher = options.signal ? cleanup.compose(abortOn(options.signal)) : cleanup

@@ -21,6 +21,8 @@ export interface ConnectOptions {
   env?: NodeJS.ProcessEnv | undefined
   /** Observers of every HTTP request (see RegistryClientOptions.interceptors). */
   interceptors?: RegistryClientOptions['interceptors']
+  /** See RegistryClientOptions.reuseReadBuffers. */
+  reuseReadBuffers?: boolean | undefined
   /**
    * Stops the work when aborted (the CLI's SIGINT and SIGTERM, the runner's cancel): every
    * request ends where it stands with CANCELLED, nothing is retried, and the caller's cleanup
@@ -74,6 +76,7 @@ export async function connectRegistry(
     },
     timeoutSeconds: options.timeoutSeconds,
     interceptors: options.interceptors,
+    reuseReadBuffers: options.reuseReadBuffers,
     signal: options.signal,
   })
 }
