@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { homedir } from 'node:os'
-import { cp, mkdir, readFile, rm } from 'node:fs/promises'
+import { cp, mkdir, readFile, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Archive } from './image.ts'
 import { describeFailure, runChecked, runMeasured } from './process.ts'
@@ -60,9 +60,12 @@ export interface OurCli {
 export async function snapshotOurCli(dir: string): Promise<OurCli> {
   await cp(OUR_DIST_CLI, dir, { recursive: true })
   const path = join(dir, 'index.js')
-  const sha256 = createHash('sha256')
-    .update(await readFile(path))
-    .digest('hex')
+  // Every file of the bundle: its chunks change when the entry does not.
+  const hash = createHash('sha256')
+  for (const name of (await readdir(dir)).sort()) {
+    hash.update(name).update(await readFile(join(dir, name)))
+  }
+  const sha256 = hash.digest('hex')
   // Push's own help lists its flags (the top-level help lists only those of every command).
   const { stdout } = await runChecked(process.execPath, [path, 'push', '--help'], {
     timeoutMs: 30_000,
