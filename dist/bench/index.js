@@ -64275,33 +64275,37 @@ function optimizeWasmWithoutLoopUnrolling() {
     (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-wasm-loop-unrolling');
 }
 /**
- * For every command, from its start (startup.ts): most of tar-push's garbage is buffers that die
- * within a request or a block. V8 frees them in a scavenge of the young generation, cheaply, if
- * one comes; but it grows the young generation to 16 MB when little else is allocated, so
- * scavenges became rare and the buffers' external memory set off full collections instead,
- * each marking the whole heap. Kept at its first size (measured here):
- * - a load test pulling 1 MiB blobs: 69 Mark-Compacts and 5 scavenges in 5 s, 6.0 ms of CPU an
- *   iteration, became 1 Mark-Compact and 125 scavenges, 3.0 ms (a raw node:http client: 3.5);
- * - peak RSS of a push: gzip 119 → 116 MB, spool 124 → 119, zstd 115 → 110, no slower.
+ * For the commands that move images (push, pull, copy), as they start: most of their garbage is
+ * buffers that die within a block or a request. V8 frees those in a scavenge of the young
+ * generation, cheaply, if one comes; but it grows the young generation to 16 MB when little else
+ * is allocated, so scavenges become rare and the buffers pile up until a full collection.
+ * Kept at its first size, peak RSS of a push dropped (gzip 119 → 116 MB, spool 124 → 120,
+ * zstd 115 → 110), no slower. Not for the load generator: with 16 users in flight, a small
+ * young generation copies their live objects at every scavenge (0.3 ms of CPU an iteration).
  */
 function keepYoungGenerationSmall() {
-    (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
-    // V8's memory reducer takes a process that mostly waits on the network for an idle one and
-    // starts full collections to shrink its heap; in a load test it lowered the heap limit until
-    // a full collection came every 20 ms, in one run of two (91 Mark-Compacts in 6 s; off: 1).
+    setFlagsFromString('--semi-space-growth-factor=1');
+}
+/**
+ * For every command (startup.ts): V8's memory reducer takes a process that mostly waits on the
+ * network for an idle one and starts full collections to shrink its heap. In a load test it
+ * lowered the heap limit until a full collection came every 20 ms, in one run of two
+ * (91 Mark-Compacts in 6 s; off: 1).
+ */
+function skipMemoryReducer() {
     (0,external_node_v8_namespaceObject.setFlagsFromString)('--no-memory-reducer');
 }
 
 ;// CONCATENATED MODULE: ./src/startup.ts
 /**
  * Imported first by the entry points: process-wide settings that must be in place before any
- * work starts (the thread pool is sized on first use, V8's young generation grows from the start).
+ * work starts (the thread pool is sized on first use).
  */
 
 // File reads, zlib jobs (zstd, gunzip) and DNS share libuv's pool, and its default of 4 threads
 // makes reads wait behind compression. The user's own setting wins.
 process.env['UV_THREADPOOL_SIZE'] ??= '8';
-keepYoungGenerationSmall();
+skipMemoryReducer();
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");

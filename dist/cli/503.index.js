@@ -607,7 +607,7 @@ class DeflatePool {
     #busy = 0;
     #outputs = new chunk_pool/* ChunkPool */.Et({ size: 0, keep: 0 });
     constructor(options) {
-        (0,v8_flags/* optimizeWasmWithoutLoopUnrolling */.Y)();
+        (0,v8_flags/* optimizeWasmWithoutLoopUnrolling */.Yv)();
         const module = new WebAssembly.Module(Buffer.from(LIBDEFLATE_WASM_BASE64, 'base64'));
         const setup = {
             module,

@@ -454,7 +454,10 @@ function createCliOutput(options) {
     };
 }
 
+// EXTERNAL MODULE: ./src/lib/v8-flags.ts + 1 modules
+var v8_flags = __webpack_require__(2445);
 ;// CONCATENATED MODULE: ./src/cli/pull.ts
+
 
 const pullCommand = {
     name: 'pull',
@@ -512,10 +515,14 @@ a failed pull leaves no partial output. Prints the output path on standard outpu
         'tar-push pull localhost:5000/app:1 -o rootfs --format rootfs --rename-illegal --symlinks skip',
     ],
     // What the command needs (the engine, HTTP, the encoders) is loaded only when it runs.
-    run: async (values, operands, output, context) => (await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(118), __webpack_require__.e(592), __webpack_require__.e(503), __webpack_require__.e(606), __webpack_require__.e(923)]).then(__webpack_require__.bind(__webpack_require__, 6923))).runPullCommand(values, operands, output, context),
+    run: async (values, operands, output, context) => {
+        (0,v8_flags/* keepYoungGenerationSmall */.Dd)();
+        return (await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(118), __webpack_require__.e(592), __webpack_require__.e(503), __webpack_require__.e(606), __webpack_require__.e(923)]).then(__webpack_require__.bind(__webpack_require__, 6923))).runPullCommand(values, operands, output, context);
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/cli/push.ts
+
 
 const pushCommand = {
     name: 'push',
@@ -610,10 +617,14 @@ only once every blob is in place. Prints repository@digest on standard output.`,
         "tar-push push images.tar --registry ghcr.io/org --map 'a:1 => ghcr.io/org/a:1'",
     ],
     // What the command needs (the engine, HTTP, the encoders) is loaded only when it runs.
-    run: async (values, operands, output, context) => (await Promise.all(/* import() */[__webpack_require__.e(503), __webpack_require__.e(82)]).then(__webpack_require__.bind(__webpack_require__, 5082))).runPushCommand(values, operands, output, context),
+    run: async (values, operands, output, context) => {
+        (0,v8_flags/* keepYoungGenerationSmall */.Dd)();
+        return (await Promise.all(/* import() */[__webpack_require__.e(503), __webpack_require__.e(82)]).then(__webpack_require__.bind(__webpack_require__, 5082))).runPushCommand(values, operands, output, context);
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/cli/copy.ts
+
 
 const copyCommand = {
     name: 'copy',
@@ -640,7 +651,10 @@ registry, blobs are mounted from the source repository instead of copied. --user
         'tar-push copy ghcr.io/org/app:1.2.3 localhost:5000/app:arm64 --platform linux/arm64',
     ],
     // What the command needs (the engine, HTTP, the encoders) is loaded only when it runs.
-    run: async (values, operands, output, context) => (await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(592), __webpack_require__.e(503), __webpack_require__.e(606), __webpack_require__.e(763)]).then(__webpack_require__.bind(__webpack_require__, 763))).runCopyCommand(values, operands, output, context),
+    run: async (values, operands, output, context) => {
+        (0,v8_flags/* keepYoungGenerationSmall */.Dd)();
+        return (await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(592), __webpack_require__.e(503), __webpack_require__.e(606), __webpack_require__.e(763)]).then(__webpack_require__.bind(__webpack_require__, 763))).runCopyCommand(values, operands, output, context);
+    },
 };
 
 // EXTERNAL MODULE: ./src/lib/loadtest/options.ts

@@ -5,12 +5,14 @@ import { pull, type PullResult } from '../lib/pull.ts'
 import { getPullInputs, PullOutput } from './inputs.ts'
 import { actionsLogger } from './log.ts'
 import { runStep } from './step.ts'
+import { keepYoungGenerationSmall } from '../lib/v8-flags.ts'
 
 /**
  * The pull action: inputs → library → outputs and job summary; failures fail the step, and a
  * cancelled job stops the pull with the output path left as it was.
  */
 export function run(): Promise<void> {
+  keepYoungGenerationSmall()
   return runStep('pull', async (step) => {
     const inputs = getPullInputs()
     step.attempted = `pull of ${inputs.image} to ${inputs.output} (${inputs.format})`

@@ -7,12 +7,14 @@ import { getInputs, Output } from './inputs.ts'
 import { actionsLogger } from './log.ts'
 import { runStep } from './step.ts'
 import { actionsCacheStore } from './cache.ts'
+import { keepYoungGenerationSmall } from '../lib/v8-flags.ts'
 
 /**
  * The push action: inputs → library → outputs and job summary; failures fail the step, and a
  * cancelled job stops the push with nothing tagged that was not tagged before the cancel.
  */
 export function run(): Promise<void> {
+  keepYoungGenerationSmall()
   return runStep('push', async (step) => {
     const inputs = getInputs()
     step.attempted = `push of ${inputs.tarball.join(', ')}${inputs.image ? ` to ${inputs.image}` : ''}`

@@ -1,5 +1,6 @@
 import type { Command } from './command.ts'
 import { CONNECTION_FLAGS, OUTPUT_FLAGS } from './common.ts'
+import { keepYoungGenerationSmall } from '../lib/v8-flags.ts'
 
 export const copyCommand: Command = {
   name: 'copy',
@@ -26,6 +27,8 @@ registry, blobs are mounted from the source repository instead of copied. --user
     'tar-push copy ghcr.io/org/app:1.2.3 localhost:5000/app:arm64 --platform linux/arm64',
   ],
   // What the command needs (the engine, HTTP, the encoders) is loaded only when it runs.
-  run: async (values, operands, output, context) =>
-    (await import('./copy-run.ts')).runCopyCommand(values, operands, output, context),
+  run: async (values, operands, output, context) => {
+    keepYoungGenerationSmall()
+    return (await import('./copy-run.ts')).runCopyCommand(values, operands, output, context)
+  },
 }

@@ -1,5 +1,6 @@
 import type { Command } from './command.ts'
 import { CONNECTION_FLAGS, OUTPUT_FLAGS } from './common.ts'
+import { keepYoungGenerationSmall } from '../lib/v8-flags.ts'
 
 export const pullCommand: Command = {
   name: 'pull',
@@ -62,6 +63,8 @@ a failed pull leaves no partial output. Prints the output path on standard outpu
     'tar-push pull localhost:5000/app:1 -o rootfs --format rootfs --rename-illegal --symlinks skip',
   ],
   // What the command needs (the engine, HTTP, the encoders) is loaded only when it runs.
-  run: async (values, operands, output, context) =>
-    (await import('./pull-run.ts')).runPullCommand(values, operands, output, context),
+  run: async (values, operands, output, context) => {
+    keepYoungGenerationSmall()
+    return (await import('./pull-run.ts')).runPullCommand(values, operands, output, context)
+  },
 }

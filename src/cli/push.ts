@@ -1,5 +1,6 @@
 import type { Command } from './command.ts'
 import { CONNECTION_FLAGS, OUTPUT_FLAGS } from './common.ts'
+import { keepYoungGenerationSmall } from '../lib/v8-flags.ts'
 
 export const pushCommand: Command = {
   name: 'push',
@@ -101,6 +102,8 @@ only once every blob is in place. Prints repository@digest on standard output.`,
     "tar-push push images.tar --registry ghcr.io/org --map 'a:1 => ghcr.io/org/a:1'",
   ],
   // What the command needs (the engine, HTTP, the encoders) is loaded only when it runs.
-  run: async (values, operands, output, context) =>
-    (await import('./push-run.ts')).runPushCommand(values, operands, output, context),
+  run: async (values, operands, output, context) => {
+    keepYoungGenerationSmall()
+    return (await import('./push-run.ts')).runPushCommand(values, operands, output, context)
+  },
 }
