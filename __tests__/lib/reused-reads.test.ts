@@ -69,6 +69,20 @@ describe('reused socket reads against the real registry', () => {
       ])
     }
   })
+
+  it('a missing blob fails with the registry error text, beside pulls on the same connections', async () => {
+    const client = await connect(registry.host)
+    after(() => client.close())
+    const repository = new RepositoryClient(client, 'reused/app', 'pull')
+    const missing = `sha256:${'0'.repeat(64)}`
+    const results = await Promise.allSettled([
+      repository.readBlob(missing, () => {}),
+      ...blobs.map((blob) => repository.readBlob(sha256(blob), () => {})),
+    ])
+    assert.equal(results[0]!.status, 'rejected')
+    assert.match(String((results[0] as PromiseRejectedResult).reason), /BLOB_UNKNOWN|blob unknown/i)
+    assert.ok(results.slice(1).every((result) => result.status === 'fulfilled'))
+  })
 })
 
 describe('reused socket reads of responses cut into odd reads', () => {

@@ -64714,45 +64714,33 @@ function undici_request(url, options) {
  */
 function undici_requestInto(url, options, onChunk) {
     const target = typeof url === 'string' ? new URL(url) : url;
-    const { dispatcher, signal, ...rest } = options;
+    const { dispatcher, ...rest } = options;
     return new Promise((resolve, reject) => {
         let statusCode = 0;
         let headers = {};
         let kept;
-        let stop;
-        const settle = () => {
-            if (stop)
-                signal?.removeEventListener('abort', stop);
-        };
         const handler = {
-            onRequestStart(controller) {
-                if (!signal)
-                    return;
-                stop = () => controller.abort(signal.reason);
-                if (signal.aborted)
-                    stop();
-                else
-                    signal.addEventListener('abort', stop, { once: true });
-            },
+            // undici requires it; a stop aborts through the dispatcher's own interceptor.
+            onRequestStart() { },
             onResponseStart(_controller, status, responseHeaders) {
                 statusCode = status;
                 headers = responseHeaders;
                 kept = status >= 200 && status < 300 ? undefined : [];
             },
             onResponseData(_controller, chunk) {
+                // Kept past this call: a copy, as the chunk may be a view of a reused read buffer (an
+                // error text is read at once today, so this guards what a later reader would get).
                 if (kept)
-                    kept.push(chunk);
+                    kept.push(Buffer.from(chunk));
                 else
                     onChunk(chunk);
             },
             onResponseEnd() {
-                settle();
                 const body = Readable.from(kept ?? []);
                 body.dump = async () => void body.destroy();
                 resolve({ statusCode, headers, body });
             },
             onResponseError(_controller, error) {
-                settle();
                 reject(error);
             },
         };
@@ -65152,18 +65140,18 @@ function transport_createDispatcher(options = {}) {
         // Set, not left to undici's defaults (16 KiB for TLS): upload-body.ts relies on it.
         connect: { ...tls, highWaterMark: SOCKET_HIGH_WATER_MARK },
     };
-    if (options.reuseReadBuffers) {
-        const connect = reusedReadsConnector({
-            ...agentOptions.connect,
-            timeout: agentOptions.connectTimeout,
-        });
-        return new Agent({ ...agentOptions, connect });
-    }
     const proxied = PROXY_VARIABLES.some((name) => process.env[name]);
-    // Through a proxy the registry's TLS settings apply inside the tunnel (requestTls).
-    return proxied
-        ? new EnvHttpProxyAgent({ ...agentOptions, requestTls: tls })
-        : new Agent(agentOptions);
+    // Through a proxy the registry's TLS settings apply inside the tunnel (requestTls); its
+    // sockets are the proxy agent's, read as Node reads them.
+    if (proxied)
+        return new EnvHttpProxyAgent({ ...agentOptions, requestTls: tls });
+    if (!options.reuseReadBuffers)
+        return new Agent(agentOptions);
+    const connect = reusedReadsConnector({
+        ...agentOptions.connect,
+        timeout: agentOptions.connectTimeout,
+    });
+    return new Agent({ ...agentOptions, connect });
 }
 const PROXY_VARIABLES = (/* unused pure expression or super */ null && (['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']));
 const TLS_VERIFY_CODES = new Set([
@@ -70365,11 +70353,13 @@ class client_RegistryClient {
             ...(options.reuseReadBuffers ? { reuseReadBuffers: true } : {}),
         });
         const observed = options.interceptors?.length ? pool.compose(options.interceptors) : pool;
-        // Outermost but for the stop: it must see each caller's own handler.
-        const cleanup = options.reuseReadBuffers ? observed.compose(copyKeptBodyChunks()) : observed;
-        // The abort interceptor goes last, outermost: an aborted request is refused before the
-        // others (the load generator's counters) see it.
-        const dispatcher = options.signal ? cleanup.compose(abortOn(options.signal)) : cleanup;
+        // Reused reads copy body chunks for the callers that keep them: outermost, it sees each
+        // caller's own handler.
+        const copying = (dispatcher) => options.reuseReadBuffers ? dispatcher.compose(copyKeptBodyChunks()) : dispatcher;
+        const cleanup = copying(observed);
+        // The abort interceptor goes outside the others: an aborted request is refused before they
+        // (the load generator's counters) see it.
+        const dispatcher = copying(options.signal ? observed.compose(abortOn(options.signal)) : observed);
         const host = apiHost(options.registry);
         const mayUseHttp = options.insecure === true || isLoopback(options.registry);
         const client = new client_RegistryClient(options, { stoppable: dispatcher, cleanup }, `https://${host}`);
@@ -72867,7 +72857,7 @@ async function verify_digestOfLayer(layer, signal) {
     return digesting.digest;
 }
 const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
-/** Bytes hashed per read when only a hash is wanted: two buffers, reused, no garbage. */
+/** Bytes hashed per read when only a hash is wanted: one buffer, reused, no garbage. */
 const HASH_BLOCK = (/* unused pure expression or super */ null && (1024 * 1024));
 /**
  * A check that needs only a hash of the stored bytes (an uncompressed layer, whose digest is
@@ -72893,28 +72883,23 @@ async function hashInPlace(layer, digest, signal) {
         ? verify_diffIdMismatch(layer, actual.digest)
         : blobMismatch(layer, { digest, size: layer.content.size }, actual);
 }
-/** Hashes bytes with no file range on this thread, the next block read while one is hashed. */
+/** Hashes bytes with no file range on this thread, into one reused buffer. */
 async function hashHere(layer, algorithm, signal) {
     const reader = await layer.content.openReader();
     const hash = createHash(algorithm);
-    let [block, next] = [Buffer.allocUnsafe(HASH_BLOCK), Buffer.allocUnsafe(HASH_BLOCK)];
-    let reading = reader.read(block);
+    const block = Buffer.allocUnsafe(HASH_BLOCK);
     let size = 0;
     try {
         for (;;) {
-            const length = await reading;
+            signal?.throwIfAborted();
+            const length = await reader.read(block);
             if (length === 0)
                 break;
-            signal?.throwIfAborted();
-            [block, next] = [next, block];
-            reading = reader.read(block);
-            hash.update(next.subarray(0, length));
+            hash.update(block.subarray(0, length));
             size += length;
         }
     }
     finally {
-        // A read still under way must end before its file is closed.
-        await reading.catch(() => { });
         await reader.close();
     }
     return { digest: `${algorithm}:${hash.digest('hex')}`, size };

@@ -243,7 +243,7 @@ export async function digestOfLayer(
 
 const discard = (): Writable => new Writable({ write: (_chunk, _encoding, done) => done() })
 
-/** Bytes hashed per read when only a hash is wanted: two buffers, reused, no garbage. */
+/** Bytes hashed per read when only a hash is wanted: one buffer, reused, no garbage. */
 const HASH_BLOCK = 1024 * 1024
 
 /**
@@ -276,7 +276,7 @@ async function hashInPlace(
     : blobMismatch(layer, { digest, size: layer.content.size }, actual)
 }
 
-/** Hashes bytes with no file range on this thread, the next block read while one is hashed. */
+/** Hashes bytes with no file range on this thread, into one reused buffer. */
 async function hashHere(
   layer: Layer,
   algorithm: string,
@@ -284,22 +284,17 @@ async function hashHere(
 ): Promise<RangeDigest> {
   const reader = await layer.content.openReader!()
   const hash = createHash(algorithm)
-  let [block, next] = [Buffer.allocUnsafe(HASH_BLOCK), Buffer.allocUnsafe(HASH_BLOCK)]
-  let reading = reader.read(block)
+  const block = Buffer.allocUnsafe(HASH_BLOCK)
   let size = 0
   try {
     for (;;) {
-      const length = await reading
-      if (length === 0) break
       signal?.throwIfAborted()
-      ;[block, next] = [next, block]
-      reading = reader.read(block)
-      hash.update(next.subarray(0, length))
+      const length = await reader.read(block)
+      if (length === 0) break
+      hash.update(block.subarray(0, length))
       size += length
     }
   } finally {
-    // A read still under way must end before its file is closed.
-    await reading.catch(() => {})
     await reader.close()
   }
   return { digest: `${algorithm}:${hash.digest('hex')}`, size }

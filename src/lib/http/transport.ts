@@ -40,18 +40,16 @@ export function createDispatcher(options: TransportOptions = {}): Dispatcher {
     // Set, not left to undici's defaults (16 KiB for TLS): upload-body.ts relies on it.
     connect: { ...tls, highWaterMark: SOCKET_HIGH_WATER_MARK },
   }
-  if (options.reuseReadBuffers) {
-    const connect = reusedReadsConnector({
-      ...agentOptions.connect,
-      timeout: agentOptions.connectTimeout,
-    })
-    return new Agent({ ...agentOptions, connect })
-  }
   const proxied = PROXY_VARIABLES.some((name) => process.env[name])
-  // Through a proxy the registry's TLS settings apply inside the tunnel (requestTls).
-  return proxied
-    ? new EnvHttpProxyAgent({ ...agentOptions, requestTls: tls })
-    : new Agent(agentOptions)
+  // Through a proxy the registry's TLS settings apply inside the tunnel (requestTls); its
+  // sockets are the proxy agent's, read as Node reads them.
+  if (proxied) return new EnvHttpProxyAgent({ ...agentOptions, requestTls: tls })
+  if (!options.reuseReadBuffers) return new Agent(agentOptions)
+  const connect = reusedReadsConnector({
+    ...agentOptions.connect,
+    timeout: agentOptions.connectTimeout,
+  })
+  return new Agent({ ...agentOptions, connect })
 }
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']

@@ -50,44 +50,35 @@ export function requestInto(
   url: string | URL,
   options: Pick<Dispatcher.DispatchOptions, 'method' | 'headers' | 'reset'> & {
     dispatcher: Dispatcher
-    signal?: AbortSignal | undefined
   },
   onChunk: (chunk: Buffer) => void,
 ): Promise<Dispatcher.ResponseData> {
   const target = typeof url === 'string' ? new URL(url) : url
-  const { dispatcher, signal, ...rest } = options
+  const { dispatcher, ...rest } = options
   return new Promise((resolve, reject) => {
     let statusCode = 0
     let headers: Dispatcher.ResponseData['headers'] = {}
     let kept: Buffer[] | undefined
-    let stop: (() => void) | undefined
-    const settle = () => {
-      if (stop) signal?.removeEventListener('abort', stop)
-    }
     const handler: Dispatcher.DispatchHandler = {
-      onRequestStart(controller) {
-        if (!signal) return
-        stop = () => controller.abort(signal.reason)
-        if (signal.aborted) stop()
-        else signal.addEventListener('abort', stop, { once: true })
-      },
+      // undici requires it; a stop aborts through the dispatcher's own interceptor.
+      onRequestStart() {},
       onResponseStart(_controller, status, responseHeaders) {
         statusCode = status
         headers = responseHeaders as Dispatcher.ResponseData['headers']
         kept = status >= 200 && status < 300 ? undefined : []
       },
       onResponseData(_controller, chunk) {
-        if (kept) kept.push(chunk)
+        // Kept past this call: a copy, as the chunk may be a view of a reused read buffer (an
+        // error text is read at once today, so this guards what a later reader would get).
+        if (kept) kept.push(Buffer.from(chunk))
         else onChunk(chunk)
       },
       onResponseEnd() {
-        settle()
         const body = Readable.from(kept ?? []) as Readable & { dump(): Promise<void> }
         body.dump = async () => void body.destroy()
         resolve({ statusCode, headers, body } as unknown as Dispatcher.ResponseData)
       },
       onResponseError(_controller, error) {
-        settle()
         reject(error)
       },
     }

@@ -132,11 +132,16 @@ export class RegistryClient {
       ...(options.reuseReadBuffers ? { reuseReadBuffers: true } : {}),
     })
     const observed = options.interceptors?.length ? pool.compose(options.interceptors) : pool
-    // Outermost but for the stop: it must see each caller's own handler.
-    const cleanup = options.reuseReadBuffers ? observed.compose(copyKeptBodyChunks()) : observed
-    // The abort interceptor goes last, outermost: an aborted request is refused before the
-    // others (the load generator's counters) see it.
-    const dispatcher = options.signal ? cleanup.compose(abortOn(options.signal)) : cleanup
+    // Reused reads copy body chunks for the callers that keep them: outermost, it sees each
+    // caller's own handler.
+    const copying = (dispatcher: Dispatcher) =>
+      options.reuseReadBuffers ? dispatcher.compose(copyKeptBodyChunks()) : dispatcher
+    const cleanup = copying(observed)
+    // The abort interceptor goes outside the others: an aborted request is refused before they
+    // (the load generator's counters) see it.
+    const dispatcher = copying(
+      options.signal ? observed.compose(abortOn(options.signal)) : observed,
+    )
     const host = apiHost(options.registry)
     const mayUseHttp = options.insecure === true || isLoopback(options.registry)
     const client = new RegistryClient(
