@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runPushCommand: () => (/* binding */ runPushCommand)
 });
 
-// EXTERNAL MODULE: ./src/lib/encode/compress.ts
-var compress = __webpack_require__(4876);
+// EXTERNAL MODULE: ./src/lib/encode/levels.ts
+var levels = __webpack_require__(8043);
 // EXTERNAL MODULE: ./src/lib/format.ts
 var format = __webpack_require__(432);
 ;// CONCATENATED MODULE: ./src/lib/metadata.ts
@@ -1347,7 +1347,16 @@ const unique = (values) => [...new Set(values)];
 
 // EXTERNAL MODULE: ./src/lib/image/platform.ts
 var image_platform = __webpack_require__(4130);
+// EXTERNAL MODULE: ./src/lib/eval-worker.ts
+var eval_worker = __webpack_require__(4536);
+// EXTERNAL MODULE: ./src/lib/hash-thread.ts
+var hash_thread = __webpack_require__(6820);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./src/lib/push.ts
+
+
+
 
 
 
@@ -1400,6 +1409,13 @@ async function push(options) {
             if (!targets.some((target) => target.entry === entry))
                 logger.info(`not pushed (select or images leave it out): ${entry.refs.join(', ')}`);
         }
+        // Big uncompressed layers need a second thread whatever the registry holds: to deflate
+        // what it lacks, or to hash where they lie the layers it has. It starts while the registry
+        // is asked which.
+        if (compression === 'gzip' &&
+            (0,external_node_os_.availableParallelism)() > 1 &&
+            uncompressedLayerBytes(entries) >= hash_thread/* WORKER_WORTH_BYTES */.ey)
+            (0,eval_worker/* prestartWorker */.oN)();
         const registry = await loadRegistryParts();
         const diffIds = diffIdsOf(entries.map((entry) => entry.artifact));
         const map = await DigestMap.load(await store.restore(diffIds));
@@ -1453,6 +1469,7 @@ async function push(options) {
             ?.save()
             .then((changed) => store.persist(changed))
             .catch((error) => logger.warn(`could not keep the digest map: ${error.message}`));
+        (0,eval_worker/* dismissSpareWorker */.wD)();
         await Promise.all([...clients.values()].map((client) => client.close()));
         await (0,promises_.rm)(spoolDir, { recursive: true, force: true });
         await Promise.all(sources.map((source) => source.close()));
@@ -1462,7 +1479,7 @@ async function push(options) {
  * The engine, the registry client and HTTP, loaded once the tarballs are read: a wrong path or a
  * broken tarball fails without paying for them (start-up time of the CLI).
  */
-const loadRegistryParts = () => Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(592), __webpack_require__.e(50)]).then(__webpack_require__.bind(__webpack_require__, 3050));
+const loadRegistryParts = () => Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(133), __webpack_require__.e(50)]).then(__webpack_require__.bind(__webpack_require__, 3050));
 /** Tarball paths, globs expanded (sorted, so the index lists platforms in a stable order). */
 async function expandTarballs(tarball) {
     const paths = await (0,lib_paths/* expandPaths */.p)(typeof tarball === 'string' ? [tarball] : tarball, 'file', 'TARBALL_NOT_FOUND');
@@ -1517,9 +1534,13 @@ function mountSources(mountFrom, registry) {
 }
 const needsEncoding = (artifact, compression) => compression !== 'none' &&
     (artifact.kind === 'image' ? [artifact] : artifact.children).some((image) => image.layers.some((layer) => layer.isTar && layer.compression === 'none'));
-const diffIdsOf = (artifacts) => artifacts
-    .flatMap((artifact) => (artifact.kind === 'image' ? [artifact] : artifact.children))
-    .flatMap((image) => image.diffIds);
+/** Bytes of the tar layers stored uncompressed on this machine (docker save's). */
+const uncompressedLayerBytes = (entries) => imagesOf(entries.map((entry) => entry.artifact))
+    .flatMap((image) => image.layers)
+    .filter((layer) => layer.isTar && layer.compression === 'none' && !layer.content.remote)
+    .reduce((sum, layer) => sum + layer.content.size, 0);
+const imagesOf = (artifacts) => artifacts.flatMap((artifact) => (artifact.kind === 'image' ? [artifact] : artifact.children));
+const diffIdsOf = (artifacts) => imagesOf(artifacts).flatMap((image) => image.diffIds);
 
 // EXTERNAL MODULE: ./src/cli/common.ts
 var common = __webpack_require__(577);
@@ -1544,8 +1565,8 @@ async function runPushCommand(values, operands, output, context) {
     // Kept current: a stop can come after the push tagged some of several images.
     context.unfinished = () => `${what}; ${(0,cancel/* tagsSetBefore */.BP)(tagged)}`;
     const compression = ((0,common/* stringFlag */.AM)(values['compression']) ?? 'gzip');
-    if (!compress/* COMPRESSIONS */._7.includes(compression))
-        throw (0,common/* usageError */.Wp)(`--compression must be one of ${compress/* COMPRESSIONS */._7.join(', ')}`, 'push');
+    if (!levels/* COMPRESSIONS */._7.includes(compression))
+        throw (0,common/* usageError */.Wp)(`--compression must be one of ${levels/* COMPRESSIONS */._7.join(', ')}`, 'push');
     const result = await push({
         tarball: tarballs,
         image,
@@ -1603,7 +1624,7 @@ function parseUploadMode(value) {
 function parseLevel(value, compression) {
     if (value === undefined)
         return undefined;
-    const range = (0,compress/* levelRange */.wu)(compression);
+    const range = (0,levels/* levelRange */.wu)(compression);
     const level = Number(value);
     if (!range || !Number.isInteger(level) || level < range[0] || level > range[1]) {
         throw (0,common/* usageError */.Wp)(range

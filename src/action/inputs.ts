@@ -5,7 +5,7 @@ import { parseWorkers } from '../lib/loadtest/workers.ts'
 import { parseMix } from '../lib/loadtest/schedule.ts'
 import { parseStartAt } from '../lib/loadtest/start-at.ts'
 import { parseDuration, parseSize } from '../lib/loadtest/units.ts'
-import { COMPRESSIONS, levelRange } from '../lib/encode/compress.ts'
+import { COMPRESSIONS, levelRange } from '../lib/encode/levels.ts'
 import { TarPushError } from '../lib/errors.ts'
 import type { Compression } from '../lib/image/model.ts'
 import {

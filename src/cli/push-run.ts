@@ -1,4 +1,4 @@
-import { COMPRESSIONS, levelRange } from '../lib/encode/compress.ts'
+import { COMPRESSIONS, levelRange } from '../lib/encode/levels.ts'
 import type { UploadMode } from '../lib/engine/copy.ts'
 import { formatBytes } from '../lib/format.ts'
 import { metadataOf } from '../lib/metadata.ts'

@@ -1,6 +1,7 @@
 import * as crypto from 'node:crypto'
 import * as fs from 'node:fs'
-import { Worker, type MessagePort } from 'node:worker_threads'
+import type { MessagePort, Worker } from 'node:worker_threads'
+import { startEvalWorker } from './eval-worker.ts'
 import type { FileRange } from './image/model.ts'
 
 /**
@@ -10,8 +11,9 @@ import type { FileRange } from './image/model.ts'
  * one at a time on it too, the largest first (the worker's start takes 50–100 ms on 2 cores, so
  * it must not be handed the biggest layer before it can begin).
  *
- * The worker costs about 15 MB resident: it starts only when enough bytes wait to pay for its
- * start, never on a cold push (which hashes each layer as it encodes it).
+ * The worker costs about 15 MB resident: it is taken only when enough bytes wait to pay for its
+ * start, never on a cold push (which hashes each layer as it encodes it). A push of big
+ * uncompressed layers has it started early (eval-worker.ts), while it talks to the registry.
  */
 
 export interface RangeDigest {
@@ -31,7 +33,7 @@ export interface HashJob {
 }
 
 /** Bytes waiting, beyond what this thread is hashing, for which a worker is worth its start. */
-const WORKER_WORTH_BYTES = 32 * 1024 * 1024
+export const WORKER_WORTH_BYTES = 32 * 1024 * 1024
 
 interface Queued {
   job: HashJob
@@ -110,10 +112,8 @@ function takeLargest(eligible: (queued: Queued) => boolean): Queued | undefined 
 type Answer = 'ready' | RangeDigest | { error: string }
 
 function startWorker(): NonNullable<typeof worker> {
-  const thread = new Worker(
-    `(${runHashThread.toString()})(require('node:worker_threads').parentPort, require('node:fs'), require('node:crypto'), ${hashStretch.toString()}, ${BLOCK})`,
-    // Its JavaScript allocates next to nothing: a small young generation keeps it lean.
-    { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 1 } },
+  const thread = startEvalWorker(
+    `(port, _data, require) => (${runHashThread.toString()})(port, require('node:fs'), require('node:crypto'), ${hashStretch.toString()}, ${BLOCK})`,
   )
   const started = { thread, ready: false, running: undefined as Queued | undefined }
   // A worker ended by a stop may still answer or exit later: only the current one counts.
@@ -204,8 +204,8 @@ export async function hashRangeHere(
 const BLOCK = 1024 * 1024
 
 /**
- * The worker's body, started from its source text (so the bundles need no worker file): it may
- * use only its arguments. It does nothing else, so it hashes a whole range in one stretch.
+ * The worker's body, run from its source text (eval-worker.ts): it may use only its arguments.
+ * It does nothing else, so it hashes a whole range in one stretch.
  */
 function runHashThread(
   port: MessagePort,

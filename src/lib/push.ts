@@ -15,6 +15,9 @@ import { checkTargetOptions, resolveTargets, type ImageMapping } from './targets
 import { TarPushError } from './errors.ts'
 import { formatPlatform } from './image/platform.ts'
 import { expandPaths, temporaryDirectory } from './paths.ts'
+import { dismissSpareWorker, prestartWorker } from './eval-worker.ts'
+import { WORKER_WORTH_BYTES } from './hash-thread.ts'
+import { availableParallelism } from 'node:os'
 
 export interface PushOptions extends ConnectOptions {
   /**
@@ -113,6 +116,15 @@ export async function push(options: PushOptions): Promise<PushResult> {
       if (!targets.some((target) => target.entry === entry))
         logger.info(`not pushed (select or images leave it out): ${entry.refs.join(', ')}`)
     }
+    // Big uncompressed layers need a second thread whatever the registry holds: to deflate
+    // what it lacks, or to hash where they lie the layers it has. It starts while the registry
+    // is asked which.
+    if (
+      compression === 'gzip' &&
+      availableParallelism() > 1 &&
+      uncompressedLayerBytes(entries) >= WORKER_WORTH_BYTES
+    )
+      prestartWorker()
     const registry = await loadRegistryParts()
     const diffIds = diffIdsOf(entries.map((entry) => entry.artifact))
     const map = await DigestMap.load(await store.restore(diffIds))
@@ -177,6 +189,7 @@ export async function push(options: PushOptions): Promise<PushResult> {
       ?.save()
       .then((changed) => store.persist(changed))
       .catch((error: Error) => logger.warn(`could not keep the digest map: ${error.message}`))
+    dismissSpareWorker()
     await Promise.all([...clients.values()].map((client) => client.close()))
     await rm(spoolDir, { recursive: true, force: true })
     await Promise.all(sources.map((source) => source.close()))
@@ -267,7 +280,15 @@ const needsEncoding = (artifact: Artifact, compression: Compression): boolean =>
     image.layers.some((layer) => layer.isTar && layer.compression === 'none'),
   )
 
+/** Bytes of the tar layers stored uncompressed on this machine (docker save's). */
+const uncompressedLayerBytes = (entries: readonly SourceEntry[]): number =>
+  imagesOf(entries.map((entry) => entry.artifact))
+    .flatMap((image) => image.layers)
+    .filter((layer) => layer.isTar && layer.compression === 'none' && !layer.content.remote)
+    .reduce((sum, layer) => sum + layer.content.size, 0)
+
+const imagesOf = (artifacts: readonly Artifact[]): Image[] =>
+  artifacts.flatMap((artifact) => (artifact.kind === 'image' ? [artifact] : artifact.children))
+
 const diffIdsOf = (artifacts: readonly Artifact[]): string[] =>
-  artifacts
-    .flatMap((artifact) => (artifact.kind === 'image' ? [artifact] : artifact.children))
-    .flatMap((image) => image.diffIds)
+  imagesOf(artifacts).flatMap((image) => image.diffIds)

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads'
+import { startEvalWorker } from '../eval-worker.ts'
 import * as zlib from 'node:zlib'
 import { ChunkPool } from '../chunk-pool.ts'
 import { optimizeWasmWithoutLoopUnrolling } from '../v8-flags.ts'
@@ -218,15 +219,9 @@ interface Setup {
 }
 
 function startWorker(setup: Setup): Worker {
-  return new Worker(
-    `(${runDeflateWorker.toString()})(require('node:worker_threads').parentPort, require('node:worker_threads').workerData, require('node:zlib'))`,
-    {
-      eval: true,
-      // The worker's JavaScript allocates next to nothing: a small young generation saves
-      // about 2 MB of resident memory per worker.
-      resourceLimits: { maxYoungGenerationSizeMb: 1 },
-      workerData: setup,
-    },
+  return startEvalWorker(
+    `(port, setup, require) => (${runDeflateWorker.toString()})(port, setup, require('node:zlib'))`,
+    setup,
   )
 }
 
