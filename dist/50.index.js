@@ -85,8 +85,8 @@ const reuseKey = (diffId, compression) => `${diffId} ${compression}`;
 
 // EXTERNAL MODULE: ./src/lib/registry/sink.ts
 var sink = __webpack_require__(6560);
-// EXTERNAL MODULE: ./src/lib/engine/copy.ts + 4 modules
-var copy = __webpack_require__(312);
+// EXTERNAL MODULE: ./src/lib/engine/copy.ts + 6 modules
+var copy = __webpack_require__(3803);
 // EXTERNAL MODULE: ./src/lib/registry/connect.ts + 4 modules
 var connect = __webpack_require__(1601);
 ;// CONCATENATED MODULE: ./src/lib/push-registry.ts

@@ -210,7 +210,7 @@ module.exports = __webpack_require__(4434)
 
 /***/ }),
 
-/***/ 3587:
+/***/ 5968:
 /***/ ((module) => {
 
 module.exports = class FixedFIFO {
@@ -259,7 +259,7 @@ module.exports = class FixedFIFO {
 /***/ 3867:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const FixedFIFO = __webpack_require__(3587)
+const FixedFIFO = __webpack_require__(5968)
 
 module.exports = class FastFIFO {
   constructor (hwm) {

@@ -2555,8 +2555,8 @@ async function runCompare(options) {
     };
 }
 
-// EXTERNAL MODULE: ./src/lib/engine/copy.ts + 4 modules
-var copy = __webpack_require__(312);
+// EXTERNAL MODULE: ./src/lib/engine/copy.ts + 6 modules
+var copy = __webpack_require__(3803);
 // EXTERNAL MODULE: ./src/lib/registry/repository.ts + 1 modules
 var registry_repository = __webpack_require__(2186);
 // EXTERNAL MODULE: ./src/lib/registry/sink.ts

@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/lib/cancel.ts
 var cancel = __webpack_require__(5321);
-// EXTERNAL MODULE: ./src/lib/engine/copy.ts + 4 modules
-var copy = __webpack_require__(312);
+// EXTERNAL MODULE: ./src/lib/engine/copy.ts + 6 modules
+var copy = __webpack_require__(3803);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/lib/image/platform.ts

@@ -1409,12 +1409,11 @@ async function push(options) {
             if (!targets.some((target) => target.entry === entry))
                 logger.info(`not pushed (select or images leave it out): ${entry.refs.join(', ')}`);
         }
-        // Big uncompressed layers need a second thread whatever the registry holds: to deflate
-        // what it lacks, or to hash where they lie the layers it has. It starts while the registry
-        // is asked which.
-        if (compression === 'gzip' &&
-            (0,external_node_os_.availableParallelism)() > 1 &&
-            uncompressedLayerBytes(entries) >= hash_thread/* WORKER_WORTH_BYTES */.ey)
+        // Big layers need a second thread whatever the registry holds: uncompressed ones to deflate
+        // what it lacks or to hash where they lie what it has, gzip ones for the diff_id check. It
+        // starts while the registry is asked which.
+        if ((0,external_node_os_.availableParallelism)() > 1 &&
+            bytesForSecondThread(entries, compression) >= hash_thread/* WORKER_WORTH_BYTES */.ey)
             (0,eval_worker/* prestartWorker */.oN)();
         const registry = await loadRegistryParts();
         const diffIds = diffIdsOf(entries.map((entry) => entry.artifact));
@@ -1479,7 +1478,7 @@ async function push(options) {
  * The engine, the registry client and HTTP, loaded once the tarballs are read: a wrong path or a
  * broken tarball fails without paying for them (start-up time of the CLI).
  */
-const loadRegistryParts = () => Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(133), __webpack_require__.e(50)]).then(__webpack_require__.bind(__webpack_require__, 3050));
+const loadRegistryParts = () => Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(72), __webpack_require__.e(50)]).then(__webpack_require__.bind(__webpack_require__, 3050));
 /** Tarball paths, globs expanded (sorted, so the index lists platforms in a stable order). */
 async function expandTarballs(tarball) {
     const paths = await (0,lib_paths/* expandPaths */.p)(typeof tarball === 'string' ? [tarball] : tarball, 'file', 'TARBALL_NOT_FOUND');
@@ -1534,10 +1533,12 @@ function mountSources(mountFrom, registry) {
 }
 const needsEncoding = (artifact, compression) => compression !== 'none' &&
     (artifact.kind === 'image' ? [artifact] : artifact.children).some((image) => image.layers.some((layer) => layer.isTar && layer.compression === 'none'));
-/** Bytes of the tar layers stored uncompressed on this machine (docker save's). */
-const uncompressedLayerBytes = (entries) => imagesOf(entries.map((entry) => entry.artifact))
+/** Bytes of the local tar layers that a second thread would deflate, hash or decode. */
+const bytesForSecondThread = (entries, compression) => imagesOf(entries.map((entry) => entry.artifact))
     .flatMap((image) => image.layers)
-    .filter((layer) => layer.isTar && layer.compression === 'none' && !layer.content.remote)
+    .filter((layer) => layer.isTar &&
+    !layer.content.remote &&
+    (layer.compression === 'gzip' || (layer.compression === 'none' && compression === 'gzip')))
     .reduce((sum, layer) => sum + layer.content.size, 0);
 const imagesOf = (artifacts) => artifacts.flatMap((artifact) => (artifact.kind === 'image' ? [artifact] : artifact.children));
 const diffIdsOf = (artifacts) => imagesOf(artifacts).flatMap((image) => image.diffIds);

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/lib/format.ts
 var lib_format = __webpack_require__(432);
-// EXTERNAL MODULE: ./src/lib/engine/copy.ts + 4 modules
-var copy = __webpack_require__(312);
+// EXTERNAL MODULE: ./src/lib/engine/copy.ts + 6 modules
+var copy = __webpack_require__(3803);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/lib/image/platform.ts

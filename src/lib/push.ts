@@ -116,13 +116,12 @@ export async function push(options: PushOptions): Promise<PushResult> {
       if (!targets.some((target) => target.entry === entry))
         logger.info(`not pushed (select or images leave it out): ${entry.refs.join(', ')}`)
     }
-    // Big uncompressed layers need a second thread whatever the registry holds: to deflate
-    // what it lacks, or to hash where they lie the layers it has. It starts while the registry
-    // is asked which.
+    // Big layers need a second thread whatever the registry holds: uncompressed ones to deflate
+    // what it lacks or to hash where they lie what it has, gzip ones for the diff_id check. It
+    // starts while the registry is asked which.
     if (
-      compression === 'gzip' &&
       availableParallelism() > 1 &&
-      uncompressedLayerBytes(entries) >= WORKER_WORTH_BYTES
+      bytesForSecondThread(entries, compression) >= WORKER_WORTH_BYTES
     )
       prestartWorker()
     const registry = await loadRegistryParts()
@@ -280,11 +279,16 @@ const needsEncoding = (artifact: Artifact, compression: Compression): boolean =>
     image.layers.some((layer) => layer.isTar && layer.compression === 'none'),
   )
 
-/** Bytes of the tar layers stored uncompressed on this machine (docker save's). */
-const uncompressedLayerBytes = (entries: readonly SourceEntry[]): number =>
+/** Bytes of the local tar layers that a second thread would deflate, hash or decode. */
+const bytesForSecondThread = (entries: readonly SourceEntry[], compression: Compression): number =>
   imagesOf(entries.map((entry) => entry.artifact))
     .flatMap((image) => image.layers)
-    .filter((layer) => layer.isTar && layer.compression === 'none' && !layer.content.remote)
+    .filter(
+      (layer) =>
+        layer.isTar &&
+        !layer.content.remote &&
+        (layer.compression === 'gzip' || (layer.compression === 'none' && compression === 'gzip')),
+    )
     .reduce((sum, layer) => sum + layer.content.size, 0)
 
 const imagesOf = (artifacts: readonly Artifact[]): Image[] =>

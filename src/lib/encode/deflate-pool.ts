@@ -3,10 +3,9 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads'
 import { startEvalWorker } from '../eval-worker.ts'
 import * as zlib from 'node:zlib'
 import { ChunkPool } from '../chunk-pool.ts'
-import { optimizeWasmWithoutLoopUnrolling } from '../v8-flags.ts'
 import { ENCODED_BLOCKS_KEPT } from './block-encoder.ts'
 import { runDeflateWorker } from './deflate-worker.ts'
-import { LIBDEFLATE_WASM_BASE64 } from './libdeflate-wasm.ts'
+import { libdeflateModule } from './libdeflate-module.ts'
 
 /**
  * Deflaters, each an instance of libdeflate.wasm with a few slots in its memory: a slot holds one
@@ -96,8 +95,7 @@ export class DeflatePool {
   #outputs = new ChunkPool({ size: 0, keep: 0 })
 
   constructor(options: DeflatePoolOptions) {
-    optimizeWasmWithoutLoopUnrolling()
-    const module = new WebAssembly.Module(Buffer.from(LIBDEFLATE_WASM_BASE64, 'base64'))
+    const module = libdeflateModule()
     const setup = {
       module,
       slots: SLOTS_PER_DEFLATER,

@@ -11,6 +11,7 @@ import { DigestingStream, LastByteHold, VerifyingStream, algorithmOf } from '../
 import { holdChunk, letGoChunk } from '../chunk-pool.ts'
 import { createDecoder, releaseDecodedChunk } from '../encode/compress.ts'
 import { TarPushError } from '../errors.ts'
+import { openGunzipCheck, type GunzipCheck } from '../encode/gunzip-thread.ts'
 import { hashQueued, hashRangeHere, type RangeDigest } from '../hash-thread.ts'
 import type { Layer } from '../image/model.ts'
 
@@ -78,16 +79,114 @@ const undecodable = (layer: Layer, error: Error): TarPushError =>
   )
 
 /**
- * Compressed bytes the diff_id check may lag behind the bytes passed on (the upload). The check
- * (decompression in the libuv pool, then sha256) so runs beside the upload instead of before it;
- * only when it falls this far behind does the upload wait. Bounds what the lag holds in memory.
+ * Compressed bytes the diff_id check may lag behind the bytes passed on (the upload), for a
+ * decoder in libuv's pool (zstd). The check so runs beside the upload instead of before it; only
+ * when it falls this far behind does the upload wait. Bounds what the lag holds in memory.
+ * (gzip's thread bounds its lag with its slots: gunzip-thread.ts.)
  */
 const DIFF_ID_LAG = 4 * 1024 * 1024
 
+/** Decodes what is written and hashes the result, beside the stream that passes it on. */
+interface DecodedDigest {
+  /** Takes the chunk (it is the caller's again once this returns or, if any, resolves). */
+  write(chunk: Buffer): Promise<void> | undefined
+  /** "algorithm:hex" of the decoded bytes; rejects with why they do not decode. */
+  end(): Promise<string>
+  destroy(): void
+  /** Set once the bytes are known not to decode: later writes may be dropped. */
+  readonly undecodable: boolean
+}
+
+/** gzip: decoded on the gzip thread, which hashes the output where it decodes it. */
+function gzipThreadDigest(layer: Layer): DecodedDigest {
+  // Opened at the first bytes: an open check keeps the process alive until it ends.
+  let opened: GunzipCheck | undefined
+  const check = () => (opened ??= openGunzipCheck(algorithmOf(layer.diffId)))
+  let ended = false
+  return {
+    write(chunk) {
+      const sending = check().write(chunk)
+      if (!sending) return undefined
+      // Part of the chunk waits for a slot: it is kept out of its pool until copied.
+      holdChunk(chunk)
+      return sending.finally(() => letGoChunk(chunk))
+    },
+    end() {
+      ended = true
+      return check()
+        .end()
+        .then(
+          ({ digest }) => digest,
+          (error: Error) => Promise.reject(undecodable(layer, error)),
+        )
+    },
+    destroy() {
+      if (!ended) opened?.abort()
+    },
+    get undecodable() {
+      return opened?.failure !== undefined
+    },
+  }
+}
+
+/** zstd (and none): a node:zlib decoder in libuv's pool, hashed on this thread. */
+function poolDecoderDigest(layer: Layer): DecodedDigest {
+  const decoder = createDecoder(layer.compression, DIFF_ID_LAG)
+  const hash = createHash(algorithmOf(layer.diffId))
+  // Decoded chunks are this check's own; without compression the decoder is a pass-through
+  // and its chunks are the very ones passed on to the sink: those are not released.
+  const decodes = layer.compression !== 'none'
+  let failed = false
+  decoder.on('data', (chunk: Buffer) => {
+    hash.update(chunk)
+    if (decodes) releaseDecodedChunk(chunk)
+    else letGoChunk(chunk)
+  })
+  const decoded = new Promise<string>((resolve, reject) => {
+    decoder.on('end', () => resolve(`${algorithmOf(layer.diffId)}:${hash.digest('hex')}`))
+    decoder.on('error', (error: Error) => {
+      failed = true
+      reject(undecodable(layer, error))
+    })
+  })
+  decoded.catch(() => {})
+  return {
+    write(chunk) {
+      // The decoder reads the chunk later (it may lag): its hold keeps the chunk out of its
+      // pool (chunk-pool.ts) until it is decoded, or hashed when there is nothing to decode.
+      // Never let go on an error: the decoder's work may still be under way.
+      holdChunk(chunk)
+      const written = (error?: Error | null) => {
+        if (!error && decodes) letGoChunk(chunk)
+      }
+      if (decoder.write(chunk, written)) return undefined
+      return new Promise<void>((resolve) => {
+        const go = () => {
+          decoder.off('drain', go)
+          decoder.off('close', go)
+          resolve()
+        }
+        decoder.on('drain', go)
+        decoder.on('close', go)
+      })
+    },
+    end() {
+      if (!failed) decoder.end()
+      return decoded
+    },
+    destroy() {
+      decoder.destroy()
+    },
+    get undecodable() {
+      return failed
+    },
+  }
+}
+
 /**
  * Pass-through that also decompresses what flows by and hashes the result, failing at the end
- * when it is not the layer's diff_id. Each chunk is passed on at once and fed to the decoder,
- * which may fall behind by DIFF_ID_LAG before the stream waits for it. Like VerifyingStream it
+ * when it is not the layer's diff_id. Each chunk is passed on at once and handed to the decoder,
+ * which may fall behind by a bounded lag before the stream waits for it. Like VerifyingStream it
  * holds back its last byte until the check passed, so a consumer never completes a blob whose
  * check fails (a registry ends a PUT at its Content-Length). Bytes that do not decompress are
  * still passed on to the end, so that the digest check before it (a corrupt blob) speaks first;
@@ -95,66 +194,27 @@ const DIFF_ID_LAG = 4 * 1024 * 1024
  */
 export class DiffIdCheck extends Transform {
   readonly #layer: Layer
-  readonly #decoder: Transform
-  readonly #decoded: Promise<string>
-  #undecodable = false
+  readonly #decoded: DecodedDigest
   readonly #hold: LastByteHold
 
   constructor(layer: Layer) {
     super()
     this.#layer = layer
     this.#hold = new LastByteHold(layer.content.size)
-    this.#decoder = createDecoder(layer.compression, DIFF_ID_LAG)
-    const hash = createHash('sha256')
-    // Decoded chunks are this check's own; without compression the decoder is a pass-through
-    // and its chunks are the very ones passed on to the sink: those are not released.
-    const decodes = layer.compression !== 'none'
-    this.#decoder.on('data', (chunk: Buffer) => {
-      hash.update(chunk)
-      if (decodes) releaseDecodedChunk(chunk)
-      else letGoChunk(chunk)
-    })
-    this.#decoded = new Promise<string>((resolve, reject) => {
-      this.#decoder.on('end', () => resolve(`sha256:${hash.digest('hex')}`))
-      this.#decoder.on('error', (error: Error) => {
-        this.#undecodable = true
-        reject(undecodable(layer, error))
-      })
-    })
-    this.#decoded.catch(() => {})
+    this.#decoded =
+      layer.compression === 'gzip' ? gzipThreadDigest(layer) : poolDecoderDigest(layer)
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    // The decoder reads the chunk later (it may lag): its hold keeps the chunk out of its
-    // pool (chunk-pool.ts) until it is decoded, or hashed when there is nothing to decode.
-    // Never let go on an error: the decoder's work may still be under way.
-    const decodes = this.#layer.compression !== 'none'
-    if (!this.#undecodable) holdChunk(chunk)
+    const sending = this.#decoded.undecodable ? undefined : this.#decoded.write(chunk)
     const passed = this.#hold.pass(this, chunk)
     if (passed) this.push(passed)
-    if (this.#undecodable) {
-      done()
-      return
-    }
-    const decoded = (error?: Error | null) => {
-      if (!error && decodes) letGoChunk(chunk)
-    }
-    if (this.#decoder.write(chunk, decoded)) {
-      done()
-      return
-    }
-    const go = () => {
-      this.#decoder.off('drain', go)
-      this.#decoder.off('close', go)
-      done()
-    }
-    this.#decoder.on('drain', go)
-    this.#decoder.on('close', go)
+    if (!sending) done()
+    else sending.then(() => done(), done)
   }
 
   override _flush(done: TransformCallback): void {
-    if (!this.#undecodable) this.#decoder.end()
-    this.#decoded.then(
+    this.#decoded.end().then(
       (actual) =>
         actual === this.#layer.diffId
           ? done(null, this.#hold.release())
@@ -164,7 +224,7 @@ export class DiffIdCheck extends Transform {
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    this.#decoder.destroy()
+    this.#decoded.destroy()
     callback(error)
   }
 }
