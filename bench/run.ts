@@ -533,10 +533,16 @@ async function ourBuildInfo() {
   }
 }
 
-/** bench/results/<YYYY-MM-DD>[-quick].json, written whole (via a .tmp file git ignores). */
+/**
+ * bench/results/<YYYY-MM-DD>[-quick].json, written whole (via a .tmp file git ignores); a later
+ * run of the same day gets -b, -c, … rather than replacing an earlier run's figures.
+ */
 async function writeResults(results: object, suffix: string): Promise<string> {
   await mkdir(RESULTS_DIR, { recursive: true })
-  const file = join(RESULTS_DIR, `${new Date().toISOString().slice(0, 10)}${suffix}.json`)
+  const day = new Date().toISOString().slice(0, 10)
+  let file = join(RESULTS_DIR, `${day}${suffix}.json`)
+  for (let run = 1; existsSync(file); run++)
+    file = join(RESULTS_DIR, `${day}${suffix}-${String.fromCharCode(97 + run)}.json`)
   await writeFile(`${file}.tmp`, `${JSON.stringify(results, null, 2)}\n`)
   await rename(`${file}.tmp`, file)
   return file
