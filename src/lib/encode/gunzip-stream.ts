@@ -21,8 +21,8 @@ export function gunzipStreams(
 ): GunzipStreams {
   const HISTORY = 32 * 1024
   const OUTPUT = 512 * 1024
-  // Input bytes a stream keeps between pieces: under the inflater's header margin (1 KiB)
-  // when it stops for input, and small pieces gathered until there is enough.
+  // Input bytes a stream keeps between pieces: the inflater stops for input with less than its
+  // header margin (1 KiB) unread, whatever the size of the pieces.
   const PENDING = 4 * 1024
   const NEED_INPUT = 1
   const OUTPUT_FULL = 2
