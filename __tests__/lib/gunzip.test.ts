@@ -9,7 +9,7 @@ import { Readable } from 'node:stream'
 import { buffer } from 'node:stream/consumers'
 import * as zlib from 'node:zlib'
 import { gunzipStreams, type GunzipExports } from '../../src/lib/encode/gunzip-stream.ts'
-import { openGunzipCheck } from '../../src/lib/encode/gunzip-thread.ts'
+import { GunzipThreadFailure, openGunzipCheck } from '../../src/lib/encode/gunzip-thread.ts'
 import { libdeflateModule } from '../../src/lib/encode/libdeflate-module.ts'
 import { ParallelGzip } from '../../src/lib/encode/parallel-gzip.ts'
 
@@ -298,6 +298,14 @@ describe('the gzip thread (diff_id checks off the main thread)', () => {
     const abandoned = openGunzipCheck('sha256')
     await abandoned.write(zlib.gzipSync(text).subarray(0, 1000))
     abandoned.abort()
+
+    const unknownHash = openGunzipCheck('no-such-hash')
+    await unknownHash.write(zlib.gzipSync(text))
+    // A verdict on that stream, not a failure of the thread that decodes every stream.
+    await assert.rejects(
+      unknownHash.end(),
+      (error: Error) => !(error instanceof GunzipThreadFailure) && /digest/i.test(error.message),
+    )
 
     const good = openGunzipCheck('sha512')
     await good.write(zlib.gzipSync(text))

@@ -72827,6 +72827,9 @@ function gunzipStreams(wasm, zlib, crypto) {
 /** Input slots: bounds how far the checks of all layers together may lag behind the upload. */
 const SLOTS = 8;
 const SLOT_SIZE = 512 * 1024;
+/** The thread itself failed (not the bytes): no verdict on the layer. */
+class GunzipThreadFailure extends Error {
+}
 class GunzipThread {
     #thread;
     #ready;
@@ -72955,7 +72958,9 @@ class GunzipThread {
     #fail(error) {
         if (this.#failure)
             return;
-        this.#failure = new Error(`the gzip thread failed: ${error.message}`, { cause: error });
+        this.#failure = new GunzipThreadFailure(`the gzip thread failed: ${error.message}`, {
+            cause: error,
+        });
         if (gunzip_thread_shared === this)
             gunzip_thread_shared = undefined;
         for (const waiter of this.#waiting.splice(0))
@@ -72994,7 +72999,12 @@ function runGunzipThread(port, setup, zlib, crypto, streamsOf) {
     };
     port.on('message', (job) => {
         if ('open' in job) {
-            open.set(job.stream, decoders.open(job.open));
+            try {
+                open.set(job.stream, decoders.open(job.open));
+            }
+            catch (error) {
+                failWith(job.stream, error);
+            }
         }
         else if ('slot' in job) {
             try {
@@ -73266,7 +73276,7 @@ function gzipThreadDigest(layer) {
             ended = true;
             return check()
                 .end()
-                .then(({ digest }) => digest, (error) => Promise.reject(undecodable(layer, error)));
+                .then(({ digest }) => digest, (error) => Promise.reject(error instanceof GunzipThreadFailure ? error : undecodable(layer, error)));
         },
         destroy() {
             if (!ended)

@@ -30,6 +30,9 @@ export interface GunzipCheck {
   readonly failure: Error | undefined
 }
 
+/** The thread itself failed (not the bytes): no verdict on the layer. */
+export class GunzipThreadFailure extends Error {}
+
 interface Ready {
   memory: WebAssembly.Memory
   slots: number[]
@@ -176,7 +179,9 @@ class GunzipThread {
 
   #fail(error: Error): void {
     if (this.#failure) return
-    this.#failure = new Error(`the gzip thread failed: ${error.message}`, { cause: error })
+    this.#failure = new GunzipThreadFailure(`the gzip thread failed: ${error.message}`, {
+      cause: error,
+    })
     if (shared === this) shared = undefined
     for (const waiter of this.#waiting.splice(0)) waiter.reject(this.#failure)
     for (const stream of this.#streams.values()) stream.ended?.reject(this.#failure)
@@ -225,7 +230,11 @@ function runGunzipThread(
   }
   port.on('message', (job: Job) => {
     if ('open' in job) {
-      open.set(job.stream, decoders.open(job.open))
+      try {
+        open.set(job.stream, decoders.open(job.open))
+      } catch (error) {
+        failWith(job.stream, error)
+      }
     } else if ('slot' in job) {
       try {
         open.get(job.stream)?.push(job.slot, job.length)

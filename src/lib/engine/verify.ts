@@ -11,7 +11,7 @@ import { DigestingStream, LastByteHold, VerifyingStream, algorithmOf } from '../
 import { holdChunk, letGoChunk } from '../chunk-pool.ts'
 import { createDecoder, releaseDecodedChunk } from '../encode/compress.ts'
 import { TarPushError } from '../errors.ts'
-import { openGunzipCheck, type GunzipCheck } from '../encode/gunzip-thread.ts'
+import { GunzipThreadFailure, openGunzipCheck, type GunzipCheck } from '../encode/gunzip-thread.ts'
 import { hashQueued, hashRangeHere, type RangeDigest } from '../hash-thread.ts'
 import type { Layer } from '../image/model.ts'
 
@@ -117,7 +117,10 @@ function gzipThreadDigest(layer: Layer): DecodedDigest {
         .end()
         .then(
           ({ digest }) => digest,
-          (error: Error) => Promise.reject(undecodable(layer, error)),
+          (error: Error) =>
+            Promise.reject(
+              error instanceof GunzipThreadFailure ? error : undecodable(layer, error),
+            ),
         )
     },
     destroy() {
