@@ -69925,6 +69925,8 @@ class CopySession {
     #options;
     #sink;
     #limit;
+    /** The questions asked ahead: as many at once as layers move at once, in slots of their own. */
+    #askLimit;
     #blobs = new Map();
     #presence = new Map();
     #encodedLayers = new Map();
@@ -69936,6 +69938,7 @@ class CopySession {
         this.#options = options;
         this.#sink = options.sink;
         this.#limit = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
+        this.#askLimit = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
     }
     async copy(artifact, tags) {
         const { manifest, images } = artifact.kind === 'image'
@@ -70014,6 +70017,7 @@ class CopySession {
     }
     async #copyImageBlobs(image) {
         const flavor = this.#flavorFor(image);
+        this.#askAhead(image);
         const layerReports = await allOrFirstError(image.layers.map((layer) => this.#limit(async () => {
             throwIfAborted(this.#options.signal);
             const encode = this.#encodes(layer);
@@ -70056,6 +70060,36 @@ class CopySession {
             ...(image.platform ? { platform: image.platform } : {}),
         };
         return { manifest, report };
+    }
+    /**
+     * Asks the sink at once about every blob whose digest is known before a byte is read: the
+     * config, stored layers that name their digest, and the first digest a layer to encode may
+     * already have. The answers (HEADs, as many at once as layers move) then do not wait for a
+     * free slot behind the hashing or the upload of big layers; each layer's own step takes its answer (and its
+     * check) from the same promise.
+     */
+    #askAhead(image) {
+        const { compression, level, digestMap, knownBlob } = this.#options;
+        const encoding = encodingName(compression, level);
+        const known = [{ digest: image.config.digest, size: image.config.bytes.length }];
+        for (const layer of image.layers) {
+            if (!this.#encodes(layer)) {
+                if (layer.storedDigest)
+                    known.push({ digest: layer.storedDigest, size: layer.content.size });
+                continue;
+            }
+            const hint = knownBlob?.(layer.diffId, compression) ?? digestMap?.encodedLayer(layer.diffId, encoding);
+            if (!hint)
+                continue;
+            known.push(hint);
+            // Most likely the sink has it (a re-push): then the layer's bytes are only to be hashed,
+            // which starts now rather than after the answer. Should it be missing after all, the
+            // encoding reads the layer again.
+            this.#verifyOnce(layer, undefined).catch(() => { });
+        }
+        // A failure is met again, and reported, by the step that awaits the answer.
+        for (const { digest, size } of known)
+            this.#askLimit(() => this.#presenceOf(digest, size)).catch(() => { });
     }
     /** A stored blob goes as it is; its digest is the source's, or learned by one read. */
     async #placeStoredLayer(layer) {

@@ -141,6 +141,8 @@ class CopySession {
   readonly #options: CopyOptions
   readonly #sink: ImageSink
   readonly #limit: <T>(task: () => Promise<T>) => Promise<T>
+  /** The questions asked ahead: as many at once as layers move at once, in slots of their own. */
+  readonly #askLimit: <T>(task: () => Promise<T>) => Promise<T>
   readonly #blobs = new Map<string, Promise<BlobStatus>>()
   readonly #presence = new Map<string, Promise<BlobStatus | 'missing'>>()
   readonly #encodedLayers = new Map<string, Promise<PlacedBlob>>()
@@ -153,6 +155,7 @@ class CopySession {
     this.#options = options
     this.#sink = options.sink
     this.#limit = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY)
+    this.#askLimit = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY)
   }
 
   async copy(artifact: Artifact, tags: readonly string[]): Promise<ArtifactReport> {
@@ -242,6 +245,7 @@ class CopySession {
 
   async #copyImageBlobs(image: Image): Promise<{ manifest: RawJson; report: ImageReport }> {
     const flavor = this.#flavorFor(image)
+    this.#askAhead(image)
     const layerReports = await allOrFirstError(
       image.layers.map((layer) =>
         this.#limit(async () => {
@@ -295,6 +299,36 @@ class CopySession {
       ...(image.platform ? { platform: image.platform } : {}),
     }
     return { manifest, report }
+  }
+
+  /**
+   * Asks the sink at once about every blob whose digest is known before a byte is read: the
+   * config, stored layers that name their digest, and the first digest a layer to encode may
+   * already have. The answers (HEADs, as many at once as layers move) then do not wait for a
+   * free slot behind the hashing or the upload of big layers; each layer's own step takes its answer (and its
+   * check) from the same promise.
+   */
+  #askAhead(image: Image): void {
+    const { compression, level, digestMap, knownBlob } = this.#options
+    const encoding = encodingName(compression, level)
+    const known = [{ digest: image.config.digest, size: image.config.bytes.length }]
+    for (const layer of image.layers) {
+      if (!this.#encodes(layer)) {
+        if (layer.storedDigest) known.push({ digest: layer.storedDigest, size: layer.content.size })
+        continue
+      }
+      const hint =
+        knownBlob?.(layer.diffId, compression) ?? digestMap?.encodedLayer(layer.diffId, encoding)
+      if (!hint) continue
+      known.push(hint)
+      // Most likely the sink has it (a re-push): then the layer's bytes are only to be hashed,
+      // which starts now rather than after the answer. Should it be missing after all, the
+      // encoding reads the layer again.
+      this.#verifyOnce(layer, undefined).catch(() => {})
+    }
+    // A failure is met again, and reported, by the step that awaits the answer.
+    for (const { digest, size } of known)
+      this.#askLimit(() => this.#presenceOf(digest, size)).catch(() => {})
   }
 
   /** A stored blob goes as it is; its digest is the source's, or learned by one read. */
