@@ -208,6 +208,27 @@ describe('the CLI stopped by a signal during a push', () => {
     })
   }
 
+  it('an output whose reader went away (tar-push … | head): exit 141, no tag, no temp files', async () => {
+    const proxy = await proxyWith([slowUploads()])
+    const box = await sandbox()
+    const repository = 'signals/push-closed-output'
+    const image = `${proxy.host}/${repository}`
+    // --debug: every request is logged, so writes go on while the upload trickles.
+    const cli = startCli(
+      ['push', tarball, '--image', image, '--tag', '1', '--no-cache', '--debug'],
+      box.env,
+    )
+    await waitUntil(uploadUnderWay(proxy), 'a blob upload', cli)
+    // What `head` does once it has its lines: both pipes closed on the reading side.
+    cli.child.stdout?.destroy()
+    cli.child.stderr?.destroy()
+    const ended = await cli.ended
+    assert.equal(ended.signal, null, 'handled the closed output, not killed by it')
+    assert.equal(ended.code, 141)
+    assert.equal(await manifestStatus(repository, '1'), 404, 'the tag is not in the registry')
+    assert.deepEqual(await readdir(box.tmp), [], 'nothing left in the private TMPDIR')
+  })
+
   it('SIGINT while a .tar.gz is being unwrapped (no request yet): exit 130 at once, the spool removed', async () => {
     const box = await sandbox()
     const gz = join(box.work, 'big.tar.gz')

@@ -68056,7 +68056,8 @@ function throwIfAborted(signal, what) {
 }
 const isCancelled = (error) => error instanceof TarPushError && error.code === 'CANCELLED';
 /**
- * Turns SIGINT and SIGTERM into one aborted signal, so the work stops where it is and runs its
+ * Turns SIGINT and SIGTERM, and a standard output or error whose reader went away (EPIPE, told
+ * as SIGPIPE), into one aborted signal, so the work stops where it is and runs its
  * cleanup (temporary files, partial outputs, upload sessions) before the process exits. Handling
  * the signals means they no longer end the process by themselves: the entry point must exit
  * with `exitCode` once the work has settled. A second signal while that cleanup runs calls
@@ -68079,6 +68080,15 @@ function stopOnSignals(force = (exitCode) => process.exit(exitCode)) {
     };
     for (const name of STOP_SIGNALS)
         process.on(name, onSignal);
+    // Every later write fails the same way, and a stop under way goes on: only a first one stops.
+    const onOutputClosed = (error) => {
+        if (error.code !== 'EPIPE')
+            throw error;
+        if (!received)
+            onSignal('SIGPIPE');
+    };
+    for (const stream of [process.stdout, process.stderr])
+        stream.on('error', onOutputClosed);
     return {
         signal: controller.signal,
         get received() {
@@ -68090,6 +68100,8 @@ function stopOnSignals(force = (exitCode) => process.exit(exitCode)) {
         dispose: () => {
             for (const name of STOP_SIGNALS)
                 process.off(name, onSignal);
+            for (const stream of [process.stdout, process.stderr])
+                stream.off('error', onOutputClosed);
         },
     };
 }

@@ -157,5 +157,13 @@ function parseFlags(argv: string[], flags: FlagSpecs) {
 
 /** Runs the CLI with the process's arguments (src/cli.ts calls it once the Node.js version is checked). */
 export async function run(): Promise<void> {
+  // An output whose reader went away (`tar-push … | head`) stops the work while it runs
+  // (stopOnSignals); once the work is done, what is left to print is lost and the exit code
+  // stands, instead of an uncaught EPIPE.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error
+    })
+  }
   process.exitCode = await main(process.argv.slice(2))
 }

@@ -9,7 +9,11 @@ import { TarPushError } from './errors.ts'
 
 /** The signals that stop the work: Ctrl-C, and what `kill`, systemd and CI runners send. */
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const
-export type StopSignal = (typeof STOP_SIGNALS)[number]
+/**
+ * SIGPIPE stands for a standard output or error whose reader went away (`tar-push … | head`):
+ * Node ignores the signal itself and fails the write with EPIPE instead.
+ */
+export type StopSignal = (typeof STOP_SIGNALS)[number] | 'SIGPIPE'
 
 /** A process stopped by a signal exits with 128 + its number, as shells report it (130, 143). */
 export const exitCodeOfSignal = (name: StopSignal): number => 128 + constants.signals[name]
@@ -52,14 +56,15 @@ export interface SignalStop {
   readonly signal: AbortSignal
   /** The first stop signal received, if any. */
   readonly received: StopSignal | undefined
-  /** 130 after SIGINT, 143 after SIGTERM; undefined while none came. */
+  /** 130 after SIGINT, 143 after SIGTERM, 141 once the output was closed; undefined before. */
   readonly exitCode: number | undefined
   /** Stops listening (the process's default handling comes back). */
   dispose(): void
 }
 
 /**
- * Turns SIGINT and SIGTERM into one aborted signal, so the work stops where it is and runs its
+ * Turns SIGINT and SIGTERM, and a standard output or error whose reader went away (EPIPE, told
+ * as SIGPIPE), into one aborted signal, so the work stops where it is and runs its
  * cleanup (temporary files, partial outputs, upload sessions) before the process exits. Handling
  * the signals means they no longer end the process by themselves: the entry point must exit
  * with `exitCode` once the work has settled. A second signal while that cleanup runs calls
@@ -85,6 +90,12 @@ export function stopOnSignals(
     )
   }
   for (const name of STOP_SIGNALS) process.on(name, onSignal)
+  // Every later write fails the same way, and a stop under way goes on: only a first one stops.
+  const onOutputClosed = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    if (!received) onSignal('SIGPIPE')
+  }
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', onOutputClosed)
   return {
     signal: controller.signal,
     get received() {
@@ -95,6 +106,7 @@ export function stopOnSignals(
     },
     dispose: () => {
       for (const name of STOP_SIGNALS) process.off(name, onSignal)
+      for (const stream of [process.stdout, process.stderr]) stream.off('error', onOutputClosed)
     },
   }
 }
