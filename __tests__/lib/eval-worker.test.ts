@@ -46,9 +46,11 @@ describe('eval workers (the hash and deflate threads)', () => {
   it('runs a body given as source, with its data and require, on a new thread', async () => {
     const before = markerId()
     const thread = start({ slots: 2 })
+    // Read now: the body answers and ends, and an ended thread's id reads -1.
+    const threadId = thread.threadId
     const answer = await answerOf(thread)
     assert.deepEqual(answer.workerData, { slots: 2 })
-    assert.equal(answer.threadId, thread.threadId)
+    assert.equal(answer.threadId, threadId)
     assert.ok(answer.threadId > before, 'a thread started when the body was asked for')
   })
 
