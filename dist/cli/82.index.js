@@ -1532,7 +1532,7 @@ function mountSources(mountFrom, registry) {
         .filter((reference) => reference.registry === registry);
 }
 const needsEncoding = (artifact, compression) => compression !== 'none' &&
-    (artifact.kind === 'image' ? [artifact] : artifact.children).some((image) => image.layers.some((layer) => layer.isTar && layer.compression === 'none'));
+    imagesOf([artifact]).some((image) => image.layers.some((layer) => layer.isTar && layer.compression === 'none'));
 /** Bytes of the local tar layers that a second thread would deflate, hash or decode. */
 const bytesForSecondThread = (entries, compression) => imagesOf(entries.map((entry) => entry.artifact))
     .flatMap((image) => image.layers)

@@ -69072,9 +69072,6 @@ class GunzipThread {
         this.#thread.on('exit', (code) => this.#fail(new Error(`it exited with code ${code}`)));
         this.#thread.unref();
     }
-    get failed() {
-        return this.#failure !== undefined;
-    }
     open(algorithm) {
         const id = this.#nextId++;
         const stream = { failure: undefined, ended: undefined };
@@ -69130,10 +69127,7 @@ class GunzipThread {
             const slot = this.#free.pop();
             if (slot === undefined)
                 return this.#sendLater(id, chunk.subarray(at));
-            const length = Math.min(SLOT_SIZE, chunk.length - at);
-            this.#memory.set(chunk.subarray(at, at + length), slot);
-            this.#thread.postMessage({ stream: id, slot, length });
-            at += length;
+            at += this.#post(id, slot, chunk.subarray(at));
         }
         return undefined;
     }
@@ -69143,11 +69137,15 @@ class GunzipThread {
         while (at < rest.length) {
             const slot = this.#free.pop() ??
                 (await new Promise((resolve, reject) => this.#waiting.push({ resolve, reject })));
-            const length = Math.min(SLOT_SIZE, rest.length - at);
-            this.#memory.set(rest.subarray(at, at + length), slot);
-            this.#thread.postMessage({ stream: id, slot, length });
-            at += length;
+            at += this.#post(id, slot, rest.subarray(at));
         }
+    }
+    /** Copies what of `bytes` fits into `slot` and posts it; returns how much. */
+    #post(id, slot, bytes) {
+        const length = Math.min(SLOT_SIZE, bytes.length);
+        this.#memory.set(bytes.subarray(0, length), slot);
+        this.#thread.postMessage({ stream: id, slot, length });
+        return length;
     }
     #release(slot) {
         const next = this.#waiting.shift();
@@ -70083,8 +70081,6 @@ class CopySession {
      * 5 MB more resident at its peak, for nothing to gain.
      */
     #askAhead(image) {
-        const { compression, level, digestMap, knownBlob } = this.#options;
-        const encoding = encodingName(compression, level);
         const known = [];
         for (const layer of image.layers) {
             if (!this.#encodes(layer)) {
@@ -70092,7 +70088,7 @@ class CopySession {
                     known.push({ digest: layer.storedDigest, size: layer.content.size });
                 continue;
             }
-            const hint = knownBlob?.(layer.diffId, compression) ?? digestMap?.encodedLayer(layer.diffId, encoding);
+            const hint = this.#reuseHints(layer)[0];
             if (!hint)
                 continue;
             known.push(hint);
@@ -70155,16 +70151,19 @@ class CopySession {
         }
         return placed;
     }
-    async #encodeOrReuse(layer) {
+    /** Digests the layer's encoding may already have, in the order they are tried. */
+    #reuseHints(layer) {
         const { compression, level, digestMap, knownBlob } = this.#options;
         const encoding = encodingName(compression, level);
-        const hints = [
+        return [
             knownBlob?.(layer.diffId, compression),
             digestMap?.encodedLayer(layer.diffId, encoding),
-        ];
-        for (const hint of hints) {
-            if (!hint)
-                continue;
+        ].filter((hint) => hint !== undefined);
+    }
+    async #encodeOrReuse(layer) {
+        const { compression, level, digestMap } = this.#options;
+        const encoding = encodingName(compression, level);
+        for (const hint of this.#reuseHints(layer)) {
             const status = await this.#presenceOf(hint.digest, hint.size);
             if (status === 'missing')
                 continue;

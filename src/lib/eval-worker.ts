@@ -2,10 +2,11 @@ import { Worker } from 'node:worker_threads'
 
 /**
  * Worker threads that run a function handed over as source text, so that the bundles need no
- * worker file: the hash thread and the deflate threads. A Node worker takes 60–110 ms to start
- * on 2 cores, longer than a re-push waits for the registry's answers. A push that will need one
- * whatever the registry holds (to deflate what is missing, or to hash what is there) starts it
- * as soon as it has read the tarball (`prestartWorker`); the first body to ask gets it.
+ * worker file: the hash thread, the deflate threads and the gzip thread. A Node worker takes
+ * 60–110 ms to start on 2 cores, longer than a re-push waits for the registry's answers. A push
+ * that will need one whatever the registry holds (to deflate what is missing, to hash what is
+ * there, to decode gzip layers for their diff_id check) starts it as soon as it has read the
+ * tarball (`prestartWorker`); the first body to ask gets it.
  */
 
 /**

@@ -275,7 +275,7 @@ function mountSources(mountFrom: readonly string[] | undefined, registry: string
 
 const needsEncoding = (artifact: Artifact, compression: Compression): boolean =>
   compression !== 'none' &&
-  (artifact.kind === 'image' ? [artifact] : artifact.children).some((image) =>
+  imagesOf([artifact]).some((image) =>
     image.layers.some((layer) => layer.isTar && layer.compression === 'none'),
   )
 

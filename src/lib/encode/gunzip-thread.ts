@@ -81,10 +81,6 @@ class GunzipThread {
     this.#thread.unref()
   }
 
-  get failed(): boolean {
-    return this.#failure !== undefined
-  }
-
   open(algorithm: string): GunzipCheck {
     const id = this.#nextId++
     const stream: Stream = { failure: undefined, ended: undefined }
@@ -136,10 +132,7 @@ class GunzipThread {
     while (at < chunk.length) {
       const slot = this.#free.pop()
       if (slot === undefined) return this.#sendLater(id, chunk.subarray(at))
-      const length = Math.min(SLOT_SIZE, chunk.length - at)
-      this.#memory!.set(chunk.subarray(at, at + length), slot)
-      this.#thread.postMessage({ stream: id, slot, length })
-      at += length
+      at += this.#post(id, slot, chunk.subarray(at))
     }
     return undefined
   }
@@ -151,11 +144,16 @@ class GunzipThread {
       const slot =
         this.#free.pop() ??
         (await new Promise<number>((resolve, reject) => this.#waiting.push({ resolve, reject })))
-      const length = Math.min(SLOT_SIZE, rest.length - at)
-      this.#memory!.set(rest.subarray(at, at + length), slot)
-      this.#thread.postMessage({ stream: id, slot, length })
-      at += length
+      at += this.#post(id, slot, rest.subarray(at))
     }
+  }
+
+  /** Copies what of `bytes` fits into `slot` and posts it; returns how much. */
+  #post(id: number, slot: number, bytes: Uint8Array): number {
+    const length = Math.min(SLOT_SIZE, bytes.length)
+    this.#memory!.set(bytes.subarray(0, length), slot)
+    this.#thread.postMessage({ stream: id, slot, length })
+    return length
   }
 
   #release(slot: number): void {

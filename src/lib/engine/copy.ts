@@ -311,16 +311,13 @@ class CopySession {
    * 5 MB more resident at its peak, for nothing to gain.
    */
   #askAhead(image: Image): void {
-    const { compression, level, digestMap, knownBlob } = this.#options
-    const encoding = encodingName(compression, level)
     const known: { digest: string; size: number }[] = []
     for (const layer of image.layers) {
       if (!this.#encodes(layer)) {
         if (layer.storedDigest) known.push({ digest: layer.storedDigest, size: layer.content.size })
         continue
       }
-      const hint =
-        knownBlob?.(layer.diffId, compression) ?? digestMap?.encodedLayer(layer.diffId, encoding)
+      const hint = this.#reuseHints(layer)[0]
       if (!hint) continue
       known.push(hint)
       // Most likely the sink has it (a re-push): then the layer's bytes are only to be hashed,
@@ -384,15 +381,20 @@ class CopySession {
     return placed
   }
 
-  async #encodeOrReuse(layer: Layer): Promise<PlacedBlob> {
+  /** Digests the layer's encoding may already have, in the order they are tried. */
+  #reuseHints(layer: Layer): { digest: string; size: number }[] {
     const { compression, level, digestMap, knownBlob } = this.#options
     const encoding = encodingName(compression, level)
-    const hints = [
+    return [
       knownBlob?.(layer.diffId, compression),
       digestMap?.encodedLayer(layer.diffId, encoding),
-    ]
-    for (const hint of hints) {
-      if (!hint) continue
+    ].filter((hint) => hint !== undefined)
+  }
+
+  async #encodeOrReuse(layer: Layer): Promise<PlacedBlob> {
+    const { compression, level, digestMap } = this.#options
+    const encoding = encodingName(compression, level)
+    for (const hint of this.#reuseHints(layer)) {
       const status = await this.#presenceOf(hint.digest, hint.size)
       if (status === 'missing') continue
       await this.#verifyOnce(layer, undefined)
