@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { gzipSync } from 'node:zlib'
 import { copyArtifact } from '../../src/lib/engine/copy.ts'
+import { LayerChecks } from '../../src/lib/engine/verify.ts'
 import { TarPushError } from '../../src/lib/errors.ts'
 import { silentLogger } from '../../src/lib/log.ts'
 import type { Image, RawJson } from '../../src/lib/image/model.ts'
@@ -144,5 +145,66 @@ describe('the copy engine', () => {
     )
     assert.deepEqual(tagged, ['eager:1'])
     assert.equal(calls.filter((call) => call.startsWith('manifest')).length, 1, calls.join(', '))
+  })
+})
+
+describe("the checks of a push's local layers", () => {
+  /** The image's one layer, local, with its reads counted. */
+  async function countedImage(): Promise<{ image: Image; opens: () => number }> {
+    const image = await imageWithDiffId(sha256, false)
+    const content = image.layers[0]!.content
+    const open = content.open
+    let opens = 0
+    content.open = () => {
+      opens++
+      return open()
+    }
+    return { image, opens: () => opens }
+  }
+
+  it('are shared by the copies of one push: a layer two targets hold already is read once', async () => {
+    for (const shared of [true, false]) {
+      const { image, opens } = await countedImage()
+      const layerChecks = shared ? new LayerChecks(undefined) : undefined
+      for (const target of ['a', 'b']) {
+        const { sink } = eagerSink(new Set([image.layers[0]!.storedDigest!]))
+        await copyArtifact(image, ['1'], {
+          sink: { ...sink, name: target },
+          compression: 'none',
+          logger: silentLogger,
+          layerChecks,
+        })
+      }
+      assert.equal(opens(), shared ? 1 : 2, shared ? 'shared checks' : 'a check per copy')
+    }
+  })
+
+  it('a guess that fails is reported by the step that needs it, and stop() ends one nobody needs', async () => {
+    const lying = await imageWithDiffId(() => sha256('something else'), false)
+    const checks = new LayerChecks(undefined)
+    checks.guess(lying.layers[0]!)
+    await assert.rejects(
+      checks.once(lying.layers[0]!, undefined),
+      (error: unknown) => error instanceof TarPushError && error.code === 'DIFF_ID_MISMATCH',
+    )
+
+    const endless = await imageWithDiffId(sha256, false)
+    let destroyed = false
+    endless.layers[0]!.content.open = async () =>
+      new Readable({
+        read() {
+          setTimeout(() => this.push(Buffer.alloc(16)), 5)
+        },
+        destroy(error, done) {
+          destroyed = true
+          done(error)
+        },
+      })
+    const stopping = new LayerChecks(undefined)
+    stopping.guess(endless.layers[0]!)
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    stopping.stop()
+    await assert.rejects(stopping.once(endless.layers[0]!, undefined), { name: 'AbortError' })
+    assert.ok(destroyed, "the layer's stream is closed")
   })
 })

@@ -72699,7 +72699,7 @@ function releaseDecodedChunk(chunk) {
  * Names an encoder's exact output: the same layer encoded under the same name gives the same
  * bytes, so a digest learned once (the digest map) holds for every later run.
  */
-function encodingName(compression, level) {
+function compress_encodingName(compression, level) {
     const chosen = level ?? DEFAULT_LEVELS[compression];
     if (compression === 'gzip')
         return `gzip-${chosen}-${parallelGzipVersion()}`;
@@ -73795,6 +73795,38 @@ async function verifyLayer(layer, blobDigest, signal) {
         : (0,external_node_stream_.pipeline)(await layer.content.open(), uncompressedLayerCheck(layer), () => { });
     await (0,external_node_stream_promises_namespaceObject.pipeline)(stream, discard(), { signal });
 }
+/**
+ * The checks of a push's local layers, each run once however many targets, steps or early
+ * guesses ask for it (remote layers are not fetched only to be checked). One push shares them
+ * across its targets; `stop()` ends what no one waited for.
+ */
+class LayerChecks {
+    #running = new Map();
+    #stopped = new AbortController();
+    #signal;
+    constructor(signal) {
+        this.#signal = signal ? AbortSignal.any([signal, this.#stopped.signal]) : this.#stopped.signal;
+    }
+    /** The layer's check against `blobDigest`, or its diff_id when that is undefined. */
+    once(layer, blobDigest) {
+        if (layer.content.remote)
+            return Promise.resolve();
+        let check = this.#running.get(layer.content);
+        if (!check) {
+            check = verifyLayer(layer, blobDigest, this.#signal);
+            this.#running.set(layer.content, check);
+        }
+        return check;
+    }
+    /** Starts a check that may turn out not to be needed: its failure waits for a `once`. */
+    guess(layer) {
+        this.once(layer, undefined).catch(() => { });
+    }
+    /** Stops the checks still running: those of guesses that turned out wrong. */
+    stop() {
+        this.#stopped.abort();
+    }
+}
 /** The digest of a layer's stored bytes, when its source does not name it: one read. */
 async function digestOfLayer(layer, signal) {
     const digesting = new DigestingStream();
@@ -74034,6 +74066,23 @@ async function copy_copyArtifact(artifact, tags, options) {
         throw options.signal?.aborted ? cancelledError(options.signal) : error;
     }
 }
+/** Whether the engine compresses a layer on its way: a tar stored uncompressed, when asked to. */
+const encodesLayer = (layer, compression) => layer.isTar && layer.compression === 'none' && compression !== 'none';
+/**
+ * Starts, before the registry is asked anything, the checks of the layers this machine pushed
+ * before in the same encoding (the digest map knows their blobs). Most likely the registry
+ * still has them (a re-push): then hashing their bytes is all that is left to do for them, and
+ * it runs beside the registry's ping and tag lookup instead of after them. Should a blob be
+ * missing after all, the layer is encoded, and read again.
+ */
+function checkKnownLayersEarly(images, options) {
+    const encoding = encodingName(options.compression, options.level);
+    for (const layer of images.flatMap((image) => image.layers)) {
+        if (encodesLayer(layer, options.compression) &&
+            options.digestMap?.encodedLayer(layer.diffId, encoding))
+            options.layerChecks.guess(layer);
+    }
+}
 /**
  * One copy into one sink. A blob or layer needed twice is handled once; the manifests go out
  * only after every blob they name is in place and verified.
@@ -74047,7 +74096,12 @@ class CopySession {
     #blobs = new Map();
     #presence = new Map();
     #encodedLayers = new Map();
-    #verified = new Map();
+    /**
+     * What the sink holds already is not written again, but a local source's bytes are hashed
+     * still (remote ones are not fetched only for that): a tarball that does not match its
+     * digests or diff_ids is refused on a warm registry as on a cold one.
+     */
+    #checks;
     #spoolCounter = 0;
     #forceSpool = false;
     #bytesWritten = 0;
@@ -74056,6 +74110,7 @@ class CopySession {
         this.#sink = options.sink;
         this.#limit = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
         this.#askLimit = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
+        this.#checks = options.layerChecks ?? new LayerChecks(options.signal);
     }
     async copy(artifact, tags) {
         const { manifest, images } = artifact.kind === 'image'
@@ -74130,7 +74185,7 @@ class CopySession {
         return this.#encodes(layer) ? this.#options.compression : layer.compression;
     }
     #encodes(layer) {
-        return layer.isTar && layer.compression === 'none' && this.#options.compression !== 'none';
+        return encodesLayer(layer, this.#options.compression);
     }
     async #copyImageBlobs(image) {
         const flavor = this.#flavorFor(image);
@@ -74202,7 +74257,7 @@ class CopySession {
             // Most likely the sink has it (a re-push): then the layer's bytes are only to be hashed,
             // which starts now rather than after the answer. Should it be missing after all, the
             // encoding reads the layer again.
-            this.#verifyOnce(layer, undefined).catch(() => { });
+            this.#checks.guess(layer);
         }
         if (known.length === 0)
             return;
@@ -74222,27 +74277,12 @@ class CopySession {
         };
         const status = await this.#ensureBlob(blob, `layer ${layer.content.origin}`);
         if (status !== 'uploaded')
-            await this.#verifyOnce(layer, digest);
+            await this.#checks.once(layer, digest);
         return { digest, size: blob.size, status };
     }
     /** The blob digest of a compressed layer a docker save names by diff_id only: one read. */
     #digestOf(layer) {
         return digestOfLayer(layer, this.#options.signal);
-    }
-    /**
-     * What the sink holds already is not written again, but a local source's bytes are hashed
-     * still (remote ones are not fetched only for that): a tarball that does not match its
-     * digests or diff_ids is refused on a warm registry as on a cold one.
-     */
-    #verifyOnce(layer, blobDigest) {
-        if (layer.content.remote)
-            return Promise.resolve();
-        let verified = this.#verified.get(layer.content);
-        if (!verified) {
-            verified = verifyLayer(layer, blobDigest, this.#options.signal);
-            this.#verified.set(layer.content, verified);
-        }
-        return verified;
     }
     /**
      * A layer to compress. Its digest may be known without compressing — the target tag holds
@@ -74261,7 +74301,7 @@ class CopySession {
     /** Digests the layer's encoding may already have, in the order they are tried. */
     #reuseHints(layer) {
         const { compression, level, digestMap, knownBlob } = this.#options;
-        const encoding = encodingName(compression, level);
+        const encoding = compress_encodingName(compression, level);
         return [
             knownBlob?.(layer.diffId, compression),
             digestMap?.encodedLayer(layer.diffId, encoding),
@@ -74269,12 +74309,12 @@ class CopySession {
     }
     async #encodeOrReuse(layer) {
         const { compression, level, digestMap } = this.#options;
-        const encoding = encodingName(compression, level);
+        const encoding = compress_encodingName(compression, level);
         for (const hint of this.#reuseHints(layer)) {
             const status = await this.#presenceOf(hint.digest, hint.size);
             if (status === 'missing')
                 continue;
-            await this.#verifyOnce(layer, undefined);
+            await this.#checks.once(layer, undefined);
             return { digest: hint.digest, size: hint.size, status };
         }
         const placed = this.#mustSpool()

@@ -11,10 +11,12 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   DigestCheckedSink: () => (/* binding */ DigestCheckedSink),
+  LayerChecks: () => (/* reexport */ verify/* LayerChecks */.T4),
   RegistrySink: () => (/* reexport */ sink/* RegistrySink */.P),
   RepositoryClient: () => (/* reexport */ registry_repository/* RepositoryClient */.q$),
+  checkKnownLayersEarly: () => (/* reexport */ copy/* checkKnownLayersEarly */.nS),
   connectRegistry: () => (/* reexport */ connect/* connectRegistry */.g),
-  copyArtifact: () => (/* reexport */ copy/* copyArtifact */.E),
+  copyArtifact: () => (/* reexport */ copy/* copyArtifact */.E6),
   readCaFile: () => (/* reexport */ connect/* readCaFile */.R),
   reusableLayers: () => (/* binding */ reusableLayers),
   reuseKey: () => (/* reexport */ reuseKey)
@@ -85,11 +87,14 @@ const reuseKey = (diffId, compression) => `${diffId} ${compression}`;
 
 // EXTERNAL MODULE: ./src/lib/registry/sink.ts
 var sink = __webpack_require__(6560);
-// EXTERNAL MODULE: ./src/lib/engine/copy.ts + 6 modules
-var copy = __webpack_require__(3803);
+// EXTERNAL MODULE: ./src/lib/engine/copy.ts + 3 modules
+var copy = __webpack_require__(2681);
+// EXTERNAL MODULE: ./src/lib/engine/verify.ts + 2 modules
+var verify = __webpack_require__(3857);
 // EXTERNAL MODULE: ./src/lib/registry/connect.ts + 4 modules
 var connect = __webpack_require__(1601);
 ;// CONCATENATED MODULE: ./src/lib/push-registry.ts
+
 
 
 

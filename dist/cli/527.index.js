@@ -517,7 +517,7 @@ a failed pull leaves no partial output. Prints the output path on standard outpu
     // What the command needs (the engine, HTTP, the encoders) is loaded only when it runs.
     run: async (values, operands, output, context) => {
         (0,v8_flags/* keepYoungGenerationSmall */.Dd)();
-        return (await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(118), __webpack_require__.e(72), __webpack_require__.e(417), __webpack_require__.e(606), __webpack_require__.e(923)]).then(__webpack_require__.bind(__webpack_require__, 6923))).runPullCommand(values, operands, output, context);
+        return (await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(118), __webpack_require__.e(850), __webpack_require__.e(417), __webpack_require__.e(606), __webpack_require__.e(923)]).then(__webpack_require__.bind(__webpack_require__, 6923))).runPullCommand(values, operands, output, context);
     },
 };
 
@@ -653,7 +653,7 @@ registry, blobs are mounted from the source repository instead of copied. --user
     // What the command needs (the engine, HTTP, the encoders) is loaded only when it runs.
     run: async (values, operands, output, context) => {
         (0,v8_flags/* keepYoungGenerationSmall */.Dd)();
-        return (await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(72), __webpack_require__.e(417), __webpack_require__.e(606), __webpack_require__.e(763)]).then(__webpack_require__.bind(__webpack_require__, 763))).runCopyCommand(values, operands, output, context);
+        return (await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(850), __webpack_require__.e(417), __webpack_require__.e(606), __webpack_require__.e(763)]).then(__webpack_require__.bind(__webpack_require__, 763))).runCopyCommand(values, operands, output, context);
     },
 };
 
@@ -838,7 +838,7 @@ version are refused. The merged JSON is a result like the others: it merges agai
         '    --step-duration 30s --vus 50',
     ],
     // The bench library (histograms, the generator) is loaded only when bench runs.
-    run: async (values, operands, output, context) => (await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(960), __webpack_require__.e(72), __webpack_require__.e(417), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 5690))).runBenchCommand(values, operands, output, context),
+    run: async (values, operands, output, context) => (await Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(960), __webpack_require__.e(850), __webpack_require__.e(417), __webpack_require__.e(690)]).then(__webpack_require__.bind(__webpack_require__, 5690))).runBenchCommand(values, operands, output, context),
 };
 
 ;// CONCATENATED MODULE: ./src/cli/unfinished.ts

@@ -2555,8 +2555,8 @@ async function runCompare(options) {
     };
 }
 
-// EXTERNAL MODULE: ./src/lib/engine/copy.ts + 6 modules
-var copy = __webpack_require__(3803);
+// EXTERNAL MODULE: ./src/lib/engine/copy.ts + 3 modules
+var copy = __webpack_require__(2681);
 // EXTERNAL MODULE: ./src/lib/registry/repository.ts + 1 modules
 var registry_repository = __webpack_require__(2186);
 // EXTERNAL MODULE: ./src/lib/registry/sink.ts
@@ -3264,7 +3264,7 @@ async function seed(client, spec, runId, pushed, logger) {
         target.uploadMethod = spec.upload;
         target.chunkSize = spec.chunkSize;
         const [entry] = generatedSource(image, tag).entries;
-        const { digest } = await (0,copy/* copyArtifact */.E)(entry.artifact, [tag], {
+        const { digest } = await (0,copy/* copyArtifact */.E6)(entry.artifact, [tag], {
             sink: new registry_sink/* RegistrySink */.P(target),
             compression: 'none',
             logger: log/* silentLogger */.q,

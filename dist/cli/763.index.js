@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/lib/cancel.ts
 var cancel = __webpack_require__(5321);
-// EXTERNAL MODULE: ./src/lib/engine/copy.ts + 6 modules
-var copy = __webpack_require__(3803);
+// EXTERNAL MODULE: ./src/lib/engine/copy.ts + 3 modules
+var copy = __webpack_require__(2681);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/lib/image/platform.ts
@@ -71,7 +71,7 @@ async function copy_copy(options) {
         const to = new repository/* RepositoryClient */.q$(await clientFor(target.registry), target.path);
         const tags = target.tag !== undefined ? [target.tag] : [];
         const name = (0,reference/* repositoryName */.aR)(target);
-        const report = await logger.group(`Copying to ${name}`, () => (0,copy/* copyArtifact */.E)(remote.artifact, tags, {
+        const report = await logger.group(`Copying to ${name}`, () => (0,copy/* copyArtifact */.E6)(remote.artifact, tags, {
             sink: new sink/* RegistrySink */.P(to),
             compression: 'none',
             concurrency: options.concurrency,

@@ -1395,6 +1395,7 @@ async function push(options) {
     const clients = new Map();
     const store = options.digestMapStore ?? directoryStore(options.cacheDir);
     let digestMap;
+    let layerChecks;
     const compression = options.compression ?? 'gzip';
     try {
         for (const path of paths) {
@@ -1419,6 +1420,14 @@ async function push(options) {
         const diffIds = diffIdsOf(entries.map((entry) => entry.artifact));
         const map = await DigestMap.load(await store.restore(diffIds));
         digestMap = map;
+        const checks = new registry.LayerChecks(options.signal);
+        layerChecks = checks;
+        registry.checkKnownLayersEarly(imagesOf(targets.map((target) => target.entry.artifact)), {
+            compression,
+            level: options.compressionLevel,
+            digestMap: map,
+            layerChecks: checks,
+        });
         const images = [];
         for (const target of targets) {
             const name = (0,lib_reference/* repositoryName */.aR)(target.repository);
@@ -1444,6 +1453,7 @@ async function push(options) {
                     uploadMode: options.uploadMode,
                     spoolDir,
                     digestMap: map,
+                    layerChecks: checks,
                     knownBlob: reusable && ((diffId, encoding) => reusable.get(registry.reuseKey(diffId, encoding))),
                     mountFrom: mountFrom.map((source) => source.path),
                     logger,
@@ -1463,6 +1473,7 @@ async function push(options) {
         return { images, bytesUploaded, seconds: (Date.now() - started) / 1000 };
     }
     finally {
+        layerChecks?.stop();
         // What was learned is kept even when the push failed half-way: the blobs are in the registry.
         await digestMap
             ?.save()
@@ -1478,7 +1489,7 @@ async function push(options) {
  * The engine, the registry client and HTTP, loaded once the tarballs are read: a wrong path or a
  * broken tarball fails without paying for them (start-up time of the CLI).
  */
-const loadRegistryParts = () => Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(72), __webpack_require__.e(50)]).then(__webpack_require__.bind(__webpack_require__, 3050));
+const loadRegistryParts = () => Promise.all(/* import() */[__webpack_require__.e(7), __webpack_require__.e(850), __webpack_require__.e(50)]).then(__webpack_require__.bind(__webpack_require__, 3050));
 /** Tarball paths, globs expanded (sorted, so the index lists platforms in a stable order). */
 async function expandTarballs(tarball) {
     const paths = await (0,lib_paths/* expandPaths */.p)(typeof tarball === 'string' ? [tarball] : tarball, 'file', 'TARBALL_NOT_FOUND');

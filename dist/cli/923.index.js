@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/lib/format.ts
 var lib_format = __webpack_require__(432);
-// EXTERNAL MODULE: ./src/lib/engine/copy.ts + 6 modules
-var copy = __webpack_require__(3803);
+// EXTERNAL MODULE: ./src/lib/engine/copy.ts + 3 modules
+var copy = __webpack_require__(2681);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/lib/image/platform.ts
@@ -2084,7 +2084,7 @@ async function pull(options) {
         if (!(0,source/* isContainerImage */.Lh)(image) && (format === 'docker' || format === 'rootfs')) {
             throw new errors/* TarPushError */.q$('MANIFEST_UNSUPPORTED', `${name} is not a container image (config type ${image.config.mediaType})`, { subject: name, hint: 'pull it with format oci or oci-archive' });
         }
-        const report = await logger.group(`Writing ${format} to ${options.output}`, async () => (0,copy/* copyArtifact */.E)(image, reference.tag !== undefined ? [reference.tag] : [], {
+        const report = await logger.group(`Writing ${format} to ${options.output}`, async () => (0,copy/* copyArtifact */.E6)(image, reference.tag !== undefined ? [reference.tag] : [], {
             sink: await openDiskSink({
                 format,
                 output: options.output,

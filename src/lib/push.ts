@@ -4,6 +4,7 @@ import { archiveName } from './archive/open.ts'
 import { readArchive } from './archive/read.ts'
 import type { ArtifactReport, UploadMode } from './engine/copy.ts'
 import { DigestMap, directoryStore, type DigestMapStore } from './engine/digest-map.ts'
+import type { LayerChecks } from './engine/verify.ts'
 import type { Artifact, Compression, Image, SourceEntry } from './image/model.ts'
 import type { ImageSource } from './image/source.ts'
 import { silentLogger, type Logger } from './log.ts'
@@ -98,6 +99,7 @@ export async function push(options: PushOptions): Promise<PushResult> {
   const clients = new Map<string, RegistryClient>()
   const store = options.digestMapStore ?? directoryStore(options.cacheDir)
   let digestMap: DigestMap | undefined
+  let layerChecks: LayerChecks | undefined
   const compression = options.compression ?? 'gzip'
   try {
     for (const path of paths) {
@@ -128,6 +130,14 @@ export async function push(options: PushOptions): Promise<PushResult> {
     const diffIds = diffIdsOf(entries.map((entry) => entry.artifact))
     const map = await DigestMap.load(await store.restore(diffIds))
     digestMap = map
+    const checks = new registry.LayerChecks(options.signal)
+    layerChecks = checks
+    registry.checkKnownLayersEarly(imagesOf(targets.map((target) => target.entry.artifact)), {
+      compression,
+      level: options.compressionLevel,
+      digestMap: map,
+      layerChecks: checks,
+    })
     const images: PushedImage[] = []
     for (const target of targets) {
       const name = repositoryName(target.repository)
@@ -164,6 +174,7 @@ export async function push(options: PushOptions): Promise<PushResult> {
           uploadMode: options.uploadMode,
           spoolDir,
           digestMap: map,
+          layerChecks: checks,
           knownBlob:
             reusable && ((diffId, encoding) => reusable.get(registry.reuseKey(diffId, encoding))),
           mountFrom: mountFrom.map((source) => source.path),
@@ -183,6 +194,7 @@ export async function push(options: PushOptions): Promise<PushResult> {
     const bytesUploaded = images.reduce((total, image) => total + image.bytesUploaded, 0)
     return { images, bytesUploaded, seconds: (Date.now() - started) / 1000 }
   } finally {
+    layerChecks?.stop()
     // What was learned is kept even when the push failed half-way: the blobs are in the registry.
     await digestMap
       ?.save()

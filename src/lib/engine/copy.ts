@@ -31,7 +31,7 @@ import {
 } from '../progress.ts'
 import type { DigestMap } from './digest-map.ts'
 import { encodeLayerToFile, openEncodedLayer, openSpooledBlob } from './encode.ts'
-import { digestOfLayer, openVerifiedLayer, verifyLayer } from './verify.ts'
+import { LayerChecks, digestOfLayer, openVerifiedLayer } from './verify.ts'
 import { temporaryDirectory } from '../paths.ts'
 
 export type BlobStatus = 'uploaded' | 'skipped' | 'mounted'
@@ -97,6 +97,8 @@ export interface CopyOptions {
   progress?: ProgressListener | undefined
   /** Stops every transfer at once; the sink is then aborted. */
   signal?: AbortSignal | undefined
+  /** The local layers' checks, shared with the rest of the push (default: this copy's own). */
+  layerChecks?: LayerChecks | undefined
   /** Told each `name:tag` as soon as it is set (a stop's report names them). */
   onTagged?: ((reference: string) => void) | undefined
 }
@@ -133,6 +135,31 @@ export async function copyArtifact(
   }
 }
 
+/** Whether the engine compresses a layer on its way: a tar stored uncompressed, when asked to. */
+export const encodesLayer = (layer: Layer, compression: Compression): boolean =>
+  layer.isTar && layer.compression === 'none' && compression !== 'none'
+
+/**
+ * Starts, before the registry is asked anything, the checks of the layers this machine pushed
+ * before in the same encoding (the digest map knows their blobs). Most likely the registry
+ * still has them (a re-push): then hashing their bytes is all that is left to do for them, and
+ * it runs beside the registry's ping and tag lookup instead of after them. Should a blob be
+ * missing after all, the layer is encoded, and read again.
+ */
+export function checkKnownLayersEarly(
+  images: readonly Image[],
+  options: Pick<CopyOptions, 'compression' | 'level' | 'digestMap'> & { layerChecks: LayerChecks },
+): void {
+  const encoding = encodingName(options.compression, options.level)
+  for (const layer of images.flatMap((image) => image.layers)) {
+    if (
+      encodesLayer(layer, options.compression) &&
+      options.digestMap?.encodedLayer(layer.diffId, encoding)
+    )
+      options.layerChecks.guess(layer)
+  }
+}
+
 /**
  * One copy into one sink. A blob or layer needed twice is handled once; the manifests go out
  * only after every blob they name is in place and verified.
@@ -146,7 +173,12 @@ class CopySession {
   readonly #blobs = new Map<string, Promise<BlobStatus>>()
   readonly #presence = new Map<string, Promise<BlobStatus | 'missing'>>()
   readonly #encodedLayers = new Map<string, Promise<PlacedBlob>>()
-  readonly #verified = new Map<Layer['content'], Promise<void>>()
+  /**
+   * What the sink holds already is not written again, but a local source's bytes are hashed
+   * still (remote ones are not fetched only for that): a tarball that does not match its
+   * digests or diff_ids is refused on a warm registry as on a cold one.
+   */
+  readonly #checks: LayerChecks
   #spoolCounter = 0
   #forceSpool = false
   #bytesWritten = 0
@@ -156,6 +188,7 @@ class CopySession {
     this.#sink = options.sink
     this.#limit = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY)
     this.#askLimit = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY)
+    this.#checks = options.layerChecks ?? new LayerChecks(options.signal)
   }
 
   async copy(artifact: Artifact, tags: readonly string[]): Promise<ArtifactReport> {
@@ -240,7 +273,7 @@ class CopySession {
   }
 
   #encodes(layer: Layer): boolean {
-    return layer.isTar && layer.compression === 'none' && this.#options.compression !== 'none'
+    return encodesLayer(layer, this.#options.compression)
   }
 
   async #copyImageBlobs(image: Image): Promise<{ manifest: RawJson; report: ImageReport }> {
@@ -323,7 +356,7 @@ class CopySession {
       // Most likely the sink has it (a re-push): then the layer's bytes are only to be hashed,
       // which starts now rather than after the answer. Should it be missing after all, the
       // encoding reads the layer again.
-      this.#verifyOnce(layer, undefined).catch(() => {})
+      this.#checks.guess(layer)
     }
     if (known.length === 0) return
     known.push({ digest: image.config.digest, size: image.config.bytes.length })
@@ -342,28 +375,13 @@ class CopySession {
       open: () => openVerifiedLayer(layer, digest),
     }
     const status = await this.#ensureBlob(blob, `layer ${layer.content.origin}`)
-    if (status !== 'uploaded') await this.#verifyOnce(layer, digest)
+    if (status !== 'uploaded') await this.#checks.once(layer, digest)
     return { digest, size: blob.size, status }
   }
 
   /** The blob digest of a compressed layer a docker save names by diff_id only: one read. */
   #digestOf(layer: Layer): Promise<string> {
     return digestOfLayer(layer, this.#options.signal)
-  }
-
-  /**
-   * What the sink holds already is not written again, but a local source's bytes are hashed
-   * still (remote ones are not fetched only for that): a tarball that does not match its
-   * digests or diff_ids is refused on a warm registry as on a cold one.
-   */
-  #verifyOnce(layer: Layer, blobDigest: string | undefined): Promise<void> {
-    if (layer.content.remote) return Promise.resolve()
-    let verified = this.#verified.get(layer.content)
-    if (!verified) {
-      verified = verifyLayer(layer, blobDigest, this.#options.signal)
-      this.#verified.set(layer.content, verified)
-    }
-    return verified
   }
 
   /**
@@ -397,7 +415,7 @@ class CopySession {
     for (const hint of this.#reuseHints(layer)) {
       const status = await this.#presenceOf(hint.digest, hint.size)
       if (status === 'missing') continue
-      await this.#verifyOnce(layer, undefined)
+      await this.#checks.once(layer, undefined)
       return { digest: hint.digest, size: hint.size, status }
     }
     const placed = this.#mustSpool()

@@ -294,6 +294,42 @@ export async function verifyLayer(
   await pipeline(stream, discard(), { signal })
 }
 
+/**
+ * The checks of a push's local layers, each run once however many targets, steps or early
+ * guesses ask for it (remote layers are not fetched only to be checked). One push shares them
+ * across its targets; `stop()` ends what no one waited for.
+ */
+export class LayerChecks {
+  readonly #running = new Map<Layer['content'], Promise<void>>()
+  readonly #stopped = new AbortController()
+  readonly #signal: AbortSignal
+
+  constructor(signal: AbortSignal | undefined) {
+    this.#signal = signal ? AbortSignal.any([signal, this.#stopped.signal]) : this.#stopped.signal
+  }
+
+  /** The layer's check against `blobDigest`, or its diff_id when that is undefined. */
+  once(layer: Layer, blobDigest: string | undefined): Promise<void> {
+    if (layer.content.remote) return Promise.resolve()
+    let check = this.#running.get(layer.content)
+    if (!check) {
+      check = verifyLayer(layer, blobDigest, this.#signal)
+      this.#running.set(layer.content, check)
+    }
+    return check
+  }
+
+  /** Starts a check that may turn out not to be needed: its failure waits for a `once`. */
+  guess(layer: Layer): void {
+    this.once(layer, undefined).catch(() => {})
+  }
+
+  /** Stops the checks still running: those of guesses that turned out wrong. */
+  stop(): void {
+    this.#stopped.abort()
+  }
+}
+
 /** The digest of a layer's stored bytes, when its source does not name it: one read. */
 export async function digestOfLayer(
   layer: Layer,

@@ -1,5 +1,5 @@
-export const id = 72;
-export const ids = [72];
+export const id = 850;
+export const ids = [850];
 export const modules = {
 
 /***/ 6582:
@@ -861,16 +861,17 @@ function releaseSpentOutput(chunk, chunkSize) {
 
 /***/ }),
 
-/***/ 3803:
+/***/ 2681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  E: () => (/* binding */ copyArtifact)
+  nS: () => (/* binding */ checkKnownLayersEarly),
+  E6: () => (/* binding */ copyArtifact)
 });
 
-// UNUSED EXPORTS: DEFAULT_CONCURRENCY
+// UNUSED EXPORTS: DEFAULT_CONCURRENCY, encodesLayer
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -883,7 +884,7 @@ var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./src/lib/cancel.ts
 var cancel = __webpack_require__(5321);
 // EXTERNAL MODULE: ./src/lib/digest.ts
-var lib_digest = __webpack_require__(8899);
+var digest = __webpack_require__(8899);
 // EXTERNAL MODULE: ./src/lib/encode/compress.ts
 var compress = __webpack_require__(4876);
 // EXTERNAL MODULE: ./src/lib/format.ts
@@ -895,7 +896,7 @@ var media_types = __webpack_require__(5489);
 
 const documentOf = (document, mediaType) => {
     const bytes = Buffer.from(JSON.stringify(document, null, 2));
-    return { bytes, digest: (0,lib_digest/* sha256 */.sc)(bytes), mediaType };
+    return { bytes, digest: (0,digest/* sha256 */.sc)(bytes), mediaType };
 };
 /**
  * The manifest of an image whose layers were written as `layers` (re-encoded ones have new
@@ -1025,6 +1026,628 @@ var block_encoder = __webpack_require__(6582);
 var parallel_gzip = __webpack_require__(6035);
 // EXTERNAL MODULE: ./src/lib/encode/parallel-zstd.ts
 var parallel_zstd = __webpack_require__(4755);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(7268);
+// EXTERNAL MODULE: ./src/lib/engine/verify.ts + 2 modules
+var verify = __webpack_require__(3857);
+;// CONCATENATED MODULE: ./src/lib/engine/encode.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Compresses an uncompressed tar layer into a spool file, hashing input (diff_id, verified) and
+ * output (the blob digest) on the way: a monolithic upload needs the digest before the body.
+ */
+async function encodeLayerToFile(options) {
+    const { stream, output } = await openEncodedLayer(options);
+    await (0,external_node_stream_promises_.pipeline)(stream, spoolWriter(options.path), { signal: options.signal });
+    return { digest: output.digest, size: output.bytes };
+}
+/**
+ * A file writer that gives each chunk back to its pool (chunk-pool.ts) once it is written:
+ * the encoders lend their output from reused buffers, and a chunk nobody gives back is left
+ * to the garbage collector, which lets tens of MB pile up first.
+ */
+function spoolWriter(path) {
+    let handle;
+    const closeFile = () => {
+        const closing = handle?.close() ?? Promise.resolve();
+        handle = undefined;
+        return closing;
+    };
+    return new external_node_stream_.Writable({
+        construct(done) {
+            (0,promises_.open)(path, 'w').then((opened) => {
+                handle = opened;
+                done();
+            }, done);
+        },
+        write(chunk, _encoding, done) {
+            (0,pooled_file/* writeFully */.K)(handle, chunk, null).then(() => {
+                (0,chunk_pool/* letGoChunk */.jr)(chunk);
+                done();
+            }, done);
+        },
+        final(done) {
+            closeFile().then(() => done(), done);
+        },
+        destroy(error, done) {
+            closeFile().then(() => done(error), () => done(error));
+        },
+    });
+}
+/**
+ * A spooled blob read back for its upload, checked again against the digest computed while it
+ * was written: a spool on a full or failing disk fails the upload instead of committing.
+ */
+function openSpooledBlob(path, blob) {
+    const verify = new digest/* VerifyingStream */.SC({
+        digest: blob.digest,
+        size: blob.size,
+        onMismatch: (actual) => new errors/* TarPushError */.q$('BLOB_DIGEST_MISMATCH', `spool file ${path} reads back as ${actual.digest} (${actual.size} bytes), not the ${blob.digest} (${blob.size} bytes) written`, { subject: path, hint: 'check the free space and health of the temporary directory' }),
+    });
+    return (0,external_node_stream_.pipeline)((0,pooled_file/* openRangeStream */.I)(path, 0), verify, () => { });
+}
+/** Encoded bytes buffered ahead of the upload: a few of the encoder's output chunks. */
+const ENCODED_READ_AHEAD = 256 * 1024;
+/**
+ * The layer compressed on the fly, for a streamed upload: its input is checked against the
+ * diff_id (the stream fails at the end otherwise) and its output hashed; `digest` and `size`
+ * are read from `output` once the stream has ended.
+ */
+async function openEncodedLayer(options) {
+    const { layer } = options;
+    const output = new digest/* DigestingStream */.Xi();
+    const blockEncoder = layer.content.openReader && blockEncoderFor(options.compression, options.level);
+    const encoded = blockEncoder
+        ? external_node_stream_.Readable.from(encodeIntoSlots(layer, blockEncoder), {
+            objectMode: false,
+            highWaterMark: ENCODED_READ_AHEAD,
+        })
+        : (0,external_node_stream_.pipeline)(await layer.content.open(), (0,verify/* uncompressedLayerCheck */.sZ)(layer), (0,compress/* createEncoder */.xv)(options.compression, options.level), () => { });
+    return { stream: (0,external_node_stream_.pipeline)(encoded, output, () => { }), output };
+}
+/** The block encoder of a compression, if it has one (none: the bytes go as they are). */
+function blockEncoderFor(compression, level) {
+    if (compression === 'gzip')
+        return new parallel_gzip/* GzipBlockEncoder */.aN(level ?? levels/* DEFAULT_LEVELS */.ol.gzip);
+    if (compression === 'zstd')
+        return new parallel_zstd/* ZstdFrameEncoder */.Nc(level ?? levels/* DEFAULT_LEVELS */.ol.zstd);
+    return undefined;
+}
+/**
+ * A layer read straight into the encoder's slots (for gzip, the deflate workers' shared memory:
+ * no read buffers to collect, no copy), encoded block by block, its outputs in order. The
+ * diff_id is checked on the same single read.
+ */
+async function* encodeIntoSlots(layer, encoder) {
+    const reader = await layer.content.openReader();
+    const inputHash = (0,external_node_crypto_.createHash)('sha256');
+    const inFlight = [];
+    let total = 0;
+    try {
+        yield encoder.header();
+        for (;;) {
+            if (inFlight.length >= block_encoder/* BLOCKS_IN_FLIGHT */.Cp)
+                yield* await inFlight.shift();
+            const slot = await encoder.acquire();
+            let length;
+            try {
+                length = await reader.read(slot.input);
+            }
+            catch (error) {
+                encoder.release(slot);
+                throw error;
+            }
+            if (length === 0) {
+                encoder.release(slot);
+                break;
+            }
+            inputHash.update(slot.input.subarray(0, length));
+            total += length;
+            const block = encoder.encode(slot, length);
+            block.catch(() => { }); // awaited in order below
+            inFlight.push(block);
+        }
+        while (inFlight.length > 0)
+            yield* await inFlight.shift();
+        if (total !== layer.content.size)
+            throw (0,verify/* truncatedLayer */.Gj)(layer, total);
+        const diffId = `sha256:${inputHash.digest('hex')}`;
+        if (diffId !== layer.diffId)
+            throw (0,verify/* diffIdMismatch */.HS)(layer, diffId);
+        yield await encoder.trailer();
+    }
+    finally {
+        // Settle what is still running: its slot goes back to the pool when it ends.
+        await Promise.allSettled(inFlight);
+        await reader.close();
+    }
+}
+
+// EXTERNAL MODULE: ./src/lib/paths.ts
+var paths = __webpack_require__(9927);
+;// CONCATENATED MODULE: ./src/lib/engine/copy.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_CONCURRENCY = Math.min(8, Math.max(2, (0,external_node_os_.availableParallelism)()) * 2);
+/**
+ * Copies an artifact into a sink and commits it, or aborts the sink on any failure: the one
+ * copy engine under push (tarball → registry), pull (registry → disk) and copy (registry →
+ * registry). Plan each layer's blob, ask the sink what it has, transfer the rest in parallel
+ * through the verifier, then the manifests (members before their index, tags last), then commit.
+ */
+async function copyArtifact(artifact, tags, options) {
+    const session = new CopySession(options);
+    try {
+        const report = await session.copy(artifact, tags);
+        (0,cancel/* throwIfAborted */.Te)(options.signal);
+        await options.sink.commit();
+        return report;
+    }
+    catch (error) {
+        await options.sink.abort();
+        // Whatever a stop broke (a request, a stream, a file) reports the stop, not its symptom.
+        throw options.signal?.aborted ? (0,cancel/* cancelledError */.YQ)(options.signal) : error;
+    }
+}
+/** Whether the engine compresses a layer on its way: a tar stored uncompressed, when asked to. */
+const encodesLayer = (layer, compression) => layer.isTar && layer.compression === 'none' && compression !== 'none';
+/**
+ * Starts, before the registry is asked anything, the checks of the layers this machine pushed
+ * before in the same encoding (the digest map knows their blobs). Most likely the registry
+ * still has them (a re-push): then hashing their bytes is all that is left to do for them, and
+ * it runs beside the registry's ping and tag lookup instead of after them. Should a blob be
+ * missing after all, the layer is encoded, and read again.
+ */
+function checkKnownLayersEarly(images, options) {
+    const encoding = (0,compress/* encodingName */.xZ)(options.compression, options.level);
+    for (const layer of images.flatMap((image) => image.layers)) {
+        if (encodesLayer(layer, options.compression) &&
+            options.digestMap?.encodedLayer(layer.diffId, encoding))
+            options.layerChecks.guess(layer);
+    }
+}
+/**
+ * One copy into one sink. A blob or layer needed twice is handled once; the manifests go out
+ * only after every blob they name is in place and verified.
+ */
+class CopySession {
+    #options;
+    #sink;
+    #limit;
+    /** The questions asked ahead: as many at once as layers move at once, in slots of their own. */
+    #askLimit;
+    #blobs = new Map();
+    #presence = new Map();
+    #encodedLayers = new Map();
+    /**
+     * What the sink holds already is not written again, but a local source's bytes are hashed
+     * still (remote ones are not fetched only for that): a tarball that does not match its
+     * digests or diff_ids is refused on a warm registry as on a cold one.
+     */
+    #checks;
+    #spoolCounter = 0;
+    #forceSpool = false;
+    #bytesWritten = 0;
+    constructor(options) {
+        this.#options = options;
+        this.#sink = options.sink;
+        this.#limit = (0,limit/* createLimiter */.z)(options.concurrency ?? DEFAULT_CONCURRENCY);
+        this.#askLimit = (0,limit/* createLimiter */.z)(options.concurrency ?? DEFAULT_CONCURRENCY);
+        this.#checks = options.layerChecks ?? new verify/* LayerChecks */.T4(options.signal);
+    }
+    async copy(artifact, tags) {
+        const { manifest, images } = artifact.kind === 'image'
+            ? await this.#copyImageOnly(artifact)
+            : artifact.kind === 'index'
+                ? await this.#copyIndex(artifact)
+                : await this.#copyPlatforms(artifact);
+        (0,cancel/* throwIfAborted */.Te)(this.#options.signal);
+        if (tags.length === 0)
+            await this.#sink.putManifest(manifest, { tags });
+        // One tag at a time: a stop between two tags knows which are set.
+        for (const tag of tags) {
+            (0,cancel/* throwIfAborted */.Te)(this.#options.signal);
+            await this.#sink.putManifest(manifest, { tags: [tag] });
+            const reference = `${this.#sink.name}:${tag}`;
+            if (this.#sink.place)
+                this.#options.logger.info(`tagged ${reference} → ${manifest.digest}`);
+            this.#options.onTagged?.(reference);
+        }
+        return {
+            digest: manifest.digest,
+            mediaType: manifest.mediaType,
+            size: manifest.bytes.length,
+            tags: [...tags],
+            images,
+            bytesUploaded: this.#bytesWritten,
+        };
+    }
+    async #copyImageOnly(image) {
+        const { manifest, report } = await this.#copyImageBlobs(image);
+        return { manifest, images: [report] };
+    }
+    async #copyIndex(index) {
+        const replaced = new Map();
+        const images = [];
+        for (const child of index.children) {
+            const { manifest, report } = await this.#copyImageBlobs(child);
+            await this.#sink.putManifest(manifest, { tags: [], platform: report.platform });
+            if (child.manifest && child.manifest.digest !== manifest.digest)
+                replaced.set(child.manifest.digest, manifest);
+            images.push(report);
+        }
+        return {
+            manifest: replaced.size === 0 ? index.manifest : rewriteIndex(index.manifest, replaced),
+            images,
+        };
+    }
+    /** Each platform's image by digest (in parallel: layers share one limiter), then their index. */
+    async #copyPlatforms(set) {
+        const copied = await (0,limit/* allOrFirstError */.t)(set.children.map(async (child) => {
+            const { manifest, report } = await this.#copyImageBlobs(child);
+            await this.#sink.putManifest(manifest, { tags: [], platform: report.platform });
+            return { manifest, report };
+        }));
+        return {
+            manifest: buildIndex(copied.map(({ manifest, report }) => ({ manifest, platform: report.platform }))),
+            images: copied.map(({ report }) => report),
+        };
+    }
+    /**
+     * The flavor the image is written in: Docker, unless a layer cannot be a Docker layer (Docker
+     * has no zstd layer type) or the sink refuses its Docker type; then OCI.
+     */
+    #flavorFor(image) {
+        if (image.flavor !== 'docker')
+            return image.flavor;
+        const compressions = image.layers.map((layer) => this.#finalCompression(layer));
+        const allowed = this.#sink.acceptsDockerLayers?.(compressions) ?? compressions.every(media_types/* hasDockerLayerType */._e);
+        return allowed ? 'docker' : 'oci';
+    }
+    #finalCompression(layer) {
+        return this.#encodes(layer) ? this.#options.compression : layer.compression;
+    }
+    #encodes(layer) {
+        return encodesLayer(layer, this.#options.compression);
+    }
+    async #copyImageBlobs(image) {
+        const flavor = this.#flavorFor(image);
+        this.#askAhead(image);
+        const layerReports = await (0,limit/* allOrFirstError */.t)(image.layers.map((layer) => this.#limit(async () => {
+            (0,cancel/* throwIfAborted */.Te)(this.#options.signal);
+            const encode = this.#encodes(layer);
+            const placed = encode
+                ? await this.#placeEncodedLayer(layer)
+                : await this.#placeStoredLayer(layer);
+            const mediaType = !encode && layer.mediaType !== undefined
+                ? layer.mediaType
+                : (0,media_types/* layerMediaType */.sG)(flavor, this.#finalCompression(layer));
+            const report = {
+                digest: placed.digest,
+                size: placed.size,
+                mediaType,
+                status: placed.status,
+            };
+            if (layer.isTar)
+                report.diffId = layer.diffId;
+            return report;
+        })));
+        const config = image.config;
+        await this.#ensureBlob({
+            digest: config.digest,
+            size: config.bytes.length,
+            mediaType: config.mediaType,
+            open: async () => external_node_stream_.Readable.from([config.bytes]),
+        }, `config ${config.digest}`);
+        const unchanged = image.manifest !== undefined &&
+            flavor === image.flavor &&
+            image.layers.every((layer, i) => layer.storedDigest === layerReports[i].digest &&
+                layer.mediaType === layerReports[i].mediaType);
+        const manifest = unchanged
+            ? image.manifest
+            : buildImageManifest(image, flavor, layerDescriptors(image, layerReports));
+        const report = {
+            digest: manifest.digest,
+            mediaType: manifest.mediaType,
+            size: manifest.bytes.length,
+            config: { digest: config.digest, size: config.bytes.length },
+            layers: layerReports,
+            ...(image.platform ? { platform: image.platform } : {}),
+        };
+        return { manifest, report };
+    }
+    /**
+     * Asks the sink at once about every blob whose digest is known before a byte is read: stored
+     * layers that name their digest, the first digest a layer to encode may already have, and
+     * then the config. The answers (HEADs, as many at once as layers move) then do not wait for a
+     * free slot behind the hashing or the upload of big layers; each layer's own step takes its
+     * answer (and its check) from the same promise. When no layer's digest is known (a cold push
+     * of a docker save), nothing is asked ahead: the config's HEAD beside the first upload kept
+     * 5 MB more resident at its peak, for nothing to gain.
+     */
+    #askAhead(image) {
+        const known = [];
+        for (const layer of image.layers) {
+            if (!this.#encodes(layer)) {
+                if (layer.storedDigest)
+                    known.push({ digest: layer.storedDigest, size: layer.content.size });
+                continue;
+            }
+            const hint = this.#reuseHints(layer)[0];
+            if (!hint)
+                continue;
+            known.push(hint);
+            // Most likely the sink has it (a re-push): then the layer's bytes are only to be hashed,
+            // which starts now rather than after the answer. Should it be missing after all, the
+            // encoding reads the layer again.
+            this.#checks.guess(layer);
+        }
+        if (known.length === 0)
+            return;
+        known.push({ digest: image.config.digest, size: image.config.bytes.length });
+        // A failure is met again, and reported, by the step that awaits the answer.
+        for (const { digest, size } of known)
+            this.#askLimit(() => this.#presenceOf(digest, size)).catch(() => { });
+    }
+    /** A stored blob goes as it is; its digest is the source's, or learned by one read. */
+    async #placeStoredLayer(layer) {
+        const digest = layer.storedDigest ?? (await this.#digestOf(layer));
+        const blob = {
+            digest,
+            size: layer.content.size,
+            mediaType: layer.mediaType ?? '',
+            open: () => (0,verify/* openVerifiedLayer */.SR)(layer, digest),
+        };
+        const status = await this.#ensureBlob(blob, `layer ${layer.content.origin}`);
+        if (status !== 'uploaded')
+            await this.#checks.once(layer, digest);
+        return { digest, size: blob.size, status };
+    }
+    /** The blob digest of a compressed layer a docker save names by diff_id only: one read. */
+    #digestOf(layer) {
+        return (0,verify/* digestOfLayer */.ZY)(layer, this.#options.signal);
+    }
+    /**
+     * A layer to compress. Its digest may be known without compressing — the target tag holds
+     * it (a re-push), or an earlier run recorded it — and then a HEAD (or a mount) and a check
+     * of the layer's bytes are all it takes. Otherwise it is compressed once and written;
+     * identical layers share the work.
+     */
+    #placeEncodedLayer(layer) {
+        let placed = this.#encodedLayers.get(layer.diffId);
+        if (!placed) {
+            placed = this.#encodeOrReuse(layer);
+            this.#encodedLayers.set(layer.diffId, placed);
+        }
+        return placed;
+    }
+    /** Digests the layer's encoding may already have, in the order they are tried. */
+    #reuseHints(layer) {
+        const { compression, level, digestMap, knownBlob } = this.#options;
+        const encoding = (0,compress/* encodingName */.xZ)(compression, level);
+        return [
+            knownBlob?.(layer.diffId, compression),
+            digestMap?.encodedLayer(layer.diffId, encoding),
+        ].filter((hint) => hint !== undefined);
+    }
+    async #encodeOrReuse(layer) {
+        const { compression, level, digestMap } = this.#options;
+        const encoding = (0,compress/* encodingName */.xZ)(compression, level);
+        for (const hint of this.#reuseHints(layer)) {
+            const status = await this.#presenceOf(hint.digest, hint.size);
+            if (status === 'missing')
+                continue;
+            await this.#checks.once(layer, undefined);
+            return { digest: hint.digest, size: hint.size, status };
+        }
+        const placed = this.#mustSpool()
+            ? await this.#encodeSpooledAndPut(layer)
+            : await this.#encodeStreamedAndPut(layer).catch((error) => {
+                if (!(error instanceof sink/* StreamRefused */.t))
+                    throw error;
+                // From now on spool: the length is known before the body.
+                this.#options.logger.info(`${error.message}; compressing to a file first from now on`);
+                this.#forceSpool = true;
+                return this.#encodeSpooledAndPut(layer);
+            });
+        digestMap?.rememberEncodedLayer(layer.diffId, encoding, {
+            digest: placed.digest,
+            size: placed.size,
+        });
+        return placed;
+    }
+    #mustSpool() {
+        return (this.#options.uploadMode === 'spool' ||
+            this.#forceSpool ||
+            !this.#sink.takesStreamedBlobs ||
+            this.#sink.putStreamedBlob === undefined);
+    }
+    async #encodeStreamedAndPut(layer) {
+        const { compression, level } = this.#options;
+        const started = Date.now();
+        let output;
+        // The compressed size is known only at the end: the display counts bytes without a total.
+        const progress = transferProgress(this.#options.progress, `encode:${layer.diffId}`, (0,format/* shortDigest */.V)(layer.diffId), undefined);
+        await reportTransfer(progress, 'uploaded', () => this.#sink.putStreamedBlob({
+            mediaType: (0,media_types/* layerMediaType */.sG)('oci', compression),
+            open: countingOpen(async () => {
+                const opened = await openEncodedLayer({ layer, compression, level });
+                output = opened.output;
+                return this.#abortable(opened.stream);
+            }, progress),
+            digestAfterBody: () => output.digest,
+        }));
+        const placed = { digest: output.digest, size: output.bytes, status: 'uploaded' };
+        this.#blobs.set(placed.digest, Promise.resolve('uploaded'));
+        this.#written(placed, started);
+        return placed;
+    }
+    async #encodeSpooledAndPut(layer) {
+        const { compression, level } = this.#options;
+        const path = (0,external_node_path_.join)(this.#options.spoolDir ?? (0,paths/* temporaryDirectory */.D)(), `${this.#spoolCounter++}-${(0,digest/* hexOf */.ZD)(layer.diffId).slice(0, 16)}.${compression}`);
+        try {
+            const encoded = await encodeLayerToFile({
+                layer,
+                compression,
+                level,
+                path,
+                signal: this.#options.signal,
+            });
+            const blob = {
+                ...encoded,
+                mediaType: (0,media_types/* layerMediaType */.sG)('oci', compression),
+                open: async () => this.#abortable(openSpooledBlob(path, encoded)),
+            };
+            return { ...encoded, status: await this.#ensureBlob(blob, `layer ${layer.content.origin}`) };
+        }
+        finally {
+            await (0,promises_.rm)(path, { force: true });
+        }
+    }
+    /** Is the blob there, or can it be mounted from another repository that holds it? */
+    #presenceOf(digest, size) {
+        let presence = this.#presence.get(digest);
+        if (!presence) {
+            presence = this.#checkPresence(digest, size);
+            this.#presence.set(digest, presence);
+        }
+        return presence;
+    }
+    async #checkPresence(digest, size) {
+        const { digestMap, logger } = this.#options;
+        const sink = this.#sink;
+        const place = sink.place;
+        if (await sink.hasBlob(digest, size)) {
+            logger.info(`${(0,format/* shortDigest */.V)(digest)} ${(0,format/* formatBytes */.z)(size).padStart(10)}  skipped (already in ${sink.name})`);
+            if (place)
+                digestMap?.rememberBlob(place.registry, digest, place.repository);
+            return 'skipped';
+        }
+        if (!place || !sink.mountBlob)
+            return 'missing';
+        const candidates = new Set([
+            ...[...(digestMap?.repositoriesHolding(place.registry, digest) ?? [])].reverse(),
+            ...(this.#options.mountFrom ?? []),
+        ]);
+        for (const from of candidates) {
+            if (from === place.repository)
+                continue;
+            (0,cancel/* throwIfAborted */.Te)(this.#options.signal);
+            if (await sink.mountBlob(digest, from)) {
+                logger.info(`${(0,format/* shortDigest */.V)(digest)} ${(0,format/* formatBytes */.z)(size).padStart(10)}  mounted from ${from}`);
+                digestMap?.rememberBlob(place.registry, digest, place.repository);
+                return 'mounted';
+            }
+        }
+        return 'missing';
+    }
+    /** Asks the sink for a blob and writes it when missing; one digest is handled once. */
+    #ensureBlob(blob, label) {
+        let pending = this.#blobs.get(blob.digest);
+        if (!pending) {
+            pending = this.#transfer(blob, label);
+            this.#blobs.set(blob.digest, pending);
+        }
+        return pending;
+    }
+    async #transfer(blob, label) {
+        const presence = await this.#presenceOf(blob.digest, blob.size);
+        if (presence !== 'missing')
+            return presence;
+        (0,cancel/* throwIfAborted */.Te)(this.#options.signal);
+        const started = Date.now();
+        const progress = transferProgress(this.#options.progress, blob.digest, (0,format/* shortDigest */.V)(blob.digest), blob.size);
+        const open = async () => this.#abortable(await blob.open());
+        await reportTransfer(progress, this.#sink.place ? 'uploaded' : 'downloaded', () => this.#sink.putBlob({ ...blob, open: countingOpen(open, progress) }));
+        this.#written(blob, started);
+        this.#options.logger.debug(`wrote ${label}`);
+        return 'uploaded';
+    }
+    /** A stream the cancel signal destroys: every transfer stops at once on Ctrl-C. */
+    #abortable(stream) {
+        const signal = this.#options.signal;
+        return signal ? (0,external_node_stream_.addAbortSignal)(signal, stream) : stream;
+    }
+    #written(blob, started) {
+        this.#bytesWritten += blob.size;
+        const place = this.#sink.place;
+        if (place)
+            this.#options.digestMap?.rememberBlob(place.registry, blob.digest, place.repository);
+        const elapsed = (Date.now() - started) / 1000;
+        const rate = elapsed > 0 ? `${(0,format/* formatBytes */.z)(blob.size / elapsed)}/s` : 'instant';
+        this.#options.logger.info(`${(0,format/* shortDigest */.V)(blob.digest)} ${(0,format/* formatBytes */.z)(blob.size).padStart(10)}  ${this.#sink.place ? 'uploaded' : 'written'} in ${elapsed.toFixed(2)} s (${rate})`);
+    }
+}
+function layerDescriptors(image, layers) {
+    return layers.map((layer, i) => {
+        const annotations = image.layers[i].annotations;
+        return {
+            mediaType: layer.mediaType,
+            digest: layer.digest,
+            size: layer.size,
+            ...(annotations ? { annotations } : {}),
+        };
+    });
+}
+
+
+/***/ }),
+
+/***/ 3857:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  T4: () => (/* binding */ LayerChecks),
+  HS: () => (/* binding */ diffIdMismatch),
+  ZY: () => (/* binding */ digestOfLayer),
+  SR: () => (/* binding */ openVerifiedLayer),
+  Gj: () => (/* binding */ truncatedLayer),
+  sZ: () => (/* binding */ uncompressedLayerCheck)
+});
+
+// UNUSED EXPORTS: DiffIdCheck, blobMismatch, verifyLayer
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./src/lib/digest.ts
+var lib_digest = __webpack_require__(8899);
+// EXTERNAL MODULE: ./src/lib/chunk-pool.ts
+var chunk_pool = __webpack_require__(2173);
+// EXTERNAL MODULE: ./src/lib/encode/compress.ts
+var compress = __webpack_require__(4876);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/lib/eval-worker.ts
@@ -1732,12 +2355,44 @@ async function verifyLayer(layer, blobDigest, signal) {
     const stream = blobDigest !== undefined
         ? await openVerifiedLayer(layer, blobDigest)
         : (0,external_node_stream_.pipeline)(await layer.content.open(), uncompressedLayerCheck(layer), () => { });
-    await (0,external_node_stream_promises_.pipeline)(stream, discard(), { signal });
+    await (0,promises_.pipeline)(stream, discard(), { signal });
+}
+/**
+ * The checks of a push's local layers, each run once however many targets, steps or early
+ * guesses ask for it (remote layers are not fetched only to be checked). One push shares them
+ * across its targets; `stop()` ends what no one waited for.
+ */
+class LayerChecks {
+    #running = new Map();
+    #stopped = new AbortController();
+    #signal;
+    constructor(signal) {
+        this.#signal = signal ? AbortSignal.any([signal, this.#stopped.signal]) : this.#stopped.signal;
+    }
+    /** The layer's check against `blobDigest`, or its diff_id when that is undefined. */
+    once(layer, blobDigest) {
+        if (layer.content.remote)
+            return Promise.resolve();
+        let check = this.#running.get(layer.content);
+        if (!check) {
+            check = verifyLayer(layer, blobDigest, this.#signal);
+            this.#running.set(layer.content, check);
+        }
+        return check;
+    }
+    /** Starts a check that may turn out not to be needed: its failure waits for a `once`. */
+    guess(layer) {
+        this.once(layer, undefined).catch(() => { });
+    }
+    /** Stops the checks still running: those of guesses that turned out wrong. */
+    stop() {
+        this.#stopped.abort();
+    }
 }
 /** The digest of a layer's stored bytes, when its source does not name it: one read. */
 async function digestOfLayer(layer, signal) {
     const digesting = new lib_digest/* DigestingStream */.Xi();
-    await (0,external_node_stream_promises_.pipeline)(await layer.content.open(), digesting, discard(), { signal });
+    await (0,promises_.pipeline)(await layer.content.open(), digesting, discard(), { signal });
     return digesting.digest;
 }
 const discard = () => new external_node_stream_.Writable({ write: (_chunk, _encoding, done) => done() });
@@ -1787,585 +2442,6 @@ async function hashHere(layer, algorithm, signal) {
         await reader.close();
     }
     return { digest: `${algorithm}:${hash.digest('hex')}`, size };
-}
-
-;// CONCATENATED MODULE: ./src/lib/engine/encode.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Compresses an uncompressed tar layer into a spool file, hashing input (diff_id, verified) and
- * output (the blob digest) on the way: a monolithic upload needs the digest before the body.
- */
-async function encodeLayerToFile(options) {
-    const { stream, output } = await openEncodedLayer(options);
-    await (0,external_node_stream_promises_.pipeline)(stream, spoolWriter(options.path), { signal: options.signal });
-    return { digest: output.digest, size: output.bytes };
-}
-/**
- * A file writer that gives each chunk back to its pool (chunk-pool.ts) once it is written:
- * the encoders lend their output from reused buffers, and a chunk nobody gives back is left
- * to the garbage collector, which lets tens of MB pile up first.
- */
-function spoolWriter(path) {
-    let handle;
-    const closeFile = () => {
-        const closing = handle?.close() ?? Promise.resolve();
-        handle = undefined;
-        return closing;
-    };
-    return new external_node_stream_.Writable({
-        construct(done) {
-            (0,promises_.open)(path, 'w').then((opened) => {
-                handle = opened;
-                done();
-            }, done);
-        },
-        write(chunk, _encoding, done) {
-            (0,pooled_file/* writeFully */.K)(handle, chunk, null).then(() => {
-                (0,chunk_pool/* letGoChunk */.jr)(chunk);
-                done();
-            }, done);
-        },
-        final(done) {
-            closeFile().then(() => done(), done);
-        },
-        destroy(error, done) {
-            closeFile().then(() => done(error), () => done(error));
-        },
-    });
-}
-/**
- * A spooled blob read back for its upload, checked again against the digest computed while it
- * was written: a spool on a full or failing disk fails the upload instead of committing.
- */
-function openSpooledBlob(path, blob) {
-    const verify = new lib_digest/* VerifyingStream */.SC({
-        digest: blob.digest,
-        size: blob.size,
-        onMismatch: (actual) => new errors/* TarPushError */.q$('BLOB_DIGEST_MISMATCH', `spool file ${path} reads back as ${actual.digest} (${actual.size} bytes), not the ${blob.digest} (${blob.size} bytes) written`, { subject: path, hint: 'check the free space and health of the temporary directory' }),
-    });
-    return (0,external_node_stream_.pipeline)((0,pooled_file/* openRangeStream */.I)(path, 0), verify, () => { });
-}
-/** Encoded bytes buffered ahead of the upload: a few of the encoder's output chunks. */
-const ENCODED_READ_AHEAD = 256 * 1024;
-/**
- * The layer compressed on the fly, for a streamed upload: its input is checked against the
- * diff_id (the stream fails at the end otherwise) and its output hashed; `digest` and `size`
- * are read from `output` once the stream has ended.
- */
-async function openEncodedLayer(options) {
-    const { layer } = options;
-    const output = new lib_digest/* DigestingStream */.Xi();
-    const blockEncoder = layer.content.openReader && blockEncoderFor(options.compression, options.level);
-    const encoded = blockEncoder
-        ? external_node_stream_.Readable.from(encodeIntoSlots(layer, blockEncoder), {
-            objectMode: false,
-            highWaterMark: ENCODED_READ_AHEAD,
-        })
-        : (0,external_node_stream_.pipeline)(await layer.content.open(), uncompressedLayerCheck(layer), (0,compress/* createEncoder */.xv)(options.compression, options.level), () => { });
-    return { stream: (0,external_node_stream_.pipeline)(encoded, output, () => { }), output };
-}
-/** The block encoder of a compression, if it has one (none: the bytes go as they are). */
-function blockEncoderFor(compression, level) {
-    if (compression === 'gzip')
-        return new parallel_gzip/* GzipBlockEncoder */.aN(level ?? levels/* DEFAULT_LEVELS */.ol.gzip);
-    if (compression === 'zstd')
-        return new parallel_zstd/* ZstdFrameEncoder */.Nc(level ?? levels/* DEFAULT_LEVELS */.ol.zstd);
-    return undefined;
-}
-/**
- * A layer read straight into the encoder's slots (for gzip, the deflate workers' shared memory:
- * no read buffers to collect, no copy), encoded block by block, its outputs in order. The
- * diff_id is checked on the same single read.
- */
-async function* encodeIntoSlots(layer, encoder) {
-    const reader = await layer.content.openReader();
-    const inputHash = (0,external_node_crypto_.createHash)('sha256');
-    const inFlight = [];
-    let total = 0;
-    try {
-        yield encoder.header();
-        for (;;) {
-            if (inFlight.length >= block_encoder/* BLOCKS_IN_FLIGHT */.Cp)
-                yield* await inFlight.shift();
-            const slot = await encoder.acquire();
-            let length;
-            try {
-                length = await reader.read(slot.input);
-            }
-            catch (error) {
-                encoder.release(slot);
-                throw error;
-            }
-            if (length === 0) {
-                encoder.release(slot);
-                break;
-            }
-            inputHash.update(slot.input.subarray(0, length));
-            total += length;
-            const block = encoder.encode(slot, length);
-            block.catch(() => { }); // awaited in order below
-            inFlight.push(block);
-        }
-        while (inFlight.length > 0)
-            yield* await inFlight.shift();
-        if (total !== layer.content.size)
-            throw truncatedLayer(layer, total);
-        const diffId = `sha256:${inputHash.digest('hex')}`;
-        if (diffId !== layer.diffId)
-            throw diffIdMismatch(layer, diffId);
-        yield await encoder.trailer();
-    }
-    finally {
-        // Settle what is still running: its slot goes back to the pool when it ends.
-        await Promise.allSettled(inFlight);
-        await reader.close();
-    }
-}
-
-// EXTERNAL MODULE: ./src/lib/paths.ts
-var paths = __webpack_require__(9927);
-;// CONCATENATED MODULE: ./src/lib/engine/copy.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_CONCURRENCY = Math.min(8, Math.max(2, (0,external_node_os_.availableParallelism)()) * 2);
-/**
- * Copies an artifact into a sink and commits it, or aborts the sink on any failure: the one
- * copy engine under push (tarball → registry), pull (registry → disk) and copy (registry →
- * registry). Plan each layer's blob, ask the sink what it has, transfer the rest in parallel
- * through the verifier, then the manifests (members before their index, tags last), then commit.
- */
-async function copyArtifact(artifact, tags, options) {
-    const session = new CopySession(options);
-    try {
-        const report = await session.copy(artifact, tags);
-        (0,cancel/* throwIfAborted */.Te)(options.signal);
-        await options.sink.commit();
-        return report;
-    }
-    catch (error) {
-        await options.sink.abort();
-        // Whatever a stop broke (a request, a stream, a file) reports the stop, not its symptom.
-        throw options.signal?.aborted ? (0,cancel/* cancelledError */.YQ)(options.signal) : error;
-    }
-}
-/**
- * One copy into one sink. A blob or layer needed twice is handled once; the manifests go out
- * only after every blob they name is in place and verified.
- */
-class CopySession {
-    #options;
-    #sink;
-    #limit;
-    /** The questions asked ahead: as many at once as layers move at once, in slots of their own. */
-    #askLimit;
-    #blobs = new Map();
-    #presence = new Map();
-    #encodedLayers = new Map();
-    #verified = new Map();
-    #spoolCounter = 0;
-    #forceSpool = false;
-    #bytesWritten = 0;
-    constructor(options) {
-        this.#options = options;
-        this.#sink = options.sink;
-        this.#limit = (0,limit/* createLimiter */.z)(options.concurrency ?? DEFAULT_CONCURRENCY);
-        this.#askLimit = (0,limit/* createLimiter */.z)(options.concurrency ?? DEFAULT_CONCURRENCY);
-    }
-    async copy(artifact, tags) {
-        const { manifest, images } = artifact.kind === 'image'
-            ? await this.#copyImageOnly(artifact)
-            : artifact.kind === 'index'
-                ? await this.#copyIndex(artifact)
-                : await this.#copyPlatforms(artifact);
-        (0,cancel/* throwIfAborted */.Te)(this.#options.signal);
-        if (tags.length === 0)
-            await this.#sink.putManifest(manifest, { tags });
-        // One tag at a time: a stop between two tags knows which are set.
-        for (const tag of tags) {
-            (0,cancel/* throwIfAborted */.Te)(this.#options.signal);
-            await this.#sink.putManifest(manifest, { tags: [tag] });
-            const reference = `${this.#sink.name}:${tag}`;
-            if (this.#sink.place)
-                this.#options.logger.info(`tagged ${reference} → ${manifest.digest}`);
-            this.#options.onTagged?.(reference);
-        }
-        return {
-            digest: manifest.digest,
-            mediaType: manifest.mediaType,
-            size: manifest.bytes.length,
-            tags: [...tags],
-            images,
-            bytesUploaded: this.#bytesWritten,
-        };
-    }
-    async #copyImageOnly(image) {
-        const { manifest, report } = await this.#copyImageBlobs(image);
-        return { manifest, images: [report] };
-    }
-    async #copyIndex(index) {
-        const replaced = new Map();
-        const images = [];
-        for (const child of index.children) {
-            const { manifest, report } = await this.#copyImageBlobs(child);
-            await this.#sink.putManifest(manifest, { tags: [], platform: report.platform });
-            if (child.manifest && child.manifest.digest !== manifest.digest)
-                replaced.set(child.manifest.digest, manifest);
-            images.push(report);
-        }
-        return {
-            manifest: replaced.size === 0 ? index.manifest : rewriteIndex(index.manifest, replaced),
-            images,
-        };
-    }
-    /** Each platform's image by digest (in parallel: layers share one limiter), then their index. */
-    async #copyPlatforms(set) {
-        const copied = await (0,limit/* allOrFirstError */.t)(set.children.map(async (child) => {
-            const { manifest, report } = await this.#copyImageBlobs(child);
-            await this.#sink.putManifest(manifest, { tags: [], platform: report.platform });
-            return { manifest, report };
-        }));
-        return {
-            manifest: buildIndex(copied.map(({ manifest, report }) => ({ manifest, platform: report.platform }))),
-            images: copied.map(({ report }) => report),
-        };
-    }
-    /**
-     * The flavor the image is written in: Docker, unless a layer cannot be a Docker layer (Docker
-     * has no zstd layer type) or the sink refuses its Docker type; then OCI.
-     */
-    #flavorFor(image) {
-        if (image.flavor !== 'docker')
-            return image.flavor;
-        const compressions = image.layers.map((layer) => this.#finalCompression(layer));
-        const allowed = this.#sink.acceptsDockerLayers?.(compressions) ?? compressions.every(media_types/* hasDockerLayerType */._e);
-        return allowed ? 'docker' : 'oci';
-    }
-    #finalCompression(layer) {
-        return this.#encodes(layer) ? this.#options.compression : layer.compression;
-    }
-    #encodes(layer) {
-        return layer.isTar && layer.compression === 'none' && this.#options.compression !== 'none';
-    }
-    async #copyImageBlobs(image) {
-        const flavor = this.#flavorFor(image);
-        this.#askAhead(image);
-        const layerReports = await (0,limit/* allOrFirstError */.t)(image.layers.map((layer) => this.#limit(async () => {
-            (0,cancel/* throwIfAborted */.Te)(this.#options.signal);
-            const encode = this.#encodes(layer);
-            const placed = encode
-                ? await this.#placeEncodedLayer(layer)
-                : await this.#placeStoredLayer(layer);
-            const mediaType = !encode && layer.mediaType !== undefined
-                ? layer.mediaType
-                : (0,media_types/* layerMediaType */.sG)(flavor, this.#finalCompression(layer));
-            const report = {
-                digest: placed.digest,
-                size: placed.size,
-                mediaType,
-                status: placed.status,
-            };
-            if (layer.isTar)
-                report.diffId = layer.diffId;
-            return report;
-        })));
-        const config = image.config;
-        await this.#ensureBlob({
-            digest: config.digest,
-            size: config.bytes.length,
-            mediaType: config.mediaType,
-            open: async () => external_node_stream_.Readable.from([config.bytes]),
-        }, `config ${config.digest}`);
-        const unchanged = image.manifest !== undefined &&
-            flavor === image.flavor &&
-            image.layers.every((layer, i) => layer.storedDigest === layerReports[i].digest &&
-                layer.mediaType === layerReports[i].mediaType);
-        const manifest = unchanged
-            ? image.manifest
-            : buildImageManifest(image, flavor, layerDescriptors(image, layerReports));
-        const report = {
-            digest: manifest.digest,
-            mediaType: manifest.mediaType,
-            size: manifest.bytes.length,
-            config: { digest: config.digest, size: config.bytes.length },
-            layers: layerReports,
-            ...(image.platform ? { platform: image.platform } : {}),
-        };
-        return { manifest, report };
-    }
-    /**
-     * Asks the sink at once about every blob whose digest is known before a byte is read: stored
-     * layers that name their digest, the first digest a layer to encode may already have, and
-     * then the config. The answers (HEADs, as many at once as layers move) then do not wait for a
-     * free slot behind the hashing or the upload of big layers; each layer's own step takes its
-     * answer (and its check) from the same promise. When no layer's digest is known (a cold push
-     * of a docker save), nothing is asked ahead: the config's HEAD beside the first upload kept
-     * 5 MB more resident at its peak, for nothing to gain.
-     */
-    #askAhead(image) {
-        const known = [];
-        for (const layer of image.layers) {
-            if (!this.#encodes(layer)) {
-                if (layer.storedDigest)
-                    known.push({ digest: layer.storedDigest, size: layer.content.size });
-                continue;
-            }
-            const hint = this.#reuseHints(layer)[0];
-            if (!hint)
-                continue;
-            known.push(hint);
-            // Most likely the sink has it (a re-push): then the layer's bytes are only to be hashed,
-            // which starts now rather than after the answer. Should it be missing after all, the
-            // encoding reads the layer again.
-            this.#verifyOnce(layer, undefined).catch(() => { });
-        }
-        if (known.length === 0)
-            return;
-        known.push({ digest: image.config.digest, size: image.config.bytes.length });
-        // A failure is met again, and reported, by the step that awaits the answer.
-        for (const { digest, size } of known)
-            this.#askLimit(() => this.#presenceOf(digest, size)).catch(() => { });
-    }
-    /** A stored blob goes as it is; its digest is the source's, or learned by one read. */
-    async #placeStoredLayer(layer) {
-        const digest = layer.storedDigest ?? (await this.#digestOf(layer));
-        const blob = {
-            digest,
-            size: layer.content.size,
-            mediaType: layer.mediaType ?? '',
-            open: () => openVerifiedLayer(layer, digest),
-        };
-        const status = await this.#ensureBlob(blob, `layer ${layer.content.origin}`);
-        if (status !== 'uploaded')
-            await this.#verifyOnce(layer, digest);
-        return { digest, size: blob.size, status };
-    }
-    /** The blob digest of a compressed layer a docker save names by diff_id only: one read. */
-    #digestOf(layer) {
-        return digestOfLayer(layer, this.#options.signal);
-    }
-    /**
-     * What the sink holds already is not written again, but a local source's bytes are hashed
-     * still (remote ones are not fetched only for that): a tarball that does not match its
-     * digests or diff_ids is refused on a warm registry as on a cold one.
-     */
-    #verifyOnce(layer, blobDigest) {
-        if (layer.content.remote)
-            return Promise.resolve();
-        let verified = this.#verified.get(layer.content);
-        if (!verified) {
-            verified = verifyLayer(layer, blobDigest, this.#options.signal);
-            this.#verified.set(layer.content, verified);
-        }
-        return verified;
-    }
-    /**
-     * A layer to compress. Its digest may be known without compressing — the target tag holds
-     * it (a re-push), or an earlier run recorded it — and then a HEAD (or a mount) and a check
-     * of the layer's bytes are all it takes. Otherwise it is compressed once and written;
-     * identical layers share the work.
-     */
-    #placeEncodedLayer(layer) {
-        let placed = this.#encodedLayers.get(layer.diffId);
-        if (!placed) {
-            placed = this.#encodeOrReuse(layer);
-            this.#encodedLayers.set(layer.diffId, placed);
-        }
-        return placed;
-    }
-    /** Digests the layer's encoding may already have, in the order they are tried. */
-    #reuseHints(layer) {
-        const { compression, level, digestMap, knownBlob } = this.#options;
-        const encoding = (0,compress/* encodingName */.xZ)(compression, level);
-        return [
-            knownBlob?.(layer.diffId, compression),
-            digestMap?.encodedLayer(layer.diffId, encoding),
-        ].filter((hint) => hint !== undefined);
-    }
-    async #encodeOrReuse(layer) {
-        const { compression, level, digestMap } = this.#options;
-        const encoding = (0,compress/* encodingName */.xZ)(compression, level);
-        for (const hint of this.#reuseHints(layer)) {
-            const status = await this.#presenceOf(hint.digest, hint.size);
-            if (status === 'missing')
-                continue;
-            await this.#verifyOnce(layer, undefined);
-            return { digest: hint.digest, size: hint.size, status };
-        }
-        const placed = this.#mustSpool()
-            ? await this.#encodeSpooledAndPut(layer)
-            : await this.#encodeStreamedAndPut(layer).catch((error) => {
-                if (!(error instanceof sink/* StreamRefused */.t))
-                    throw error;
-                // From now on spool: the length is known before the body.
-                this.#options.logger.info(`${error.message}; compressing to a file first from now on`);
-                this.#forceSpool = true;
-                return this.#encodeSpooledAndPut(layer);
-            });
-        digestMap?.rememberEncodedLayer(layer.diffId, encoding, {
-            digest: placed.digest,
-            size: placed.size,
-        });
-        return placed;
-    }
-    #mustSpool() {
-        return (this.#options.uploadMode === 'spool' ||
-            this.#forceSpool ||
-            !this.#sink.takesStreamedBlobs ||
-            this.#sink.putStreamedBlob === undefined);
-    }
-    async #encodeStreamedAndPut(layer) {
-        const { compression, level } = this.#options;
-        const started = Date.now();
-        let output;
-        // The compressed size is known only at the end: the display counts bytes without a total.
-        const progress = transferProgress(this.#options.progress, `encode:${layer.diffId}`, (0,format/* shortDigest */.V)(layer.diffId), undefined);
-        await reportTransfer(progress, 'uploaded', () => this.#sink.putStreamedBlob({
-            mediaType: (0,media_types/* layerMediaType */.sG)('oci', compression),
-            open: countingOpen(async () => {
-                const opened = await openEncodedLayer({ layer, compression, level });
-                output = opened.output;
-                return this.#abortable(opened.stream);
-            }, progress),
-            digestAfterBody: () => output.digest,
-        }));
-        const placed = { digest: output.digest, size: output.bytes, status: 'uploaded' };
-        this.#blobs.set(placed.digest, Promise.resolve('uploaded'));
-        this.#written(placed, started);
-        return placed;
-    }
-    async #encodeSpooledAndPut(layer) {
-        const { compression, level } = this.#options;
-        const path = (0,external_node_path_.join)(this.#options.spoolDir ?? (0,paths/* temporaryDirectory */.D)(), `${this.#spoolCounter++}-${(0,lib_digest/* hexOf */.ZD)(layer.diffId).slice(0, 16)}.${compression}`);
-        try {
-            const encoded = await encodeLayerToFile({
-                layer,
-                compression,
-                level,
-                path,
-                signal: this.#options.signal,
-            });
-            const blob = {
-                ...encoded,
-                mediaType: (0,media_types/* layerMediaType */.sG)('oci', compression),
-                open: async () => this.#abortable(openSpooledBlob(path, encoded)),
-            };
-            return { ...encoded, status: await this.#ensureBlob(blob, `layer ${layer.content.origin}`) };
-        }
-        finally {
-            await (0,promises_.rm)(path, { force: true });
-        }
-    }
-    /** Is the blob there, or can it be mounted from another repository that holds it? */
-    #presenceOf(digest, size) {
-        let presence = this.#presence.get(digest);
-        if (!presence) {
-            presence = this.#checkPresence(digest, size);
-            this.#presence.set(digest, presence);
-        }
-        return presence;
-    }
-    async #checkPresence(digest, size) {
-        const { digestMap, logger } = this.#options;
-        const sink = this.#sink;
-        const place = sink.place;
-        if (await sink.hasBlob(digest, size)) {
-            logger.info(`${(0,format/* shortDigest */.V)(digest)} ${(0,format/* formatBytes */.z)(size).padStart(10)}  skipped (already in ${sink.name})`);
-            if (place)
-                digestMap?.rememberBlob(place.registry, digest, place.repository);
-            return 'skipped';
-        }
-        if (!place || !sink.mountBlob)
-            return 'missing';
-        const candidates = new Set([
-            ...[...(digestMap?.repositoriesHolding(place.registry, digest) ?? [])].reverse(),
-            ...(this.#options.mountFrom ?? []),
-        ]);
-        for (const from of candidates) {
-            if (from === place.repository)
-                continue;
-            (0,cancel/* throwIfAborted */.Te)(this.#options.signal);
-            if (await sink.mountBlob(digest, from)) {
-                logger.info(`${(0,format/* shortDigest */.V)(digest)} ${(0,format/* formatBytes */.z)(size).padStart(10)}  mounted from ${from}`);
-                digestMap?.rememberBlob(place.registry, digest, place.repository);
-                return 'mounted';
-            }
-        }
-        return 'missing';
-    }
-    /** Asks the sink for a blob and writes it when missing; one digest is handled once. */
-    #ensureBlob(blob, label) {
-        let pending = this.#blobs.get(blob.digest);
-        if (!pending) {
-            pending = this.#transfer(blob, label);
-            this.#blobs.set(blob.digest, pending);
-        }
-        return pending;
-    }
-    async #transfer(blob, label) {
-        const presence = await this.#presenceOf(blob.digest, blob.size);
-        if (presence !== 'missing')
-            return presence;
-        (0,cancel/* throwIfAborted */.Te)(this.#options.signal);
-        const started = Date.now();
-        const progress = transferProgress(this.#options.progress, blob.digest, (0,format/* shortDigest */.V)(blob.digest), blob.size);
-        const open = async () => this.#abortable(await blob.open());
-        await reportTransfer(progress, this.#sink.place ? 'uploaded' : 'downloaded', () => this.#sink.putBlob({ ...blob, open: countingOpen(open, progress) }));
-        this.#written(blob, started);
-        this.#options.logger.debug(`wrote ${label}`);
-        return 'uploaded';
-    }
-    /** A stream the cancel signal destroys: every transfer stops at once on Ctrl-C. */
-    #abortable(stream) {
-        const signal = this.#options.signal;
-        return signal ? (0,external_node_stream_.addAbortSignal)(signal, stream) : stream;
-    }
-    #written(blob, started) {
-        this.#bytesWritten += blob.size;
-        const place = this.#sink.place;
-        if (place)
-            this.#options.digestMap?.rememberBlob(place.registry, blob.digest, place.repository);
-        const elapsed = (Date.now() - started) / 1000;
-        const rate = elapsed > 0 ? `${(0,format/* formatBytes */.z)(blob.size / elapsed)}/s` : 'instant';
-        this.#options.logger.info(`${(0,format/* shortDigest */.V)(blob.digest)} ${(0,format/* formatBytes */.z)(blob.size).padStart(10)}  ${this.#sink.place ? 'uploaded' : 'written'} in ${elapsed.toFixed(2)} s (${rate})`);
-    }
-}
-function layerDescriptors(image, layers) {
-    return layers.map((layer, i) => {
-        const annotations = image.layers[i].annotations;
-        return {
-            mediaType: layer.mediaType,
-            digest: layer.digest,
-            size: layer.size,
-            ...(annotations ? { annotations } : {}),
-        };
-    });
 }
 
 
