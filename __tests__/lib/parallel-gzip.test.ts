@@ -66,6 +66,17 @@ const noise = (length: number, seed = 'noise') => {
 
 const BLOCK = GzipBlockEncoder.blockSize
 
+/** Text with random runs of 1 byte to 300 KB in it, ending at every kind of place. */
+function randomIslands(): Buffer {
+  const parts: Buffer[] = []
+  let at = 0
+  for (const size of [1, 63, 64, 65, 1000, 4096, 40_000, 70_000, 300_000, 129, 8000]) {
+    parts.push(text.subarray(at, at + 5000 + size), noise(size, `island ${size}`))
+    at += 5000 + size
+  }
+  return Buffer.concat(parts)
+}
+
 describe('ParallelGzip', () => {
   it('writes one gzip member that GNU gzip and Python read back exactly, for every kind of input', async () => {
     const inputs: [string, Buffer][] = [
@@ -80,6 +91,10 @@ describe('ParallelGzip', () => {
         'text, random, zeros, text',
         Buffer.concat([text.subarray(0, 700_001), noise(BLOCK + 3), Buffer.alloc(900_000), text]),
       ],
+      // Level 1 takes long runs without a match as literals without searching them (more at a
+      // time the longer the run): the runs end anywhere, near a block's end too.
+      ['random islands of every size in text', randomIslands()],
+      ['random up to 10 bytes before a block ends', Buffer.concat([noise(BLOCK - 10), text])],
     ]
     for (const [what, input] of inputs) {
       for (const level of [1, 6]) {
@@ -87,6 +102,17 @@ describe('ParallelGzip', () => {
       }
     }
     assert.ok((await compress(text)).length < text.length / 3, 'text is compressed')
+  })
+
+  it('level 1 finds the matches after a long random run (skipping stops at a match)', async () => {
+    const after = text.subarray(0, 2_000_000)
+    const both = (await compress(Buffer.concat([noise(200_000), after]))).length
+    // The noise costs its length; the text after it no more than zlib's level 1 makes of it.
+    const zlibLevel1 = gzipSync(after, { level: 1 }).length
+    assert.ok(
+      both - 200_000 < zlibLevel1,
+      `${both - 200_000} bytes for the text, zlib ${zlibLevel1}`,
+    )
   })
 
   it('counts two concatenated members as two (the single-member check can fail)', () => {
