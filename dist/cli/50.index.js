@@ -14,9 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   LayerChecks: () => (/* reexport */ verify/* LayerChecks */.T4),
   RegistrySink: () => (/* reexport */ sink/* RegistrySink */.P),
   RepositoryClient: () => (/* reexport */ registry_repository/* RepositoryClient */.q$),
-  checkKnownLayersEarly: () => (/* reexport */ copy/* checkKnownLayersEarly */.nS),
   connectRegistry: () => (/* reexport */ connect/* connectRegistry */.g),
-  copyArtifact: () => (/* reexport */ copy/* copyArtifact */.E6),
+  copyArtifact: () => (/* reexport */ copy/* copyArtifact */.E),
   readCaFile: () => (/* reexport */ connect/* readCaFile */.R),
   reusableLayers: () => (/* binding */ reusableLayers),
   reuseKey: () => (/* reexport */ reuseKey)

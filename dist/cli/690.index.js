@@ -3264,7 +3264,7 @@ async function seed(client, spec, runId, pushed, logger) {
         target.uploadMethod = spec.upload;
         target.chunkSize = spec.chunkSize;
         const [entry] = generatedSource(image, tag).entries;
-        const { digest } = await (0,copy/* copyArtifact */.E6)(entry.artifact, [tag], {
+        const { digest } = await (0,copy/* copyArtifact */.E)(entry.artifact, [tag], {
             sink: new registry_sink/* RegistrySink */.P(target),
             compression: 'none',
             logger: log/* silentLogger */.q,

@@ -71,7 +71,7 @@ async function copy_copy(options) {
         const to = new repository/* RepositoryClient */.q$(await clientFor(target.registry), target.path);
         const tags = target.tag !== undefined ? [target.tag] : [];
         const name = (0,reference/* repositoryName */.aR)(target);
-        const report = await logger.group(`Copying to ${name}`, () => (0,copy/* copyArtifact */.E6)(remote.artifact, tags, {
+        const report = await logger.group(`Copying to ${name}`, () => (0,copy/* copyArtifact */.E)(remote.artifact, tags, {
             sink: new sink/* RegistrySink */.P(to),
             compression: 'none',
             concurrency: options.concurrency,

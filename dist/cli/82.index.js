@@ -1420,14 +1420,9 @@ async function push(options) {
         const diffIds = diffIdsOf(entries.map((entry) => entry.artifact));
         const map = await DigestMap.load(await store.restore(diffIds));
         digestMap = map;
+        // One set of checks for every target: a layer several of them hold is hashed once.
         const checks = new registry.LayerChecks(options.signal);
         layerChecks = checks;
-        registry.checkKnownLayersEarly(imagesOf(targets.map((target) => target.entry.artifact)), {
-            compression,
-            level: options.compressionLevel,
-            digestMap: map,
-            layerChecks: checks,
-        });
         const images = [];
         for (const target of targets) {
             const name = (0,lib_reference/* repositoryName */.aR)(target.repository);

@@ -867,11 +867,10 @@ function releaseSpentOutput(chunk, chunkSize) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  nS: () => (/* binding */ checkKnownLayersEarly),
-  E6: () => (/* binding */ copyArtifact)
+  E: () => (/* binding */ copyArtifact)
 });
 
-// UNUSED EXPORTS: DEFAULT_CONCURRENCY, encodesLayer
+// UNUSED EXPORTS: DEFAULT_CONCURRENCY
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -1203,7 +1202,8 @@ const DEFAULT_CONCURRENCY = Math.min(8, Math.max(2, (0,external_node_os_.availab
  * through the verifier, then the manifests (members before their index, tags last), then commit.
  */
 async function copyArtifact(artifact, tags, options) {
-    const session = new CopySession(options);
+    const layerChecks = options.layerChecks ?? new verify/* LayerChecks */.T4(options.signal);
+    const session = new CopySession({ ...options, layerChecks });
     try {
         const report = await session.copy(artifact, tags);
         (0,cancel/* throwIfAborted */.Te)(options.signal);
@@ -1215,22 +1215,10 @@ async function copyArtifact(artifact, tags, options) {
         // Whatever a stop broke (a request, a stream, a file) reports the stop, not its symptom.
         throw options.signal?.aborted ? (0,cancel/* cancelledError */.YQ)(options.signal) : error;
     }
-}
-/** Whether the engine compresses a layer on its way: a tar stored uncompressed, when asked to. */
-const encodesLayer = (layer, compression) => layer.isTar && layer.compression === 'none' && compression !== 'none';
-/**
- * Starts, before the registry is asked anything, the checks of the layers this machine pushed
- * before in the same encoding (the digest map knows their blobs). Most likely the registry
- * still has them (a re-push): then hashing their bytes is all that is left to do for them, and
- * it runs beside the registry's ping and tag lookup instead of after them. Should a blob be
- * missing after all, the layer is encoded, and read again.
- */
-function checkKnownLayersEarly(images, options) {
-    const encoding = (0,compress/* encodingName */.xZ)(options.compression, options.level);
-    for (const layer of images.flatMap((image) => image.layers)) {
-        if (encodesLayer(layer, options.compression) &&
-            options.digestMap?.encodedLayer(layer.diffId, encoding))
-            options.layerChecks.guess(layer);
+    finally {
+        // Checks of its own that no step waited for (a guess that a blob was there) end with it.
+        if (!options.layerChecks)
+            layerChecks.stop();
     }
 }
 /**
@@ -1260,7 +1248,7 @@ class CopySession {
         this.#sink = options.sink;
         this.#limit = (0,limit/* createLimiter */.z)(options.concurrency ?? DEFAULT_CONCURRENCY);
         this.#askLimit = (0,limit/* createLimiter */.z)(options.concurrency ?? DEFAULT_CONCURRENCY);
-        this.#checks = options.layerChecks ?? new verify/* LayerChecks */.T4(options.signal);
+        this.#checks = options.layerChecks;
     }
     async copy(artifact, tags) {
         const { manifest, images } = artifact.kind === 'image'
@@ -1335,7 +1323,7 @@ class CopySession {
         return this.#encodes(layer) ? this.#options.compression : layer.compression;
     }
     #encodes(layer) {
-        return encodesLayer(layer, this.#options.compression);
+        return layer.isTar && layer.compression === 'none' && this.#options.compression !== 'none';
     }
     async #copyImageBlobs(image) {
         const flavor = this.#flavorFor(image);

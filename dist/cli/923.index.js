@@ -2084,7 +2084,7 @@ async function pull(options) {
         if (!(0,source/* isContainerImage */.Lh)(image) && (format === 'docker' || format === 'rootfs')) {
             throw new errors/* TarPushError */.q$('MANIFEST_UNSUPPORTED', `${name} is not a container image (config type ${image.config.mediaType})`, { subject: name, hint: 'pull it with format oci or oci-archive' });
         }
-        const report = await logger.group(`Writing ${format} to ${options.output}`, async () => (0,copy/* copyArtifact */.E6)(image, reference.tag !== undefined ? [reference.tag] : [], {
+        const report = await logger.group(`Writing ${format} to ${options.output}`, async () => (0,copy/* copyArtifact */.E)(image, reference.tag !== undefined ? [reference.tag] : [], {
             sink: await openDiskSink({
                 format,
                 output: options.output,

@@ -12,7 +12,7 @@ import { RepositoryClient } from './registry/repository.ts'
 import { layersOfTag, type RemoteLayer } from './registry/reuse.ts'
 import { RegistrySink } from './registry/sink.ts'
 
-export { checkKnownLayersEarly, copyArtifact } from './engine/copy.ts'
+export { copyArtifact } from './engine/copy.ts'
 export { LayerChecks } from './engine/verify.ts'
 export { connectRegistry, readCaFile } from './registry/connect.ts'
 export { reuseKey } from './registry/reuse.ts'

@@ -122,7 +122,8 @@ export async function copyArtifact(
   tags: readonly string[],
   options: CopyOptions,
 ): Promise<ArtifactReport> {
-  const session = new CopySession(options)
+  const layerChecks = options.layerChecks ?? new LayerChecks(options.signal)
+  const session = new CopySession({ ...options, layerChecks })
   try {
     const report = await session.copy(artifact, tags)
     throwIfAborted(options.signal)
@@ -132,31 +133,9 @@ export async function copyArtifact(
     await options.sink.abort()
     // Whatever a stop broke (a request, a stream, a file) reports the stop, not its symptom.
     throw options.signal?.aborted ? cancelledError(options.signal) : error
-  }
-}
-
-/** Whether the engine compresses a layer on its way: a tar stored uncompressed, when asked to. */
-export const encodesLayer = (layer: Layer, compression: Compression): boolean =>
-  layer.isTar && layer.compression === 'none' && compression !== 'none'
-
-/**
- * Starts, before the registry is asked anything, the checks of the layers this machine pushed
- * before in the same encoding (the digest map knows their blobs). Most likely the registry
- * still has them (a re-push): then hashing their bytes is all that is left to do for them, and
- * it runs beside the registry's ping and tag lookup instead of after them. Should a blob be
- * missing after all, the layer is encoded, and read again.
- */
-export function checkKnownLayersEarly(
-  images: readonly Image[],
-  options: Pick<CopyOptions, 'compression' | 'level' | 'digestMap'> & { layerChecks: LayerChecks },
-): void {
-  const encoding = encodingName(options.compression, options.level)
-  for (const layer of images.flatMap((image) => image.layers)) {
-    if (
-      encodesLayer(layer, options.compression) &&
-      options.digestMap?.encodedLayer(layer.diffId, encoding)
-    )
-      options.layerChecks.guess(layer)
+  } finally {
+    // Checks of its own that no step waited for (a guess that a blob was there) end with it.
+    if (!options.layerChecks) layerChecks.stop()
   }
 }
 
@@ -183,12 +162,12 @@ class CopySession {
   #forceSpool = false
   #bytesWritten = 0
 
-  constructor(options: CopyOptions) {
+  constructor(options: CopyOptions & { layerChecks: LayerChecks }) {
     this.#options = options
     this.#sink = options.sink
     this.#limit = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY)
     this.#askLimit = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY)
-    this.#checks = options.layerChecks ?? new LayerChecks(options.signal)
+    this.#checks = options.layerChecks
   }
 
   async copy(artifact: Artifact, tags: readonly string[]): Promise<ArtifactReport> {
@@ -273,7 +252,7 @@ class CopySession {
   }
 
   #encodes(layer: Layer): boolean {
-    return encodesLayer(layer, this.#options.compression)
+    return layer.isTar && layer.compression === 'none' && this.#options.compression !== 'none'
   }
 
   async #copyImageBlobs(image: Image): Promise<{ manifest: RawJson; report: ImageReport }> {
