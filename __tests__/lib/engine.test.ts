@@ -162,12 +162,20 @@ describe("the checks of a push's local layers", () => {
     return { image, opens: () => opens }
   }
 
-  it('are shared by the copies of one push: a layer two targets hold already is read once', async () => {
-    for (const shared of [true, false]) {
+  it('are shared by the copies of one push: a layer read for one target is not read again for the next', async () => {
+    for (const [shared, firstHolds] of [
+      [true, true],
+      [true, false],
+      [false, true],
+      [false, false],
+    ]) {
       const { image, opens } = await countedImage()
       const layerChecks = shared ? new LayerChecks(undefined) : undefined
       for (const target of ['a', 'b']) {
-        const { sink } = eagerSink(new Set([image.layers[0]!.storedDigest!]))
+        // The first target holds the layer (it is checked) or not (it is uploaded, through the
+        // verifier); the second holds it.
+        const held = target === 'b' || firstHolds
+        const { sink } = eagerSink(new Set(held ? [image.layers[0]!.storedDigest!] : []))
         await copyArtifact(image, ['1'], {
           sink: { ...sink, name: target },
           compression: 'none',
@@ -175,8 +183,63 @@ describe("the checks of a push's local layers", () => {
           layerChecks,
         })
       }
-      assert.equal(opens(), shared ? 1 : 2, shared ? 'shared checks' : 'a check per copy')
+      assert.equal(opens(), shared ? 1 : 2, `shared ${shared}, first holds ${firstHolds}`)
     }
+  })
+
+  it('a layer compressed for one target (checked as it was read) is not read again for the next', async () => {
+    const tar = await tarBytes([{ kind: 'file', name: 'a', data: 'layer bytes '.repeat(1000) }])
+    const config = document(
+      { os: 'linux', architecture: 'amd64', rootfs: { type: 'layers', diff_ids: [sha256(tar)] } },
+      'application/vnd.docker.container.image.v1+json',
+    )
+    let opens = 0
+    const image: Image = {
+      kind: 'image',
+      flavor: 'docker',
+      config,
+      diffIds: [sha256(tar)],
+      manifest: undefined,
+      platform: { os: 'linux', architecture: 'amd64' },
+      layers: [
+        {
+          diffId: sha256(tar),
+          compression: 'none',
+          storedDigest: undefined,
+          mediaType: undefined,
+          isTar: true,
+          content: {
+            origin: 'test layer',
+            size: tar.length,
+            open: async () => {
+              opens++
+              return Readable.from([tar])
+            },
+          },
+        },
+      ],
+    }
+    const layerChecks = new LayerChecks(undefined)
+    const first = eagerSink()
+    const report = await copyArtifact(image, ['1'], {
+      sink: first.sink,
+      compression: 'gzip',
+      logger: silentLogger,
+      layerChecks,
+    })
+    const layer = report.images[0]!.layers[0]!
+    assert.equal(layer.status, 'uploaded')
+    assert.equal(opens, 1)
+    // The next target holds the compressed blob; the target tag says so.
+    const second = eagerSink(new Set([layer.digest]))
+    await copyArtifact(image, ['1'], {
+      sink: { ...second.sink, name: 'b' },
+      compression: 'gzip',
+      logger: silentLogger,
+      layerChecks,
+      knownBlob: () => ({ digest: layer.digest, size: layer.size }),
+    })
+    assert.equal(opens, 1, 'read once for both targets')
   })
 
   it('a guess that fails is reported by the step that needs it, and stop() ends one nobody needs', async () => {

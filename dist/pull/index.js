@@ -69673,6 +69673,11 @@ class LayerChecks {
         }
         return check;
     }
+    /** The layer went up through the verifier (it passed on the way): it need not be read again. */
+    passed(layer) {
+        if (!this.#running.has(layer.content))
+            this.#running.set(layer.content, Promise.resolve());
+    }
     /** Starts a check that may turn out not to be needed: its failure waits for a `once`. */
     guess(layer) {
         this.once(layer, undefined).catch(() => { });
@@ -70158,7 +70163,9 @@ class CopySession {
             open: () => openVerifiedLayer(layer, digest),
         };
         const status = await this.#ensureBlob(blob, `layer ${layer.content.origin}`);
-        if (status !== 'uploaded')
+        if (status === 'uploaded')
+            this.#checks.passed(layer);
+        else
             await this.#checks.once(layer, digest);
         return { digest, size: blob.size, status };
     }
@@ -70213,6 +70220,8 @@ class CopySession {
             digest: placed.digest,
             size: placed.size,
         });
+        // Its bytes were checked against the diff_id as they were encoded.
+        this.#checks.passed(layer);
         return placed;
     }
     #mustSpool() {

@@ -319,6 +319,11 @@ export class LayerChecks {
     return check
   }
 
+  /** The layer went up through the verifier (it passed on the way): it need not be read again. */
+  passed(layer: Layer): void {
+    if (!this.#running.has(layer.content)) this.#running.set(layer.content, Promise.resolve())
+  }
+
   /** Starts a check that may turn out not to be needed: its failure waits for a `once`. */
   guess(layer: Layer): void {
     this.once(layer, undefined).catch(() => {})
