@@ -14,7 +14,13 @@ import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import { startNode, waitUntil, type Ended, type RunningChild } from './support/child.ts'
+import {
+  startNode,
+  startProcess,
+  waitUntil,
+  type Ended,
+  type RunningChild,
+} from './support/child.ts'
 import { dockerSave25Entries, sha256 } from './support/fixtures.ts'
 import { startProxy, type Fault, type RecordedRequest, type RunningProxy } from './support/proxy.ts'
 import { httpRequest, startRegistry, type RunningRegistry } from './support/registry.ts'
@@ -283,6 +289,67 @@ describe('the CLI stopped by a signal during a push', () => {
   })
 })
 
+/**
+ * A script to load before tar-push (`--import`): it throws from a timer once `crashNow` exists,
+ * as a fault in one of tar-push's event handlers would.
+ */
+async function plantFault(dir: string): Promise<{ hook: string; crashNow: () => Promise<void> }> {
+  const flag = join(dir, 'crash-now')
+  const hook = join(dir, 'crash-hook.mjs')
+  await writeFile(
+    hook,
+    [
+      "import { existsSync } from 'node:fs'",
+      'const timer = setInterval(() => {',
+      `  if (!existsSync(${JSON.stringify(flag)})) return`,
+      '  clearInterval(timer)',
+      "  throw new Error('a fault planted by signals.test.ts')",
+      '}, 20)',
+      'timer.unref()',
+    ].join('\n'),
+  )
+  return { hook, crashNow: () => writeFile(flag, '') }
+}
+
+describe('the CLI stopped by an unexpected error during a push', () => {
+  it('an exception nothing caught (here thrown from a timer): reported, cleaned up, exit 1, no tag', async () => {
+    const proxy = await proxyWith([slowUploads()])
+    const box = await sandbox()
+    const repository = 'signals/push-crash'
+    const image = `${proxy.host}/${repository}`
+    const { hook, crashNow } = await plantFault(box.work)
+    const cli = startProcess(
+      process.execPath,
+      ['--import', hook, CLI, 'push', tarball, '--image', image, '--tag', '1', '--no-cache'],
+      { env: box.env },
+    )
+    await waitUntil(uploadUnderWay(proxy), 'a blob upload', cli)
+    await crashNow()
+    const ended = await cli.ended
+    const output = `stdout:\n${ended.stdout}\nstderr:\n${ended.stderr}`
+    assert.equal(ended.signal, null, output)
+    assert.equal(ended.code, 1, output)
+    assert.match(ended.stderr, /unexpected error: Error: a fault planted by signals\.test\.ts/)
+    const lines = ended.stderr.split('\n').filter((line) => line.startsWith('stopped by '))
+    assert.deepEqual(
+      lines,
+      [
+        `stopped by an unexpected error: push of ${tarball} to ${image} not finished; nothing was tagged`,
+      ],
+      output,
+    )
+    assert.equal(ended.stdout, '', output)
+    assert.deepEqual(await readdir(box.tmp), [], `nothing left in the private TMPDIR\n${output}`)
+    assert.equal(await manifestStatus(repository, '1'), 404, 'the tag is not in the registry')
+    assert.ok(
+      proxy.requests.some(
+        (req) => req.method === 'DELETE' && req.path.includes(`/v2/${repository}/blobs/uploads/`),
+      ),
+      'the upload session was DELETEd',
+    )
+  })
+})
+
 /** What a pull to `output` may leave next to it: nothing at all (no .partial, no temp dir). */
 async function assertNoOutput(output: string, ended: Ended): Promise<void> {
   const log = `stdout:\n${ended.stdout}\nstderr:\n${ended.stderr}`
@@ -482,6 +549,35 @@ describe('the actions cancelled by the runner (dist bundles)', () => {
     action.kill('SIGTERM')
     const ended = await action.ended
     assertCancelledStep(ended, 'SIGTERM', /push of .* not finished; nothing was tagged$/)
+    await assertRunnerTempClean(action.dir, ended)
+    assert.deepEqual(await readdir(box.tmp), [])
+    assert.equal(await manifestStatus(repository, '1'), 404, 'the tag is not in the registry')
+  })
+
+  it('push: an exception nothing caught fails the step after the cleanup, exit 1, no tag', async () => {
+    const proxy = await proxyWith([slowUploads()])
+    const box = await sandbox()
+    const repository = 'signals/action-crash'
+    const image = `${proxy.host}/${repository}`
+    const { hook, crashNow } = await plantFault(box.work)
+    const action = await startAction(
+      PUSH_ACTION,
+      { tarball, image, tags: '1' },
+      { ...box.env, NODE_OPTIONS: `--import ${hook}` },
+    )
+    await waitUntil(uploadUnderWay(proxy), 'a blob upload', action)
+    await crashNow()
+    const ended = await action.ended
+    const output = `stdout:\n${ended.stdout}\nstderr:\n${ended.stderr}`
+    assert.equal(ended.signal, null, output)
+    assert.equal(ended.code, 1, output)
+    const errors = ended.stdout.split('\n').filter((line) => line.startsWith('::error::'))
+    assert.match(errors[0] ?? '', /^::error::unexpected error: Error: a fault planted/, output)
+    assert.equal(
+      errors[1],
+      `::error::cancelled by an unexpected error: push of ${tarball} to ${image} not finished; nothing was tagged`,
+      output,
+    )
     await assertRunnerTempClean(action.dir, ended)
     assert.deepEqual(await readdir(box.tmp), [])
     assert.equal(await manifestStatus(repository, '1'), 404, 'the tag is not in the registry')

@@ -64753,7 +64753,8 @@ const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 ;// CONCATENATED MODULE: ./src/lib/cancel.ts
 /**
  * Cancellation: one AbortSignal from the entry point (SIGINT or SIGTERM in the CLI, the runner's
- * cancel in the action) reaches every request, stream and worker. Library code checks it between
+ * cancel in the action, or an unexpected error in either) reaches every request, stream and
+ * worker. Library code checks it between
  * steps with throwIfAborted and turns a failure it caused into cancelledError, so a stop is
  * reported as CANCELLED and never retried; the work's `finally` blocks clean up as on any error.
  */
@@ -64839,6 +64840,40 @@ function stopOnSignals(force = (exitCode) => process.exit(exitCode)) {
             for (const stream of [process.stdout, process.stderr])
                 stream.off('error', onOutputClosed);
         },
+    };
+}
+/** The exit code of a run that failed by a fault of tar-push (an unexpected error). */
+const EXIT_FAULT = 1;
+/** How long the cleanup after an unexpected error may take before the process exits anyway. */
+const CRASH_CLEANUP_MS = 10_000;
+/**
+ * An exception nothing caught while the work runs (thrown in an event handler or a timer, or a
+ * promise rejected with no one waiting for it) is a fault of tar-push. Left alone, it ends the
+ * process where it stands: temporary files stay, upload sessions stay open. Here `report` is
+ * told at once and the signal aborts, so that the work stops and cleans up as after a stop
+ * signal, and the run fails (EXIT_FAULT). A second one, or a cleanup that takes longer than
+ * CRASH_CLEANUP_MS, exits at once.
+ */
+function stopOnCrash(report) {
+    const controller = new AbortController();
+    const onCrash = (error) => {
+        report(error);
+        // Whatever happens next, the run failed.
+        process.exitCode = EXIT_FAULT;
+        if (controller.signal.aborted)
+            process.exit(EXIT_FAULT);
+        controller.abort(new errors_TarPushError('CANCELLED', 'stopped by an unexpected error', {
+            hint: 'this is a fault of tar-push: please report it with the error above',
+        }));
+        setTimeout(() => process.exit(EXIT_FAULT), CRASH_CLEANUP_MS).unref();
+    };
+    process.on('uncaughtException', onCrash);
+    return {
+        signal: controller.signal,
+        get crashed() {
+            return controller.signal.aborted;
+        },
+        dispose: () => process.off('uncaughtException', onCrash),
     };
 }
 /**
@@ -69134,7 +69169,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    error(message);
+    core_error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -69157,7 +69192,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function error(message, properties = {}) {
+function core_error(message, properties = {}) {
     command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -79133,23 +79168,29 @@ async function runStep(action, work) {
         setFailed(`${line(first)}; cleanup cut short by a second signal`);
         process.exit(exitCode);
     });
+    const crash = stopOnCrash((error) => core_error(`unexpected error: ${error?.stack ?? String(error)}`));
     const step = {
-        signal: stop.signal,
+        signal: AbortSignal.any([stop.signal, crash.signal]),
         unfinished: () => 'the step not finished',
         attempted: `reading the inputs of the ${action} action`,
     };
     const line = (first) => `cancelled by ${first}: ${step.unfinished()}`;
     try {
         await work(step);
+        // Done all the same: the error is reported, and the step fails.
+        if (crash.crashed)
+            setFailed(`unexpected error after ${step.attempted}`);
     }
     catch (error) {
-        if (stop.received === undefined || stop.exitCode === undefined) {
+        const [first, exitCode] = crash.crashed
+            ? ['an unexpected error', EXIT_FAULT]
+            : [stop.received, stop.exitCode];
+        if (first === undefined || exitCode === undefined) {
             failStep(error);
             await summarizeFailure(action, step.attempted, failureOf(error));
             return;
         }
-        const exitCode = stop.exitCode;
-        const cancelled = line(stop.received);
+        const cancelled = line(first);
         setFailed(cancelled);
         process.exitCode = exitCode;
         // Whatever the cut-off work left running (a socket, a timer) must not keep the job waiting.
@@ -79158,6 +79199,7 @@ async function runStep(action, work) {
     }
     finally {
         stop.dispose();
+        crash.dispose();
     }
 }
 /** The job summary of a failed step (GITHUB_STEP_SUMMARY): attempted, error, hint. */

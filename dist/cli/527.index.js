@@ -842,6 +842,7 @@ version are refused. The merged JSON is a result like the others: it merges agai
 };
 
 ;// CONCATENATED MODULE: ./src/cli/unfinished.ts
+
 /**
  * Node exits with code 0 when its event loop has nothing left to do, even while a promise is
  * still pending: a stream that closed without its end, an answer that never came, a promise
@@ -849,7 +850,7 @@ version are refused. The merged JSON is a result like the others: it merges agai
  * this guard turns such an exit into a failure that says what was not done.
  */
 /** The exit code of a run that ended without finishing: a fault of tar-push, as an unexpected error. */
-const EXIT_UNFINISHED = 1;
+const EXIT_UNFINISHED = cancel/* EXIT_FAULT */.YU;
 /**
  * Watches the process while a command runs, until the returned function is called (when the
  * command's promise settles). If the event loop empties first ('beforeExit'), nothing can settle
@@ -937,27 +938,34 @@ async function runStoppable(command, values, operands, output) {
         output.stopped(`${line(first)}; cleanup cut short by a second signal`);
         process.exit(exitCode);
     });
+    const crash = (0,cancel/* stopOnCrash */.Vp)((error) => output.error(`unexpected error: ${error?.stack ?? String(error)}`));
     const context = {
-        signal: stop.signal,
+        signal: AbortSignal.any([stop.signal, crash.signal]),
         stop,
         unfinished: () => `tar-push ${command.name} not finished`,
     };
     const line = (first) => `stopped by ${first}: ${context.unfinished()}`;
     const unguard = guardUnfinished(() => `tar-push ${command.name} did not finish`, () => context.unfinished(), (message) => output.error(message));
     try {
-        return await command.run(values, operands, output, context);
+        const exitCode = await command.run(values, operands, output, context);
+        // Done all the same: the error is printed, and the run counts as failed.
+        return crash.crashed ? cancel/* EXIT_FAULT */.YU : exitCode;
     }
     catch (error) {
-        if (stop.received === undefined || stop.exitCode === undefined)
+        const [first, exitCode] = crash.crashed
+            ? ['an unexpected error', cancel/* EXIT_FAULT */.YU]
+            : [stop.received, stop.exitCode];
+        if (first === undefined || exitCode === undefined)
             throw error;
         output.debug(`the stopped run ended with ${error instanceof errors/* TarPushError */.q$ ? error.describe() : String(error)}`);
-        output.stopped(line(stop.received));
-        exitSoon(stop.exitCode);
-        return stop.exitCode;
+        output.stopped(line(first));
+        exitSoon(exitCode);
+        return exitCode;
     }
     finally {
         unguard();
         stop.dispose();
+        crash.dispose();
     }
 }
 /**
@@ -1041,7 +1049,9 @@ async function run() {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BP: () => (/* binding */ tagsSetBefore),
 /* harmony export */   Te: () => (/* binding */ throwIfAborted),
+/* harmony export */   Vp: () => (/* binding */ stopOnCrash),
 /* harmony export */   YQ: () => (/* binding */ cancelledError),
+/* harmony export */   YU: () => (/* binding */ EXIT_FAULT),
 /* harmony export */   ZI: () => (/* binding */ stopOnSignals),
 /* harmony export */   jP: () => (/* binding */ tagTracker)
 /* harmony export */ });
@@ -1051,7 +1061,8 @@ async function run() {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
 /**
  * Cancellation: one AbortSignal from the entry point (SIGINT or SIGTERM in the CLI, the runner's
- * cancel in the action) reaches every request, stream and worker. Library code checks it between
+ * cancel in the action, or an unexpected error in either) reaches every request, stream and
+ * worker. Library code checks it between
  * steps with throwIfAborted and turns a failure it caused into cancelledError, so a stop is
  * reported as CANCELLED and never retried; the work's `finally` blocks clean up as on any error.
  */
@@ -1137,6 +1148,40 @@ function stopOnSignals(force = (exitCode) => process.exit(exitCode)) {
             for (const stream of [process.stdout, process.stderr])
                 stream.off('error', onOutputClosed);
         },
+    };
+}
+/** The exit code of a run that failed by a fault of tar-push (an unexpected error). */
+const EXIT_FAULT = 1;
+/** How long the cleanup after an unexpected error may take before the process exits anyway. */
+const CRASH_CLEANUP_MS = 10_000;
+/**
+ * An exception nothing caught while the work runs (thrown in an event handler or a timer, or a
+ * promise rejected with no one waiting for it) is a fault of tar-push. Left alone, it ends the
+ * process where it stands: temporary files stay, upload sessions stay open. Here `report` is
+ * told at once and the signal aborts, so that the work stops and cleans up as after a stop
+ * signal, and the run fails (EXIT_FAULT). A second one, or a cleanup that takes longer than
+ * CRASH_CLEANUP_MS, exits at once.
+ */
+function stopOnCrash(report) {
+    const controller = new AbortController();
+    const onCrash = (error) => {
+        report(error);
+        // Whatever happens next, the run failed.
+        process.exitCode = EXIT_FAULT;
+        if (controller.signal.aborted)
+            process.exit(EXIT_FAULT);
+        controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TarPushError */ .q$('CANCELLED', 'stopped by an unexpected error', {
+            hint: 'this is a fault of tar-push: please report it with the error above',
+        }));
+        setTimeout(() => process.exit(EXIT_FAULT), CRASH_CLEANUP_MS).unref();
+    };
+    process.on('uncaughtException', onCrash);
+    return {
+        signal: controller.signal,
+        get crashed() {
+            return controller.signal.aborted;
+        },
+        dispose: () => process.off('uncaughtException', onCrash),
     };
 }
 /**

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { stopOnSignals } from '../lib/cancel.ts'
+import { EXIT_FAULT, stopOnCrash, stopOnSignals } from '../lib/cancel.ts'
 import { failStep, failureOf, type Failure } from './log.ts'
 
 /** What an action's work is given to be cancelled by the runner. */
@@ -31,22 +31,29 @@ export async function runStep(action: string, work: (step: Step) => Promise<void
     core.setFailed(`${line(first)}; cleanup cut short by a second signal`)
     process.exit(exitCode)
   })
+  const crash = stopOnCrash((error) =>
+    core.error(`unexpected error: ${(error as Error)?.stack ?? String(error)}`),
+  )
   const step: Step = {
-    signal: stop.signal,
+    signal: AbortSignal.any([stop.signal, crash.signal]),
     unfinished: () => 'the step not finished',
     attempted: `reading the inputs of the ${action} action`,
   }
   const line = (first: string) => `cancelled by ${first}: ${step.unfinished()}`
   try {
     await work(step)
+    // Done all the same: the error is reported, and the step fails.
+    if (crash.crashed) core.setFailed(`unexpected error after ${step.attempted}`)
   } catch (error) {
-    if (stop.received === undefined || stop.exitCode === undefined) {
+    const [first, exitCode] = crash.crashed
+      ? ['an unexpected error', EXIT_FAULT]
+      : [stop.received, stop.exitCode]
+    if (first === undefined || exitCode === undefined) {
       failStep(error)
       await summarizeFailure(action, step.attempted, failureOf(error))
       return
     }
-    const exitCode = stop.exitCode
-    const cancelled = line(stop.received)
+    const cancelled = line(first)
     core.setFailed(cancelled)
     process.exitCode = exitCode
     // Whatever the cut-off work left running (a socket, a timer) must not keep the job waiting.
@@ -54,6 +61,7 @@ export async function runStep(action: string, work: (step: Step) => Promise<void
     await summarizeFailure(action, step.attempted, { error: cancelled, hint: undefined })
   } finally {
     stop.dispose()
+    crash.dispose()
   }
 }
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { stopOnSignals } from '../lib/cancel.ts'
+import { EXIT_FAULT, stopOnCrash, stopOnSignals } from '../lib/cancel.ts'
 import { TarPushError, exitCodeFor } from '../lib/errors.ts'
 import type { CliOutput, Command, FlagSpecs, FlagValues, RunContext } from './command.ts'
 import { usageError } from './common.ts'
@@ -62,8 +62,11 @@ async function runStoppable(
     output.stopped(`${line(first)}; cleanup cut short by a second signal`)
     process.exit(exitCode)
   })
+  const crash = stopOnCrash((error) =>
+    output.error(`unexpected error: ${(error as Error)?.stack ?? String(error)}`),
+  )
   const context: RunContext = {
-    signal: stop.signal,
+    signal: AbortSignal.any([stop.signal, crash.signal]),
     stop,
     unfinished: () => `tar-push ${command.name} not finished`,
   }
@@ -74,18 +77,24 @@ async function runStoppable(
     (message) => output.error(message),
   )
   try {
-    return await command.run(values, operands, output, context)
+    const exitCode = await command.run(values, operands, output, context)
+    // Done all the same: the error is printed, and the run counts as failed.
+    return crash.crashed ? EXIT_FAULT : exitCode
   } catch (error) {
-    if (stop.received === undefined || stop.exitCode === undefined) throw error
+    const [first, exitCode] = crash.crashed
+      ? ['an unexpected error', EXIT_FAULT]
+      : [stop.received, stop.exitCode]
+    if (first === undefined || exitCode === undefined) throw error
     output.debug(
       `the stopped run ended with ${error instanceof TarPushError ? error.describe() : String(error)}`,
     )
-    output.stopped(line(stop.received))
-    exitSoon(stop.exitCode)
-    return stop.exitCode
+    output.stopped(line(first))
+    exitSoon(exitCode)
+    return exitCode
   } finally {
     unguard()
     stop.dispose()
+    crash.dispose()
   }
 }
 

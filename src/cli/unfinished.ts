@@ -1,3 +1,5 @@
+import { EXIT_FAULT } from '../lib/cancel.ts'
+
 /**
  * Node exits with code 0 when its event loop has nothing left to do, even while a promise is
  * still pending: a stream that closed without its end, an answer that never came, a promise
@@ -6,7 +8,7 @@
  */
 
 /** The exit code of a run that ended without finishing: a fault of tar-push, as an unexpected error. */
-export const EXIT_UNFINISHED = 1
+export const EXIT_UNFINISHED = EXIT_FAULT
 
 /**
  * Watches the process while a command runs, until the returned function is called (when the

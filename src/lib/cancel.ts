@@ -1,6 +1,7 @@
 /**
  * Cancellation: one AbortSignal from the entry point (SIGINT or SIGTERM in the CLI, the runner's
- * cancel in the action) reaches every request, stream and worker. Library code checks it between
+ * cancel in the action, or an unexpected error in either) reaches every request, stream and
+ * worker. Library code checks it between
  * steps with throwIfAborted and turns a failure it caused into cancelledError, so a stop is
  * reported as CANCELLED and never retried; the work's `finally` blocks clean up as on any error.
  */
@@ -108,6 +109,52 @@ export function stopOnSignals(
       for (const name of STOP_SIGNALS) process.off(name, onSignal)
       for (const stream of [process.stdout, process.stderr]) stream.off('error', onOutputClosed)
     },
+  }
+}
+
+/** The exit code of a run that failed by a fault of tar-push (an unexpected error). */
+export const EXIT_FAULT = 1
+
+/** How long the cleanup after an unexpected error may take before the process exits anyway. */
+const CRASH_CLEANUP_MS = 10_000
+
+/** What an entry point holds while its work runs: aborted by an unexpected error. */
+export interface CrashStop {
+  readonly signal: AbortSignal
+  /** Whether an unexpected error stopped the work. */
+  readonly crashed: boolean
+  dispose(): void
+}
+
+/**
+ * An exception nothing caught while the work runs (thrown in an event handler or a timer, or a
+ * promise rejected with no one waiting for it) is a fault of tar-push. Left alone, it ends the
+ * process where it stands: temporary files stay, upload sessions stay open. Here `report` is
+ * told at once and the signal aborts, so that the work stops and cleans up as after a stop
+ * signal, and the run fails (EXIT_FAULT). A second one, or a cleanup that takes longer than
+ * CRASH_CLEANUP_MS, exits at once.
+ */
+export function stopOnCrash(report: (error: unknown) => void): CrashStop {
+  const controller = new AbortController()
+  const onCrash = (error: unknown) => {
+    report(error)
+    // Whatever happens next, the run failed.
+    process.exitCode = EXIT_FAULT
+    if (controller.signal.aborted) process.exit(EXIT_FAULT)
+    controller.abort(
+      new TarPushError('CANCELLED', 'stopped by an unexpected error', {
+        hint: 'this is a fault of tar-push: please report it with the error above',
+      }),
+    )
+    setTimeout(() => process.exit(EXIT_FAULT), CRASH_CLEANUP_MS).unref()
+  }
+  process.on('uncaughtException', onCrash)
+  return {
+    signal: controller.signal,
+    get crashed() {
+      return controller.signal.aborted
+    },
+    dispose: () => process.off('uncaughtException', onCrash),
   }
 }
 
