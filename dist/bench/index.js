@@ -68018,9 +68018,9 @@ function isLoopback(registry) {
 /**
  * Cancellation: one AbortSignal from the entry point (SIGINT or SIGTERM in the CLI, the runner's
  * cancel in the action, or an unexpected error in either) reaches every request, stream and
- * worker. Library code checks it between
- * steps with throwIfAborted and turns a failure it caused into cancelledError, so a stop is
- * reported as CANCELLED and never retried; the work's `finally` blocks clean up as on any error.
+ * worker. Library code checks it between steps with throwIfAborted and turns a failure it
+ * caused into cancelledError, so a stop is reported as CANCELLED and never retried; the work's
+ * `finally` blocks clean up as on any error.
  */
 
 
