@@ -850,7 +850,7 @@ version are refused. The merged JSON is a result like the others: it merges agai
  * this guard turns such an exit into a failure that says what was not done.
  */
 /** The exit code of a run that ended without finishing: a fault of tar-push, as an unexpected error. */
-const EXIT_UNFINISHED = cancel/* EXIT_FAULT */.YU;
+const EXIT_UNFINISHED = errors/* EXIT_FAULT */.YU;
 /**
  * Watches the process while a command runs, until the returned function is called (when the
  * command's promise settles). If the event loop empties first ('beforeExit'), nothing can settle
@@ -917,9 +917,7 @@ async function main(argv) {
         return await runStoppable(command, values, positionals, output);
     }
     catch (error) {
-        output.error(error instanceof errors/* TarPushError */.q$
-            ? error.describe()
-            : `unexpected error: ${error?.stack ?? String(error)}`);
+        output.error(error instanceof errors/* TarPushError */.q$ ? error.describe() : (0,errors/* describeUnexpected */.Vp)(error));
         return (0,errors/* exitCodeFor */.Rr)(error);
     }
     finally {
@@ -938,7 +936,7 @@ async function runStoppable(command, values, operands, output) {
         output.stopped(`${line(first)}; cleanup cut short by a second signal`);
         process.exit(exitCode);
     });
-    const crash = (0,cancel/* stopOnCrash */.Vp)((error) => output.error(`unexpected error: ${error?.stack ?? String(error)}`));
+    const crash = (0,cancel/* stopOnCrash */.Vp)((error) => output.error((0,errors/* describeUnexpected */.Vp)(error)));
     const context = {
         signal: AbortSignal.any([stop.signal, crash.signal]),
         stop,
@@ -949,14 +947,13 @@ async function runStoppable(command, values, operands, output) {
     try {
         const exitCode = await command.run(values, operands, output, context);
         // Done all the same: the error is printed, and the run counts as failed.
-        return crash.crashed ? cancel/* EXIT_FAULT */.YU : exitCode;
+        return crash.crashed ? errors/* EXIT_FAULT */.YU : exitCode;
     }
     catch (error) {
-        const [first, exitCode] = crash.crashed
-            ? ['an unexpected error', cancel/* EXIT_FAULT */.YU]
-            : [stop.received, stop.exitCode];
-        if (first === undefined || exitCode === undefined)
+        const stopped = (0,cancel/* stoppedBy */.$)(stop, crash);
+        if (!stopped)
             throw error;
+        const { first, exitCode } = stopped;
         output.debug(`the stopped run ended with ${error instanceof errors/* TarPushError */.q$ ? error.describe() : String(error)}`);
         output.stopped(line(first));
         exitSoon(exitCode);
@@ -1047,11 +1044,11 @@ async function run() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ stoppedBy),
 /* harmony export */   BP: () => (/* binding */ tagsSetBefore),
 /* harmony export */   Te: () => (/* binding */ throwIfAborted),
 /* harmony export */   Vp: () => (/* binding */ stopOnCrash),
 /* harmony export */   YQ: () => (/* binding */ cancelledError),
-/* harmony export */   YU: () => (/* binding */ EXIT_FAULT),
 /* harmony export */   ZI: () => (/* binding */ stopOnSignals),
 /* harmony export */   jP: () => (/* binding */ tagTracker)
 /* harmony export */ });
@@ -1150,8 +1147,6 @@ function stopOnSignals(force = (exitCode) => process.exit(exitCode)) {
         },
     };
 }
-/** The exit code of a run that failed by a fault of tar-push (an unexpected error). */
-const EXIT_FAULT = 1;
 /** How long the cleanup after an unexpected error may take before the process exits anyway. */
 const CRASH_CLEANUP_MS = 10_000;
 /**
@@ -1167,13 +1162,13 @@ function stopOnCrash(report) {
     const onCrash = (error) => {
         report(error);
         // Whatever happens next, the run failed.
-        process.exitCode = EXIT_FAULT;
+        process.exitCode = _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT_FAULT */ .YU;
         if (controller.signal.aborted)
-            process.exit(EXIT_FAULT);
+            process.exit(_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT_FAULT */ .YU);
         controller.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TarPushError */ .q$('CANCELLED', 'stopped by an unexpected error', {
             hint: 'this is a fault of tar-push: please report it with the error above',
         }));
-        setTimeout(() => process.exit(EXIT_FAULT), CRASH_CLEANUP_MS).unref();
+        setTimeout(() => process.exit(_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT_FAULT */ .YU), CRASH_CLEANUP_MS).unref();
     };
     process.on('uncaughtException', onCrash);
     return {
@@ -1183,6 +1178,17 @@ function stopOnCrash(report) {
         },
         dispose: () => process.off('uncaughtException', onCrash),
     };
+}
+/**
+ * What stopped the work, if anything did: its name for the stop line ("SIGINT", "an unexpected
+ * error") and the exit code it means.
+ */
+function stoppedBy(stop, crash) {
+    if (crash.crashed)
+        return { first: 'an unexpected error', exitCode: _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT_FAULT */ .YU };
+    if (stop.received === undefined || stop.exitCode === undefined)
+        return undefined;
+    return { first: stop.received, exitCode: stop.exitCode };
 }
 /**
  * The tags a push or copy sets, as it sets them (its `onTagged`): a push of several images tags
@@ -1205,6 +1211,8 @@ const tagsSetBefore = (tagged) => tagged.length === 0 ? 'nothing was tagged' : `
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   OQ: () => (/* binding */ ERROR_CODES),
 /* harmony export */   Rr: () => (/* binding */ exitCodeFor),
+/* harmony export */   Vp: () => (/* binding */ describeUnexpected),
+/* harmony export */   YU: () => (/* binding */ EXIT_FAULT),
 /* harmony export */   q$: () => (/* binding */ TarPushError)
 /* harmony export */ });
 /* unused harmony export INPUT_CODES */
@@ -1282,7 +1290,11 @@ class TarPushError extends Error {
         return `${this.code}: ${this.message}${subject}${hint}`;
     }
 }
-const exitCodeFor = (error) => error instanceof TarPushError ? (error.kind === 'input' ? 2 : 3) : 1;
+/** How an error that is no TarPushError (a fault of tar-push) is shown: with its stack. */
+const describeUnexpected = (error) => `unexpected error: ${error?.stack ?? String(error)}`;
+/** The exit code of a run that failed by a fault of tar-push (an unexpected error). */
+const EXIT_FAULT = 1;
+const exitCodeFor = (error) => error instanceof TarPushError ? (error.kind === 'input' ? 2 : 3) : EXIT_FAULT;
 
 
 /***/ }),

@@ -67352,7 +67352,11 @@ class errors_TarPushError extends Error {
         return `${this.code}: ${this.message}${subject}${hint}`;
     }
 }
-const exitCodeFor = (error) => error instanceof errors_TarPushError ? (error.kind === 'input' ? 2 : 3) : 1;
+/** How an error that is no TarPushError (a fault of tar-push) is shown: with its stack. */
+const describeUnexpected = (error) => `unexpected error: ${error?.stack ?? String(error)}`;
+/** The exit code of a run that failed by a fault of tar-push (an unexpected error). */
+const EXIT_FAULT = 1;
+const exitCodeFor = (error) => error instanceof errors_TarPushError ? (error.kind === 'input' ? 2 : 3) : EXIT_FAULT;
 
 ;// CONCATENATED MODULE: ./src/lib/cancel.ts
 /**
@@ -67446,8 +67450,6 @@ function stopOnSignals(force = (exitCode) => process.exit(exitCode)) {
         },
     };
 }
-/** The exit code of a run that failed by a fault of tar-push (an unexpected error). */
-const EXIT_FAULT = 1;
 /** How long the cleanup after an unexpected error may take before the process exits anyway. */
 const CRASH_CLEANUP_MS = 10_000;
 /**
@@ -67479,6 +67481,17 @@ function stopOnCrash(report) {
         },
         dispose: () => process.off('uncaughtException', onCrash),
     };
+}
+/**
+ * What stopped the work, if anything did: its name for the stop line ("SIGINT", "an unexpected
+ * error") and the exit code it means.
+ */
+function stoppedBy(stop, crash) {
+    if (crash.crashed)
+        return { first: 'an unexpected error', exitCode: EXIT_FAULT };
+    if (stop.received === undefined || stop.exitCode === undefined)
+        return undefined;
+    return { first: stop.received, exitCode: stop.exitCode };
 }
 /**
  * The tags a push or copy sets, as it sets them (its `onTagged`): a push of several images tags
@@ -78816,6 +78829,7 @@ function failStep(error) {
 
 
 
+
 /**
  * Runs an action's work as one step the runner can cancel. A cancelled job gets SIGINT, then
  * SIGTERM after a grace period if the process is still there (and SIGTERM alone when the runner
@@ -78829,7 +78843,7 @@ async function runStep(action, work) {
         setFailed(`${line(first)}; cleanup cut short by a second signal`);
         process.exit(exitCode);
     });
-    const crash = stopOnCrash((error) => core_error(`unexpected error: ${error?.stack ?? String(error)}`));
+    const crash = stopOnCrash((error) => core_error(describeUnexpected(error)));
     const step = {
         signal: AbortSignal.any([stop.signal, crash.signal]),
         unfinished: () => 'the step not finished',
@@ -78843,14 +78857,13 @@ async function runStep(action, work) {
             setFailed(`unexpected error after ${step.attempted}`);
     }
     catch (error) {
-        const [first, exitCode] = crash.crashed
-            ? ['an unexpected error', EXIT_FAULT]
-            : [stop.received, stop.exitCode];
-        if (first === undefined || exitCode === undefined) {
+        const stopped = stoppedBy(stop, crash);
+        if (!stopped) {
             failStep(error);
             await summarizeFailure(action, step.attempted, failureOf(error));
             return;
         }
+        const { first, exitCode } = stopped;
         const cancelled = line(first);
         setFailed(cancelled);
         process.exitCode = exitCode;

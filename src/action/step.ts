@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
-import { EXIT_FAULT, stopOnCrash, stopOnSignals } from '../lib/cancel.ts'
+import { stopOnCrash, stopOnSignals, stoppedBy } from '../lib/cancel.ts'
+import { describeUnexpected } from '../lib/errors.ts'
 import { failStep, failureOf, type Failure } from './log.ts'
 
 /** What an action's work is given to be cancelled by the runner. */
@@ -31,9 +32,7 @@ export async function runStep(action: string, work: (step: Step) => Promise<void
     core.setFailed(`${line(first)}; cleanup cut short by a second signal`)
     process.exit(exitCode)
   })
-  const crash = stopOnCrash((error) =>
-    core.error(`unexpected error: ${(error as Error)?.stack ?? String(error)}`),
-  )
+  const crash = stopOnCrash((error) => core.error(describeUnexpected(error)))
   const step: Step = {
     signal: AbortSignal.any([stop.signal, crash.signal]),
     unfinished: () => 'the step not finished',
@@ -45,14 +44,13 @@ export async function runStep(action: string, work: (step: Step) => Promise<void
     // Done all the same: the error is reported, and the step fails.
     if (crash.crashed) core.setFailed(`unexpected error after ${step.attempted}`)
   } catch (error) {
-    const [first, exitCode] = crash.crashed
-      ? ['an unexpected error', EXIT_FAULT]
-      : [stop.received, stop.exitCode]
-    if (first === undefined || exitCode === undefined) {
+    const stopped = stoppedBy(stop, crash)
+    if (!stopped) {
       failStep(error)
       await summarizeFailure(action, step.attempted, failureOf(error))
       return
     }
+    const { first, exitCode } = stopped
     const cancelled = line(first)
     core.setFailed(cancelled)
     process.exitCode = exitCode

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
-import { EXIT_FAULT, stopOnCrash, stopOnSignals } from '../lib/cancel.ts'
-import { TarPushError, exitCodeFor } from '../lib/errors.ts'
+import { stopOnCrash, stopOnSignals, stoppedBy } from '../lib/cancel.ts'
+import { EXIT_FAULT, TarPushError, describeUnexpected, exitCodeFor } from '../lib/errors.ts'
 import type { CliOutput, Command, FlagSpecs, FlagValues, RunContext } from './command.ts'
 import { usageError } from './common.ts'
 import { formatCommandHelp, formatUsage } from './help.ts'
@@ -34,11 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     output = createCliOutput({ debug: values['debug'] === true })
     return await runStoppable(command, values, positionals, output)
   } catch (error) {
-    output.error(
-      error instanceof TarPushError
-        ? error.describe()
-        : `unexpected error: ${(error as Error)?.stack ?? String(error)}`,
-    )
+    output.error(error instanceof TarPushError ? error.describe() : describeUnexpected(error))
     return exitCodeFor(error)
   } finally {
     output.close()
@@ -62,9 +58,7 @@ async function runStoppable(
     output.stopped(`${line(first)}; cleanup cut short by a second signal`)
     process.exit(exitCode)
   })
-  const crash = stopOnCrash((error) =>
-    output.error(`unexpected error: ${(error as Error)?.stack ?? String(error)}`),
-  )
+  const crash = stopOnCrash((error) => output.error(describeUnexpected(error)))
   const context: RunContext = {
     signal: AbortSignal.any([stop.signal, crash.signal]),
     stop,
@@ -81,10 +75,9 @@ async function runStoppable(
     // Done all the same: the error is printed, and the run counts as failed.
     return crash.crashed ? EXIT_FAULT : exitCode
   } catch (error) {
-    const [first, exitCode] = crash.crashed
-      ? ['an unexpected error', EXIT_FAULT]
-      : [stop.received, stop.exitCode]
-    if (first === undefined || exitCode === undefined) throw error
+    const stopped = stoppedBy(stop, crash)
+    if (!stopped) throw error
+    const { first, exitCode } = stopped
     output.debug(
       `the stopped run ended with ${error instanceof TarPushError ? error.describe() : String(error)}`,
     )

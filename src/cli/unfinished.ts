@@ -1,4 +1,4 @@
-import { EXIT_FAULT } from '../lib/cancel.ts'
+import { EXIT_FAULT } from '../lib/errors.ts'
 
 /**
  * Node exits with code 0 when its event loop has nothing left to do, even while a promise is

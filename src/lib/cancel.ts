@@ -6,7 +6,7 @@
  * `finally` blocks clean up as on any error.
  */
 import { constants } from 'node:os'
-import { TarPushError } from './errors.ts'
+import { EXIT_FAULT, TarPushError } from './errors.ts'
 
 /** The signals that stop the work: Ctrl-C, and what `kill`, systemd and CI runners send. */
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const
@@ -112,9 +112,6 @@ export function stopOnSignals(
   }
 }
 
-/** The exit code of a run that failed by a fault of tar-push (an unexpected error). */
-export const EXIT_FAULT = 1
-
 /** How long the cleanup after an unexpected error may take before the process exits anyway. */
 const CRASH_CLEANUP_MS = 10_000
 
@@ -156,6 +153,19 @@ export function stopOnCrash(report: (error: unknown) => void): CrashStop {
     },
     dispose: () => process.off('uncaughtException', onCrash),
   }
+}
+
+/**
+ * What stopped the work, if anything did: its name for the stop line ("SIGINT", "an unexpected
+ * error") and the exit code it means.
+ */
+export function stoppedBy(
+  stop: SignalStop,
+  crash: CrashStop,
+): { first: string; exitCode: number } | undefined {
+  if (crash.crashed) return { first: 'an unexpected error', exitCode: EXIT_FAULT }
+  if (stop.received === undefined || stop.exitCode === undefined) return undefined
+  return { first: stop.received, exitCode: stop.exitCode }
 }
 
 /**

@@ -93,5 +93,12 @@ export class TarPushError extends Error {
   }
 }
 
+/** How an error that is no TarPushError (a fault of tar-push) is shown: with its stack. */
+export const describeUnexpected = (error: unknown): string =>
+  `unexpected error: ${(error as Error)?.stack ?? String(error)}`
+
+/** The exit code of a run that failed by a fault of tar-push (an unexpected error). */
+export const EXIT_FAULT = 1
+
 export const exitCodeFor = (error: unknown): number =>
-  error instanceof TarPushError ? (error.kind === 'input' ? 2 : 3) : 1
+  error instanceof TarPushError ? (error.kind === 'input' ? 2 : 3) : EXIT_FAULT
