@@ -49,15 +49,20 @@ describe('DeflatePool', () => {
     assert.deepEqual(new Set(again), new Set([first, second]), 'the same two slots, lent again')
   })
 
-  it('fails the block, not the process, when a deflate fails; the slot comes back', async () => {
-    const pool = new DeflatePool({ workers: 1, mainThread: false })
-    const slot = await pool.acquire()
-    slot.input.write('hello')
-    // libdeflate has levels 0 to 12: the worker cannot make a compressor for 13.
-    await assert.rejects(pool.deflate(slot, { length: 5, dictionaryLength: 0, level: 13 }), {
-      message: /deflate failed: .*level 13/,
+  for (const [where, options] of [
+    ['in a worker', { workers: 1, mainThread: false }],
+    ['on the main thread', { workers: 0, mainThread: true }],
+  ] as const) {
+    it(`fails the block, not the process, when a deflate fails ${where}; the slot comes back`, async () => {
+      const pool = new DeflatePool(options)
+      const slot = await pool.acquire()
+      slot.input.write('hello')
+      // libdeflate has levels 0 to 12: the deflater cannot make a compressor for 13.
+      await assert.rejects(pool.deflate(slot, { length: 5, dictionaryLength: 0, level: 13 }), {
+        message: /deflate failed: .*level 13/,
+      })
+      const output = await gzipOn(pool, text, 1)
+      assert.ok(gunzipSync(output).equals(text), 'the pool still works')
     })
-    const output = await gzipOn(pool, text, 1)
-    assert.ok(gunzipSync(output).equals(text), 'the pool still works')
-  })
+  }
 })

@@ -1,22 +1,23 @@
-import type * as WorkerThreads from 'node:worker_threads'
 import type * as Zlib from 'node:zlib'
+
+/** What the body needs of its port: a worker's MessagePort, or the main thread's LocalPort. */
+export interface DeflatePort {
+  on(event: 'message', listener: (message: unknown) => void): unknown
+  postMessage(message: unknown): void
+}
 
 /**
  * The body of a deflate worker thread. It is started from its source text (`eval`), so that
  * the ncc bundles need no separate worker file: it must not use anything from outside the
  * function but its arguments (no imports, no closures, no helpers), and only erasable types.
- * The main thread may run it too, over a MessageChannel (`port` and `setup` are then its own).
+ * The main thread may run it too, over a channel of its own (deflate-pool.ts).
  *
  * The worker owns one instance of libdeflate.wasm, whose memory is shared: it reserves its
  * slots in it and hands the memory to the main thread, which reads each block's input straight
  * into a slot and takes the output from the same slot, so no block crosses postMessage. The
  * messages only say which slot to deflate, and the answer how many bytes came out.
  */
-export function runDeflateWorker(
-  port: WorkerThreads.MessagePort,
-  workerData: unknown,
-  zlib: typeof Zlib,
-): void {
+export function runDeflateWorker(port: DeflatePort, workerData: unknown, zlib: typeof Zlib): void {
   interface Setup {
     module: WebAssembly.Module
     slots: number
@@ -65,7 +66,8 @@ export function runDeflateWorker(
     return { window, input: window + setup.window, output }
   })
 
-  port.on('message', (job: Job) => {
+  port.on('message', (message) => {
+    const job = message as Job
     try {
       const slot = slots[job.slot]!
       const input = new Uint8Array(wasm.memory.buffer, slot.input, job.length)
