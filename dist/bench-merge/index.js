@@ -73134,6 +73134,25 @@ function runGunzipThread(port, setup, zlib, crypto, streamsOf) {
 
 /** Bytes waiting, beyond what this thread is hashing, for which a worker is worth its start. */
 const WORKER_WORTH_BYTES = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
+/** Copies that encode layers while others are hashed (see announceEncoding). */
+let encodings = 0;
+/**
+ * A copy that will encode layers (a push of a tarball with one layer changed: the others are
+ * only hashed) announces it, and hashing then stays on this thread. The encoding takes the
+ * worker thread, for deflate; a hash worker beside it kept 11 MB more resident (a peak of 124 MB
+ * against 112) for no time saved (0.51–0.56 s against 0.53–0.59 s): this thread hashes while the
+ * deflaters work. Returns the end of the announcement.
+ */
+function hash_thread_announceEncoding() {
+    encodings++;
+    let ended = false;
+    return () => {
+        if (ended)
+            return;
+        ended = true;
+        encodings--;
+    };
+}
 const queue = (/* unused pure expression or super */ null && ([]));
 let hereBusy = false;
 let worker;
@@ -73185,7 +73204,7 @@ function pump() {
             worker.thread.postMessage({ range: next.job.range, algorithm: next.job.algorithm });
         }
     }
-    else if (!worker) {
+    else if (!worker && encodings === 0) {
         const waiting = queue.reduce((sum, { job }) => sum + (job.range ? job.size : 0), 0);
         if (waiting >= WORKER_WORTH_BYTES)
             worker = hash_thread_startWorker();
@@ -73775,6 +73794,7 @@ async function* encodeIntoSlots(layer, encoder) {
 
 
 
+
 const DEFAULT_CONCURRENCY = Math.min(8, Math.max(2, (0,external_node_os_namespaceObject.availableParallelism)()) * 2);
 /**
  * Copies an artifact into a sink and commits it, or aborts the sink on any failure: the one
@@ -73908,6 +73928,10 @@ class CopySession {
     }
     async #copyImageBlobs(image) {
         const flavor = this.#flavorFor(image);
+        // Said before the first hash starts (askAhead): the hashing leaves the worker thread to
+        // the encoders.
+        const encodes = image.layers.some((layer) => this.#encodes(layer) && this.#reuseHints(layer).length === 0);
+        const endEncoding = encodes ? announceEncoding() : () => { };
         this.#askAhead(image);
         const layerReports = await allOrFirstError(image.layers.map((layer) => this.#limit(async () => {
             throwIfAborted(this.#options.signal);
@@ -73927,7 +73951,7 @@ class CopySession {
             if (layer.isTar)
                 report.diffId = layer.diffId;
             return report;
-        })));
+        }))).finally(endEncoding);
         const config = image.config;
         await this.#ensureBlob({
             digest: config.digest,

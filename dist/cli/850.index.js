@@ -1201,9 +1201,12 @@ async function* encodeIntoSlots(layer, encoder) {
     }
 }
 
+// EXTERNAL MODULE: ./src/lib/hash-thread.ts
+var hash_thread = __webpack_require__(6820);
 // EXTERNAL MODULE: ./src/lib/paths.ts
 var paths = __webpack_require__(9927);
 ;// CONCATENATED MODULE: ./src/lib/engine/copy.ts
+
 
 
 
@@ -1353,6 +1356,10 @@ class CopySession {
     }
     async #copyImageBlobs(image) {
         const flavor = this.#flavorFor(image);
+        // Said before the first hash starts (askAhead): the hashing leaves the worker thread to
+        // the encoders.
+        const encodes = image.layers.some((layer) => this.#encodes(layer) && this.#reuseHints(layer).length === 0);
+        const endEncoding = encodes ? (0,hash_thread/* announceEncoding */.dv)() : () => { };
         this.#askAhead(image);
         const layerReports = await (0,limit/* allOrFirstError */.t)(image.layers.map((layer) => this.#limit(async () => {
             (0,cancel/* throwIfAborted */.Te)(this.#options.signal);
@@ -1372,7 +1379,7 @@ class CopySession {
             if (layer.isTar)
                 report.diffId = layer.diffId;
             return report;
-        })));
+        }))).finally(endEncoding);
         const config = image.config;
         await this.#ensureBlob({
             digest: config.digest,

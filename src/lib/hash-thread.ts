@@ -35,6 +35,26 @@ export interface HashJob {
 /** Bytes waiting, beyond what this thread is hashing, for which a worker is worth its start. */
 export const WORKER_WORTH_BYTES = 32 * 1024 * 1024
 
+/** Copies that encode layers while others are hashed (see announceEncoding). */
+let encodings = 0
+
+/**
+ * A copy that will encode layers (a push of a tarball with one layer changed: the others are
+ * only hashed) announces it, and hashing then stays on this thread. The encoding takes the
+ * worker thread, for deflate; a hash worker beside it kept 11 MB more resident (a peak of 124 MB
+ * against 112) for no time saved (0.51–0.56 s against 0.53–0.59 s): this thread hashes while the
+ * deflaters work. Returns the end of the announcement.
+ */
+export function announceEncoding(): () => void {
+  encodings++
+  let ended = false
+  return () => {
+    if (ended) return
+    ended = true
+    encodings--
+  }
+}
+
 interface Queued {
   job: HashJob
   signal: AbortSignal | undefined
@@ -95,7 +115,7 @@ function pump(): void {
       worker.thread.ref()
       worker.thread.postMessage({ range: next.job.range, algorithm: next.job.algorithm })
     }
-  } else if (!worker) {
+  } else if (!worker && encodings === 0) {
     const waiting = queue.reduce((sum, { job }) => sum + (job.range ? job.size : 0), 0)
     if (waiting >= WORKER_WORTH_BYTES) worker = startWorker()
   }

@@ -32,6 +32,7 @@ import {
 import type { DigestMap } from './digest-map.ts'
 import { encodeLayerToFile, openEncodedLayer, openSpooledBlob } from './encode.ts'
 import { LayerChecks, digestOfLayer, openVerifiedLayer } from './verify.ts'
+import { announceEncoding } from '../hash-thread.ts'
 import { temporaryDirectory } from '../paths.ts'
 
 export type BlobStatus = 'uploaded' | 'skipped' | 'mounted'
@@ -257,6 +258,12 @@ class CopySession {
 
   async #copyImageBlobs(image: Image): Promise<{ manifest: RawJson; report: ImageReport }> {
     const flavor = this.#flavorFor(image)
+    // Said before the first hash starts (askAhead): the hashing leaves the worker thread to
+    // the encoders.
+    const encodes = image.layers.some(
+      (layer) => this.#encodes(layer) && this.#reuseHints(layer).length === 0,
+    )
+    const endEncoding = encodes ? announceEncoding() : () => {}
     this.#askAhead(image)
     const layerReports = await allOrFirstError(
       image.layers.map((layer) =>
@@ -280,7 +287,7 @@ class CopySession {
           return report
         }),
       ),
-    )
+    ).finally(endEncoding)
     const config = image.config
     await this.#ensureBlob(
       {
