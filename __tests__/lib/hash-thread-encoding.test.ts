@@ -5,49 +5,15 @@
  */
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { createHash, randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
-import {
-  announceEncoding,
-  hashQueued,
-  type HashJob,
-  type RangeDigest,
-} from '../../src/lib/hash-thread.ts'
-
-const MiB = 1024 * 1024
+import { announceEncoding, hashQueued } from '../../src/lib/hash-thread.ts'
+import { MiB, createHashFixture, type HashFixture } from '../support/hash-jobs.ts'
 
 describe('hashQueued while an encoding is announced', () => {
-  let dir: string
-  let path: string
-  let data: Buffer
-
+  let fixture: HashFixture
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tar-push-hash-enc-'))
-    path = join(dir, 'blobs.bin')
-    data = randomBytes(72 * MiB)
-    writeFileSync(path, data)
+    fixture = createHashFixture()
   })
-  after(() => rmSync(dir, { recursive: true, force: true }))
-
-  const expected = (start: number, size: number): string =>
-    `sha256:${createHash('sha256')
-      .update(data.subarray(start, start + size))
-      .digest('hex')}`
-
-  /** A job that counts its hashes on this thread, slow enough (10 ms a MiB) for a worker to start. */
-  const job = (start: number, size: number, hashedHere: number[]): HashJob => ({
-    size,
-    algorithm: 'sha256',
-    range: { path, start, size },
-    hashHere: async (): Promise<RangeDigest> => {
-      hashedHere.push(start)
-      await sleep((10 * size) / MiB)
-      return { digest: expected(start, size), size }
-    },
-  })
+  after(() => fixture.remove())
 
   const ranges = [
     [0, 30 * MiB],
@@ -57,11 +23,11 @@ describe('hashQueued while an encoding is announced', () => {
 
   const hashAll = async (hashedHere: number[]) => {
     const digests = await Promise.all(
-      ranges.map(([start, size]) => hashQueued(job(start, size, hashedHere), undefined)),
+      ranges.map(([start, size]) => hashQueued(fixture.job(start, size, hashedHere), undefined)),
     )
     digests.forEach((digest, index) => {
       const [start, size] = ranges[index]!
-      assert.deepEqual(digest, { digest: expected(start, size), size }, `range ${index}`)
+      assert.deepEqual(digest, { digest: fixture.expected(start, size), size }, `range ${index}`)
     })
   }
 

@@ -1,54 +1,20 @@
 import { describe, it, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { createHash, randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import {
-  hashQueued,
-  hashRangeHere,
-  type HashJob,
-  type RangeDigest,
-} from '../../src/lib/hash-thread.ts'
-
-const MiB = 1024 * 1024
+import { setTimeout as sleep } from 'node:timers/promises'
+import { hashQueued, hashRangeHere, type RangeDigest } from '../../src/lib/hash-thread.ts'
+import { MiB, createHashFixture, type HashFixture } from '../support/hash-jobs.ts'
 
 describe('hashQueued (layers hashed in place on two threads)', () => {
-  let dir: string
-  let path: string
-  let data: Buffer
-
+  let fixture: HashFixture
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tar-push-hash-'))
-    path = join(dir, 'blobs.bin')
-    data = randomBytes(72 * MiB)
-    writeFileSync(path, data)
+    fixture = createHashFixture()
   })
-  after(() => rmSync(dir, { recursive: true, force: true }))
-
-  const expected = (start: number, size: number): string =>
-    `sha256:${createHash('sha256')
-      .update(data.subarray(start, start + size))
-      .digest('hex')}`
-
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-  /**
-   * A job whose on-this-thread hash is counted, so the test knows which thread hashed it, and
-   * slow (10 ms a MiB), so that the worker is up before this thread is through the queue.
-   */
-  function job(start: number, size: number, hashedHere: number[]): HashJob {
-    return {
-      size,
-      algorithm: 'sha256',
-      range: { path, start, size },
-      hashHere: async (): Promise<RangeDigest> => {
-        hashedHere.push(start)
-        await sleep((10 * size) / MiB)
-        return { digest: expected(start, size), size }
-      },
-    }
-  }
+  after(() => fixture.remove())
+  const expected = (start: number, size: number) => fixture.expected(start, size)
+  const job = (start: number, size: number, hashedHere: number[]) =>
+    fixture.job(start, size, hashedHere)
 
   it('hashes ranges on both threads, each to its own digest, the largest first', async () => {
     const ranges = [
@@ -99,7 +65,7 @@ describe('hashQueued (layers hashed in place on two threads)', () => {
   })
 
   it('names the file when the worker cannot read it', async () => {
-    const missing = join(dir, 'gone.bin')
+    const missing = join(fixture.dir, 'gone.bin')
     let endHere: () => void = () => {}
     const busyHere = new Promise<RangeDigest>((resolve) => {
       endHere = () => resolve({ digest: expected(0, 1), size: 1 })
@@ -113,7 +79,7 @@ describe('hashQueued (layers hashed in place on two threads)', () => {
   })
 
   it('stops a hash on the worker at once when its signal aborts, and hashes again after', async () => {
-    const big = join(dir, 'big.bin')
+    const big = join(fixture.dir, 'big.bin')
     // A sparse 8 GiB file: hashing it would take seconds; the stop must not wait for it.
     writeFileSync(big, '')
     const { truncateSync } = await import('node:fs')
@@ -149,16 +115,23 @@ describe('hashQueued (layers hashed in place on two threads)', () => {
     // 8 MiB stretches: a range that starts inside a block and ends past two stretch ends.
     const start = 1000
     const size = 20 * MiB + 12345
-    assert.deepEqual(await hashRangeHere({ path, start, size }, 'sha256', undefined), {
-      digest: expected(start, size),
-      size,
-    })
-    const tail = await hashRangeHere({ path, start: 70 * MiB, size: 10 * MiB }, 'sha256', undefined)
+    assert.deepEqual(
+      await hashRangeHere({ path: fixture.path, start, size }, 'sha256', undefined),
+      {
+        digest: expected(start, size),
+        size,
+      },
+    )
+    const tail = await hashRangeHere(
+      { path: fixture.path, start: 70 * MiB, size: 10 * MiB },
+      'sha256',
+      undefined,
+    )
     assert.deepEqual(tail, { digest: expected(70 * MiB, 2 * MiB), size: 2 * MiB })
     const stop = new AbortController()
     stop.abort(new Error('stopped here'))
     await assert.rejects(
-      hashRangeHere({ path, start: 0, size: 40 * MiB }, 'sha256', stop.signal),
+      hashRangeHere({ path: fixture.path, start: 0, size: 40 * MiB }, 'sha256', stop.signal),
       /stopped here/,
     )
   })
