@@ -1,7 +1,7 @@
 /**
  * The reader the encoders and the diff_id checks fill their buffers with (archive/files.ts):
- * synchronous reads while they are fast, asynchronous ones after the first slow read, and the
- * same bytes either way.
+ * synchronous reads while they are fast, asynchronous ones after the first slow read (for that
+ * file's later readers too), and the same bytes either way.
  */
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
@@ -64,6 +64,23 @@ describe('openRangeReader', () => {
       modes.every((synchronous) => !synchronous),
       'asynchronous from the first read on',
     )
+  })
+
+  it('starts a later reader of a file that was slow asynchronous', async () => {
+    const slow = join(dir, 'slow.tar')
+    await writeFile(slow, data)
+    const first = await openRangeReader(slow, 0, data.length, { slowReadMs: -1 })
+    await first.read(Buffer.alloc(BLOCK))
+    await first.close()
+    const later = await openRangeReader(slow, BLOCK, BLOCK, { slowReadMs: 60_000 })
+    assert.equal(later.synchronous, false, 'the file is known to be slow')
+    const { bytes } = await readAll(later)
+    assert.deepEqual(bytes, data.subarray(BLOCK, 2 * BLOCK))
+    const fast = join(dir, 'fast.tar')
+    await writeFile(fast, data.subarray(0, BLOCK))
+    const other = await openRangeReader(fast, 0, BLOCK, { slowReadMs: 60_000 })
+    assert.equal(other.synchronous, true, 'another file still starts synchronous')
+    await other.close()
   })
 
   it('says which file ended early, in either mode', async () => {

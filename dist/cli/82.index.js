@@ -753,28 +753,32 @@ var media_types = __webpack_require__(5489);
  * well under a millisecond): the reader's later reads go through the thread pool.
  */
 const SLOW_READ_MS = 4;
+/** Files a read was slow from: their later readers start asynchronous (one file, one disk). */
+const slowFiles = new Set();
 /**
  * The bytes [start, start + size) of a file, read in order. Reads block the thread while they
  * are fast: the tarball of a push was mostly written just before, so its bytes are in the page
  * cache, and an asynchronous read's round trip through libuv's thread pool waits for a busy
  * main thread. The encoders fill their slots with these reads; done asynchronously, they left
  * the deflaters idle a quarter of a cold gzip push (1.58 s, against 1.50 s synchronous). The
- * first read slower than `slowReadMs` switches the reader to asynchronous reads, which let the
- * reads of several layers overlap on a slow disk.
+ * first read slower than `slowReadMs` switches the reader, and every later reader of the same
+ * file, to asynchronous reads, which let the reads of several layers overlap on a slow disk.
  */
 async function openRangeReader(path, start, size, options = {}) {
     const slowReadMs = options.slowReadMs ?? SLOW_READ_MS;
     const handle = await (0,promises_.open)(path, 'r');
     let position = start;
     const end = start + size;
-    let synchronous = true;
+    let synchronous = !slowFiles.has(path);
     const readSome = async (into, offset, length) => {
         if (!synchronous)
             return (await handle.read(into, offset, length, position)).bytesRead;
         const started = performance.now();
         const bytesRead = (0,external_node_fs_.readSync)(handle.fd, into, offset, length, position);
-        if (performance.now() - started > slowReadMs)
+        if (performance.now() - started > slowReadMs) {
             synchronous = false;
+            slowFiles.add(path);
+        }
         return bytesRead;
     };
     return {

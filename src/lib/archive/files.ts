@@ -30,6 +30,9 @@ export interface ArchiveFiles {
  */
 export const SLOW_READ_MS = 4
 
+/** Files a read was slow from: their later readers start asynchronous (one file, one disk). */
+const slowFiles = new Set<string>()
+
 /** A reader of a file range, with the way its reads are made now. */
 export interface RangeReader extends SequentialReader {
   /** True while the reads block the thread (see openRangeReader). */
@@ -42,8 +45,8 @@ export interface RangeReader extends SequentialReader {
  * cache, and an asynchronous read's round trip through libuv's thread pool waits for a busy
  * main thread. The encoders fill their slots with these reads; done asynchronously, they left
  * the deflaters idle a quarter of a cold gzip push (1.58 s, against 1.50 s synchronous). The
- * first read slower than `slowReadMs` switches the reader to asynchronous reads, which let the
- * reads of several layers overlap on a slow disk.
+ * first read slower than `slowReadMs` switches the reader, and every later reader of the same
+ * file, to asynchronous reads, which let the reads of several layers overlap on a slow disk.
  */
 export async function openRangeReader(
   path: string,
@@ -55,12 +58,15 @@ export async function openRangeReader(
   const handle = await open(path, 'r')
   let position = start
   const end = start + size
-  let synchronous = true
+  let synchronous = !slowFiles.has(path)
   const readSome = async (into: Buffer, offset: number, length: number): Promise<number> => {
     if (!synchronous) return (await handle.read(into, offset, length, position)).bytesRead
     const started = performance.now()
     const bytesRead = readSync(handle.fd, into, offset, length, position)
-    if (performance.now() - started > slowReadMs) synchronous = false
+    if (performance.now() - started > slowReadMs) {
+      synchronous = false
+      slowFiles.add(path)
+    }
     return bytesRead
   }
   return {
