@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream'
-import { request, requestInto, type Dispatcher } from '../http/undici.ts'
+import { request, requestInto, requestSmall, type Dispatcher } from '../http/undici.ts'
 import { abortOn } from '../http/abort.ts'
 import { uploadBody } from '../http/upload-body.ts'
 import { copyKeptBodyChunks } from '../http/reused-reads.ts'
@@ -357,7 +357,12 @@ export class RegistryClient {
         this.#logger.debug(`< ${response.statusCode} ${registryRequest.method} ${url}`)
         return response
       }
-      const response = await request(url, {
+      const timedCleanup = cleanup && this.#signal?.aborted
+      // A GET's body is the document or blob asked for, read as a stream; the other methods
+      // answer with headers and at most an error text (requestSmall). A cleanup after a stop
+      // needs request()'s signal.
+      const send = registryRequest.method === 'GET' || timedCleanup ? request : requestSmall
+      const response = await send(url, {
         method: registryRequest.method as Dispatcher.HttpMethod,
         dispatcher: cleanup ? this.#cleanupDispatcher : this.#dispatcher,
         headers,
@@ -369,9 +374,7 @@ export class RegistryClient {
             : Buffer.isBuffer(body)
               ? body
               : (uploadBody(body) as AsyncIterable<Buffer> as unknown as Readable),
-        ...(cleanup && this.#signal?.aborted
-          ? { signal: AbortSignal.timeout(CLEANUP_AFTER_STOP_MS) }
-          : {}),
+        ...(timedCleanup ? { signal: AbortSignal.timeout(CLEANUP_AFTER_STOP_MS) } : {}),
         // undici closes the connection after a HEAD, in case a server sends a body with it;
         // registries do not, and a push HEADs every blob: keep the connection (and its TLS).
         ...(registryRequest.method === 'HEAD' ? { reset: false } : {}),
